@@ -1,0 +1,145 @@
+/**
+ * `cognigy:version` and what it allows. Cognigy deprecated trigger-based handover-end detection
+ * in 4.100 (it keeps working only for setups made before the upgrade) and removed it in
+ * 2025.12; the EventBridge integration's topic filters changed at the same release.
+ * Everything here is pure, so the stack can refuse a run before any API call.
+ */
+import { HANDOVER_EVENTS } from "./events";
+import { type CognigyMode, usesEventBridge, usesWebhooks } from "./modes";
+
+/** A Cognigy.AI release, `MAJOR.MINOR` (a patch level is accepted and ignored). */
+export interface CognigyVersion {
+  readonly major: number;
+  readonly minor: number;
+  /** As the user wrote it, for messages. */
+  readonly text: string;
+}
+
+/** First release with the webhook method deprecated. */
+export const WEBHOOKS_DEPRECATED_IN: CognigyVersion = { major: 4, minor: 100, text: "4.100" };
+/** First release without the webhook method; also the first whose EventBridge filter is `customer.end`. */
+export const WEBHOOKS_REMOVED_IN: CognigyVersion = { major: 2025, minor: 12, text: "2025.12" };
+
+// Cognigy numbered 4.x releases up to 4.10x and then switched to year-based numbers.
+const FIRST_YEAR_MAJOR = 2025;
+const LAST_YEAR_MAJOR = 2099;
+const VERSION_FORM = /^(0|[1-9]\d*)\.(0|[1-9]\d*)(?:\.(0|[1-9]\d*))?$/;
+const EXAMPLES = "e.g. 4.98, 4.100 or 2025.12";
+
+/** Problem with a `cognigy:version` value (and its fix), or undefined when it is a version. */
+export function cognigyVersionProblem(text: string): string | undefined {
+  const match = VERSION_FORM.exec(text.trim());
+  if (!match) {
+    if (/^v\d/i.test(text.trim())) return `has a leading "v"; write only the numbers (${EXAMPLES})`;
+    return `is not a Cognigy.AI version; write MAJOR.MINOR as shown in Cognigy's release notes (${EXAMPLES}), quoted in YAML so 4.100 does not become 4.1`;
+  }
+  const major = Number(match[1]);
+  if (major < 4) return `is older than Cognigy.AI 4.0; this tool knows only the handover-end methods of 4.x and later releases`;
+  if (major > 4 && (major < FIRST_YEAR_MAJOR || major > LAST_YEAR_MAJOR)) {
+    return `has major version ${major}, which Cognigy.AI never used (4.x, then year-based releases from ${FIRST_YEAR_MAJOR}); check the version (${EXAMPLES})`;
+  }
+  return undefined;
+}
+
+/** The version `cognigy:version` names, undefined when unset or blank; throws naming the key and the fix. */
+export function parseCognigyVersion(text: string | undefined): CognigyVersion | undefined {
+  if (text === undefined || text.trim() === "") return undefined;
+  const problem = cognigyVersionProblem(text);
+  if (problem) throw new Error(`cognigy:version ${JSON.stringify(text)} ${problem}`);
+  const [major, minor] = text.trim().split(".").map(Number);
+  return { major, minor, text: text.trim() };
+}
+
+/** Negative, zero or positive as `a` is older than, the same release as, or newer than `b`. */
+export function compareCognigyVersions(a: CognigyVersion, b: CognigyVersion): number {
+  return a.major !== b.major ? a.major - b.major : a.minor - b.minor;
+}
+
+export type WebhookSupport = "supported" | "deprecated" | "removed";
+
+/** What a Cognigy release does with the trigger/workflow/data-action method. */
+export function webhookSupport(version: CognigyVersion): WebhookSupport {
+  if (compareCognigyVersions(version, WEBHOOKS_REMOVED_IN) >= 0) return "removed";
+  if (compareCognigyVersions(version, WEBHOOKS_DEPRECATED_IN) >= 0) return "deprecated";
+  return "supported";
+}
+
+/** The topic filters the Amazon EventBridge Source integration must carry for this Cognigy release. */
+export function eventBridgeTopicFilters(version: CognigyVersion): string[] {
+  if (compareCognigyVersions(version, WEBHOOKS_REMOVED_IN) >= 0) {
+    return ["v2.detail.events.conversation.{id}.customer.end"];
+  }
+  return HANDOVER_EVENTS.map((event) => event.triggerTopic);
+}
+
+export interface GateInput {
+  /** Parsed `cognigy:version`; undefined when unset. */
+  readonly version: CognigyVersion | undefined;
+  readonly mode: CognigyMode;
+  /** Whether existing webhook objects are taken over by name instead of created. */
+  readonly adopt: boolean;
+}
+
+export type GateDecision =
+  | { readonly allowed: true; readonly warnings: readonly string[] }
+  | { readonly allowed: false; readonly message: string };
+
+const SWITCH_TO_EVENTBRIDGE =
+  "pulumi config set cognigy:mode eventbridge (with the cognigy:eventBridge* and cognigy:organisationId keys), then pulumi up";
+
+/**
+ * Whether this version × mode × adopt combination may be deployed; a refusal says why and what
+ * to do. `pulumi destroy` does not run the program, so a refusal never blocks removing objects.
+ */
+export function gateDeployment({ version, mode, adopt }: GateInput): GateDecision {
+  if (version === undefined) {
+    if (usesEventBridge(mode)) {
+      return refuse(
+        `cognigy:mode=${mode} needs cognigy:version: the EventBridge integration's topic filters depend on it ` +
+          `(…{id}.customer.end from ${WEBHOOKS_REMOVED_IN.text}, …{id}.user.end and …{id}.acw before). ` +
+          `Set it, e.g. pulumi config set cognigy:version ${WEBHOOKS_REMOVED_IN.text}.`,
+      );
+    }
+    return allow(
+      `cognigy:version is not set, so the webhook method was not checked against your Cognigy.AI release: ` +
+        `it works up to 4.99, from ${WEBHOOKS_DEPRECATED_IN.text} only for setups made before that upgrade, ` +
+        `and not at all from ${WEBHOOKS_REMOVED_IN.text}. Set cognigy:version to have this checked.`,
+    );
+  }
+  if (!usesWebhooks(mode)) return allow();
+
+  const at = `Cognigy.AI ${version.text}`;
+  switch (webhookSupport(version)) {
+    case "supported":
+      return allow();
+    case "removed":
+      return refuse(
+        `${at} no longer has trigger-based handover-end detection (removed in ${WEBHOOKS_REMOVED_IN.text}), ` +
+          `so cognigy:mode=${mode} would deploy workflows and triggers nothing listens to. ` +
+          `Move to Amazon EventBridge: ${SWITCH_TO_EVENTBRIDGE}, which also deletes the webhook objects this stack created or adopted. ` +
+          `If EventBridge is already set up elsewhere, run pulumi destroy to remove the webhook objects.`,
+      );
+    case "deprecated":
+      if (adopt) {
+        return allow(
+          `${at} deprecated the webhook method in ${WEBHOOKS_DEPRECATED_IN.text}: the adopted objects keep working only ` +
+            `if they were set up before the upgrade to ${WEBHOOKS_DEPRECATED_IN.text}, and stop in ${WEBHOOKS_REMOVED_IN.text}. ` +
+            `Plan the move to Amazon EventBridge (cognigy:mode=both, then eventbridge).`,
+        );
+      }
+      return refuse(
+        `${at} deprecated the webhook method in ${WEBHOOKS_DEPRECATED_IN.text}: it keeps working only for setups made ` +
+          `before the upgrade, so creating new webhook objects is refused. If the integration, data action, workflows ` +
+          `and triggers already exist from before ${WEBHOOKS_DEPRECATED_IN.text} (made by hand or by this stack), ` +
+          `set cognigy:adopt=true to manage them. For a new setup use Amazon EventBridge: ${SWITCH_TO_EVENTBRIDGE}.`,
+      );
+  }
+}
+
+function allow(...warnings: string[]): GateDecision {
+  return { allowed: true, warnings };
+}
+
+function refuse(message: string): GateDecision {
+  return { allowed: false, message };
+}
