@@ -1,0 +1,184 @@
+import * as pulumi from "@pulumi/pulumi";
+import { DataAction } from "../providers/data-action";
+import { Integration } from "../providers/integration";
+import { Trigger } from "../providers/trigger";
+import { TOOL_NAME } from "../providers/version";
+import { Workflow } from "../providers/workflow";
+import inputContract from "../templates/input-contract.json";
+import outputContract from "../templates/output-contract.json";
+import { handoverRequestUrl } from "./endpoint";
+import {
+  DEFAULT_DATA_ACTION_NAME,
+  DEFAULT_DIVISION,
+  DEFAULT_INTEGRATION_NAME,
+  EVENT_KEYS,
+  EventKey,
+  HANDOVER_EVENTS,
+  OPEN_MESSAGING_CRITERIA,
+} from "./events";
+import { eventListProblem, objectNameProblem, triggerDescriptionProblem } from "./validation";
+import { renderWorkflowYaml } from "./workflow-yaml";
+
+export const HANDOVER_WEBHOOKS_TYPE = "cognigy:genesyscloud:HandoverWebhooks";
+
+/** Arguments of {@link HandoverWebhooks}. Exactly one of `endpointDomain` and `endpointUrl`. */
+export interface HandoverWebhooksArgs {
+  /** Cognigy SaaS environment domain, e.g. `app.cognigy.ai` (→ `https://endpoint-app.cognigy.ai/handover/genesysCloudOM`); no default. */
+  readonly endpointDomain?: pulumi.Input<string>;
+  /** Base URL of a self-hosted Cognigy endpoint (https; http only to loopback); the handover path is appended; no default. */
+  readonly endpointUrl?: pulumi.Input<string>;
+  /** Web Services Data Actions integration name; default `Web Services Data Actions Integration`. */
+  readonly integrationName?: pulumi.Input<string>;
+  /** Data action name; default `Send Event to Cognigy`. */
+  readonly dataActionName?: pulumi.Input<string>;
+  /** Workflow name per event; defaults `Workflow conversation.id.acw` and `Workflow conversation.id.user.end`. */
+  readonly workflowNames?: Readonly<Partial<Record<EventKey, pulumi.Input<string>>>>;
+  /** Trigger name per event; defaults `Trigger conversation.id.acw` and `Trigger conversation.id.user.end`. */
+  readonly triggerNames?: Readonly<Partial<Record<EventKey, pulumi.Input<string>>>>;
+  /** Division (by name) the workflows are created in; default `Home`. */
+  readonly division?: pulumi.Input<string>;
+  /** Whether the triggers are active; default true. */
+  readonly triggersEnabled?: pulumi.Input<boolean>;
+  /** Description of both triggers (the provider appends its management marker); default none. */
+  readonly triggerDescription?: pulumi.Input<string>;
+  /** Take over existing objects with the same names instead of failing on them; default false. */
+  readonly adoptExisting?: pulumi.Input<boolean>;
+  /** Which events get a workflow and a trigger (plain: it decides which resources exist); default both, `acw` and `user.end`. */
+  readonly events?: readonly EventKey[];
+}
+
+/** Identity of one Genesys object the component manages. */
+export interface ManagedObject {
+  readonly id: pulumi.Output<string>;
+  readonly name: pulumi.Output<string>;
+  /** True when an existing object was taken over rather than created. */
+  readonly adopted: pulumi.Output<boolean>;
+}
+
+/**
+ * Cognigy.AI handover-end detection over HTTP webhooks in one Genesys Cloud org: a Web Services
+ * Data Actions integration, the "Send Event to Cognigy" data action, and one workflow and one
+ * trigger per selected analytics event.
+ */
+export class HandoverWebhooks extends pulumi.ComponentResource {
+  /** The URL the data action POSTs to. */
+  public readonly requestUrl: pulumi.Output<string>;
+  public readonly integration: ManagedObject;
+  public readonly dataAction: ManagedObject;
+  public readonly workflows: Readonly<Partial<Record<EventKey, ManagedObject>>>;
+  public readonly triggers: Readonly<Partial<Record<EventKey, ManagedObject>>>;
+
+  constructor(name: string, args: HandoverWebhooksArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(HANDOVER_WEBHOOKS_TYPE, name, {}, opts);
+    const events = selectedEvents(name, args.events);
+    const checked = (label: string, value: pulumi.Input<string>, problem: (v: string) => string | undefined) =>
+      pulumi.output(value).apply((v) => {
+        const text = problem(v);
+        if (text) throw new Error(`HandoverWebhooks "${name}": ${label} ${JSON.stringify(v)} ${text}`);
+        return v;
+      });
+    const nameOf = (label: string, value: pulumi.Input<string> | undefined, fallback: string) =>
+      checked(label, value ?? fallback, objectNameProblem);
+
+    const managedBy = `${TOOL_NAME} ${pulumi.getProject()}/${pulumi.getStack()}`;
+    const adopt = args.adoptExisting ?? false;
+    const integrationName = nameOf("integrationName", args.integrationName, DEFAULT_INTEGRATION_NAME);
+    const dataActionName = nameOf("dataActionName", args.dataActionName, DEFAULT_DATA_ACTION_NAME);
+    const division = nameOf("division", args.division, DEFAULT_DIVISION);
+    this.requestUrl = pulumi
+      .all([args.endpointDomain, args.endpointUrl])
+      .apply(([domain, url]) => {
+        if ((domain === undefined) === (url === undefined)) {
+          throw new Error(`HandoverWebhooks "${name}": give exactly one of endpointDomain (Cognigy SaaS) and endpointUrl (self-hosted)`);
+        }
+        return handoverRequestUrl(domain !== undefined ? { domain } : { url: url as string });
+      });
+
+    const integration = new Integration(
+      `${name}-integration`,
+      { name: integrationName, enabled: true, adopt, managedBy },
+      { parent: this },
+    );
+    const dataAction = new DataAction(
+      `${name}-data-action`,
+      {
+        name: dataActionName,
+        category: integration.name,
+        integrationId: integration.id,
+        inputSchema: inputContract,
+        outputSchema: outputContract,
+        requestUrlTemplate: this.requestUrl,
+        requestType: "POST",
+        adopt,
+        managedBy,
+      },
+      { parent: this },
+    );
+
+    const workflows: Partial<Record<EventKey, ManagedObject>> = {};
+    const triggers: Partial<Record<EventKey, ManagedObject>> = {};
+    for (const event of events) {
+      const workflowName = nameOf(`workflowNames["${event.key}"]`, args.workflowNames?.[event.key], event.defaultWorkflowName);
+      const workflow = new Workflow(
+        `${name}-workflow-${event.slug}`,
+        {
+          name: workflowName,
+          division,
+          yaml: pulumi
+            .all([workflowName, division, integrationName, dataActionName])
+            .apply(([workflowName, division, integrationName, dataActionName]) =>
+              renderWorkflowYaml({ workflowName, division, integrationName, dataActionName, topic: event.workflowTopic }),
+            ),
+          adopt,
+          managedBy,
+        },
+        // The flow job resolves the data action by name when it publishes the workflow.
+        { parent: this, dependsOn: [dataAction] },
+      );
+      const trigger = new Trigger(
+        `${name}-trigger-${event.slug}`,
+        {
+          name: nameOf(`triggerNames["${event.key}"]`, args.triggerNames?.[event.key], event.defaultTriggerName),
+          topicName: event.triggerTopic,
+          workflowId: workflow.id,
+          enabled: args.triggersEnabled ?? true,
+          matchCriteria: OPEN_MESSAGING_CRITERIA.map((criterion) => ({ ...criterion })),
+          // The workflow's input variables are filled by event field name only in this format.
+          dataFormat: "TopLevelPrimitives",
+          description:
+            args.triggerDescription === undefined
+              ? undefined
+              : checked("triggerDescription", args.triggerDescription, triggerDescriptionProblem),
+          adopt,
+          managedBy,
+        },
+        { parent: this },
+      );
+      workflows[event.key] = managed(workflow);
+      triggers[event.key] = managed(trigger);
+    }
+
+    this.integration = managed(integration);
+    this.dataAction = managed(dataAction);
+    this.workflows = workflows;
+    this.triggers = triggers;
+    this.registerOutputs({
+      requestUrl: this.requestUrl,
+      integration: this.integration,
+      dataAction: this.dataAction,
+      workflows,
+      triggers,
+    });
+  }
+}
+
+function managed(resource: Integration | DataAction | Workflow | Trigger): ManagedObject {
+  return { id: resource.id, name: resource.name, adopted: resource.adopted };
+}
+
+/** Rows of the event table for `events`, in table order. */
+function selectedEvents(name: string, events: readonly string[] = EVENT_KEYS) {
+  const problem = eventListProblem(events);
+  if (problem) throw new Error(`HandoverWebhooks "${name}": events ${JSON.stringify(events)} ${problem}`);
+  return HANDOVER_EVENTS.filter((event) => events.includes(event.key));
+}
