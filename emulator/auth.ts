@@ -1,0 +1,45 @@
+import { randomBytes } from "node:crypto";
+import { unauthorized } from "./errors";
+
+interface Token {
+  clientId: string;
+  expiresAt: number;
+}
+
+/** OAuth clients and the bearer tokens issued to them. Secrets never leave this object. */
+export class Auth {
+  private readonly clients = new Map<string, string>();
+  private readonly tokens = new Map<string, Token>();
+
+  addClient(id: string, secret: string): void {
+    if (!id || !secret) throw new Error("An OAuth client needs a non-empty id and secret");
+    this.clients.set(id, secret);
+  }
+
+  clientIds(): string[] {
+    return [...this.clients.keys()];
+  }
+
+  checkSecret(id: string, secret: string): boolean {
+    return this.clients.get(id) === secret;
+  }
+
+  issue(clientId: string, ttlSeconds: number, now: number): string {
+    const token = randomBytes(24).toString("base64url");
+    this.tokens.set(token, { clientId, expiresAt: now + ttlSeconds * 1000 });
+    return token;
+  }
+
+  /** Returns the client id of a valid bearer token, or throws the 401 Genesys answers. */
+  verify(authorization: string | undefined, now: number): { clientId: string; token: string } {
+    const match = /^bearer\s+(\S+)$/i.exec(authorization ?? "");
+    if (!match) throw unauthorized("No authentication bearer token specified in authorization header.");
+    const found = this.tokens.get(match[1]);
+    if (!found) throw unauthorized("Invalid login credentials.");
+    if (found.expiresAt <= now) {
+      this.tokens.delete(match[1]);
+      throw unauthorized("Invalid login credentials. The access token has expired.");
+    }
+    return { clientId: found.clientId, token: match[1] };
+  }
+}

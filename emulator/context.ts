@@ -1,0 +1,30 @@
+import type { Store } from "./store";
+
+export interface Settings {
+  /** Added to every Genesys call before it is handled. */
+  latencyMs: number;
+  /** How long a flow job takes from upload to Success/Failure. */
+  jobMs: number;
+  /** Read-after-create window in which single-object reads answer 404. */
+  invisibilityMs: number;
+  tokenTtlSeconds: number;
+  rateLimitPerMinute: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  latencyMs: 0,
+  jobMs: 300,
+  invisibilityMs: 0,
+  tokenTtlSeconds: 86_400,
+  rateLimitPerMinute: 300,
+};
+
+/** What route modules see of the emulator. */
+export interface Context {
+  store: Store;
+  settings: Settings;
+  /** Base URL the emulator listens on (for selfUri-like links and the presigned upload URL). */
+  baseUrl(): string;
+  /** False while a freshly created object is still inside the invisibility window. */
+  isVisible(createdAt: number): boolean;
+}

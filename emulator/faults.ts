@@ -1,0 +1,150 @@
+export const TARGETED_KINDS = ["429", "500", "503", "hang"] as const;
+export type TargetedKind = (typeof TARGETED_KINDS)[number];
+export const RANDOM_KINDS = [...TARGETED_KINDS, "latency", "invisibility"] as const;
+export type RandomKind = (typeof RANDOM_KINDS)[number];
+
+export interface TargetedFault {
+  /** Route key, e.g. `POST /api/v2/flows/jobs` (matched case-insensitively). */
+  route: string;
+  kind: TargetedKind;
+  count: number;
+  retryAfterSeconds?: number;
+  hangMs?: number;
+}
+
+export interface RandomFaults {
+  /** Probability (0..1) that a Genesys call gets a fault. */
+  rate: number;
+  seed: number;
+  kinds: RandomKind[];
+  retryAfterSeconds?: number;
+  hangMs?: number;
+  /** Delay added by the `latency` kind (default 1000 ms). */
+  latencyMs?: number;
+}
+
+export interface FaultDecision {
+  kind: RandomKind;
+  retryAfterSeconds: number;
+  hangMs: number;
+  latencyMs: number;
+}
+
+export interface FaultStatus {
+  pending: TargetedFault[];
+  random: RandomFaults | null;
+  /** Faults injected so far (targeted and random), by kind. */
+  injected: Record<string, number>;
+}
+
+const DEFAULT_RETRY_AFTER = 1;
+const DEFAULT_HANG_MS = 60_000;
+const DEFAULT_LATENCY_MS = 1_000;
+
+/** Validation of control input: a clear message naming the bad key. */
+export function checkTargeted(f: Partial<TargetedFault>, routeKeys: string[]): TargetedFault {
+  if (typeof f.route !== "string" || !routeKeys.some((k) => k.toLowerCase() === f.route!.toLowerCase())) {
+    throw new Error(`'route' must be one of the emulator's route keys, got ${JSON.stringify(f.route)}`);
+  }
+  if (!TARGETED_KINDS.includes(f.kind as TargetedKind)) {
+    throw new Error(`'kind' must be one of ${TARGETED_KINDS.join(", ")}, got ${JSON.stringify(f.kind)}`);
+  }
+  const count = f.count ?? 1;
+  if (!Number.isInteger(count) || count < 1) throw new Error(`'count' must be a positive integer, got ${JSON.stringify(f.count)}`);
+  checkOptionalNonNegative(f, "retryAfterSeconds");
+  checkOptionalNonNegative(f, "hangMs");
+  return { route: f.route, kind: f.kind as TargetedKind, count, retryAfterSeconds: f.retryAfterSeconds, hangMs: f.hangMs };
+}
+
+export function checkRandom(f: Partial<RandomFaults>): RandomFaults {
+  if (typeof f.rate !== "number" || f.rate < 0 || f.rate > 1) throw new Error(`'rate' must be a number from 0 to 1, got ${JSON.stringify(f.rate)}`);
+  if (!Number.isInteger(f.seed)) throw new Error(`'seed' must be an integer, got ${JSON.stringify(f.seed)}`);
+  if (!Array.isArray(f.kinds) || f.kinds.length === 0 || f.kinds.some((k) => !RANDOM_KINDS.includes(k))) {
+    throw new Error(`'kinds' must be a non-empty list of ${RANDOM_KINDS.join(", ")}, got ${JSON.stringify(f.kinds)}`);
+  }
+  checkOptionalNonNegative(f, "retryAfterSeconds");
+  checkOptionalNonNegative(f, "hangMs");
+  checkOptionalNonNegative(f, "latencyMs");
+  return { ...f, kinds: [...f.kinds] } as RandomFaults;
+}
+
+function checkOptionalNonNegative(f: object, key: string): void {
+  const v = (f as Record<string, unknown>)[key];
+  if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v) || v < 0)) {
+    throw new Error(`'${key}' must be a non-negative number, got ${JSON.stringify(v)}`);
+  }
+}
+
+/** mulberry32: tiny seeded PRNG so a reliability run can be replayed with its seed. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class Faults {
+  private pending: TargetedFault[] = [];
+  private random: { config: RandomFaults; next: () => number } | null = null;
+  private injected: Record<string, number> = {};
+
+  add(fault: TargetedFault): void {
+    this.pending.push({ ...fault });
+  }
+
+  setRandom(config: RandomFaults | null): void {
+    this.random = config ? { config, next: seeded(config.seed) } : null;
+  }
+
+  clear(): void {
+    this.pending = [];
+    this.random = null;
+    this.injected = {};
+  }
+
+  status(): FaultStatus {
+    return {
+      pending: this.pending.map((f) => ({ ...f })),
+      random: this.random ? { ...this.random.config } : null,
+      injected: { ...this.injected },
+    };
+  }
+
+  /**
+   * The fault (if any) for this call. Targeted faults come first, in the order added.
+   * `invisibility` only applies to single-object reads; elsewhere the draw yields nothing.
+   */
+  decide(routeKey: string, singleRead: boolean): FaultDecision | undefined {
+    const i = this.pending.findIndex((f) => f.route.toLowerCase() === routeKey.toLowerCase());
+    if (i >= 0) {
+      const f = this.pending[i];
+      if (--f.count === 0) this.pending.splice(i, 1);
+      return this.count({
+        kind: f.kind,
+        retryAfterSeconds: f.retryAfterSeconds ?? DEFAULT_RETRY_AFTER,
+        hangMs: f.hangMs ?? DEFAULT_HANG_MS,
+        latencyMs: 0,
+      });
+    }
+    if (!this.random) return undefined;
+    const { config, next } = this.random;
+    if (next() >= config.rate) return undefined;
+    const kind = config.kinds[Math.floor(next() * config.kinds.length)];
+    if (kind === "invisibility" && !singleRead) return undefined;
+    return this.count({
+      kind,
+      retryAfterSeconds: config.retryAfterSeconds ?? DEFAULT_RETRY_AFTER,
+      hangMs: config.hangMs ?? DEFAULT_HANG_MS,
+      latencyMs: config.latencyMs ?? DEFAULT_LATENCY_MS,
+    });
+  }
+
+  private count(d: FaultDecision): FaultDecision {
+    this.injected[d.kind] = (this.injected[d.kind] ?? 0) + 1;
+    return d;
+  }
+}

@@ -1,0 +1,165 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Auth } from "./auth";
+import { type Context, DEFAULT_SETTINGS, type Settings } from "./context";
+import { checkRandom, checkTargeted, Faults, type FaultStatus, type RandomFaults, type TargetedFault } from "./faults";
+import { type LogSnapshot, RequestLog } from "./log";
+import { RateLimiter } from "./ratelimit";
+import { Router } from "./router";
+import { registerControl } from "./routes/control";
+
+import { registerIntegrations } from "./routes/integrations";
+import { registerOAuth } from "./routes/oauth";
+import { registerOrganization } from "./routes/organization";
+import { requestListener } from "./server";
+import { type StateDump, Store } from "./store";
+import { Timers } from "./timers";
+
+export type { Settings } from "./context";
+export type { FaultStatus, RandomFaults, RandomKind, TargetedFault, TargetedKind } from "./faults";
+export type { LogEntry, LogSnapshot } from "./log";
+export type { StateDump } from "./store";
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** OAuth clients; default one client `emulator-client` / `emulator-secret`. */
+  clients?: { id: string; secret: string }[];
+  jobMs?: number;
+  latencyMs?: number;
+  rateLimitPerMinute?: number;
+  tokenTtlSeconds?: number;
+  invisibilityMs?: number;
+  /** Loaded on start (if it exists), written atomically on close. */
+  statePath?: string;
+}
+
+export type TargetedFaultInput = Omit<TargetedFault, "count"> & { count?: number };
+
+export interface Emulator {
+  /** `http://127.0.0.1:<port>`: serves /oauth/token, /api/v2/..., the upload URL and /__emulator/. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  state(): StateDump;
+  log(): LogSnapshot;
+  clearLog(): void;
+  injectFaults(faults: TargetedFaultInput | TargetedFaultInput[]): void;
+  setRandomFaults(config: RandomFaults | null): void;
+  /** Pending targeted faults, the random-fault config and what was injected so far, by kind. */
+  faults(): FaultStatus;
+  clearFaults(): void;
+  settings(): Settings;
+  configure(patch: Partial<Settings>): Settings;
+  addClient(id: string, secret: string): void;
+  /** Empties the org (objects, jobs), the log, faults and rate windows; keeps clients, tokens, settings. */
+  reset(): void;
+  /** Locks a flow as if another client had it open in Architect (delete → 409, unlock frees it). */
+  lockFlow(flowId: string): void;
+  /** Route keys usable in faults, e.g. `POST /api/v2/flows/jobs`. */
+  routes(): string[];
+}
+
+export const DEFAULT_CLIENT = { id: "emulator-client", secret: "emulator-secret" } as const;
+
+/** Checks a settings patch: known keys, finite non-negative numbers (limits and TTL >= 1). */
+export function checkSettings(patch: Partial<Record<string, unknown>>): Partial<Settings> {
+  for (const [key, value] of Object.entries(patch)) {
+    if (!(key in DEFAULT_SETTINGS)) {
+      throw new Error(`Unknown setting '${key}'; known: ${Object.keys(DEFAULT_SETTINGS).join(", ")}`);
+    }
+    const min = key === "rateLimitPerMinute" || key === "tokenTtlSeconds" ? 1 : 0;
+    if (typeof value !== "number" || !Number.isFinite(value) || value < min) {
+      throw new Error(`Setting '${key}' must be a number >= ${min}, got ${JSON.stringify(value)}`);
+    }
+  }
+  return patch as Partial<Settings>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const { port = 0, clients = [DEFAULT_CLIENT], statePath, ...rest } = options;
+  const settings: Settings = { ...DEFAULT_SETTINGS, ...checkSettings(stripUndefined(rest)) };
+  const store = new Store();
+  if (statePath) store.loadFile(statePath);
+  const auth = new Auth();
+  for (const c of clients) auth.addClient(c.id, c.secret);
+  const faults = new Faults();
+  const log = new RequestLog();
+  const limiter = new RateLimiter();
+  const timers = new Timers();
+  const router = new Router();
+  let baseUrl = "";
+  const ctx: Context = {
+    store,
+    settings,
+    baseUrl: () => baseUrl,
+    isVisible: (createdAt) => Date.now() >= createdAt + settings.invisibilityMs,
+  };
+
+  const server = createServer(
+    requestListener({ router, auth, faults, log, limiter, timers, settings, beforeEach: () => {} }),
+  );
+  let closed: Promise<void> | undefined;
+
+  const emulator: Emulator = {
+    url: "",
+    port: 0,
+    close() {
+      closed ??= new Promise<void>((resolve, reject) => {
+        timers.clearAll();
+        server.close(() => {
+          try {
+            if (statePath) {
+              store.saveFile(statePath);
+            }
+            resolve();
+          } catch (e) {
+            reject(e);
+          }
+        });
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+    state: () => {
+      return store.dump();
+    },
+    log: () => log.snapshot(),
+    clearLog: () => log.clear(),
+    injectFaults: (input) => {
+      const list = Array.isArray(input) ? input : [input];
+      list.map((f) => checkTargeted(f, router.keys())).forEach((f) => faults.add(f));
+    },
+    setRandomFaults: (config) => faults.setRandom(config ? checkRandom(config) : null),
+    faults: () => faults.status(),
+    clearFaults: () => faults.clear(),
+    settings: () => ({ ...settings }),
+    configure: (patch) => Object.assign(settings, checkSettings(stripUndefined(patch))) && { ...settings },
+    addClient: (id, secret) => auth.addClient(id, secret),
+    reset: () => {
+      store.clear();
+      log.clear();
+      faults.clear();
+      limiter.clear();
+    },
+    lockFlow: () => {},
+    routes: () => router.keys(),
+  };
+
+  registerOAuth(router, ctx, auth);
+  registerOrganization(router, ctx);
+  registerIntegrations(router, ctx);
+  registerControl(router, emulator);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
+  emulator.port = (server.address() as AddressInfo).port;
+  emulator.url = baseUrl = `http://127.0.0.1:${emulator.port}`;
+  return emulator;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,149 @@
+import { randomUUID } from "node:crypto";
+import type { Context } from "../context";
+import { ApiError, badRequest, notFound } from "../errors";
+import { checkEventBridgeProperties } from "../eventbridge";
+import { pageListing } from "../paging";
+import type { Router } from "../router";
+import type { IntegrationRecord } from "../store";
+import { DEFAULT_INTEGRATION_NAMES, EMPTY_NOTES, STALE_VERSION } from "../unverified";
+import { objectBody, optionalObject, optionalString, requiredObject, requiredString, requiredVersion } from "../validate";
+
+const BASE = "/api/v2/integrations";
+
+export function integrationView(rec: IntegrationRecord) {
+  return {
+    id: rec.id,
+    name: rec.name,
+    integrationType: { id: rec.typeId, name: DEFAULT_INTEGRATION_NAMES[rec.typeId], selfUri: `/api/v2/integrations/types/${rec.typeId}` },
+    notes: rec.notes || EMPTY_NOTES,
+    intendedState: rec.intendedState,
+    config: { current: { id: rec.id, name: rec.name, version: rec.configVersion, selfUri: `${BASE}/${rec.id}/config/current` } },
+    reportedState: {
+      code: rec.intendedState === "ENABLED" ? "ACTIVE" : "DISABLED",
+      effective: rec.intendedState === "ENABLED" ? "Active" : "Disabled",
+    },
+    attributes: {},
+    selfUri: `${BASE}/${rec.id}`,
+  };
+}
+
+function configView(rec: IntegrationRecord) {
+  return {
+    id: rec.id,
+    name: rec.name,
+    version: rec.configVersion,
+    properties: rec.properties,
+    advanced: rec.advanced,
+    notes: rec.notes || EMPTY_NOTES,
+    credentials: rec.credentials,
+    selfUri: `${BASE}/${rec.id}/config/current`,
+  };
+}
+
+/** A single-object read: 404 when missing or still inside the read-after-create window. */
+export function findIntegration(ctx: Context, id: string): IntegrationRecord {
+  const rec = ctx.store.integrations.get(id);
+  if (!rec || !ctx.isVisible(rec.createdAt)) throw notFound("integration", id);
+  return rec;
+}
+
+function defaultName(ctx: Context, typeId: string): string {
+  const base = DEFAULT_INTEGRATION_NAMES[typeId];
+  const taken = new Set([...ctx.store.integrations.values()].map((i) => i.name));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base} (${n})`)) return `${base} (${n})`;
+}
+
+export function registerIntegrations(router: Router, ctx: Context): void {
+  router.add("POST", BASE, "api", (req) => {
+    const body = objectBody(req.body, "create integration");
+    const type = requiredObject(body, "integrationType");
+    const typeId = requiredString(type, "id", "integrationType.id");
+    if (!DEFAULT_INTEGRATION_NAMES[typeId]) {
+      throw badRequest(`Unknown integration type '${typeId}'; known: ${Object.keys(DEFAULT_INTEGRATION_NAMES).join(", ")}`, "integrationType.id");
+    }
+    const rec: IntegrationRecord = {
+      id: randomUUID(),
+      typeId,
+      name: defaultName(ctx, typeId), // the name in the body is ignored, as on Genesys
+      notes: "",
+      intendedState: "DISABLED",
+      configVersion: 1,
+      properties: {},
+      advanced: {},
+      credentials: {},
+      createdAt: Date.now(),
+    };
+    ctx.store.integrations.set(rec.id, rec);
+    return { status: 200, body: integrationView(rec) };
+  });
+
+  router.add("GET", BASE, "api", (req) => {
+    const type = req.query.get("integrationType");
+    const all = [...ctx.store.integrations.values()].filter((i) => !type || i.typeId === type);
+    return { status: 200, body: pageListing(all.map(integrationView), BASE, req.query) };
+  });
+
+  router.add("GET", `${BASE}/{integrationId}`, "api", (req) => ({
+    status: 200,
+    body: integrationView(findIntegration(ctx, req.params.integrationId)),
+  }));
+
+  router.add("PATCH", `${BASE}/{integrationId}`, "api", (req) => {
+    const rec = findIntegration(ctx, req.params.integrationId);
+    const body = objectBody(req.body, "patch integration");
+    const state = body.intendedState;
+    if (state !== "ENABLED" && state !== "DISABLED") {
+      throw badRequest(`'intendedState' must be ENABLED or DISABLED, got ${JSON.stringify(state)}`, "intendedState");
+    }
+    rec.intendedState = state;
+    return { status: 200, body: integrationView(rec) };
+  });
+
+  router.add("DELETE", `${BASE}/{integrationId}`, "api", (req) => {
+    const rec = findIntegration(ctx, req.params.integrationId);
+    ctx.store.integrations.delete(rec.id);
+    for (const a of [...ctx.store.actions.values()]) if (a.integrationId === rec.id) ctx.store.actions.delete(a.id);
+    return { status: 200, body: integrationView(rec) };
+  });
+
+  router.add("GET", `${BASE}/{integrationId}/config/current`, "api", (req) => ({
+    status: 200,
+    body: configView(findIntegration(ctx, req.params.integrationId)),
+  }));
+
+  // PUT replaces the whole configuration: omitted properties/advanced/credentials become empty.
+  router.add("PUT", `${BASE}/{integrationId}/config/current`, "api", (req) => {
+    const rec = findIntegration(ctx, req.params.integrationId);
+    const body = objectBody(req.body, "integration configuration");
+    const version = requiredVersion(body);
+    const name = requiredString(body, "name");
+    const properties = optionalObject(body, "properties") ?? {};
+    const advanced = optionalObject(body, "advanced") ?? {};
+    const credentials = optionalObject(body, "credentials") ?? {};
+    const notes = optionalString(body, "notes") ?? "";
+    if (version !== rec.configVersion) {
+      throw new ApiError(
+        STALE_VERSION.status,
+        STALE_VERSION.code,
+        `The version ${version} does not match the current version ${rec.configVersion} of integration '${rec.id}'; read it again and retry`,
+      );
+    }
+    if (rec.typeId === "amazon-eventbridge-source") {
+      checkEventBridgeProperties(properties);
+      if (Object.keys(credentials).length > 0) throw badRequest("amazon-eventbridge-source takes no credentials", "credentials");
+    } else {
+      const bad = Object.keys(credentials).find((k) => k !== "basicAuth");
+      if (bad) throw badRequest(`Unknown credentials key '${bad}'; the only key is 'basicAuth'`, "credentials");
+    }
+    Object.assign(rec, {
+      name,
+      properties,
+      advanced,
+      credentials,
+      notes: notes === EMPTY_NOTES ? "" : notes,
+      configVersion: rec.configVersion + 1,
+    });
+    return { status: 200, body: configView(rec) };
+  });
+}

@@ -1,0 +1,193 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+
+// The one store of emulated Genesys objects. Records are plain JSON so the state dump and
+// the state file are the records themselves.
+
+export interface IntegrationRecord {
+  id: string;
+  typeId: string;
+  name: string;
+  notes: string;
+  intendedState: "ENABLED" | "DISABLED";
+  configVersion: number;
+  properties: Record<string, unknown>;
+  advanced: Record<string, unknown>;
+  credentials: Record<string, unknown>;
+  createdAt: number;
+}
+
+export interface JsonSchema {
+  type?: string;
+  properties?: Record<string, unknown>;
+  required?: string[];
+  [key: string]: unknown;
+}
+
+export interface ActionConfig {
+  timeoutSeconds?: number;
+  request: {
+    requestUrlTemplate: string;
+    requestType: string;
+    requestTemplate?: string;
+    headers?: Record<string, string>;
+  };
+  response?: {
+    translationMap?: Record<string, string>;
+    translationMapDefaults?: Record<string, string>;
+    successTemplate?: string;
+  };
+}
+
+export interface ActionRecord {
+  id: string;
+  name: string;
+  category: string;
+  integrationId: string;
+  secure: boolean;
+  version: number;
+  contract: { input: { inputSchema: JsonSchema }; output: { successSchema: JsonSchema } };
+  config: ActionConfig;
+  createdAt: number;
+}
+
+export interface FlowVariable {
+  name: string;
+  type: string;
+  isInput: boolean;
+  isOutput: boolean;
+}
+
+export interface FlowVersionRecord {
+  id: string;
+  yaml: string;
+  variables: FlowVariable[];
+  datePublished: string;
+}
+
+export interface FlowRecord {
+  id: string;
+  name: string;
+  type: "WORKFLOW";
+  description: string;
+  division: string;
+  /** The published YAML and input variable names, for tests asserting on the dump. */
+  yaml: string;
+  inputVariables: string[];
+  versions: FlowVersionRecord[];
+  lockedBy?: string;
+  createdAt: number;
+}
+
+export interface JobMessage {
+  dateTime: string;
+  type: "ERROR" | "INFO";
+  text: string;
+  details: { errorCode?: string; errorMessage?: string; type?: string }[];
+}
+
+export interface JobRecord {
+  id: string;
+  uploadHeaders: Record<string, string>;
+  status: "Registered" | "Started" | "Success" | "Failure";
+  createdAt: number;
+  uploadedAt?: number;
+  dueAt?: number;
+  finishedAt?: number;
+  yaml?: string;
+  flowId?: string;
+  messages: JobMessage[];
+}
+
+export interface MatchCriterion {
+  jsonPath: string;
+  operator: string;
+  value?: unknown;
+  values?: unknown[];
+}
+
+export interface TriggerRecord {
+  id: string;
+  name: string;
+  topicName: string;
+  target: { type: string; id: string; workflowTargetSettings: { dataFormat: string } };
+  version: number;
+  enabled: boolean;
+  matchCriteria: MatchCriterion[];
+  eventTTLSeconds?: number;
+  delayBySeconds?: number;
+  description?: string;
+  createdAt: number;
+}
+
+export interface OrgRecord {
+  id: string;
+  name: string;
+}
+
+export interface StateDump {
+  org: OrgRecord;
+  integrations: IntegrationRecord[];
+  actions: ActionRecord[];
+  flows: FlowRecord[];
+  jobs: JobRecord[];
+  triggers: TriggerRecord[];
+}
+
+export class Store {
+  org: OrgRecord = { id: randomUUID(), name: "Emulated Org" };
+  integrations = new Map<string, IntegrationRecord>();
+  actions = new Map<string, ActionRecord>();
+  flows = new Map<string, FlowRecord>();
+  jobs = new Map<string, JobRecord>();
+  triggers = new Map<string, TriggerRecord>();
+
+  /** Keeps the org identity: a reset empties the org, it does not make a new one. */
+  clear(): void {
+    for (const map of [this.integrations, this.actions, this.flows, this.jobs, this.triggers]) map.clear();
+  }
+
+  dump(): StateDump {
+    return structuredClone({
+      org: this.org,
+      integrations: [...this.integrations.values()],
+      actions: [...this.actions.values()],
+      flows: [...this.flows.values()],
+      jobs: [...this.jobs.values()],
+      triggers: [...this.triggers.values()],
+    });
+  }
+
+  load(dump: StateDump): void {
+    this.clear();
+    this.org = dump.org;
+    const fill = <T extends { id: string }>(map: Map<string, T>, list: T[]) => list.forEach((r) => map.set(r.id, r));
+    fill(this.integrations, dump.integrations);
+    fill(this.actions, dump.actions);
+    fill(this.flows, dump.flows);
+    fill(this.jobs, dump.jobs);
+    fill(this.triggers, dump.triggers);
+  }
+
+  loadFile(path: string): void {
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return; // first run: nothing saved yet
+      throw e;
+    }
+    const dump = JSON.parse(text) as StateDump;
+    for (const key of ["org", "integrations", "actions", "flows", "jobs", "triggers"] as const) {
+      if (!dump[key]) throw new Error(`State file ${path} is missing '${key}': not an emulator state file`);
+    }
+    this.load(dump);
+  }
+
+  /** Temp file + rename: a crash mid-write never leaves a truncated state file. */
+  saveFile(path: string): void {
+    const temp = `${path}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(this.dump(), null, 2));
+    renameSync(temp, path);
+  }
+}

@@ -1,0 +1,53 @@
+// Every guess about real Genesys behaviour that nobody has confirmed against a live org lives
+// here, so a correction is a one-line change. Each is listed under "Unverified" in README.md.
+// Where we had to guess, we picked the stricter reading.
+
+/** Stale `version` on PUT/PATCH: Genesys answers 409 (code unverified) or 400. */
+export const STALE_VERSION = { status: 409, code: "general.conflict" } as const;
+
+/** Duplicate data action name in one category. */
+export const DUPLICATE_ACTION = { status: 409, code: "general.conflict" } as const;
+
+/** Deleting a flow that is locked or targeted by a trigger. */
+export const FLOW_IN_USE = { status: 409, code: "general.conflict" } as const;
+
+/** Empty integration notes come back as this literal (a DynamoDB artefact seen in the wild). */
+export const EMPTY_NOTES = "node_dynamodb_empty_string";
+
+/** Default names Genesys gives new integrations; the name in the create body is ignored. */
+export const DEFAULT_INTEGRATION_NAMES: Record<string, string> = {
+  "custom-rest-actions": "Web Services Data Actions",
+  "amazon-eventbridge-source": "Amazon EventBridge Source",
+};
+
+/** Property names of the EventBridge integration's config (names unverified). */
+export const EVENTBRIDGE_PROPERTIES = ["awsAccountId", "awsRegion", "eventSourceSuffix", "topicFilters"] as const;
+
+/** OAuth failures: status and RFC 6749 error codes (Genesys's exact bodies unverified). */
+export const OAUTH_ERRORS = {
+  badClient: { status: 401, error: "invalid_client", description: "client not found or bad secret" },
+  badGrant: { status: 400, error: "unsupported_grant_type", description: "only client_credentials is supported" },
+  noAuth: { status: 401, error: "invalid_client", description: "missing Basic authorization header" },
+} as const;
+
+/** Wording of job failure messages where Genesys's exact words are unknown. */
+export const JOB_MESSAGES = {
+  substitution: (key: string) => `pre-processor substitution key '${key}' not found`,
+  startUpRef: "Cannot read properties of undefined (reading 'refId')",
+  missingAction: (category: string, name: string) =>
+    `Unable to find a data action named '${name}' in category '${category}'`,
+  locked: (name: string) => `Flow '${name}' is locked by another user or client`,
+} as const;
+
+/** A hung request is answered with this after `hangMs` (if the client is still waiting). */
+export const HANG_ANSWER = { status: 504, code: "gateway.timeout" } as const;
+
+/** The presigned upload rejects a missing/wrong signed header like S3 does. */
+export const UPLOAD_FORBIDDEN_STATUS = 403;
+
+/** Divisions the emulated org has (a workflow naming another division fails). */
+export const DIVISIONS = ["Home"];
+
+/** Page size limits. */
+export const MAX_PAGE_SIZE = 100;
+export const MAX_TRIGGER_PAGE_SIZE = 200;
