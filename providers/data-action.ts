@@ -1,4 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
+import { adoptionOutcome } from "./adoption";
+import { DiffRules, UNKNOWN, diffResult, dropUndefined, requireText, sameJson } from "./diff";
+import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
+import { connect, settingsFromConfig } from "./session";
+import { RawSettings } from "./target";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
 
 export type RequestType = "POST" | "PUT" | "GET" | "PATCH" | "DELETE";
@@ -50,10 +55,224 @@ export interface DataActionOutputs {
   adopted: boolean;
 }
 
-export class DataActionProvider implements pulumi.dynamic.ResourceProvider {
-  async create(): Promise<pulumi.dynamic.CreateResult> {
-    throw new Error("DataActionProvider.create: being written");
+export const REQUEST_TYPES: readonly RequestType[] = ["POST", "PUT", "GET", "PATCH", "DELETE"];
+
+// Literal `${…}` text: Genesys's Velocity templates, not JavaScript template literals.
+export const DEFAULT_REQUEST_TEMPLATE = "$" + "{input.rawRequest}";
+export const DEFAULT_SUCCESS_TEMPLATE = "$" + "{rawResult}";
+
+const RULES: DiffRules = {
+  fields: [
+    "name", "category", "integrationId", "inputSchema", "outputSchema", "requestUrlTemplate", "requestType",
+    "requestTemplate", "headers", "successTemplate", "timeoutSeconds", "secure", "adopt", "managedBy", "providerVersion",
+  ],
+  // Genesys cannot patch the contract, `secure` or the integration.
+  replaceOn: ["integrationId", "inputSchema", "outputSchema", "secure"],
+  // Action names are unique per category.
+  deleteBeforeReplace: true,
+};
+
+/** Pure: defaults applied, failures named by field. */
+export function checkDataAction(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
+  const inputs: Record<string, unknown> = {
+    requestType: "POST",
+    requestTemplate: DEFAULT_REQUEST_TEMPLATE,
+    successTemplate: DEFAULT_SUCCESS_TEMPLATE,
+    headers: {},
+    secure: false,
+    adopt: false,
+    ...dropUndefined(news),
+  };
+  const failures: pulumi.dynamic.CheckFailure[] = [];
+  for (const field of ["name", "category", "integrationId", "requestUrlTemplate", "managedBy"]) requireText(inputs, field, failures);
+  for (const field of ["inputSchema", "outputSchema"]) {
+    const schema = inputs[field];
+    if (schema !== UNKNOWN && (typeof schema !== "object" || schema === null || Array.isArray(schema))) {
+      failures.push({ property: field, reason: `${field} must be a JSON schema object (got ${JSON.stringify(schema)})` });
+    }
   }
+  const type = inputs.requestType;
+  if (type !== UNKNOWN && !REQUEST_TYPES.includes(type as RequestType)) {
+    failures.push({ property: "requestType", reason: `requestType must be one of ${REQUEST_TYPES.join(", ")} (got ${JSON.stringify(type)})` });
+  }
+  const timeout = inputs.timeoutSeconds;
+  if (timeout !== undefined && timeout !== UNKNOWN && !(typeof timeout === "number" && Number.isInteger(timeout) && timeout > 0)) {
+    failures.push({ property: "timeoutSeconds", reason: `timeoutSeconds must be a positive integer (got ${JSON.stringify(timeout)})` });
+  }
+  return { inputs, failures };
+}
+
+/** Pure: the POST /api/v2/integrations/actions body (created and published in one call). */
+export function actionBody(inputs: DataActionOutputs): Record<string, unknown> {
+  return {
+    name: inputs.name,
+    category: inputs.category,
+    integrationId: inputs.integrationId,
+    secure: inputs.secure,
+    contract: { input: { inputSchema: inputs.inputSchema }, output: { successSchema: inputs.outputSchema } },
+    config: actionConfig(inputs),
+  };
+}
+
+/** Pure: the `config` part, the only part a PATCH can change besides name and category. */
+export function actionConfig(inputs: DataActionOutputs): Record<string, unknown> {
+  return {
+    request: {
+      requestUrlTemplate: inputs.requestUrlTemplate,
+      requestType: inputs.requestType,
+      requestTemplate: inputs.requestTemplate,
+      headers: inputs.headers,
+    },
+    response: { translationMap: {}, translationMapDefaults: {}, successTemplate: inputs.successTemplate },
+    ...(inputs.timeoutSeconds !== undefined ? { timeoutSeconds: inputs.timeoutSeconds } : {}),
+  };
+}
+
+interface LiveAction {
+  id: string;
+  name?: string;
+  category?: string;
+  integrationId?: string;
+  secure?: boolean;
+  version?: number;
+  contract?: { input?: { inputSchema?: Record<string, unknown> }; output?: { successSchema?: Record<string, unknown> } };
+  config?: {
+    request?: { requestUrlTemplate?: string; requestType?: RequestType; headers?: Record<string, string> };
+    timeoutSeconds?: number;
+  };
+}
+
+/** A template body as text: the SDK's HTTP client parses template text that happens to be JSON. */
+function templateText(value: unknown): string {
+  return typeof value === "string" ? value : value === undefined || value === null ? "" : JSON.stringify(value);
+}
+
+export class DataActionProvider implements pulumi.dynamic.ResourceProvider {
+  private settings?: RawSettings;
+  private api?: GenesysApi;
+
+  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    this.settings = settingsFromConfig(req);
+    this.api = undefined;
+  }
+
+  private genesys(): GenesysApi {
+    return (this.api ??= connect(this.settings));
+  }
+
+  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    return checkDataAction(news);
+  }
+
+  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+    return diffResult(olds, news, RULES);
+  }
+
+  async create(inputs: DataActionOutputs): Promise<pulumi.dynamic.CreateResult> {
+    const api = this.genesys();
+    const found = await this.find(inputs.category, inputs.name);
+    // No free-text field for a marker: an action under the integration we manage is ours.
+    const existing = found && { id: found.id, ours: found.integrationId === inputs.integrationId };
+    const outcome = adoptionOutcome("Data action", `${inputs.category} / ${inputs.name}`, existing, inputs.adopt);
+    if (outcome.action === "take-over" && found) {
+      const outs = { ...inputs, adopted: outcome.adopted } as DataActionOutputs;
+      if (sameImmutables(found, inputs)) return { id: found.id, outs: await this.patch(found.id, outs) };
+      // Contract, `secure` or integration differ and cannot be patched: the user asked to adopt,
+      // so the found action is replaced by one with the desired contract.
+      await deleteOrGone(api, `Delete data action ${found.id} to recreate it`, (a) => a.integrations.deleteIntegrationsAction(found.id));
+    }
+    const created = await api.call<LiveAction>(
+      "Create data action",
+      (a) => a.integrations.postIntegrationsActions(actionBody(inputs)),
+      // Right after the integration was created, Genesys may not see it yet.
+      { tolerate: [400, 408] },
+    );
+    const adopted = outcome.action === "take-over" ? outcome.adopted : false;
+    return { id: created.id, outs: { ...inputs, version: created.version ?? 1, adopted } };
+  }
+
+  async read(id: string, props: DataActionOutputs): Promise<pulumi.dynamic.ReadResult> {
+    const api = this.genesys();
+    const live = await readOrGone<LiveAction>(api, "Read data action", (a) =>
+      a.integrations.getIntegrationsAction(id, { expand: "contract", includeConfig: true }),
+    );
+    if (live === undefined) return {};
+    const requestTemplate = await readOrGone(api, "Read data action request template", (a) =>
+      a.integrations.getIntegrationsActionTemplate(id, "requesttemplate.vm"),
+    );
+    const successTemplate = await readOrGone(api, "Read data action success template", (a) =>
+      a.integrations.getIntegrationsActionTemplate(id, "successtemplate.vm"),
+    );
+    const outs: DataActionOutputs = {
+      ...props,
+      name: live.name ?? "",
+      category: live.category ?? "",
+      integrationId: live.integrationId ?? "",
+      secure: live.secure ?? false,
+      version: live.version ?? props.version,
+      inputSchema: live.contract?.input?.inputSchema ?? {},
+      outputSchema: live.contract?.output?.successSchema ?? {},
+      requestUrlTemplate: live.config?.request?.requestUrlTemplate ?? "",
+      requestType: live.config?.request?.requestType ?? props.requestType,
+      headers: live.config?.request?.headers ?? {},
+      timeoutSeconds: live.config?.timeoutSeconds ?? props.timeoutSeconds,
+      requestTemplate: templateText(requestTemplate),
+      successTemplate: templateText(successTemplate),
+    };
+    const inputs = Object.fromEntries(RULES.fields.map((f) => [f, (outs as unknown as Record<string, unknown>)[f]]));
+    return { id, props: outs, inputs };
+  }
+
+  async update(id: string, olds: DataActionOutputs, news: DataActionOutputs): Promise<pulumi.dynamic.UpdateResult> {
+    return { outs: await this.patch(id, { ...news, adopted: olds.adopted } as DataActionOutputs) };
+  }
+
+  async delete(id: string): Promise<void> {
+    await deleteOrGone(this.genesys(), `Delete data action ${id}`, (a) => a.integrations.deleteIntegrationsAction(id));
+  }
+
+  private async find(category: string, name: string): Promise<LiveAction | undefined> {
+    const api = this.genesys();
+    for (let page = 1; ; page++) {
+      const listing = await api.call<{ entities?: LiveAction[]; pageCount?: number }>("List data actions", (a) =>
+        a.integrations.getIntegrationsActions({ category, name, pageSize: 100, pageNumber: page }),
+      );
+      const match = (listing.entities ?? []).find((action) => action.category === category && action.name === name);
+      if (match) {
+        return api.call<LiveAction>("Read data action", (a) =>
+          a.integrations.getIntegrationsAction(match.id, { expand: "contract", includeConfig: true }),
+        );
+      }
+      if (page >= (listing.pageCount ?? 1)) return undefined;
+    }
+  }
+
+  /** PATCH name, category and config with the current version (re-read on a stale one). */
+  private async patch(id: string, desired: DataActionOutputs): Promise<DataActionOutputs> {
+    const api = this.genesys();
+    const patched = await api.withFreshVersion(`Update data action ${id}`, async () => {
+      const live = await api.call<LiveAction>("Read data action", (a) => a.integrations.getIntegrationsAction(id), { tolerate: [404] });
+      return api.call<LiveAction>("Update data action", (a) =>
+        a.integrations.patchIntegrationsAction(id, {
+          name: desired.name,
+          category: desired.category,
+          config: actionConfig(desired),
+          version: live.version,
+        }),
+      );
+    });
+    return { ...desired, version: patched.version ?? desired.version };
+  }
+}
+
+/** Whether the found action's contract, `secure` and integration equal the desired ones. */
+function sameImmutables(found: LiveAction, desired: DataActionOutputs): boolean {
+  return (
+    found.integrationId === desired.integrationId &&
+    (found.secure ?? false) === desired.secure &&
+    sameJson(found.contract?.input?.inputSchema, desired.inputSchema) &&
+    sameJson(found.contract?.output?.successSchema, desired.outputSchema)
+  );
 }
 
 export class DataAction extends pulumi.dynamic.Resource {

@@ -1,4 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
+import { Existing, PartialCreateError, adoptionOutcome, hasMarker, withMarker, withoutMarker } from "./adoption";
+import { DiffRules, diffResult, dropUndefined, requireText } from "./diff";
+import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
+import { connect, settingsFromConfig } from "./session";
+import { RawSettings } from "./target";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
 
 /** A Web Services Data Actions integration (type `custom-rest-actions`). */
@@ -26,10 +31,145 @@ export interface IntegrationOutputs {
   adopted: boolean;
 }
 
+export const INTEGRATION_TYPE = "custom-rest-actions";
+
+const RULES: DiffRules = {
+  fields: ["name", "notes", "enabled", "adopt", "managedBy", "providerVersion"],
+  replaceOn: [],
+  deleteBeforeReplace: false,
+};
+
+/** Pure: defaults applied, failures named by field. */
+export function checkIntegration(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
+  const inputs = { notes: "", enabled: true, adopt: false, ...dropUndefined(news) };
+  const failures: pulumi.dynamic.CheckFailure[] = [];
+  requireText(inputs, "name", failures);
+  requireText(inputs, "managedBy", failures);
+  return { inputs, failures };
+}
+
+interface IntegrationConfig {
+  name?: string;
+  notes?: string;
+  version?: number;
+  [key: string]: unknown;
+}
+
 export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
-  async create(): Promise<pulumi.dynamic.CreateResult> {
-    throw new Error("IntegrationProvider.create: being written");
+  private settings?: RawSettings;
+  private api?: GenesysApi;
+
+  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    this.settings = settingsFromConfig(req);
+    this.api = undefined;
   }
+
+  private genesys(): GenesysApi {
+    return (this.api ??= connect(this.settings));
+  }
+
+  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    return checkIntegration(news);
+  }
+
+  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+    return diffResult(olds, news, RULES);
+  }
+
+  async create(inputs: IntegrationOutputs): Promise<pulumi.dynamic.CreateResult> {
+    const api = this.genesys();
+    const existing = await this.find(inputs.name, inputs.managedBy);
+    const outcome = adoptionOutcome("Integration", inputs.name, existing, inputs.adopt);
+    if (outcome.action === "take-over") {
+      return { id: outcome.id, outs: await this.apply(outcome.id, inputs, outcome.adopted) };
+    }
+    const created = await api.call<{ id: string }>("Create integration", (a) =>
+      a.integrations.postIntegrations({ body: { name: inputs.name, integrationType: { id: INTEGRATION_TYPE } } }),
+    );
+    try {
+      return { id: created.id, outs: await this.apply(created.id, inputs, false) };
+    } catch (err) {
+      throw new PartialCreateError(
+        `Integration "${inputs.name}" was created (id ${created.id}) but naming/enabling it failed: ${(err as Error).message}`,
+        created.id,
+        { ...inputs, integrationType: INTEGRATION_TYPE, adopted: false },
+      );
+    }
+  }
+
+  async read(id: string, props: IntegrationOutputs): Promise<pulumi.dynamic.ReadResult> {
+    const api = this.genesys();
+    const integration = await readOrGone(api, "Read integration", (a) => a.integrations.getIntegration(id));
+    if (integration === undefined) return {};
+    const config = await readOrGone<IntegrationConfig>(api, "Read integration config", (a) =>
+      a.integrations.getIntegrationConfigCurrent(id),
+    );
+    if (config === undefined) return {};
+    const outs: IntegrationOutputs = {
+      ...props,
+      name: config.name ?? "",
+      notes: withoutMarker(config.notes, props.managedBy),
+      enabled: (integration as { intendedState?: string }).intendedState === "ENABLED",
+      integrationType: INTEGRATION_TYPE,
+    };
+    return { id, props: outs, inputs: pickInputs(outs) };
+  }
+
+  async update(id: string, olds: IntegrationOutputs, news: IntegrationOutputs): Promise<pulumi.dynamic.UpdateResult> {
+    return { outs: await this.apply(id, news, olds.adopted) };
+  }
+
+  async delete(id: string): Promise<void> {
+    await deleteOrGone(this.genesys(), `Delete integration ${id}`, (a) => a.integrations.deleteIntegration(id));
+  }
+
+  /** Looks the integration up by its natural key (type + exact name). */
+  private async find(name: string, marker: string): Promise<Existing | undefined> {
+    const api = this.genesys();
+    for (let page = 1; ; page++) {
+      const listing = await api.call<{ entities?: { id: string; name?: string }[]; pageCount?: number }>(
+        "List integrations",
+        (a) => a.integrations.getIntegrations({ integrationType: INTEGRATION_TYPE, pageSize: 100, pageNumber: page }),
+      );
+      const match = (listing.entities ?? []).find((entity) => entity.name === name);
+      if (match) {
+        const config = await api.call<IntegrationConfig>("Read integration config", (a) =>
+          a.integrations.getIntegrationConfigCurrent(match.id),
+        );
+        return { id: match.id, ours: hasMarker(config.notes, marker) };
+      }
+      if (page >= (listing.pageCount ?? 1)) return undefined;
+    }
+  }
+
+  /** Name and notes through the versioned config, then the intended state. Tolerates a fresh id. */
+  private async apply(id: string, inputs: IntegrationOutputs, adopted: boolean): Promise<IntegrationOutputs> {
+    const api = this.genesys();
+    const notes = withMarker(inputs.notes, inputs.managedBy);
+    await api.withFreshVersion(`Name integration ${id}`, async () => {
+      const config = await api.call<IntegrationConfig>(
+        "Read integration config",
+        (a) => a.integrations.getIntegrationConfigCurrent(id),
+        { tolerate: [404] },
+      );
+      if (config.name === inputs.name && config.notes === notes) return;
+      await api.call("Update integration config", (a) =>
+        a.integrations.putIntegrationConfigCurrent(id, { body: { ...config, name: inputs.name, notes, version: config.version } }),
+      );
+    });
+    const intendedState = inputs.enabled ? "ENABLED" : "DISABLED";
+    const current = await api.call<{ intendedState?: string }>("Read integration", (a) => a.integrations.getIntegration(id), {
+      tolerate: [404],
+    });
+    if (current.intendedState !== intendedState) {
+      await api.call("Set integration state", (a) => a.integrations.patchIntegration(id, { body: { intendedState } }));
+    }
+    return { ...pickInputs(inputs), integrationType: INTEGRATION_TYPE, adopted } as IntegrationOutputs;
+  }
+}
+
+function pickInputs(values: IntegrationOutputs): Record<string, unknown> {
+  return Object.fromEntries(RULES.fields.map((field) => [field, (values as unknown as Record<string, unknown>)[field]]));
 }
 
 export class Integration extends pulumi.dynamic.Resource {

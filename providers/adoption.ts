@@ -1,0 +1,62 @@
+// Who owns an object found by its natural key, and what `create` may do with it.
+
+/** The stack config key the stack program maps to every resource's `adopt` input. */
+export const ADOPT_CONFIG_KEY = "cognigy:adoptExisting";
+
+/** Genesys returns empty free-text fields as this literal. */
+const EMPTY_TEXT = "node_dynamodb_empty_string";
+
+/** User text followed by the marker, separated by a blank line; the marker alone if no text. */
+export function withMarker(text: string | undefined, marker: string): string {
+  const user = (text ?? "").trim();
+  return user === "" ? marker : `${user}\n\n${marker}`;
+}
+
+export function hasMarker(text: string | undefined, marker: string): boolean {
+  if (typeof text !== "string") return false;
+  const trimmed = text.trim();
+  return trimmed === marker || trimmed.endsWith(`\n${marker}`);
+}
+
+/** The user's part of a text written by `withMarker` (or the whole text when it has no marker). */
+export function withoutMarker(text: string | undefined, marker: string): string {
+  if (text === undefined || text === EMPTY_TEXT) return "";
+  const trimmed = text.trim();
+  return hasMarker(trimmed, marker) ? trimmed.slice(0, trimmed.length - marker.length).trim() : trimmed;
+}
+
+export interface Existing {
+  id: string;
+  /** Recognised as made by this stack (marker, or living under our integration). */
+  ours: boolean;
+}
+
+/** `create` outcome: make a new object, or continue with an existing one (`adopted` when not ours). */
+export type Outcome = { action: "create" } | { action: "take-over"; id: string; adopted: boolean };
+
+export function adoptionOutcome(kind: string, name: string, existing: Existing | undefined, adopt: boolean): Outcome {
+  if (existing === undefined) return { action: "create" };
+  if (existing.ours || adopt) return { action: "take-over", id: existing.id, adopted: !existing.ours };
+  throw new Error(
+    `${kind} "${name}" already exists in Genesys Cloud (id ${existing.id}) and was not created by this stack. ` +
+      `To take it over (it will then be updated, and deleted on destroy), set ${ADOPT_CONFIG_KEY}=true ` +
+      `(\`pulumi config set ${ADOPT_CONFIG_KEY} true\`) and run again; otherwise rename or remove it in Genesys Cloud.`,
+  );
+}
+
+/**
+ * A create that made the object and then failed: the engine records `id` (and `properties`)
+ * instead of orphaning the object (pulumi's dynamic provider host reads these fields).
+ */
+export class PartialCreateError extends Error {
+  readonly id: string;
+  readonly properties: Record<string, unknown>;
+  readonly reasons: string[];
+  constructor(message: string, id: string, properties: Record<string, unknown>) {
+    super(message);
+    this.name = "PartialCreateError";
+    this.id = id;
+    this.properties = properties;
+    this.reasons = [message];
+  }
+}

@@ -1,0 +1,230 @@
+// The one thin layer between the providers and `purecloud-platform-client-v2`: its own SDK
+// client per provider process, lazy login, re-login on expiry or 401, every call through the
+// retry loop, and the version-conflict loop. An instance lives only on a provider's `this`
+// in the provider process; it is never serialized (the provider is serialized before use).
+import { GenesysApiError, LoopHooks, RetryPolicy, describeFailure, isStaleVersion, summarise, withRetries } from "./retry";
+import { Target } from "./target";
+import { TOOL_NAME, USER_AGENT } from "./version";
+
+// Loosely typed on purpose: the SDK's typings are a global script, and its model typings are
+// wrong for us under strict (MatchCriteria.value, additionalProperties are typed `object`).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type SdkMethod = (...args: any[]) => Promise<unknown>;
+/** The SDK's API classes as we use them: results are unwrapped from extended responses. */
+export type SdkApi = Record<string, SdkMethod>;
+export interface SdkApis {
+  integrations: SdkApi;
+  architect: SdkApi;
+  processAutomation: SdkApi;
+}
+
+interface SdkClient {
+  timeout: number;
+  config: { setConfigPath(path: string): void; live_reload_config: boolean; logger: { log_level: string; log_to_console: boolean } };
+  setGateway(gateway: { host: string; protocol: string; port?: number; path_params_login?: string; path_params_api?: string }): void;
+  setEnvironment(host: string): void;
+  setReturnExtendedResponses(value: boolean): void;
+  setDefaultHeaders(headers: Record<string, string>): void;
+  setAccessToken(token: string): void;
+  loginClientCredentialsGrant(id: string, secret: string): Promise<{ accessToken?: string; tokenExpiryTime?: number }>;
+}
+
+export interface CallOptions {
+  /** Statuses that mean "not visible yet" for this call; retried within the visibility timeout. */
+  tolerate?: readonly number[];
+}
+
+/** Re-login this long before the token's stated expiry. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+export class GenesysApi {
+  private client?: SdkClient;
+  private apis?: SdkApis;
+  private token?: Promise<void>;
+  private tokenExpiresAt = 0;
+
+  constructor(
+    private readonly target: Target,
+    private readonly hooks: LoopHooks = {},
+  ) {}
+
+  get limits() {
+    return this.target.limits;
+  }
+
+  policy(options: CallOptions = {}): RetryPolicy {
+    const l = this.target.limits;
+    return {
+      maxAttempts: l.retryMaxAttempts,
+      minWaitMs: l.retryMinWaitMs,
+      maxWaitMs: l.retryMaxWaitMs,
+      maxTotalMs: Math.max(l.retryMaxTotalMs, options.tolerate ? l.visibilityTimeoutMs : 0),
+      tolerate: options.tolerate ? { statuses: options.tolerate, forMs: l.visibilityTimeoutMs } : undefined,
+    };
+  }
+
+  private sdk(): { client: SdkClient; apis: SdkApis } {
+    if (!this.client || !this.apis) {
+      // Required here, not at module level: a captured SDK module cannot be serialized.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const platformClient = require("purecloud-platform-client-v2");
+      const client: SdkClient = new platformClient.ApiClientClass();
+      // No ~/.genesyscloudjavascript/config: it could turn on logging of request headers.
+      client.config.setConfigPath("");
+      client.config.live_reload_config = false;
+      client.config.logger.log_level = "none";
+      client.config.logger.log_to_console = false;
+      client.timeout = this.target.limits.requestTimeoutMs;
+      // Extended responses carry the headers, which hold Retry-After.
+      client.setReturnExtendedResponses(true);
+      client.setDefaultHeaders({ "User-Agent": USER_AGENT, "Genesys-App": TOOL_NAME });
+      if (this.target.environment !== undefined) {
+        client.setEnvironment(this.target.environment);
+      } else {
+        const api = new URL(this.target.apiUrl);
+        client.setGateway({
+          host: api.hostname,
+          protocol: api.protocol.replace(":", ""),
+          port: api.port === "" ? undefined : Number(api.port),
+          path_params_login: api.pathname,
+          path_params_api: api.pathname,
+        });
+      }
+      this.client = client;
+      this.apis = {
+        integrations: new platformClient.IntegrationsApi(client),
+        architect: new platformClient.ArchitectApi(client),
+        processAutomation: new platformClient.ProcessAutomationApi(client),
+      };
+    }
+    return { client: this.client, apis: this.apis };
+  }
+
+  private async login(client: SdkClient): Promise<void> {
+    const { clientId, clientSecret, loginUrl } = this.target;
+    const auth = await withRetries(
+      `Genesys Cloud login`,
+      async () => {
+        try {
+          return await client.loginClientCredentialsGrant(clientId, clientSecret);
+        } catch (err) {
+          const failure = describeFailure(err);
+          // Refused credentials are final: say which client and where, never the secret.
+          if (failure.status === 400 || failure.status === 401 || failure.status === 403) {
+            throw new GenesysApiError(
+              `Genesys Cloud refused the login of OAuth client "${clientId}" at ${loginUrl}/oauth/token: ` +
+                `${summarise(failure)}. Check genesyscloud:oauthClientId / genesyscloud:oauthClientSecret ` +
+                "(or GENESYSCLOUD_OAUTHCLIENT_ID / GENESYSCLOUD_OAUTHCLIENT_SECRET) and the region.",
+              failure,
+            );
+          }
+          throw err;
+        }
+      },
+      this.policy(),
+      this.hooks,
+    );
+    if (!auth.accessToken) {
+      throw new Error(`Genesys Cloud login of OAuth client "${clientId}" at ${loginUrl} returned no access_token.`);
+    }
+    this.tokenExpiresAt = auth.tokenExpiryTime ?? Date.now() + 60 * 60_000;
+  }
+
+  private ensureToken(client: SdkClient, force: boolean): Promise<void> {
+    if (force || !this.token || Date.now() > this.tokenExpiresAt - EXPIRY_MARGIN_MS) {
+      const pending = this.login(client);
+      this.token = pending;
+      // A failed login must not stick: the next call tries again.
+      pending.catch(() => {
+        if (this.token === pending) this.token = undefined;
+      });
+    }
+    return this.token as Promise<void>;
+  }
+
+  /** One API call with retries; resolves the response body. `label` names it in errors. */
+  async call<T>(label: string, fn: (apis: SdkApis) => Promise<unknown>, options: CallOptions = {}): Promise<T> {
+    const { client, apis } = this.sdk();
+    let relogged = false;
+    const response = await withRetries(
+      label,
+      async () => {
+        await this.ensureToken(client, false);
+        try {
+          return await fn(apis);
+        } catch (err) {
+          // Client-credentials tokens are not refreshed by the SDK: log in again once.
+          if (!relogged && describeFailure(err).status === 401) {
+            relogged = true;
+            await this.ensureToken(client, true);
+            return await fn(apis);
+          }
+          throw err;
+        }
+      },
+      this.policy(options),
+      this.hooks,
+    );
+    const record = response as { body?: unknown; text?: unknown } | undefined;
+    return (record?.body ?? record?.text) as T;
+  }
+
+  /**
+   * Read-modify-write under Genesys's optimistic `version`: on a stale version, re-read and
+   * re-apply, a bounded number of times.
+   */
+  async withFreshVersion<T>(label: string, readThenWrite: () => Promise<T>): Promise<T> {
+    const attempts = Math.max(2, Math.min(this.target.limits.retryMaxAttempts, 10));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await readThenWrite();
+      } catch (err) {
+        if (!(err instanceof GenesysApiError) || attempt >= attempts) throw err;
+        const failure = { status: err.status, message: err.message, network: false };
+        if (!isStaleVersion(failure)) throw err;
+        this.hooks.onRetry?.(label, failure, attempt, 0);
+      }
+    }
+  }
+
+  /** PUT to a presigned upload URL (outside the SDK: plain HTTP, exactly the given headers). */
+  async upload(label: string, url: string, headers: Record<string, string>, body: string): Promise<void> {
+    await withRetries(
+      label,
+      async () => {
+        const response = await fetch(url, {
+          method: "PUT",
+          headers,
+          body,
+          signal: AbortSignal.timeout(this.target.limits.requestTimeoutMs),
+        });
+        if (!response.ok) {
+          const text = await response.text();
+          throw { status: response.status, headers: Object.fromEntries(response.headers), body: text };
+        }
+      },
+      this.policy(),
+      this.hooks,
+    );
+  }
+}
+
+/** A GET whose 404 means the object is gone (read returns `{}` then). */
+export async function readOrGone<T>(api: GenesysApi, label: string, fn: (apis: SdkApis) => Promise<unknown>): Promise<T | undefined> {
+  try {
+    return await api.call<T>(label, fn);
+  } catch (err) {
+    if (err instanceof GenesysApiError && err.status === 404) return undefined;
+    throw err;
+  }
+}
+
+/** A DELETE for which 404 counts as done. */
+export async function deleteOrGone(api: GenesysApi, label: string, fn: (apis: SdkApis) => Promise<unknown>, options: CallOptions = {}): Promise<void> {
+  try {
+    await api.call(label, fn, options);
+  } catch (err) {
+    if (err instanceof GenesysApiError && err.status === 404) return;
+    throw err;
+  }
+}

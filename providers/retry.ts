@@ -1,0 +1,193 @@
+// The retry policy: pure decisions over a normalised failure, and the one loop that applies
+// them. The SDK never retries (not on 429, not on 5xx) and ignores Retry-After.
+
+/** What we know about one failed call, from whichever shape the SDK rejected with. */
+export interface ApiFailure {
+  status?: number;
+  code?: string;
+  message: string;
+  /** From the Retry-After header (integer seconds) or the 429 message. */
+  retryAfterMs?: number;
+  correlationId?: string;
+  /** No HTTP response at all (refused, reset, timed out). */
+  network: boolean;
+}
+
+/** A failed API call after the retry loop gave up (or decided not to retry). */
+export class GenesysApiError extends Error {
+  readonly status?: number;
+  readonly code?: string;
+  readonly correlationId?: string;
+  constructor(message: string, failure: ApiFailure) {
+    super(message);
+    this.name = "GenesysApiError";
+    this.status = failure.status;
+    this.code = failure.code;
+    this.correlationId = failure.correlationId;
+  }
+}
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  minWaitMs: number;
+  maxWaitMs: number;
+  maxTotalMs: number;
+  /**
+   * Statuses that mean "not visible yet" for this call (404 on read-after-create, 400/408 on a
+   * create that references a fresh object): retried like 5xx, but only within `forMs`.
+   */
+  tolerate?: { statuses: readonly number[]; forMs: number };
+}
+
+export type Decision = { retry: true; waitMs: number; reason: string } | { retry: false; reason: string };
+
+const TRANSIENT = new Set([408, 500, 502, 503, 504]);
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;
+}
+
+function header(headers: unknown, name: string): string | undefined {
+  const record = asRecord(headers);
+  if (!record) return undefined;
+  const getter = record.get;
+  if (typeof getter === "function") {
+    const value = (getter as (n: string) => unknown).call(headers, name);
+    if (typeof value === "string") return value;
+  }
+  for (const [key, value] of Object.entries(record)) {
+    if (key.toLowerCase() === name && (typeof value === "string" || typeof value === "number")) return String(value);
+  }
+  return undefined;
+}
+
+/** Integer seconds (what Genesys sends) or an HTTP date. */
+export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+/**
+ * Normalises what the SDK rejects with: its extended error `{status, headers, body, error}`,
+ * a Genesys error body, a raw string, or an AxiosError (network, or login). Only status,
+ * code, message and correlation id are kept: the request config of an AxiosError carries the
+ * Authorization header and must never reach a message.
+ */
+export function describeFailure(err: unknown, nowMs = Date.now()): ApiFailure {
+  if (typeof err === "string") return { message: err, network: false };
+  const record = asRecord(err);
+  if (!record) return { message: String(err), network: false };
+  const response = asRecord(record.response);
+  const extended = typeof record.status === "number" && "headers" in record && "body" in record;
+  const headers = extended ? record.headers : response?.headers;
+  const bodyValue = extended ? record.body : response ? response.data : record;
+  const body = asRecord(bodyValue);
+  const status =
+    typeof record.status === "number" ? record.status : typeof response?.status === "number" ? response.status : undefined;
+  if (status === undefined && !body?.code) {
+    const code = typeof record.code === "string" ? record.code : undefined;
+    const message = typeof record.message === "string" ? record.message : "request failed without a response";
+    return { code, message: code && !message.includes(code) ? `${code}: ${message}` : message, network: true };
+  }
+  const message =
+    typeof body?.message === "string"
+      ? body.message
+      : typeof bodyValue === "string" && bodyValue !== ""
+        ? bodyValue.slice(0, 500)
+        : typeof record.statusText === "string" && record.statusText !== ""
+          ? record.statusText
+          : `HTTP ${status}`;
+  let retryAfterMs = parseRetryAfter(header(headers, "retry-after"), nowMs);
+  if (retryAfterMs === undefined && status === 429) {
+    const match = /retry the request in \[?(\d+)\]? seconds/i.exec(message);
+    if (match) retryAfterMs = Number(match[1]) * 1000;
+  }
+  return {
+    status: status ?? (typeof body?.status === "number" ? body.status : undefined),
+    code: typeof body?.code === "string" ? body.code : undefined,
+    message,
+    retryAfterMs,
+    correlationId:
+      (typeof body?.contextId === "string" ? body.contextId : undefined) ?? header(headers, "inin-correlation-id"),
+    network: false,
+  };
+}
+
+/** A stale `version` in a PUT/PATCH: 409, or Genesys's 400 "does not match the current version". */
+export function isStaleVersion(failure: ApiFailure): boolean {
+  return failure.status === 409 || (failure.status === 400 && /does not match the current version/i.test(failure.message));
+}
+
+export function summarise(failure: ApiFailure): string {
+  const parts = [failure.status !== undefined ? `HTTP ${failure.status}` : "network error"];
+  if (failure.code && failure.code !== failure.message) parts.push(failure.code);
+  parts.push(failure.message);
+  if (failure.correlationId) parts.push(`(correlation id ${failure.correlationId})`);
+  return parts.join(" ");
+}
+
+/** Jittered exponential backoff: attempt 1 waits between half and all of minWaitMs, doubling up to maxWaitMs. */
+export function backoffMs(attempt: number, policy: RetryPolicy, random: number): number {
+  const ceiling = Math.min(policy.maxWaitMs, policy.minWaitMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + (ceiling / 2) * random);
+}
+
+/**
+ * Whether to try again after the `attempt`-th failure, `elapsedMs` after the first try.
+ * 429 waits what Retry-After says (never less); everything is bounded by attempts and total time.
+ */
+export function decide(failure: ApiFailure, attempt: number, elapsedMs: number, policy: RetryPolicy, random: number): Decision {
+  const status = failure.status;
+  let reason: string | undefined;
+  if (status === 429) reason = "rate limited (429)";
+  else if (failure.network) reason = "network error";
+  else if (status !== undefined && policy.tolerate?.statuses.includes(status)) {
+    if (elapsedMs < policy.tolerate.forMs) reason = `not visible yet (${status})`;
+  } else if (status !== undefined && TRANSIENT.has(status)) reason = `transient error (${status})`;
+  if (reason === undefined) return { retry: false, reason: "not retryable" };
+  if (attempt >= policy.maxAttempts) return { retry: false, reason: `gave up after ${attempt} attempts` };
+  const waitMs =
+    status === 429 && failure.retryAfterMs !== undefined ? failure.retryAfterMs : backoffMs(attempt, policy, random);
+  if (elapsedMs + waitMs > policy.maxTotalMs) {
+    return { retry: false, reason: `gave up: waiting ${waitMs} ms more would exceed the ${policy.maxTotalMs} ms bound` };
+  }
+  return { retry: true, waitMs, reason };
+}
+
+export interface LoopHooks {
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  random?: () => number;
+  onRetry?: (label: string, failure: ApiFailure, attempt: number, waitMs: number) => void;
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The one retry loop. `label` says what was attempted, for the final error. */
+export async function withRetries<T>(label: string, fn: () => Promise<T>, policy: RetryPolicy, hooks: LoopHooks = {}): Promise<T> {
+  const now = hooks.now ?? Date.now;
+  const started = now();
+  const retried: string[] = [];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof GenesysApiError) throw err;
+      const failure = describeFailure(err, now());
+      const elapsed = now() - started;
+      const decision = decide(failure, attempt, elapsed, policy, (hooks.random ?? Math.random)());
+      if (!decision.retry) {
+        const history =
+          retried.length > 0
+            ? ` after ${attempt} attempts over ${(elapsed / 1000).toFixed(1)} s (retried: ${retried.join(", ")}; ${decision.reason})`
+            : "";
+        throw new GenesysApiError(`${label} failed${history}: ${summarise(failure)}`, failure);
+      }
+      retried.push(decision.reason);
+      hooks.onRetry?.(label, failure, attempt, decision.waitMs);
+      await (hooks.sleep ?? sleep)(decision.waitMs);
+    }
+  }
+}
