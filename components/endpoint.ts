@@ -41,7 +41,8 @@ export function endpointDomainProblem(domain: string): string | undefined {
   if (domain.endsWith(".")) return "ends with a dot; remove the trailing dot";
   const host = domain.toLowerCase();
   if (host.startsWith(ENDPOINT_PREFIX + ENDPOINT_PREFIX)) {
-    return `repeats the "${ENDPOINT_PREFIX}" prefix; write it once (endpoint-app.cognigy.ai) or not at all (app.cognigy.ai)`;
+    const once = host.replace(/^(?:endpoint-)+/, ENDPOINT_PREFIX);
+    return `repeats the "${ENDPOINT_PREFIX}" prefix; write it once (${once}) or not at all (${once.slice(ENDPOINT_PREFIX.length)})`;
   }
   const labels = host.split(".");
   if (labels.length < 2 || host.length > 253 || !labels.every((label) => LABEL.test(label))) {

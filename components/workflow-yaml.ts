@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { Document, isMap, isScalar, parseDocument, Scalar, YAMLMap } from "yaml";
+import { Document, isMap, isScalar, parseDocument, Scalar, visit, YAMLMap } from "yaml";
 
 /** What differs between the rendered workflows; everything else is in templates/workflow.yaml. */
 export interface WorkflowYamlValues {
@@ -23,8 +23,13 @@ const TOKEN = /\{\{[^}]*\}\}/;
 export function renderWorkflowYaml(values: WorkflowYamlValues, template = fs.readFileSync(WORKFLOW_TEMPLATE_PATH, "utf8")): string {
   const doc = parseDocument(template);
   if (doc.errors.length > 0) throw new Error(`templates/workflow.yaml does not parse: ${doc.errors[0].message}`);
-  // The template's header comment explains the template; the uploaded flow does not need it.
-  doc.commentBefore = null;
+  // The template's comments explain the template; the uploaded flow does not need them.
+  doc.commentBefore = doc.comment = null;
+  visit(doc, {
+    Node(_key, node) {
+      node.commentBefore = node.comment = undefined;
+    },
+  });
 
   doc.setIn(["workflow", "name"], quoted(values.workflowName));
   doc.setIn(["workflow", "division"], quoted(values.division));

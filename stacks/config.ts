@@ -112,11 +112,6 @@ export function validateStackConfig(config: Source, env: Source): ConfigValidati
   const fail = (key: string, value: string, problem: string) =>
     errors.push(`${key} = ${JSON.stringify(value)} ${problem}`);
 
-  const known = new Set(CONFIG_KEYS.map((entry) => entry.key));
-  for (const key of Object.keys(config).filter((key) => key.startsWith("cognigy:") && !known.has(key))) {
-    errors.push(`${key} is not a setting of this project; fix its spelling (known: ${[...known].join(", ")}) or remove it with \`pulumi config rm ${key}\``);
-  }
-
   try {
     resolveTarget(readSettings((key) => config[key], "config"), readSettings((key) => env[key], "env"));
   } catch (error) {
