@@ -1,4 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
+import { PartialCreateError, adoptionOutcome, hasMarker, withMarker } from "./adoption";
+import { DiffRules, containsUnknown, diffResult, dropUndefined, requireText } from "./diff";
+import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
+import { GenesysApiError, sleep } from "./retry";
+import { connect, settingsFromConfig } from "./session";
+import { RawSettings } from "./target";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
 
 /** An Architect workflow, created and published through the flow jobs API. */
@@ -28,13 +34,239 @@ export interface WorkflowOutputs {
   publishedVersion: string;
   /** The id of the flow job that last published the flow. */
   jobId: string;
+  /** Locked in Architect by a user or client. */
+  locked: boolean;
   adopted: boolean;
 }
 
-export class WorkflowProvider implements pulumi.dynamic.ResourceProvider {
-  async create(): Promise<pulumi.dynamic.CreateResult> {
-    throw new Error("WorkflowProvider.create: being written");
+const RULES: DiffRules = {
+  fields: ["name", "division", "yaml", "adopt", "managedBy", "providerVersion"],
+  // (name, type) is the flow's identity: a renamed upload makes a new flow, so the old one
+  // must go. Create-before-delete lets the trigger move to the new flow first.
+  replaceOn: ["name"],
+  deleteBeforeReplace: false,
+};
+
+type YamlModule = typeof import("yaml");
+
+/**
+ * Pure: the YAML to upload, with the division and the `managedBy` marker in
+ * `workflow.description`. Throws naming the problem when the YAML cannot be uploaded.
+ */
+export function prepareWorkflowYaml(text: string, name: string, division: string, managedBy: string): string {
+  // Required here: a captured package is recorded by absolute path in the serialized provider.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const YAML: YamlModule = require("yaml");
+  const doc = YAML.parseDocument(text);
+  if (doc.errors.length > 0) throw new Error(`yaml is not valid YAML: ${doc.errors[0].message}`);
+  const yamlName = doc.getIn(["workflow", "name"]);
+  if (yamlName !== name) {
+    throw new Error(`yaml's workflow.name is ${JSON.stringify(yamlName)} but name is ${JSON.stringify(name)}: they must be equal`);
   }
+  const token = /\{\{[^}]*\}\}/.exec(text);
+  if (token) throw new Error(`yaml still contains the template token ${token[0]}: render it fully before upload`);
+  const description = doc.getIn(["workflow", "description"]);
+  doc.setIn(["workflow", "description"], withMarker(typeof description === "string" ? description : "", managedBy));
+  doc.setIn(["workflow", "division"], division);
+  return doc.toString();
+}
+
+/** Pure: defaults applied, failures named by field. */
+export function checkWorkflow(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
+  const inputs: Record<string, unknown> = { division: "Home", adopt: false, ...dropUndefined(news) };
+  const failures: pulumi.dynamic.CheckFailure[] = [];
+  for (const field of ["name", "division", "yaml", "managedBy"]) requireText(inputs, field, failures);
+  if (failures.length === 0 && !containsUnknown([inputs.yaml, inputs.name, inputs.division, inputs.managedBy])) {
+    try {
+      prepareWorkflowYaml(inputs.yaml as string, inputs.name as string, inputs.division as string, inputs.managedBy as string);
+    } catch (err) {
+      failures.push({ property: "yaml", reason: (err as Error).message });
+    }
+  }
+  return { inputs, failures };
+}
+
+/** Pure: the wait before poll number `n` (1-based) of a flow job: short first, backing off. */
+export function pollDelayMs(n: number): number {
+  return Math.min(15_000, 250 * 2 ** Math.max(0, n - 1));
+}
+
+interface JobMessage {
+  text?: string;
+  details?: unknown[];
+}
+
+/** Pure: every Archy message of a failed job, with the references its details name. */
+export function jobFailureText(messages: JobMessage[] | undefined): string {
+  if (!messages || messages.length === 0) return "  (the job reported no messages)";
+  return messages
+    .map((message) => {
+      const details = (message.details ?? []).map((d) => (typeof d === "string" ? d : JSON.stringify(d)));
+      return `  - ${message.text ?? "(no text)"}${details.length > 0 ? ` [${details.join("; ")}]` : ""}`;
+    })
+    .join("\n");
+}
+
+interface LiveFlow {
+  id: string;
+  name?: string;
+  type?: string;
+  description?: string;
+  division?: { name?: string };
+  publishedVersion?: { id?: string };
+  lockedUser?: unknown;
+  lockedClient?: unknown;
+}
+
+interface Job {
+  id: string;
+  status?: string;
+  flow?: { id?: string };
+  messages?: JobMessage[];
+}
+
+export class WorkflowProvider implements pulumi.dynamic.ResourceProvider {
+  private settings?: RawSettings;
+  private api?: GenesysApi;
+
+  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    this.settings = settingsFromConfig(req);
+    this.api = undefined;
+  }
+
+  private genesys(): GenesysApi {
+    return (this.api ??= connect(this.settings));
+  }
+
+  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    return checkWorkflow(news);
+  }
+
+  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+    return diffResult(olds, news, RULES);
+  }
+
+  async create(inputs: WorkflowOutputs): Promise<pulumi.dynamic.CreateResult> {
+    const found = await this.find(inputs.name);
+    const existing = found && { id: found.id, ours: hasMarker(found.description, inputs.managedBy) };
+    // Refuse before uploading: a job with this name would silently overwrite the flow.
+    const outcome = adoptionOutcome("Workflow", inputs.name, existing, inputs.adopt);
+    const adopted = outcome.action === "take-over" && outcome.adopted;
+    try {
+      return await this.publish(inputs, adopted);
+    } catch (err) {
+      const made = found ?? (await this.find(inputs.name).catch(() => undefined));
+      if (made && !(err instanceof PartialCreateError)) {
+        throw new PartialCreateError((err as Error).message, made.id, { ...inputs, adopted });
+      }
+      throw err;
+    }
+  }
+
+  async read(id: string, props: WorkflowOutputs): Promise<pulumi.dynamic.ReadResult> {
+    const flow = await readOrGone<LiveFlow>(this.genesys(), "Read workflow", (a) => a.architect.getFlow(id));
+    if (flow === undefined) return {};
+    const outs = { ...props, ...flowOutputs(flow) };
+    const inputs = Object.fromEntries(RULES.fields.map((f) => [f, (outs as unknown as Record<string, unknown>)[f]]));
+    return { id, props: outs, inputs };
+  }
+
+  async update(_id: string, olds: WorkflowOutputs, news: WorkflowOutputs): Promise<pulumi.dynamic.UpdateResult> {
+    return { outs: (await this.publish(news, olds.adopted)).outs };
+  }
+
+  async delete(id: string): Promise<void> {
+    const api = this.genesys();
+    try {
+      await deleteOrGone(api, `Delete workflow ${id}`, (a) => a.architect.deleteFlow(id));
+      return;
+    } catch (err) {
+      if (!(err instanceof GenesysApiError) || err.status !== 409) throw err;
+    }
+    // 409: locked in Architect, or still the target of a trigger being deleted.
+    const flow = await readOrGone<LiveFlow>(api, "Read workflow", (a) => a.architect.getFlow(id));
+    if (flow === undefined) return;
+    if (flow.lockedUser || flow.lockedClient) {
+      await api.call(`Unlock workflow ${id}`, (a) => a.architect.postFlowsActionsUnlock(id));
+    }
+    await deleteOrGone(api, `Delete workflow ${id} (retrying while it is locked or referenced)`, (a) => a.architect.deleteFlow(id), {
+      tolerate: [409],
+    });
+  }
+
+  /** Exact (name, type WORKFLOW): the listing matches names loosely. */
+  private async find(name: string): Promise<LiveFlow | undefined> {
+    const api = this.genesys();
+    for (let page = 1; ; page++) {
+      const listing = await api.call<{ entities?: LiveFlow[]; pageCount?: number }>("List workflows", (a) =>
+        a.architect.getFlows({ type: ["workflow"], name, pageSize: 100, pageNumber: page }),
+      );
+      const match = (listing.entities ?? []).find((flow) => flow.name === name && flow.type?.toUpperCase() === "WORKFLOW");
+      if (match) return match;
+      if (page >= (listing.pageCount ?? 1)) return undefined;
+    }
+  }
+
+  /** Upload through a flow job (creates or overwrites, and publishes), then read the flow. */
+  private async publish(inputs: WorkflowOutputs, adopted: boolean): Promise<{ id: string; outs: WorkflowOutputs }> {
+    const api = this.genesys();
+    const yaml = prepareWorkflowYaml(inputs.yaml, inputs.name, inputs.division, inputs.managedBy);
+    const job = await api.call<{ id: string; presignedUrl: string; headers?: Record<string, string> }>("Register flow job", (a) =>
+      a.architect.postFlowsJobs(),
+    );
+    await api.upload(`Upload workflow "${inputs.name}" for job ${job.id}`, job.presignedUrl, job.headers ?? {}, yaml);
+    const done = await this.waitForJob(inputs.name, job.id);
+    const flowId = done.flow?.id;
+    if (!flowId) throw new Error(`Workflow "${inputs.name}": flow job ${job.id} succeeded without naming the flow.`);
+    try {
+      const flow = await api.call<LiveFlow>("Read workflow", (a) => a.architect.getFlow(flowId), { tolerate: [404] });
+      return { id: flowId, outs: { ...inputs, ...flowOutputs(flow), jobId: job.id, adopted } };
+    } catch (err) {
+      throw new PartialCreateError(`Workflow "${inputs.name}" was published (id ${flowId}) but reading it failed: ${(err as Error).message}`, flowId, {
+        ...inputs,
+        jobId: job.id,
+        adopted,
+      });
+    }
+  }
+
+  private async waitForJob(name: string, jobId: string): Promise<Job> {
+    const api = this.genesys();
+    const started = Date.now();
+    let status = "";
+    for (let poll = 1; ; poll++) {
+      const elapsed = Date.now() - started;
+      if (elapsed >= api.limits.jobTimeoutMs) {
+        throw new Error(
+          `Workflow "${name}": flow job ${jobId} still "${status}" after ${Math.round(elapsed / 1000)} s ` +
+            `(bound genesyscloud:jobTimeoutMs = ${api.limits.jobTimeoutMs}). Check the job in Architect, then run again.`,
+        );
+      }
+      await sleep(Math.min(pollDelayMs(poll), api.limits.jobTimeoutMs - elapsed));
+      const job = await api.call<Job>("Read flow job", (a) => a.architect.getFlowsJob(jobId, { expand: ["messages"] }));
+      if (job.status !== status) {
+        status = job.status ?? "";
+        process.stderr.write(`[genesyscloud] workflow "${name}": job ${jobId} ${status} after ${Math.round((Date.now() - started) / 1000)} s\n`);
+      }
+      if (status === "Success") return job;
+      if (status === "Failure") {
+        throw new Error(`Workflow "${name}": Archy job ${jobId} failed with these messages:\n${jobFailureText(job.messages)}`);
+      }
+    }
+  }
+}
+
+function flowOutputs(flow: LiveFlow): Pick<WorkflowOutputs, "name" | "division" | "flowType" | "published" | "publishedVersion"> & {
+  locked: boolean;
+} {
+  return {
+    name: flow.name ?? "",
+    division: flow.division?.name ?? "Home",
+    flowType: flow.type ?? "",
+    published: Boolean(flow.publishedVersion?.id),
+    publishedVersion: flow.publishedVersion?.id ?? "",
+    locked: Boolean(flow.lockedUser || flow.lockedClient),
+  };
 }
 
 export class Workflow extends pulumi.dynamic.Resource {
@@ -48,6 +280,7 @@ export class Workflow extends pulumi.dynamic.Resource {
   public readonly published!: pulumi.Output<boolean>;
   public readonly publishedVersion!: pulumi.Output<string>;
   public readonly jobId!: pulumi.Output<string>;
+  public readonly locked!: pulumi.Output<boolean>;
   public readonly adopted!: pulumi.Output<boolean>;
 
   constructor(name: string, args: WorkflowArgs, opts?: pulumi.CustomResourceOptions) {
@@ -65,6 +298,7 @@ export class Workflow extends pulumi.dynamic.Resource {
         published: undefined,
         publishedVersion: undefined,
         jobId: undefined,
+        locked: undefined,
         adopted: undefined,
       },
       opts,
