@@ -45,7 +45,7 @@ export function cognigyVersionProblem(text: string): string | undefined {
 export function parseCognigyVersion(text: string | undefined): CognigyVersion | undefined {
   if (text === undefined || text.trim() === "") return undefined;
   const problem = cognigyVersionProblem(text);
-  if (problem) throw new Error(`cognigy:version ${JSON.stringify(text)} ${problem}`);
+  if (problem) throw new Error(`cognigy:version = ${JSON.stringify(text)} ${problem}`);
   const [major, minor] = text.trim().split(".").map(Number);
   return { major, minor, text: text.trim() };
 }
@@ -85,7 +85,7 @@ export type GateDecision =
   | { readonly allowed: false; readonly message: string };
 
 const SWITCH_TO_EVENTBRIDGE =
-  "pulumi config set cognigy:mode eventbridge (with the cognigy:eventBridge* and cognigy:organisationId keys), then pulumi up";
+  "`pulumi config set cognigy:mode eventbridge` (with the cognigy:eventBridge* and cognigy:organisationId keys), then `pulumi up`";
 
 /**
  * Whether this version × mode × adopt combination may be deployed; a refusal says why and what
@@ -97,7 +97,7 @@ export function gateDeployment({ version, mode, adopt }: GateInput): GateDecisio
       return refuse(
         `cognigy:mode=${mode} needs cognigy:version: the EventBridge integration's topic filters depend on it ` +
           `(…{id}.customer.end from ${WEBHOOKS_REMOVED_IN.text}, …{id}.user.end and …{id}.acw before). ` +
-          `Set it, e.g. pulumi config set cognigy:version ${WEBHOOKS_REMOVED_IN.text}.`,
+          `Set it, e.g. \`pulumi config set cognigy:version ${WEBHOOKS_REMOVED_IN.text}\`.`,
       );
     }
     return allow(
@@ -117,7 +117,7 @@ export function gateDeployment({ version, mode, adopt }: GateInput): GateDecisio
         `${at} no longer has trigger-based handover-end detection (removed in ${WEBHOOKS_REMOVED_IN.text}), ` +
           `so cognigy:mode=${mode} would deploy workflows and triggers nothing listens to. ` +
           `Move to Amazon EventBridge: ${SWITCH_TO_EVENTBRIDGE}, which also deletes the webhook objects this stack created or adopted. ` +
-          `If EventBridge is already set up elsewhere, run pulumi destroy to remove the webhook objects.`,
+          `If EventBridge is already set up elsewhere, run \`pulumi destroy\` to remove the webhook objects.`,
       );
     case "deprecated":
       if (adopt) {
@@ -131,7 +131,7 @@ export function gateDeployment({ version, mode, adopt }: GateInput): GateDecisio
         `${at} deprecated the webhook method in ${WEBHOOKS_DEPRECATED_IN.text}: it keeps working only for setups made ` +
           `before the upgrade, so creating new webhook objects is refused. If the integration, data action, workflows ` +
           `and triggers already exist from before ${WEBHOOKS_DEPRECATED_IN.text} (made by hand or by this stack), ` +
-          `set cognigy:adopt=true to manage them. For a new setup use Amazon EventBridge: ${SWITCH_TO_EVENTBRIDGE}.`,
+          `set cognigy:adoptExisting=true to manage them. For a new setup use Amazon EventBridge: ${SWITCH_TO_EVENTBRIDGE}.`,
       );
   }
 }

@@ -51,69 +51,62 @@ export function eventSourceSuffixProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** `cognigy:selfHosted` as written in config (unset: false); throws naming the key and the fix. */
-export function parseSelfHosted(value: string | undefined): boolean {
-  const text = (value ?? "").trim().toLowerCase();
-  if (text === "" || text === "false") return false;
-  if (text === "true") return true;
-  throw new Error(
-    `${EVENTBRIDGE_CONFIG_KEYS.selfHosted} ${JSON.stringify(value)} is not a boolean; set true for a self-hosted ` +
-      `Cognigy.AI (the tool then builds the AWS side too) or false for Cognigy SaaS`,
-  );
-}
+/** The config as Pulumi hands it to programs (`pulumi.runtime.allConfig()`: full keys, text values). */
+export type ConfigSource = Readonly<Record<string, string | undefined>>;
 
-/** The config values as read; the API key only as "is it set", its value stays a secret Output. */
-export interface EventBridgeConfigInput {
-  readonly awsAccountId: string | undefined;
-  readonly awsRegion: string | undefined;
-  readonly organisationId: string | undefined;
-  readonly selfHosted: string | undefined;
-  readonly apiKeySet: boolean;
-}
-
-export interface EventBridgeConfig {
+export interface EventBridgeSettings {
   readonly awsAccountId: string;
   readonly awsRegion: string;
   /** The event source suffix. */
   readonly organisationId: string;
+  /** True: the stack also builds the AWS side (EventBridgeHandover) with cognigy:eventBridgeApiKey. */
   readonly selfHosted: boolean;
 }
 
-/** Validated EventBridge settings; throws one error listing every bad or missing key with its fix. */
-export function parseEventBridgeConfig(input: EventBridgeConfigInput): EventBridgeConfig {
+export interface EventBridgeValidation {
+  /** Every problem found, each naming its key and the fix; empty when usable. */
+  readonly errors: readonly string[];
+  /** Present only when `errors` is empty. */
+  readonly settings?: EventBridgeSettings;
+}
+
+/**
+ * Validates the EventBridge keys, for `cognigy:mode` eventbridge or both. The API key is only
+ * checked for presence: its value never appears in a message.
+ */
+export function validateEventBridgeConfig(config: ConfigSource): EventBridgeValidation {
   const keys = EVENTBRIDGE_CONFIG_KEYS;
-  const problems: string[] = [];
-  const required = (key: string, value: string | undefined, check: (v: string) => string | undefined, hint: string) => {
-    if (value === undefined) {
-      problems.push(`${key} is not set; ${hint}`);
+  const errors: string[] = [];
+  const required = (key: string, check: (value: string) => string | undefined, example: string): string => {
+    const value = config[key];
+    if (value === undefined || value.trim() === "") {
+      errors.push(`${key} is required for cognigy:mode eventbridge or both; set it, e.g. \`pulumi config set ${key} ${example}\``);
       return "";
     }
     const problem = check(value);
-    if (problem) problems.push(`${key} ${JSON.stringify(value)} ${problem}`);
+    if (problem) errors.push(`${key} = ${JSON.stringify(value)} ${problem}`);
     return value;
   };
-  const awsAccountId = required(keys.awsAccountId, input.awsAccountId, awsAccountIdProblem,
-    `set the AWS account id Cognigy support gave you: pulumi config set ${keys.awsAccountId} 123456789012`);
-  const awsRegion = required(keys.awsRegion, input.awsRegion, awsRegionProblem,
-    `set the AWS region Cognigy support gave you: pulumi config set ${keys.awsRegion} eu-central-1`);
-  const organisationId = required(keys.organisationId, input.organisationId, eventSourceSuffixProblem,
-    `set your Cognigy organisation id (the event source suffix): pulumi config set ${keys.organisationId} <id>`);
-  let selfHosted = false;
-  try {
-    selfHosted = parseSelfHosted(input.selfHosted);
-  } catch (error) {
-    problems.push((error as Error).message);
-  }
-  if (selfHosted && !input.apiKeySet) {
-    problems.push(
-      `${keys.apiKey} is not set; a self-hosted Cognigy.AI needs the API key its endpoint expects in the ` +
-        `Authorization header: pulumi config set --secret ${keys.apiKey} <key>`,
+  const awsAccountId = required(keys.awsAccountId, awsAccountIdProblem, "123456789012");
+  const awsRegion = required(keys.awsRegion, awsRegionProblem, "eu-central-1");
+  const organisationId = required(keys.organisationId, eventSourceSuffixProblem, "<your Cognigy organisation id>");
+
+  const selfHostedText = config[keys.selfHosted];
+  if (selfHostedText !== undefined && selfHostedText !== "true" && selfHostedText !== "false") {
+    errors.push(
+      `${keys.selfHosted} = ${JSON.stringify(selfHostedText)} is not a boolean; set true for a self-hosted Cognigy.AI ` +
+        `(the tool then builds the AWS side too) or false for Cognigy SaaS`,
     );
   }
-  if (problems.length > 0) {
-    throw new Error(`EventBridge configuration (cognigy:mode eventbridge or both):\n- ${problems.join("\n- ")}`);
+  const selfHosted = selfHostedText === "true";
+  const apiKey = config[keys.apiKey];
+  if (selfHosted && (apiKey === undefined || apiKey.trim() === "")) {
+    errors.push(
+      `${keys.apiKey} is required when ${keys.selfHosted} is true: the API destination sends it in the Authorization ` +
+        `header Cognigy's endpoint checks; set it as a secret: \`pulumi config set --secret ${keys.apiKey} <key>\``,
+    );
   }
-  return { awsAccountId, awsRegion, organisationId, selfHosted };
+  return errors.length > 0 ? { errors } : { errors, settings: { awsAccountId, awsRegion, organisationId, selfHosted } };
 }
 
 /** Problem with the Genesys organisation id (a UUID read from /api/v2/organizations/me), or undefined. */
@@ -124,9 +117,9 @@ export function genesysOrgIdProblem(value: string): string | undefined {
 /** The partner event source Genesys creates in the customer's AWS account for this org and suffix. */
 export function partnerEventSourceName(genesysOrgId: string, suffix: string): string {
   const orgProblem = genesysOrgIdProblem(genesysOrgId);
-  if (orgProblem) throw new Error(`Genesys organisation id ${JSON.stringify(genesysOrgId)} ${orgProblem}`);
+  if (orgProblem) throw new Error(`Genesys organisation id = ${JSON.stringify(genesysOrgId)} ${orgProblem}`);
   const suffixProblem = eventSourceSuffixProblem(suffix);
-  if (suffixProblem) throw new Error(`${EVENTBRIDGE_CONFIG_KEYS.organisationId} ${JSON.stringify(suffix)} ${suffixProblem}`);
+  if (suffixProblem) throw new Error(`${EVENTBRIDGE_CONFIG_KEYS.organisationId} = ${JSON.stringify(suffix)} ${suffixProblem}`);
   return `aws.partner/genesys.com/cloud/${genesysOrgId}/${suffix}`;
 }
 

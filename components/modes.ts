@@ -8,17 +8,21 @@ export type CognigyMode = (typeof COGNIGY_MODES)[number];
 
 export const DEFAULT_MODE: CognigyMode = "webhooks";
 
-/** The mode a `cognigy:mode` value names (unset or blank: the default); throws on anything else. */
+/** Problem with a `cognigy:mode` value (and its fix), or undefined when it names a mode. */
+export function cognigyModeProblem(value: string): string | undefined {
+  if ((COGNIGY_MODES as readonly string[]).includes(value.trim().toLowerCase())) return undefined;
+  return (
+    `is not a mode; set one of ${COGNIGY_MODES.join(", ")} (e.g. \`pulumi config set cognigy:mode both\`), ` +
+    `or remove it for ${DEFAULT_MODE}`
+  );
+}
+
+/** The mode a `cognigy:mode` value names (unset or blank: the default); throws naming the key and the fix. */
 export function parseCognigyMode(value: string | undefined): CognigyMode {
   if (value === undefined || value.trim() === "") return DEFAULT_MODE;
-  const mode = (COGNIGY_MODES as readonly string[]).find((m) => m === value.trim().toLowerCase());
-  if (mode === undefined) {
-    throw new Error(
-      `cognigy:mode ${JSON.stringify(value)} is not a mode; set one of ${COGNIGY_MODES.join(", ")} ` +
-        `(pulumi config set cognigy:mode eventbridge), or leave it unset for ${DEFAULT_MODE}`,
-    );
-  }
-  return mode as CognigyMode;
+  const problem = cognigyModeProblem(value);
+  if (problem) throw new Error(`cognigy:mode = ${JSON.stringify(value)} ${problem}`);
+  return value.trim().toLowerCase() as CognigyMode;
 }
 
 /** Whether the mode keeps the integration, data action, workflows and triggers. */

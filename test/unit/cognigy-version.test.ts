@@ -45,7 +45,7 @@ describe("parseCognigyVersion", () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toContain(`cognigy:version ${JSON.stringify(text)}`);
+    expect(message).toContain(`cognigy:version = ${JSON.stringify(text)}`);
     expect(message).toMatch(reason);
   });
 });
@@ -92,7 +92,7 @@ describe("parseCognigyMode", () => {
 
   it("rejects an unknown mode naming the key and the allowed values", () => {
     expect(() => parseCognigyMode("event-bridge")).toThrow(
-      /cognigy:mode "event-bridge" is not a mode; set one of webhooks, eventbridge, both/,
+      /cognigy:mode = "event-bridge" is not a mode; set one of webhooks, eventbridge, both/,
     );
   });
 
@@ -106,7 +106,7 @@ describe("parseCognigyMode", () => {
 });
 
 type Expected = "allowed" | RegExp[];
-const CREATE_REFUSED = [/Cognigy\.AI 4\.100 deprecated/, /creating new webhook objects is refused/, /cognigy:adopt=true/, /cognigy:mode eventbridge/];
+const CREATE_REFUSED = [/Cognigy\.AI 4\.100 deprecated/, /creating new webhook objects is refused/, /cognigy:adoptExisting=true/, /cognigy:mode eventbridge/];
 const REMOVED = [/no longer has trigger-based/, /removed in 2025\.12/, /cognigy:mode eventbridge/, /pulumi destroy/];
 const NEEDS_VERSION = [/needs cognigy:version/, /topic filters/];
 

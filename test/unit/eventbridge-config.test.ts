@@ -4,20 +4,17 @@ import {
   awsAccountIdProblem,
   awsRegionProblem,
   eventSourceSuffixProblem,
-  parseEventBridgeConfig,
-  parseSelfHosted,
   partnerEventSourceName,
-  type EventBridgeConfigInput,
+  validateEventBridgeConfig,
 } from "../../components/eventbridge-config";
 
 const ORG = "8a3e7c1d-2b4f-4d6a-9e8b-0c1d2e3f4a5b";
-const VALID: EventBridgeConfigInput = {
-  awsAccountId: "012345678901",
-  awsRegion: "eu-central-1",
-  organisationId: "5f1e2d3c4b5a697887766554",
-  selfHosted: undefined,
-  apiKeySet: false,
+const VALID = {
+  "cognigy:eventBridgeAwsAccountId": "012345678901",
+  "cognigy:eventBridgeAwsRegion": "eu-central-1",
+  "cognigy:organisationId": "5f1e2d3c4b5a697887766554",
 };
+const SECRET = "s3cr3t-api-key";
 
 function errorOf(run: () => unknown): string {
   try {
@@ -66,23 +63,10 @@ describe("single values", () => {
     expect(eventSourceSuffixProblem(suffix)).toMatch(reason);
   });
 
-  it.each([
-    [undefined, false],
-    ["", false],
-    ["false", false],
-    ["true", true],
-    [" TRUE ", true],
-  ])("reads cognigy:selfHosted %j as %s", (value, expected) => {
-    expect(parseSelfHosted(value)).toBe(expected);
-  });
-  it("rejects a non-boolean cognigy:selfHosted naming the key", () => {
-    expect(errorOf(() => parseSelfHosted("yes"))).toMatch(/^cognigy:selfHosted "yes" is not a boolean; set true .* or false/);
-  });
-
   it("builds the partner event source name from the Genesys org and the suffix", () => {
     expect(partnerEventSourceName(ORG, "cognigy-org.1")).toBe(`aws.partner/genesys.com/cloud/${ORG}/cognigy-org.1`);
-    expect(errorOf(() => partnerEventSourceName("my-org", "x"))).toMatch(/Genesys organisation id "my-org" is not .* UUID/);
-    expect(errorOf(() => partnerEventSourceName(ORG, "a/b"))).toMatch(/^cognigy:organisationId "a\/b" contains "\/"/);
+    expect(errorOf(() => partnerEventSourceName("my-org", "x"))).toMatch(/Genesys organisation id = "my-org" is not .* UUID/);
+    expect(errorOf(() => partnerEventSourceName(ORG, "a/b"))).toMatch(/^cognigy:organisationId = "a\/b" contains "\/"/);
   });
 
   it("accepts only https URLs for the API destination", () => {
@@ -92,45 +76,59 @@ describe("single values", () => {
   });
 });
 
-describe("parseEventBridgeConfig", () => {
+describe("validateEventBridgeConfig", () => {
   it("returns the validated SaaS settings (no API key needed)", () => {
-    expect(parseEventBridgeConfig(VALID)).toEqual({
-      awsAccountId: "012345678901",
-      awsRegion: "eu-central-1",
-      organisationId: "5f1e2d3c4b5a697887766554",
-      selfHosted: false,
+    expect(validateEventBridgeConfig(VALID)).toEqual({
+      errors: [],
+      settings: {
+        awsAccountId: "012345678901",
+        awsRegion: "eu-central-1",
+        organisationId: "5f1e2d3c4b5a697887766554",
+        selfHosted: false,
+      },
     });
   });
 
   it("accepts a self-hosted setup with its API key", () => {
-    expect(parseEventBridgeConfig({ ...VALID, selfHosted: "true", apiKeySet: true }).selfHosted).toBe(true);
+    const result = validateEventBridgeConfig({ ...VALID, "cognigy:selfHosted": "true", "cognigy:eventBridgeApiKey": SECRET });
+    expect(result.errors).toEqual([]);
+    expect(result.settings?.selfHosted).toBe(true);
+    expect(JSON.stringify(result)).not.toContain(SECRET);
   });
 
-  it("requires the API key when self-hosted, saying how to set it as a secret", () => {
-    expect(errorOf(() => parseEventBridgeConfig({ ...VALID, selfHosted: "true" }))).toMatch(
-      /cognigy:eventBridgeApiKey is not set; .*Authorization header: pulumi config set --secret cognigy:eventBridgeApiKey/,
-    );
+  it.each([undefined, " "])("requires the API key (%j) when self-hosted, saying how to set it as a secret", (apiKey) => {
+    expect(validateEventBridgeConfig({ ...VALID, "cognigy:selfHosted": "true", "cognigy:eventBridgeApiKey": apiKey })).toEqual({
+      errors: [
+        expect.stringMatching(
+          /^cognigy:eventBridgeApiKey is required when cognigy:selfHosted is true: .*Authorization header.*pulumi config set --secret cognigy:eventBridgeApiKey/,
+        ),
+      ],
+    });
   });
 
   it("lists every missing key with the command that sets it", () => {
-    const message = errorOf(() =>
-      parseEventBridgeConfig({ awsAccountId: undefined, awsRegion: undefined, organisationId: undefined, selfHosted: undefined, apiKeySet: false }),
-    );
-    expect(message.split("\n").slice(1)).toEqual([
-      expect.stringMatching(/^- cognigy:eventBridgeAwsAccountId is not set; .*pulumi config set cognigy:eventBridgeAwsAccountId/),
-      expect.stringMatching(/^- cognigy:eventBridgeAwsRegion is not set; .*pulumi config set cognigy:eventBridgeAwsRegion/),
-      expect.stringMatching(/^- cognigy:organisationId is not set; .*pulumi config set cognigy:organisationId/),
+    expect(validateEventBridgeConfig({}).errors).toEqual([
+      expect.stringMatching(/^cognigy:eventBridgeAwsAccountId is required .*pulumi config set cognigy:eventBridgeAwsAccountId 123456789012/),
+      expect.stringMatching(/^cognigy:eventBridgeAwsRegion is required .*pulumi config set cognigy:eventBridgeAwsRegion eu-central-1/),
+      expect.stringMatching(/^cognigy:organisationId is required .*pulumi config set cognigy:organisationId/),
     ]);
   });
 
-  it("lists every bad value with its key and fix, in one error", () => {
-    const message = errorOf(() =>
-      parseEventBridgeConfig({ awsAccountId: "12345", awsRegion: "mypurecloud.de", organisationId: "a b", selfHosted: "yes", apiKeySet: false }),
-    );
-    expect(message).toMatch(/^EventBridge configuration/);
-    expect(message).toContain('- cognigy:eventBridgeAwsAccountId "12345" has 5 digits');
-    expect(message).toContain('- cognigy:eventBridgeAwsRegion "mypurecloud.de" is a Genesys Cloud region');
-    expect(message).toContain('- cognigy:organisationId "a b" contains " "');
-    expect(message).toContain('- cognigy:selfHosted "yes" is not a boolean');
+  it("lists every bad value with its key and fix, and never repeats the API key", () => {
+    const result = validateEventBridgeConfig({
+      "cognigy:eventBridgeAwsAccountId": "12345",
+      "cognigy:eventBridgeAwsRegion": "mypurecloud.de",
+      "cognigy:organisationId": "a b",
+      "cognigy:selfHosted": "yes",
+      "cognigy:eventBridgeApiKey": SECRET,
+    });
+    expect(result.settings).toBeUndefined();
+    expect(result.errors).toEqual([
+      expect.stringMatching(/^cognigy:eventBridgeAwsAccountId = "12345" has 5 digits/),
+      expect.stringMatching(/^cognigy:eventBridgeAwsRegion = "mypurecloud\.de" is a Genesys Cloud region/),
+      expect.stringMatching(/^cognigy:organisationId = "a b" contains " "/),
+      expect.stringMatching(/^cognigy:selfHosted = "yes" is not a boolean; set true .* or false/),
+    ]);
+    expect(result.errors.join("\n")).not.toContain(SECRET);
   });
 });
