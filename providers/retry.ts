@@ -86,7 +86,8 @@ export function describeFailure(err: unknown, nowMs = Date.now()): ApiFailure {
   const body = asRecord(bodyValue);
   const status =
     typeof record.status === "number" ? record.status : typeof response?.status === "number" ? response.status : undefined;
-  if (status === undefined && !body?.code) {
+  // A Genesys error body always carries its status; anything else without one never got an answer.
+  if (status === undefined && typeof body?.status !== "number") {
     const code = typeof record.code === "string" ? record.code : undefined;
     const message = typeof record.message === "string" ? record.message : "request failed without a response";
     return { code, message: code && !message.includes(code) ? `${code}: ${message}` : message, network: true };

@@ -1,0 +1,258 @@
+// Pure functions of the providers: target resolution, retry decisions, diff, payloads, markers.
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { adoptionOutcome, hasMarker, withMarker, withoutMarker } from "../../providers/adoption";
+import { actionBody, checkDataAction, DEFAULT_REQUEST_TEMPLATE } from "../../providers/data-action";
+import { canonicalJson, diffResult, UNKNOWN } from "../../providers/diff";
+import { checkIntegration } from "../../providers/integration";
+import { backoffMs, decide, describeFailure, isStaleVersion, parseRetryAfter, RetryPolicy, withRetries } from "../../providers/retry";
+import { readSettings, regionHost, resolveTarget } from "../../providers/target";
+import { checkTrigger, sameCriteria, triggerBody, TriggerOutputs } from "../../providers/trigger";
+import { checkWorkflow, jobFailureText, pollDelayMs, prepareWorkflowYaml } from "../../providers/workflow";
+
+const MARKER = "cognigy-genesys-handover proj/dev";
+
+describe("target", () => {
+  it("maps AWS-style names, SDK keys and hosts to the region host", () => {
+    expect(regionHost("eu-central-1")).toBe("mypurecloud.de");
+    expect(regionHost("eu_central_1")).toBe("mypurecloud.de");
+    expect(regionHost("mypurecloud.de")).toBe("mypurecloud.de");
+    expect(regionHost("https://api.usw2.pure.cloud/")).toBe("usw2.pure.cloud");
+    expect(() => regionHost("eu-middle-9")).toThrow(/eu-middle-9.*genesyscloud:region/);
+  });
+
+  it("lets config win over the environment, key by key", () => {
+    const target = resolveTarget(
+      { clientId: "cfg-id", region: "eu-west-1" },
+      { clientId: "env-id", clientSecret: "env-secret", region: "us-east-1" },
+    );
+    expect(target).toMatchObject({
+      clientId: "cfg-id",
+      clientSecret: "env-secret",
+      loginUrl: "https://login.mypurecloud.ie",
+      apiUrl: "https://api.mypurecloud.ie",
+      environment: "mypurecloud.ie",
+    });
+  });
+
+  it("uses apiUrl over the region for both login and API", () => {
+    const target = resolveTarget({ clientId: "a", clientSecret: "b", apiUrl: "http://127.0.0.1:9000/", region: "bogus" }, {});
+    expect(target.apiUrl).toBe("http://127.0.0.1:9000");
+    expect(target.loginUrl).toBe("http://127.0.0.1:9000");
+    expect(target.environment).toBeUndefined();
+  });
+
+  it("names every missing key and never echoes the secret", () => {
+    expect(() => resolveTarget({}, {})).toThrow(
+      /genesyscloud:oauthClientId.*GENESYSCLOUD_OAUTHCLIENT_ID.*genesyscloud:oauthClientSecret.*genesyscloud:region/,
+    );
+    let message = "";
+    try {
+      resolveTarget({ clientId: "a", clientSecret: "s3cr3t-value", apiUrl: "ftp://x" }, {});
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/genesyscloud:apiUrl/);
+    expect(message).not.toContain("s3cr3t-value");
+  });
+
+  it("reads overridable limits and rejects bad ones by key", () => {
+    const env = readSettings((k) => ({ GENESYSCLOUD_RETRY_MAX_ATTEMPTS: "3", GENESYSCLOUD_RETRY_MIN_WAIT_MS: " 10 " })[k], "env");
+    const target = resolveTarget({ clientId: "a", clientSecret: "b", region: "eu-central-1" }, env);
+    expect(target.limits.retryMaxAttempts).toBe(3);
+    expect(target.limits.retryMinWaitMs).toBe(10);
+    expect(target.limits.retryMaxWaitMs).toBe(30_000);
+    expect(() => resolveTarget({ clientId: "a", clientSecret: "b", region: "eu-central-1", jobTimeoutMs: "soon" }, {})).toThrow(
+      /"soon".*genesyscloud:jobTimeoutMs/,
+    );
+  });
+});
+
+describe("retry decisions", () => {
+  const policy: RetryPolicy = { maxAttempts: 5, minWaitMs: 1000, maxWaitMs: 30_000, maxTotalMs: 60_000 };
+  const extended = (status: number, headers: Record<string, string> = {}, body: unknown = { message: "m", code: "c" }) => ({
+    status,
+    headers,
+    body,
+    error: { config: { headers: { Authorization: "Bearer tok" } } },
+  });
+
+  it("normalises the SDK's rejection shapes without the request config", () => {
+    const f = describeFailure(extended(429, { "retry-after": "2" }, { message: "Rate limit", code: "too.many.requests", contextId: "ctx" }));
+    expect(f).toEqual({ status: 429, code: "too.many.requests", message: "Rate limit", retryAfterMs: 2000, correlationId: "ctx", network: false });
+    expect(JSON.stringify(describeFailure(extended(500)))).not.toContain("Bearer");
+    expect(describeFailure({ code: "ECONNREFUSED", message: "connect ECONNREFUSED 127.0.0.1:1" })).toMatchObject({ network: true });
+    expect(describeFailure({ message: "Not found", code: "not.found", status: 404 })).toMatchObject({ status: 404, network: false });
+    expect(describeFailure("missing the required parameter")).toMatchObject({ message: "missing the required parameter", network: false });
+    const fromMessage = describeFailure(extended(429, {}, { message: "Rate limit exceeded the maximum. Retry the request in [7] seconds" }));
+    expect(fromMessage.retryAfterMs).toBe(7000);
+    expect(parseRetryAfter("Thu, 01 Jan 1970 00:00:05 GMT", 1000)).toBe(4000);
+  });
+
+  it("retries 429 after exactly Retry-After, 5xx/408/network with backoff, not 4xx", () => {
+    expect(decide(describeFailure(extended(429, { "retry-after": "2" })), 1, 0, policy, 0.5)).toMatchObject({ retry: true, waitMs: 2000 });
+    for (const status of [408, 500, 502, 503, 504]) expect(decide(describeFailure(extended(status)), 1, 0, policy, 1).retry).toBe(true);
+    expect(decide({ network: true, message: "x" }, 1, 0, policy, 1).retry).toBe(true);
+    for (const status of [400, 401, 404, 409]) expect(decide(describeFailure(extended(status)), 1, 0, policy, 1).retry).toBe(false);
+  });
+
+  it("tolerates not-yet-visible statuses only within their window", () => {
+    const tolerant = { ...policy, tolerate: { statuses: [404], forMs: 5000 } };
+    expect(decide(describeFailure(extended(404)), 1, 4000, tolerant, 0).retry).toBe(true);
+    expect(decide(describeFailure(extended(404)), 1, 5000, tolerant, 0).retry).toBe(false);
+  });
+
+  it("stops at the attempt and total-time bounds", () => {
+    expect(decide(describeFailure(extended(503)), 5, 0, policy, 0)).toMatchObject({ retry: false, reason: "gave up after 5 attempts" });
+    expect(decide(describeFailure(extended(429, { "retry-after": "30" })), 1, 40_000, policy, 0)).toMatchObject({ retry: false });
+  });
+
+  it("backs off exponentially with jitter inside [half, full] of the capped wait", () => {
+    expect(backoffMs(1, policy, 0)).toBe(500);
+    expect(backoffMs(1, policy, 1)).toBe(1000);
+    expect(backoffMs(3, policy, 1)).toBe(4000);
+    expect(backoffMs(20, policy, 1)).toBe(30_000);
+  });
+
+  it("recognises stale versions", () => {
+    expect(isStaleVersion({ status: 409, message: "conflict", network: false })).toBe(true);
+    expect(isStaleVersion({ status: 400, message: "Version 3 does not match the current version 4", network: false })).toBe(true);
+    expect(isStaleVersion({ status: 400, message: "bad name", network: false })).toBe(false);
+  });
+
+  it("the loop waits as decided and reports what it retried when it gives up", async () => {
+    const waits: number[] = [];
+    let calls = 0;
+    const failing = withRetries(
+      "Read thing",
+      async () => {
+        calls++;
+        throw extended(503, {}, { message: "unavailable", code: "service.unavailable" });
+      },
+      { ...policy, maxAttempts: 3 },
+      { sleep: async (ms) => void waits.push(ms), random: () => 1 },
+    );
+    await expect(failing).rejects.toThrow(/Read thing failed after 3 attempts .*transient error \(503\).*HTTP 503 service.unavailable unavailable/);
+    expect(calls).toBe(3);
+    expect(waits).toEqual([1000, 2000]);
+  });
+});
+
+describe("markers and adoption", () => {
+  it("appends the marker and recognises only ours", () => {
+    expect(withMarker("", MARKER)).toBe(MARKER);
+    expect(withMarker("Hello", MARKER)).toBe(`Hello\n\n${MARKER}`);
+    expect(hasMarker(`Hello\n\n${MARKER}`, MARKER)).toBe(true);
+    expect(hasMarker(`${MARKER}-2`, MARKER)).toBe(false);
+    expect(hasMarker("cognigy-genesys-handover proj/devx", MARKER)).toBe(false);
+    expect(withoutMarker(`Hello\n\n${MARKER}`, MARKER)).toBe("Hello");
+    expect(withoutMarker("node_dynamodb_empty_string", MARKER)).toBe("");
+  });
+
+  it("creates, takes over ours, adopts on request, refuses otherwise naming id and config key", () => {
+    expect(adoptionOutcome("Integration", "X", undefined, false)).toEqual({ action: "create" });
+    expect(adoptionOutcome("Integration", "X", { id: "i1", ours: true }, false)).toEqual({ action: "take-over", id: "i1", adopted: false });
+    expect(adoptionOutcome("Integration", "X", { id: "i1", ours: false }, true)).toEqual({ action: "take-over", id: "i1", adopted: true });
+    expect(() => adoptionOutcome("Integration", "X", { id: "i1", ours: false }, false)).toThrow(
+      /Integration "X" already exists .*id i1.*cognigy:adoptExisting=true/,
+    );
+  });
+});
+
+describe("check and diff", () => {
+  it("diffs old outputs against new inputs, ignoring key order and __provider", () => {
+    const olds = { name: "A", inputSchema: { a: 1, b: 2 }, __provider: "old" };
+    const rules = { fields: ["name", "inputSchema"], replaceOn: ["inputSchema"], deleteBeforeReplace: true };
+    expect(diffResult(olds, { name: "A", inputSchema: { b: 2, a: 1 }, __provider: "new" }, rules)).toEqual({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    expect(diffResult(olds, { name: "A", inputSchema: { a: 1 } }, rules)).toEqual({
+      changes: true,
+      replaces: ["inputSchema"],
+      deleteBeforeReplace: true,
+    });
+    expect(diffResult(olds, { name: UNKNOWN, inputSchema: { a: 1, b: 2 } }, rules)).toMatchObject({ changes: true, replaces: [] });
+    expect(canonicalJson({ b: [1, { d: 1, c: 2 }], a: undefined })).toBe('{"b":[1,{"c":2,"d":1}]}');
+  });
+
+  it("applies defaults and tolerates the preview-unknown sentinel", () => {
+    expect(checkIntegration({ name: "N", managedBy: MARKER })).toEqual({
+      inputs: { name: "N", managedBy: MARKER, notes: "", enabled: true, adopt: false },
+      failures: [],
+    });
+    const action = checkDataAction({ name: "A", category: "C", integrationId: UNKNOWN, inputSchema: {}, outputSchema: {}, requestUrlTemplate: "u", managedBy: MARKER });
+    expect(action.failures).toEqual([]);
+    expect(action.inputs).toMatchObject({ requestType: "POST", requestTemplate: "${input.rawRequest}", successTemplate: "${rawResult}", secure: false });
+    expect(checkWorkflow({ name: "W", yaml: UNKNOWN, managedBy: MARKER }).failures).toEqual([]);
+    expect(checkTrigger({ name: "T", topicName: "t", workflowId: UNKNOWN, matchCriteria: UNKNOWN, managedBy: MARKER }).failures).toEqual([]);
+  });
+
+  it("names bad fields", () => {
+    expect(checkIntegration({ name: "", managedBy: MARKER }).failures).toEqual([{ property: "name", reason: expect.stringMatching(/name must be/) }]);
+    expect(checkDataAction({ name: "A", category: "C", integrationId: "i", inputSchema: "x", outputSchema: {}, requestUrlTemplate: "u", requestType: "FETCH", managedBy: MARKER }).failures?.map((f) => f.property)).toEqual(["inputSchema", "requestType"]);
+    const trigger = checkTrigger({
+      name: "T", topicName: "t", workflowId: "w", managedBy: MARKER, eventTTLSeconds: 5, delayBySeconds: 30,
+      matchCriteria: [{ jsonPath: "mediaType", operator: "Like", value: "MESSAGE", values: ["x"] }],
+      description: "d".repeat(500),
+    });
+    expect(trigger.failures?.map((f) => f.property)).toEqual(["matchCriteria", "matchCriteria", "eventTTLSeconds", "delayBySeconds", "delayBySeconds", "description"]);
+    expect(checkWorkflow({ name: "W", yaml: "workflow:\n  name: Other\n", managedBy: MARKER }).failures).toEqual([
+      { property: "yaml", reason: expect.stringMatching(/workflow.name is "Other" but name is "W"/) },
+    ]);
+    expect(checkWorkflow({ name: "W", yaml: "workflow:\n  name: W\n  x: '{{token}}'\n", managedBy: MARKER }).failures?.[0].reason).toMatch(/\{\{token\}\}/);
+  });
+
+  it("compares match criteria regardless of order", () => {
+    const a = { jsonPath: "mediaType", operator: "Equal", value: "MESSAGE" };
+    const b = { jsonPath: "messageType", operator: "Equal", value: "OPEN" };
+    expect(sameCriteria([a, b], [b, a])).toBe(true);
+    expect(sameCriteria([a, b], [a])).toBe(false);
+  });
+});
+
+describe("payloads", () => {
+  it("builds the data action body with literal Velocity templates", () => {
+    const inputs = checkDataAction({ name: "Send", category: "Cat", integrationId: "i", inputSchema: { type: "object" }, outputSchema: { type: "object" }, requestUrlTemplate: "https://x/y", managedBy: MARKER }).inputs;
+    expect(actionBody(inputs as never)).toEqual({
+      name: "Send",
+      category: "Cat",
+      integrationId: "i",
+      secure: false,
+      contract: { input: { inputSchema: { type: "object" } }, output: { successSchema: { type: "object" } } },
+      config: {
+        request: { requestUrlTemplate: "https://x/y", requestType: "POST", requestTemplate: DEFAULT_REQUEST_TEMPLATE, headers: {} },
+        response: { translationMap: {}, translationMapDefaults: {}, successTemplate: "${rawResult}" },
+      },
+    });
+  });
+
+  it("builds the trigger body with the marker in the description", () => {
+    const inputs = checkTrigger({ name: "T", topicName: "v2.detail.events.conversation.{id}.acw", workflowId: "w", matchCriteria: [], managedBy: MARKER, description: "hi", eventTTLSeconds: 60 }).inputs as TriggerOutputs;
+    expect(triggerBody(inputs)).toEqual({
+      name: "T",
+      topicName: "v2.detail.events.conversation.{id}.acw",
+      enabled: true,
+      target: { type: "Workflow", id: "w", workflowTargetSettings: { dataFormat: "TopLevelPrimitives" } },
+      matchCriteria: [],
+      description: `hi\n\n${MARKER}`,
+      eventTTLSeconds: 60,
+    });
+  });
+
+  it("writes the marker and division into the workflow YAML, keeping the rest", () => {
+    const out = prepareWorkflowYaml("workflow:\n  name: W\n  description: mine\n  division: Home\n  states: []\n", "W", "Sales", MARKER);
+    expect(out).toContain("name: W");
+    expect(out).toContain("division: Sales");
+    expect(out).toContain("states: []");
+    expect(parse(out).workflow.description).toBe(`mine\n\n${MARKER}`);
+  });
+
+  it("polls adaptively and lists every Archy message", () => {
+    expect([1, 2, 3, 7, 20].map(pollDelayMs)).toEqual([250, 500, 1000, 15_000, 15_000]);
+    expect(jobFailureText([{ text: "first" }, { text: "second", details: [{ name: "Send Event" }] }])).toBe(
+      '  - first\n  - second [{"name":"Send Event"}]',
+    );
+  });
+});
