@@ -122,14 +122,14 @@ export function gateDeployment({ version, mode, adopt }: GateInput): GateDecisio
     case "deprecated":
       if (adopt) {
         return allow(
-          `${at} deprecated the webhook method in ${WEBHOOKS_DEPRECATED_IN.text}: the adopted objects keep working only ` +
+          `On ${at} the webhook method is deprecated (since ${WEBHOOKS_DEPRECATED_IN.text}): the adopted objects keep working only ` +
             `if they were set up before the upgrade to ${WEBHOOKS_DEPRECATED_IN.text}, and stop in ${WEBHOOKS_REMOVED_IN.text}. ` +
             `Plan the move to Amazon EventBridge (cognigy:mode=both, then eventbridge).`,
         );
       }
       return refuse(
-        `${at} deprecated the webhook method in ${WEBHOOKS_DEPRECATED_IN.text}: it keeps working only for setups made ` +
-          `before the upgrade, so creating new webhook objects is refused. If the integration, data action, workflows ` +
+        `On ${at} the webhook method is deprecated (since ${WEBHOOKS_DEPRECATED_IN.text}): it keeps working only for setups made ` +
+          `before the upgrade to ${WEBHOOKS_DEPRECATED_IN.text}, so creating new webhook objects is refused. If the integration, data action, workflows ` +
           `and triggers already exist from before ${WEBHOOKS_DEPRECATED_IN.text} (made by hand or by this stack), ` +
           `set cognigy:adoptExisting=true to manage them. For a new setup use Amazon EventBridge: ${SWITCH_TO_EVENTBRIDGE}.`,
       );

@@ -106,7 +106,7 @@ describe("parseCognigyMode", () => {
 });
 
 type Expected = "allowed" | RegExp[];
-const CREATE_REFUSED = [/Cognigy\.AI 4\.100 deprecated/, /creating new webhook objects is refused/, /cognigy:adoptExisting=true/, /cognigy:mode eventbridge/];
+const CREATE_REFUSED = [/^On Cognigy\.AI 4\.100 the webhook method is deprecated \(since 4\.100\)/, /creating new webhook objects is refused/, /cognigy:adoptExisting=true/, /cognigy:mode eventbridge/];
 const REMOVED = [/no longer has trigger-based/, /removed in 2025\.12/, /cognigy:mode eventbridge/, /pulumi destroy/];
 const NEEDS_VERSION = [/needs cognigy:version/, /topic filters/];
 
@@ -121,7 +121,7 @@ const TABLE: [string | undefined, CognigyMode, boolean, Expected][] = [
   ["4.100", "both", false, CREATE_REFUSED],
   ["4.100", "both", true, "allowed"],
   ["4.100", "eventbridge", false, "allowed"],
-  ["2025.11", "webhooks", false, CREATE_REFUSED.slice(1)],
+  ["2025.11", "webhooks", false, [/^On Cognigy\.AI 2025\.11 the webhook method is deprecated/, ...CREATE_REFUSED.slice(1)]],
   ["2025.11", "webhooks", true, "allowed"],
   ["2025.11", "eventbridge", true, "allowed"],
   ["2025.12", "webhooks", false, REMOVED],
