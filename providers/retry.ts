@@ -41,7 +41,8 @@ export interface RetryPolicy {
 
 export type Decision = { retry: true; waitMs: number; reason: string } | { retry: false; reason: string };
 
-const TRANSIENT = new Set([408, 500, 502, 503, 504]);
+// An array, not a Set: provider code is closure-serialized, and a captured Set does not survive.
+const TRANSIENT: readonly number[] = [408, 500, 502, 503, 504];
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;
@@ -146,7 +147,7 @@ export function decide(failure: ApiFailure, attempt: number, elapsedMs: number, 
   else if (failure.network) reason = "network error";
   else if (status !== undefined && policy.tolerate?.statuses.includes(status)) {
     if (elapsedMs < policy.tolerate.forMs) reason = `not visible yet (${status})`;
-  } else if (status !== undefined && TRANSIENT.has(status)) reason = `transient error (${status})`;
+  } else if (status !== undefined && TRANSIENT.includes(status)) reason = `transient error (${status})`;
   if (reason === undefined) return { retry: false, reason: "not retryable" };
   if (attempt >= policy.maxAttempts) return { retry: false, reason: `gave up after ${attempt} attempts` };
   const waitMs =

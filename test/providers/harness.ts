@@ -1,0 +1,56 @@
+// Shared set-up for provider tests against the emulator: short retry bounds, a configure
+// request built from stack-config-like values, and the serialize → require round trip.
+import * as pulumi from "@pulumi/pulumi";
+import requireFromString from "require-from-string";
+import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../emulator/index";
+
+export const MARKER = "cognigy-genesys-handover cognigy-genesys-handover/test";
+
+/** Stack config as `configure` sees it: short bounds so fault tests stay quick. */
+export function stackConfig(emulator: Emulator, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    "genesyscloud:oauthClientId": DEFAULT_CLIENT.id,
+    "genesyscloud:oauthClientSecret": DEFAULT_CLIENT.secret,
+    "genesyscloud:apiUrl": emulator.url,
+    "genesyscloud:retryMinWaitMs": "20",
+    "genesyscloud:retryMaxWaitMs": "200",
+    "genesyscloud:retryMaxTotalMs": "15000",
+    "genesyscloud:visibilityTimeoutMs": "8000",
+    "genesyscloud:jobTimeoutMs": "20000",
+    ...overrides,
+  };
+}
+
+export function configureRequest(config: Record<string, string>): pulumi.dynamic.ConfigureRequest {
+  return {
+    config: {
+      get: (key: string) => config[key],
+      require: (key: string) => {
+        const value = config[key];
+        if (value === undefined) throw new Error(`missing ${key}`);
+        return value;
+      },
+    },
+  };
+}
+
+export async function emulator(): Promise<Emulator> {
+  return startEmulator({ jobMs: 100 });
+}
+
+/**
+ * What Pulumi stores in `__provider` and the provider host re-loads: the provider is serialized
+ * fresh (as the Resource constructor does) and evaluated from text.
+ */
+export async function roundTrip<P extends object>(provider: P): Promise<{ provider: P; text: string; containsSecrets: boolean }> {
+  const serialized = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
+  const loaded = requireFromString(serialized.text, __filename) as { handler: () => P };
+  return { provider: loaded.handler(), text: serialized.text, containsSecrets: serialized.containsSecrets };
+}
+
+/** Runs `fn`, returns how long it took in milliseconds. */
+export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await fn();
+  return { value, ms: performance.now() - started };
+}

@@ -1,0 +1,110 @@
+// Integration provider against the emulator: direct calls and after a serialization round trip.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_CLIENT, Emulator } from "../../emulator/index";
+import { IntegrationProvider } from "../../providers/integration";
+import { configureRequest, emulator, MARKER, roundTrip, stackConfig } from "./harness";
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await emulator();
+});
+afterAll(async () => emu.close());
+beforeEach(() => emu.reset());
+
+const inputs = { name: "Cognigy Handover", notes: "", enabled: true, adopt: false, managedBy: MARKER, providerVersion: "0.1.0" };
+
+async function lifecycle(provider: IntegrationProvider): Promise<void> {
+  await provider.configure(configureRequest(stackConfig(emu)));
+  const checked = (await provider.check({}, { ...inputs, notes: undefined })).inputs as typeof inputs;
+  expect(checked).toEqual(inputs);
+
+  const created = await provider.create(checked);
+  let [record] = emu.state().integrations;
+  expect(emu.state().integrations).toHaveLength(1);
+  expect(record).toMatchObject({ id: created.id, typeId: "custom-rest-actions", name: "Cognigy Handover", notes: MARKER, intendedState: "ENABLED" });
+  expect(created.outs).toMatchObject({ ...inputs, integrationType: "custom-rest-actions", adopted: false });
+
+  const read = await provider.read(created.id, created.outs);
+  expect(read).toEqual({ id: created.id, props: created.outs, inputs });
+
+  const news = { ...inputs, name: "Cognigy Handover 2", notes: "Sends events", enabled: false };
+  expect(await provider.diff(created.id, created.outs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+  expect(await provider.diff(created.id, created.outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+  const updated = await provider.update(created.id, created.outs, news);
+  [record] = emu.state().integrations;
+  expect(record).toMatchObject({ id: created.id, name: "Cognigy Handover 2", notes: `Sends events\n\n${MARKER}`, intendedState: "DISABLED" });
+  expect(record.configVersion).toBeGreaterThan(1);
+  expect((await provider.read(created.id, updated.outs)).props).toEqual(updated.outs);
+  expect(await provider.diff(created.id, updated.outs, news)).toMatchObject({ changes: false });
+
+  await provider.delete(created.id, updated.outs);
+  expect(emu.state().integrations).toEqual([]);
+  await provider.delete(created.id, updated.outs);
+  expect(await provider.read(created.id, updated.outs)).toEqual({});
+}
+
+describe("Integration provider", () => {
+  it("create → read → update → diff → delete, field by field in the emulator", async () => {
+    await lifecycle(new IntegrationProvider());
+  });
+
+  it("does the same after a serialize → require round trip, with no credential in the text", async () => {
+    const { provider, text, containsSecrets } = await roundTrip(new IntegrationProvider());
+    expect(containsSecrets).toBe(false);
+    expect(text).not.toContain(DEFAULT_CLIENT.secret);
+    expect(text).not.toContain(DEFAULT_CLIENT.id);
+    await lifecycle(provider);
+  });
+
+  it("reads credentials from the environment when not configured", async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      GENESYSCLOUD_OAUTHCLIENT_ID: DEFAULT_CLIENT.id,
+      GENESYSCLOUD_OAUTHCLIENT_SECRET: DEFAULT_CLIENT.secret,
+      GENESYSCLOUD_API_URL: emu.url,
+    });
+    try {
+      const provider = new IntegrationProvider();
+      const created = await provider.create(inputs);
+      expect(emu.state().integrations.map((i) => i.id)).toEqual([created.id]);
+      await provider.delete(created.id, created.outs);
+    } finally {
+      process.env = saved;
+    }
+  });
+
+  it("refuses an existing integration it did not make, naming id and config key; adopts it when asked", async () => {
+    const other = new IntegrationProvider();
+    await other.configure(configureRequest(stackConfig(emu)));
+    const foreign = await other.create({ ...inputs, managedBy: "someone else" });
+
+    const ours = new IntegrationProvider();
+    await ours.configure(configureRequest(stackConfig(emu)));
+    await expect(ours.create(inputs)).rejects.toThrow(
+      new RegExp(`Integration "Cognigy Handover" already exists .*id ${foreign.id}.*cognigy:adoptExisting=true`),
+    );
+    expect(emu.state().integrations).toHaveLength(1);
+
+    const adopted = await ours.create({ ...inputs, adopt: true, notes: "taken over" });
+    expect(adopted.id).toBe(foreign.id);
+    expect(adopted.outs).toMatchObject({ adopted: true });
+    expect(emu.state().integrations).toHaveLength(1);
+    expect(emu.state().integrations[0].notes).toBe(`taken over\n\n${MARKER}`);
+
+    // Now it carries our marker: a re-run recognises it without adopt.
+    const again = await ours.create(inputs);
+    expect(again).toMatchObject({ id: foreign.id, outs: { adopted: false } });
+  });
+
+  it("names the client id, not the secret, when the login is refused", async () => {
+    const provider = new IntegrationProvider();
+    await provider.configure(configureRequest(stackConfig(emu, { "genesyscloud:oauthClientSecret": "wrong-secret-value" })));
+    const error = await provider.create(inputs).then(
+      () => undefined,
+      (err: Error) => err,
+    );
+    expect(error?.message).toMatch(new RegExp(`refused the login of OAuth client "${DEFAULT_CLIENT.id}"`));
+    expect(error?.message).not.toContain("wrong-secret-value");
+    expect(JSON.stringify(error)).not.toContain("wrong-secret-value");
+  });
+});
