@@ -8,6 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
+import { SETTINGS } from "../providers/target";
 
 // The stack `npm run local` drives against the emulator; never an org.
 export const LOCAL_STACK = "local";
@@ -55,7 +56,7 @@ export function targetsEmulator(stackFileText: string, fileName: string): boolea
     throw new Error(`${fileName}: not valid YAML (${(err as Error).message}). Fix the file's syntax.`);
   }
   const config = (doc as { config?: Record<string, unknown> } | null)?.config;
-  const apiUrl = config?.["genesyscloud:apiUrl"];
+  const apiUrl = config?.[SETTINGS.apiUrl[0]];
   return typeof apiUrl === "string" && isLoopbackUrl(apiUrl);
 }
 
