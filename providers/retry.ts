@@ -39,6 +39,19 @@ export interface RetryPolicy {
   tolerate?: { statuses: readonly number[]; forMs: number };
 }
 
+const NOT_RETRYABLE = "not retryable";
+
+/** "transient error (503) ×2, rate limited (429)". */
+function countedReasons(reasons: string[]): string {
+  const counts: [string, number][] = [];
+  for (const reason of reasons) {
+    const entry = counts.find(([r]) => r === reason);
+    if (entry) entry[1]++;
+    else counts.push([reason, 1]);
+  }
+  return counts.map(([r, n]) => (n > 1 ? `${r} ×${n}` : r)).join(", ");
+}
+
 export type Decision = { retry: true; waitMs: number; reason: string } | { retry: false; reason: string };
 
 // An array, not a Set: provider code is closure-serialized, and a captured Set does not survive.
@@ -148,7 +161,7 @@ export function decide(failure: ApiFailure, attempt: number, elapsedMs: number, 
   else if (status !== undefined && policy.tolerate?.statuses.includes(status)) {
     if (elapsedMs < policy.tolerate.forMs) reason = `not visible yet (${status})`;
   } else if (status !== undefined && TRANSIENT.includes(status)) reason = `transient error (${status})`;
-  if (reason === undefined) return { retry: false, reason: "not retryable" };
+  if (reason === undefined) return { retry: false, reason: NOT_RETRYABLE };
   if (attempt >= policy.maxAttempts) return { retry: false, reason: `gave up after ${attempt} attempts` };
   const waitMs =
     status === 429 && failure.retryAfterMs !== undefined ? failure.retryAfterMs : backoffMs(attempt, policy, random);
@@ -183,8 +196,10 @@ export async function withRetries<T>(label: string, fn: () => Promise<T>, policy
       if (!decision.retry) {
         const history =
           retried.length > 0
-            ? ` after ${attempt} attempts over ${(elapsed / 1000).toFixed(1)} s (retried: ${retried.join(", ")}; ${decision.reason})`
-            : "";
+            ? ` after ${attempt} attempts over ${(elapsed / 1000).toFixed(1)} s (retried: ${countedReasons(retried)}; ${decision.reason})`
+            : decision.reason !== NOT_RETRYABLE
+              ? ` (${decision.reason})`
+              : "";
         throw new GenesysApiError(`${label} failed${history}: ${summarise(failure)}`, failure);
       }
       retried.push(decision.reason);

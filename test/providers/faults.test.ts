@@ -1,0 +1,87 @@
+// Retries, Retry-After, eventual consistency and version conflicts, through the real API layer
+// against the emulator's fault injection.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { Emulator } from "../../emulator/index";
+import { connect } from "../../providers/session";
+import { IntegrationProvider } from "../../providers/integration";
+import { readSettings } from "../../providers/target";
+import { configureRequest, emulator, MARKER, stackConfig, timed } from "./harness";
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await emulator();
+});
+afterAll(async () => emu.close());
+beforeEach(() => {
+  emu.reset();
+  emu.configure({ invisibilityMs: 0 });
+});
+
+const inputs = { name: "Cognigy Handover", notes: "", enabled: true, adopt: false, managedBy: MARKER, providerVersion: "0.1.0" };
+const CONFIG_ROUTE = "GET /api/v2/integrations/{integrationId}/config/current";
+
+async function provider(overrides: Record<string, string> = {}): Promise<IntegrationProvider> {
+  const p = new IntegrationProvider();
+  await p.configure(configureRequest(stackConfig(emu, overrides)));
+  return p;
+}
+
+describe("fault handling", () => {
+  it("waits out a 429 with Retry-After: 2 and succeeds", async () => {
+    const p = await provider();
+    emu.injectFaults({ route: "POST /api/v2/integrations", kind: "429", retryAfterSeconds: 2, count: 1 });
+    const { value, ms } = await timed(() => p.create(inputs));
+    expect(ms).toBeGreaterThanOrEqual(2000);
+    expect(emu.state().integrations.map((i) => i.id)).toEqual([value.id]);
+    expect(emu.log().counts["POST /api/v2/integrations"]).toBe(2);
+  });
+
+  it("retries 503 twice, then succeeds", async () => {
+    const p = await provider();
+    emu.injectFaults({ route: CONFIG_ROUTE, kind: "503", count: 2 });
+    const created = await p.create(inputs);
+    expect(emu.state().integrations[0]).toMatchObject({ id: created.id, name: inputs.name });
+    expect(emu.faults().injected["503"]).toBe(2);
+  });
+
+  it("tolerates 404s on read-after-create", async () => {
+    emu.configure({ invisibilityMs: 1500 });
+    const p = await provider();
+    const created = await p.create(inputs);
+    expect(emu.state().integrations[0]).toMatchObject({ id: created.id, name: inputs.name, intendedState: "ENABLED" });
+    const notFound = emu.log().entries.filter((e) => e.status === 404).length;
+    expect(notFound).toBeGreaterThan(0);
+  });
+
+  it("stops at the attempt bound with an error saying what was retried", async () => {
+    const p = await provider({ "genesyscloud:retryMaxAttempts": "3" });
+    emu.injectFaults({ route: "POST /api/v2/integrations", kind: "503", count: 10 });
+    await expect(p.create(inputs)).rejects.toThrow(/Create integration failed after 3 attempts .*transient error \(503\).*HTTP 503/);
+    expect(emu.log().counts["POST /api/v2/integrations"]).toBe(3);
+    expect(emu.state().integrations).toEqual([]);
+  });
+
+  it("stops at the total-time bound rather than wait a long Retry-After", async () => {
+    const p = await provider({ "genesyscloud:retryMaxTotalMs": "1000" });
+    emu.injectFaults({ route: "POST /api/v2/integrations", kind: "429", retryAfterSeconds: 5, count: 1 });
+    await expect(p.create(inputs)).rejects.toThrow(/Create integration failed.*5000 ms more would exceed the 1000 ms bound.*HTTP 429/);
+  });
+
+  it("re-reads and re-applies on a stale version", async () => {
+    const p = await provider();
+    const created = await p.create(inputs);
+    const api = connect(readSettings((k) => stackConfig(emu)[k], "config"));
+    let attempts = 0;
+    await api.withFreshVersion("Rename integration", async () => {
+      attempts++;
+      const config = await api.call<{ version: number }>("Read config", (a) => a.integrations.getIntegrationConfigCurrent(created.id));
+      // The first attempt writes a version someone else already moved past.
+      const version = attempts === 1 ? config.version - 1 : config.version;
+      await api.call("Write config", (a) =>
+        a.integrations.putIntegrationConfigCurrent(created.id, { body: { ...config, name: "Renamed", version } }),
+      );
+    });
+    expect(attempts).toBe(2);
+    expect(emu.state().integrations[0].name).toBe("Renamed");
+  });
+});
