@@ -1,4 +1,5 @@
 import type { Store } from "./store";
+import type { Timers } from "./timers";
 
 export interface Settings {
   /** Added to every Genesys call before it is handled. */
@@ -22,6 +23,8 @@ export const DEFAULT_SETTINGS: Settings = {
 /** What route modules see of the emulator. */
 export interface Context {
   store: Store;
+  /** For every wait the emulator starts (cancelled on close). */
+  timers: Timers;
   settings: Settings;
   /** Base URL the emulator listens on (for selfUri-like links and the presigned upload URL). */
   baseUrl(): string;

@@ -6,11 +6,13 @@ import { checkRandom, checkTargeted, Faults, type FaultStatus, type RandomFaults
 import { type LogSnapshot, RequestLog } from "./log";
 import { RateLimiter } from "./ratelimit";
 import { Router } from "./router";
+import { registerActions } from "./routes/actions";
 import { registerControl } from "./routes/control";
-
+import { lockFlow, registerFlows, settleJobs } from "./routes/flows";
 import { registerIntegrations } from "./routes/integrations";
 import { registerOAuth } from "./routes/oauth";
 import { registerOrganization } from "./routes/organization";
+import { registerTriggers } from "./routes/triggers";
 import { requestListener } from "./server";
 import { type StateDump, Store } from "./store";
 import { Timers } from "./timers";
@@ -91,13 +93,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let baseUrl = "";
   const ctx: Context = {
     store,
+    timers,
     settings,
     baseUrl: () => baseUrl,
     isVisible: (createdAt) => Date.now() >= createdAt + settings.invisibilityMs,
   };
 
   const server = createServer(
-    requestListener({ router, auth, faults, log, limiter, timers, settings, beforeEach: () => {} }),
+    requestListener({ router, auth, faults, log, limiter, timers, settings, beforeEach: () => settleJobs(ctx) }),
   );
   let closed: Promise<void> | undefined;
 
@@ -110,6 +113,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         server.close(() => {
           try {
             if (statePath) {
+              settleJobs(ctx);
               store.saveFile(statePath);
             }
             resolve();
@@ -122,6 +126,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return closed;
     },
     state: () => {
+      settleJobs(ctx);
       return store.dump();
     },
     log: () => log.snapshot(),
@@ -142,13 +147,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       faults.clear();
       limiter.clear();
     },
-    lockFlow: () => {},
+    lockFlow: (flowId) => lockFlow(ctx, flowId),
     routes: () => router.keys(),
   };
 
   registerOAuth(router, ctx, auth);
   registerOrganization(router, ctx);
   registerIntegrations(router, ctx);
+  registerActions(router, ctx);
+  registerFlows(router, ctx);
+  registerTriggers(router, ctx);
   registerControl(router, emulator);
 
   await new Promise<void>((resolve, reject) => {

@@ -38,7 +38,7 @@ describe("oauth", () => {
       body: "grant_type=password",
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toBe("unsupported_grant_type");
+    expect(((await res.json()) as { error: string }).error).toBe("unsupported_grant_type");
   });
 
   it("answers API calls without a bearer token with 401 bad.credentials", async () => {
@@ -50,7 +50,7 @@ describe("oauth", () => {
   it("answers a bogus bearer token with 401 bad.credentials and a Genesys body", async () => {
     const res = await fetch(`${emu.url}/api/v2/integrations`, { headers: { Authorization: "Bearer nope" } });
     expect(res.status).toBe(401);
-    const body = await res.json();
+    const body = (await res.json()) as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(["code", "contextId", "details", "errors", "message", "messageParams", "status"]);
     expect(body.contextId).toBe(res.headers.get("inin-correlation-id"));
   });
@@ -174,7 +174,7 @@ describe("integrations", () => {
   });
 
   it("matches paths case-insensitively and answers rate-limit headers", async () => {
-    const token = api.client.authData.accessToken;
+    const token = api.token;
     const res = await fetch(`${emu.url}/API/V2/Integrations?integrationType=custom-rest-actions`, { headers: { Authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get("inin-ratelimit-allowed")).toBe("300");

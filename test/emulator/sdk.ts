@@ -14,6 +14,7 @@ export function sdkClient(url: string): platformClient.ApiClientClass {
 
 export interface Apis {
   client: platformClient.ApiClientClass;
+  token: string;
   integrations: platformClient.IntegrationsApi;
   architect: platformClient.ArchitectApi;
   triggers: platformClient.ProcessAutomationApi;
@@ -22,9 +23,10 @@ export interface Apis {
 
 export async function login(url: string, id: string = DEFAULT_CLIENT.id, secret: string = DEFAULT_CLIENT.secret): Promise<Apis> {
   const client = sdkClient(url);
-  await client.loginClientCredentialsGrant(id, secret);
+  const auth = (await client.loginClientCredentialsGrant(id, secret)) as { accessToken: string };
   return {
     client,
+    token: auth.accessToken,
     integrations: new platformClient.IntegrationsApi(client),
     architect: new platformClient.ArchitectApi(client),
     triggers: new platformClient.ProcessAutomationApi(client),
