@@ -103,7 +103,7 @@ export function checkDataAction(news: Record<string, unknown>): pulumi.dynamic.C
 }
 
 /** Pure: the POST /api/v2/integrations/actions body (created and published in one call). */
-export function actionBody(inputs: DataActionOutputs): Record<string, unknown> {
+export function actionBody(inputs: DataActionInputs): Record<string, unknown> {
   return {
     name: inputs.name,
     category: inputs.category,
@@ -115,7 +115,7 @@ export function actionBody(inputs: DataActionOutputs): Record<string, unknown> {
 }
 
 /** Pure: the `config` part, the only part a PATCH can change besides name and category. */
-export function actionConfig(inputs: DataActionOutputs): Record<string, unknown> {
+export function actionConfig(inputs: DataActionInputs): Record<string, unknown> {
   return {
     request: {
       requestUrlTemplate: inputs.requestUrlTemplate,
@@ -147,6 +147,9 @@ function templateText(value: unknown): string {
   return typeof value === "string" ? value : value === undefined || value === null ? "" : JSON.stringify(value);
 }
 
+/** Inputs after `check` (defaults applied). */
+export type DataActionInputs = Omit<DataActionOutputs, "version" | "adopted">;
+
 export class DataActionProvider implements pulumi.dynamic.ResourceProvider {
   private settings?: RawSettings;
   private api?: GenesysApi;
@@ -168,7 +171,7 @@ export class DataActionProvider implements pulumi.dynamic.ResourceProvider {
     return diffResult(olds, news, RULES);
   }
 
-  async create(inputs: DataActionOutputs): Promise<pulumi.dynamic.CreateResult> {
+  async create(inputs: DataActionInputs): Promise<pulumi.dynamic.CreateResult> {
     const api = this.genesys();
     const found = await this.find(inputs.category, inputs.name);
     // No free-text field for a marker: an action under the integration we manage is ours.
@@ -223,11 +226,11 @@ export class DataActionProvider implements pulumi.dynamic.ResourceProvider {
     return { id, props: outs, inputs };
   }
 
-  async update(id: string, olds: DataActionOutputs, news: DataActionOutputs): Promise<pulumi.dynamic.UpdateResult> {
+  async update(id: string, olds: DataActionOutputs, news: DataActionInputs): Promise<pulumi.dynamic.UpdateResult> {
     return { outs: await this.patch(id, { ...news, adopted: olds.adopted } as DataActionOutputs) };
   }
 
-  async delete(id: string): Promise<void> {
+  async delete(id: string, _props?: unknown): Promise<void> {
     await deleteOrGone(this.genesys(), `Delete data action ${id}`, (a) => a.integrations.deleteIntegrationsAction(id));
   }
 
@@ -266,7 +269,7 @@ export class DataActionProvider implements pulumi.dynamic.ResourceProvider {
 }
 
 /** Whether the found action's contract, `secure` and integration equal the desired ones. */
-function sameImmutables(found: LiveAction, desired: DataActionOutputs): boolean {
+function sameImmutables(found: LiveAction, desired: DataActionInputs): boolean {
   return (
     found.integrationId === desired.integrationId &&
     (found.secure ?? false) === desired.secure &&

@@ -55,6 +55,9 @@ interface IntegrationConfig {
   [key: string]: unknown;
 }
 
+/** Inputs after `check` (defaults applied). */
+export type IntegrationInputs = Omit<IntegrationOutputs, "integrationType" | "adopted">;
+
 export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
   private settings?: RawSettings;
   private api?: GenesysApi;
@@ -76,7 +79,7 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     return diffResult(olds, news, RULES);
   }
 
-  async create(inputs: IntegrationOutputs): Promise<pulumi.dynamic.CreateResult> {
+  async create(inputs: IntegrationInputs): Promise<pulumi.dynamic.CreateResult> {
     const api = this.genesys();
     const existing = await this.find(inputs.name, inputs.managedBy);
     const outcome = adoptionOutcome("Integration", inputs.name, existing, inputs.adopt);
@@ -115,11 +118,11 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     return { id, props: outs, inputs: pickInputs(outs) };
   }
 
-  async update(id: string, olds: IntegrationOutputs, news: IntegrationOutputs): Promise<pulumi.dynamic.UpdateResult> {
+  async update(id: string, olds: IntegrationOutputs, news: IntegrationInputs): Promise<pulumi.dynamic.UpdateResult> {
     return { outs: await this.apply(id, news, olds.adopted) };
   }
 
-  async delete(id: string): Promise<void> {
+  async delete(id: string, _props?: unknown): Promise<void> {
     await deleteOrGone(this.genesys(), `Delete integration ${id}`, (a) => a.integrations.deleteIntegration(id));
   }
 
@@ -143,7 +146,7 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
   }
 
   /** Name and notes through the versioned config, then the intended state. Tolerates a fresh id. */
-  private async apply(id: string, inputs: IntegrationOutputs, adopted: boolean): Promise<IntegrationOutputs> {
+  private async apply(id: string, inputs: IntegrationInputs, adopted: boolean): Promise<IntegrationOutputs> {
     const api = this.genesys();
     const notes = withMarker(inputs.notes, inputs.managedBy);
     await api.withFreshVersion(`Name integration ${id}`, async () => {
@@ -168,7 +171,7 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
   }
 }
 
-function pickInputs(values: IntegrationOutputs): Record<string, unknown> {
+function pickInputs(values: IntegrationInputs): Record<string, unknown> {
   return Object.fromEntries(RULES.fields.map((field) => [field, (values as unknown as Record<string, unknown>)[field]]));
 }
 

@@ -136,7 +136,7 @@ export function checkTrigger(news: Record<string, unknown>): pulumi.dynamic.Chec
 }
 
 /** Pure: the create/update body (an update adds the current `version`). */
-export function triggerBody(inputs: TriggerOutputs): Record<string, unknown> {
+export function triggerBody(inputs: TriggerInputs): Record<string, unknown> {
   return {
     name: inputs.name,
     topicName: inputs.topicName,
@@ -162,6 +162,9 @@ interface LiveTrigger {
   version?: number;
 }
 
+/** Inputs after `check` (defaults applied). */
+export type TriggerInputs = Omit<TriggerOutputs, "version" | "adopted">;
+
 export class TriggerProvider implements pulumi.dynamic.ResourceProvider {
   private settings?: RawSettings;
   private api?: GenesysApi;
@@ -183,7 +186,7 @@ export class TriggerProvider implements pulumi.dynamic.ResourceProvider {
     return diffResult(olds, news, RULES);
   }
 
-  async create(inputs: TriggerOutputs): Promise<pulumi.dynamic.CreateResult> {
+  async create(inputs: TriggerInputs): Promise<pulumi.dynamic.CreateResult> {
     const found = await this.find(inputs.topicName, inputs.name);
     const existing = found && { id: found.id, ours: hasMarker(found.description, inputs.managedBy) };
     const outcome = adoptionOutcome("Trigger", `${inputs.name}" on topic "${inputs.topicName}`, existing, inputs.adopt);
@@ -219,11 +222,11 @@ export class TriggerProvider implements pulumi.dynamic.ResourceProvider {
     return { id, props: outs, inputs: dropUndefined(inputs) };
   }
 
-  async update(id: string, olds: TriggerOutputs, news: TriggerOutputs): Promise<pulumi.dynamic.UpdateResult> {
+  async update(id: string, olds: TriggerOutputs, news: TriggerInputs): Promise<pulumi.dynamic.UpdateResult> {
     return { outs: await this.put(id, { ...news, adopted: olds.adopted }) };
   }
 
-  async delete(id: string): Promise<void> {
+  async delete(id: string, _props?: unknown): Promise<void> {
     await deleteOrGone(this.genesys(), `Delete trigger ${id}`, (a) => a.processAutomation.deleteProcessautomationTrigger(id));
   }
 
@@ -244,15 +247,16 @@ export class TriggerProvider implements pulumi.dynamic.ResourceProvider {
   }
 
   /** PUT the whole trigger with its current version (re-read on a stale one). */
-  private async put(id: string, desired: TriggerOutputs): Promise<TriggerOutputs> {
+  private async put(id: string, desired: TriggerInputs & { adopted: boolean }): Promise<TriggerOutputs> {
     const api = this.genesys();
     const saved = await api.withFreshVersion(`Update trigger ${id}`, async () => {
       const live = await api.call<LiveTrigger>("Read trigger", (a) => a.processAutomation.getProcessautomationTrigger(id), { tolerate: [404] });
-      return api.call<LiveTrigger>("Update trigger", (a) =>
+      const written = await api.call<LiveTrigger | undefined>("Update trigger", (a) =>
         a.processAutomation.putProcessautomationTrigger(id, { ...triggerBody(desired), version: live.version }),
       );
+      return written?.version ?? (live.version ?? 0) + 1;
     });
-    return { ...desired, version: saved.version ?? desired.version };
+    return { ...desired, version: saved };
   }
 }
 

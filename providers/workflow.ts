@@ -125,6 +125,9 @@ interface Job {
   messages?: JobMessage[];
 }
 
+/** Inputs after `check` (defaults applied). */
+export type WorkflowInputs = Pick<WorkflowOutputs, "name" | "division" | "yaml" | "adopt" | "managedBy" | "providerVersion">;
+
 export class WorkflowProvider implements pulumi.dynamic.ResourceProvider {
   private settings?: RawSettings;
   private api?: GenesysApi;
@@ -146,7 +149,7 @@ export class WorkflowProvider implements pulumi.dynamic.ResourceProvider {
     return diffResult(olds, news, RULES);
   }
 
-  async create(inputs: WorkflowOutputs): Promise<pulumi.dynamic.CreateResult> {
+  async create(inputs: WorkflowInputs): Promise<pulumi.dynamic.CreateResult> {
     const found = await this.find(inputs.name);
     const existing = found && { id: found.id, ours: hasMarker(found.description, inputs.managedBy) };
     // Refuse before uploading: a job with this name would silently overwrite the flow.
@@ -171,11 +174,11 @@ export class WorkflowProvider implements pulumi.dynamic.ResourceProvider {
     return { id, props: outs, inputs };
   }
 
-  async update(_id: string, olds: WorkflowOutputs, news: WorkflowOutputs): Promise<pulumi.dynamic.UpdateResult> {
+  async update(_id: string, olds: WorkflowOutputs, news: WorkflowInputs): Promise<pulumi.dynamic.UpdateResult> {
     return { outs: (await this.publish(news, olds.adopted)).outs };
   }
 
-  async delete(id: string): Promise<void> {
+  async delete(id: string, _props?: unknown): Promise<void> {
     const api = this.genesys();
     try {
       await deleteOrGone(api, `Delete workflow ${id}`, (a) => a.architect.deleteFlow(id));
@@ -208,7 +211,7 @@ export class WorkflowProvider implements pulumi.dynamic.ResourceProvider {
   }
 
   /** Upload through a flow job (creates or overwrites, and publishes), then read the flow. */
-  private async publish(inputs: WorkflowOutputs, adopted: boolean): Promise<{ id: string; outs: WorkflowOutputs }> {
+  private async publish(inputs: WorkflowInputs, adopted: boolean): Promise<{ id: string; outs: WorkflowOutputs }> {
     const api = this.genesys();
     const yaml = prepareWorkflowYaml(inputs.yaml, inputs.name, inputs.division, inputs.managedBy);
     const job = await api.call<{ id: string; presignedUrl: string; headers?: Record<string, string> }>("Register flow job", (a) =>

@@ -1,0 +1,119 @@
+// DataAction provider against the emulator: direct calls and after a serialization round trip.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_CLIENT, Emulator } from "../../emulator/index";
+import { DataActionOutputs, DataActionProvider } from "../../providers/data-action";
+import { IntegrationProvider } from "../../providers/integration";
+import { configureRequest, emulator, MARKER, roundTrip, stackConfig } from "./harness";
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await emulator();
+});
+afterAll(async () => emu.close());
+beforeEach(() => emu.reset());
+
+async function integration(name = "Web Services Cognigy"): Promise<string> {
+  const p = new IntegrationProvider();
+  await p.configure(configureRequest(stackConfig(emu)));
+  return (await p.create({ name, notes: "", enabled: true, adopt: false, managedBy: MARKER, providerVersion: "0.1.0" })).id;
+}
+
+function desired(integrationId: string): Record<string, unknown> {
+  return {
+    name: "Send Event to Cognigy",
+    category: "Web Services Cognigy",
+    integrationId,
+    inputSchema: { type: "object", properties: { userId: { type: "string" }, topic: { type: "string" } }, additionalProperties: true },
+    outputSchema: { type: "object", properties: {}, additionalProperties: true },
+    requestUrlTemplate: "https://endpoint.example/handover",
+    managedBy: MARKER,
+    providerVersion: "0.1.0",
+  };
+}
+
+async function lifecycle(provider: DataActionProvider): Promise<void> {
+  await provider.configure(configureRequest(stackConfig(emu)));
+  const integrationId = await integration();
+  const inputs = (await provider.check({}, desired(integrationId))).inputs as DataActionOutputs;
+  const created = await provider.create(inputs);
+  let [action] = emu.state().actions;
+  expect(emu.state().actions).toHaveLength(1);
+  expect(action).toMatchObject({
+    id: created.id,
+    name: "Send Event to Cognigy",
+    category: "Web Services Cognigy",
+    integrationId,
+    secure: false,
+    version: 1,
+    contract: { input: { inputSchema: inputs.inputSchema }, output: { successSchema: inputs.outputSchema } },
+  });
+  expect(action.config.request).toMatchObject({
+    requestUrlTemplate: "https://endpoint.example/handover",
+    requestType: "POST",
+    requestTemplate: "${input.rawRequest}",
+  });
+  expect(action.config.response).toMatchObject({ successTemplate: "${rawResult}" });
+
+  const read = await provider.read(created.id, created.outs);
+  expect(read.id).toBe(created.id);
+  expect(read.props).toEqual(created.outs);
+  expect(await provider.diff(created.id, read.props, { ...inputs })).toMatchObject({ changes: false });
+
+  const news = { ...inputs, requestUrlTemplate: "https://endpoint.example/v2", headers: { "X-Tool": "handover" }, timeoutSeconds: 20 };
+  expect(await provider.diff(created.id, created.outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+  const updated = await provider.update(created.id, created.outs, news);
+  [action] = emu.state().actions;
+  expect(action.version).toBe(2);
+  expect(action.config.request).toMatchObject({ requestUrlTemplate: "https://endpoint.example/v2", headers: { "X-Tool": "handover" } });
+  expect((await provider.read(created.id, updated.outs)).props).toEqual(updated.outs);
+
+  const contractChange = { ...news, inputSchema: { type: "object", properties: { userId: { type: "string" } } } };
+  expect(await provider.diff(created.id, updated.outs, contractChange)).toEqual({
+    changes: true,
+    replaces: ["inputSchema"],
+    deleteBeforeReplace: true,
+  });
+
+  await provider.delete(created.id, updated.outs);
+  expect(emu.state().actions).toEqual([]);
+  await provider.delete(created.id, updated.outs);
+  expect(await provider.read(created.id, updated.outs)).toEqual({});
+}
+
+describe("DataAction provider", () => {
+  it("create → read → update → diff → delete, field by field in the emulator", async () => {
+    await lifecycle(new DataActionProvider());
+  });
+
+  it("does the same after a serialize → require round trip, with no credential in the text", async () => {
+    const { provider, text, containsSecrets } = await roundTrip(new DataActionProvider());
+    expect(containsSecrets).toBe(false);
+    expect(text).not.toContain(DEFAULT_CLIENT.secret);
+    await lifecycle(provider);
+  });
+
+  it("treats an action under our integration as ours, refuses one elsewhere, adopts it when asked", async () => {
+    const provider = new DataActionProvider();
+    await provider.configure(configureRequest(stackConfig(emu)));
+    const theirs = await integration("Someone else's");
+    const inputs = (await provider.check({}, desired(theirs))).inputs as DataActionOutputs;
+    const foreign = await provider.create(inputs);
+
+    const ours = await integration();
+    const mine = (await provider.check({}, desired(ours))).inputs as DataActionOutputs;
+    await expect(provider.create(mine)).rejects.toThrow(
+      new RegExp(`Data action "Web Services Cognigy / Send Event to Cognigy" already exists .*id ${foreign.id}.*cognigy:adoptExisting=true`),
+    );
+    expect(emu.state().actions).toHaveLength(1);
+
+    // Adopting an action whose integration differs recreates it under ours (the integration cannot be patched).
+    const adopted = await provider.create({ ...mine, adopt: true });
+    expect(adopted.outs).toMatchObject({ adopted: true });
+    expect(emu.state().actions).toEqual([expect.objectContaining({ id: adopted.id, integrationId: ours })]);
+
+    // A re-run finds it under our integration and keeps its id without adopt.
+    const again = await provider.create(mine);
+    expect(again).toMatchObject({ id: adopted.id, outs: { adopted: false } });
+    expect(emu.state().actions).toHaveLength(1);
+  });
+});
