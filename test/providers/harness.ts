@@ -2,7 +2,12 @@
 // request built from stack-config-like values, and the serialize → require round trip.
 import * as pulumi from "@pulumi/pulumi";
 import requireFromString from "require-from-string";
+import { DEFAULT_DATA_ACTION_NAME, DEFAULT_INTEGRATION_NAME } from "../../components/events";
+import { renderWorkflowYaml } from "../../components/workflow-yaml";
 import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../emulator/index";
+import { DataActionInputs, DataActionProvider } from "../../providers/data-action";
+import { IntegrationProvider } from "../../providers/integration";
+import inputContract from "../../templates/input-contract.json";
 
 export const MARKER = "cognigy-genesys-handover cognigy-genesys-handover/test";
 
@@ -53,4 +58,33 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: nu
   const started = performance.now();
   const value = await fn();
   return { value, ms: performance.now() - started };
+}
+
+/** Integration + data action as the handover stack makes them, so workflow YAML resolves. */
+export async function handoverBase(emulatorInstance: Emulator): Promise<{ integrationId: string; actionId: string }> {
+  const config = configureRequest(stackConfig(emulatorInstance));
+  const integrations = new IntegrationProvider();
+  await integrations.configure(config);
+  const integration = await integrations.create({
+    name: DEFAULT_INTEGRATION_NAME, notes: "", enabled: true, adopt: false, managedBy: MARKER, providerVersion: "0.1.0",
+  });
+  const actions = new DataActionProvider();
+  await actions.configure(config);
+  const checked = await actions.check({}, {
+    name: DEFAULT_DATA_ACTION_NAME,
+    category: DEFAULT_INTEGRATION_NAME,
+    integrationId: integration.id,
+    inputSchema: inputContract,
+    outputSchema: { type: "object", properties: {}, additionalProperties: true },
+    requestUrlTemplate: "https://endpoint.example/handover",
+    managedBy: MARKER,
+    providerVersion: "0.1.0",
+  });
+  const action = await actions.create(checked.inputs as DataActionInputs);
+  return { integrationId: integration.id, actionId: action.id };
+}
+
+/** The project's own workflow YAML for one event, rendered for the emulator's Archy checks. */
+export function workflowYaml(workflowName: string, topic = "v2.detail.events.conversation.id.acw", dataActionName = DEFAULT_DATA_ACTION_NAME): string {
+  return renderWorkflowYaml({ workflowName, division: "Home", integrationName: DEFAULT_INTEGRATION_NAME, dataActionName, topic });
 }

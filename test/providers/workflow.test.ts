@@ -1,0 +1,105 @@
+// Workflow provider against the emulator's flow jobs: direct calls and after a serialization round trip.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_CLIENT, Emulator } from "../../emulator/index";
+import { WorkflowInputs, WorkflowProvider } from "../../providers/workflow";
+import { configureRequest, emulator, handoverBase, MARKER, roundTrip, stackConfig, workflowYaml } from "./harness";
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await emulator();
+});
+afterAll(async () => emu.close());
+beforeEach(async () => {
+  emu.reset();
+  await handoverBase(emu);
+});
+
+const NAME = "Workflow conversation.id.acw";
+
+async function configured(provider: WorkflowProvider, managedBy = MARKER): Promise<WorkflowInputs> {
+  await provider.configure(configureRequest(stackConfig(emu)));
+  const checked = await provider.check({}, { name: NAME, yaml: workflowYaml(NAME), managedBy, providerVersion: "0.1.0" });
+  expect(checked.failures).toEqual([]);
+  return checked.inputs as WorkflowInputs;
+}
+
+async function lifecycle(provider: WorkflowProvider): Promise<void> {
+  const inputs = await configured(provider);
+  const created = await provider.create(inputs);
+  let [flow] = emu.state().flows;
+  expect(emu.state().flows).toHaveLength(1);
+  expect(flow).toMatchObject({ id: created.id, name: NAME, type: "WORKFLOW", division: "Home", description: MARKER });
+  expect(flow.versions).toHaveLength(1);
+  expect(flow.yaml).toContain("v2.detail.events.conversation.id.acw");
+  expect(created.outs).toMatchObject({ ...inputs, flowType: "WORKFLOW", published: true, locked: false, adopted: false });
+
+  const read = await provider.read(created.id, created.outs);
+  expect(read).toEqual({ id: created.id, props: created.outs, inputs });
+
+  const news = { ...inputs, yaml: workflowYaml(NAME, "v2.detail.events.conversation.id.acw.changed") };
+  expect(await provider.diff(created.id, created.outs, { ...inputs })).toMatchObject({ changes: false });
+  expect(await provider.diff(created.id, created.outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+  expect(await provider.diff(created.id, created.outs, { ...news, name: "Renamed" })).toEqual({
+    changes: true,
+    replaces: ["name"],
+    deleteBeforeReplace: false,
+  });
+  const updated = await provider.update(created.id, created.outs, news);
+  [flow] = emu.state().flows;
+  expect(flow.id).toBe(created.id);
+  expect(flow.versions).toHaveLength(2);
+  expect(flow.yaml).toContain("v2.detail.events.conversation.id.acw.changed");
+  expect(updated.outs).toMatchObject({ published: true, publishedVersion: expect.any(String) });
+  expect(updated.outs.jobId).not.toBe(created.outs.jobId);
+
+  // Locked in Architect by someone: delete unlocks, then deletes.
+  emu.lockFlow(created.id);
+  await provider.delete(created.id, updated.outs);
+  expect(emu.state().flows).toEqual([]);
+  await provider.delete(created.id, updated.outs);
+  expect(await provider.read(created.id, updated.outs)).toEqual({});
+}
+
+describe("Workflow provider", () => {
+  it("create → read → update → diff → delete, field by field in the emulator", async () => {
+    await lifecycle(new WorkflowProvider());
+  });
+
+  it("does the same after a serialize → require round trip, with no credential in the text", async () => {
+    const { provider, text, containsSecrets } = await roundTrip(new WorkflowProvider());
+    expect(containsSecrets).toBe(false);
+    expect(text).not.toContain(DEFAULT_CLIENT.secret);
+    await lifecycle(provider);
+  });
+
+  it("surfaces every Archy message of a failing job", async () => {
+    const provider = new WorkflowProvider();
+    const inputs = await configured(provider);
+    const broken = { ...inputs, yaml: workflowYaml(NAME, "t", "No Such Action") };
+    const error = await provider.create(broken).then(
+      () => undefined,
+      (err: Error & { id?: string }) => err,
+    );
+    expect(error?.message).toMatch(/Archy job .* failed with these messages:\n {2}- .*No Such Action/);
+    const job = emu.state().jobs.find((j) => j.status === "Failure");
+    for (const message of job?.messages ?? []) expect(error?.message).toContain(message.text);
+    expect(job?.messages.length).toBeGreaterThan(0);
+    expect(emu.state().flows).toEqual([]);
+    expect(error?.id).toBeUndefined();
+  });
+
+  it("refuses to overwrite a workflow it did not make; adopts it when asked", async () => {
+    const other = new WorkflowProvider();
+    const foreign = await other.create(await configured(other, "someone else"));
+    const provider = new WorkflowProvider();
+    const inputs = await configured(provider);
+    await expect(provider.create(inputs)).rejects.toThrow(
+      new RegExp(`Workflow "${NAME}" already exists .*id ${foreign.id}.*cognigy:adoptExisting=true`),
+    );
+    expect(emu.state().flows[0].versions).toHaveLength(1);
+    const adopted = await provider.create({ ...inputs, adopt: true });
+    expect(adopted).toMatchObject({ id: foreign.id, outs: { adopted: true } });
+    expect(emu.state().flows).toHaveLength(1);
+    expect(emu.state().flows[0].description).toBe(MARKER);
+  });
+});
