@@ -11,7 +11,6 @@ export const LOCAL_PASSPHRASE = "local-emulator-only";
 export const LOCAL_CLIENT_ID = "local-handover";
 
 export interface LocalPaths {
-  dir: string;
   /** Pulumi file backend (state of the local stack only). */
   backend: string;
   emulatorState: string;
@@ -21,7 +20,6 @@ export interface LocalPaths {
 
 export function localPaths(dir: string): LocalPaths {
   return {
-    dir,
     backend: path.join(dir, "state"),
     emulatorState: path.join(dir, "emulator-state.json"),
     emulatorLog: path.join(dir, "emulator.log"),
