@@ -116,7 +116,8 @@ export function validateWorkflow(text: string, lookup: ActionLookup, divisions: 
   const division = wf.division === undefined ? "Home" : wf.division;
   if (typeof division !== "string" || !divisions.includes(division)) problem(`Unable to find division '${String(division)}'`);
   if (typeof wf.defaultLanguage !== "string") problem("'workflow.defaultLanguage' is required");
-  else if (!isMap(wf.supportedLanguages) || !(wf.defaultLanguage in wf.supportedLanguages)) {
+  // Real workflows (e.g. Genesys's own provider tests) omit supportedLanguages; when present it must agree.
+  else if (wf.supportedLanguages !== undefined && (!isMap(wf.supportedLanguages) || !(wf.defaultLanguage in wf.supportedLanguages))) {
     problem(`The default language '${wf.defaultLanguage}' must be listed under 'supportedLanguages'`);
   }
 
