@@ -8,7 +8,6 @@ import { TOOL_NAME, USER_AGENT } from "./version";
 
 // Loosely typed on purpose: the SDK's typings are a global script, and its model typings are
 // wrong for us under strict (MatchCriteria.value, additionalProperties are typed `object`).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type SdkMethod = (...args: any[]) => Promise<unknown>;
 /** The SDK's API classes as we use them: results are unwrapped from extended responses. */
 export type SdkApi = Record<string, SdkMethod>;
@@ -66,7 +65,6 @@ export class GenesysApi {
   private sdk(): { client: SdkClient; apis: SdkApis } {
     if (!this.client || !this.apis) {
       // Required here, not at module level: a captured SDK module cannot be serialized.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const platformClient = require("purecloud-platform-client-v2");
       const client: SdkClient = new platformClient.ApiClientClass();
       // No ~/.genesyscloudjavascript/config: it could turn on logging of request headers.

@@ -55,7 +55,6 @@ type YamlModule = typeof import("yaml");
  */
 export function prepareWorkflowYaml(text: string, name: string, division: string, managedBy: string): string {
   // Required here: a captured package is recorded by absolute path in the serialized provider.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const YAML: YamlModule = require("yaml");
   const doc = YAML.parseDocument(text);
   if (doc.errors.length > 0) throw new Error(`yaml is not valid YAML: ${doc.errors[0].message}`);

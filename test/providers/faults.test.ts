@@ -67,6 +67,19 @@ describe("fault handling", () => {
     await expect(p.create(inputs)).rejects.toThrow(/Create integration failed.*5000 ms more would exceed the 1000 ms bound.*HTTP 429/);
   });
 
+  it("a create that made the object and then failed carries its id", async () => {
+    const p = await provider({ "genesyscloud:retryMaxAttempts": "2" });
+    emu.injectFaults({ route: "PUT /api/v2/integrations/{integrationId}/config/current", kind: "500", count: 5 });
+    const error = await p.create(inputs).then(
+      () => undefined,
+      (err: Error & { id?: string; properties?: Record<string, unknown> }) => err,
+    );
+    const [made] = emu.state().integrations;
+    expect(error?.id).toBe(made.id);
+    expect(error?.message).toMatch(new RegExp(`created \\(id ${made.id}\\) but naming/enabling it failed`));
+    expect(error?.properties).toMatchObject({ name: inputs.name, managedBy: MARKER });
+  });
+
   it("re-reads and re-applies on a stale version", async () => {
     const p = await provider();
     const created = await p.create(inputs);

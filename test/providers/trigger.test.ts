@@ -1,0 +1,102 @@
+// Trigger provider against the emulator: direct calls and after a serialization round trip.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_CLIENT, Emulator } from "../../emulator/index";
+import { TriggerInputs, TriggerProvider } from "../../providers/trigger";
+import { WorkflowInputs, WorkflowProvider } from "../../providers/workflow";
+import { configureRequest, emulator, handoverBase, MARKER, roundTrip, stackConfig, workflowYaml } from "./harness";
+
+let emu: Emulator;
+let workflowId: string;
+beforeAll(async () => {
+  emu = await emulator();
+});
+afterAll(async () => emu.close());
+beforeEach(async () => {
+  emu.reset();
+  await handoverBase(emu);
+  const workflows = new WorkflowProvider();
+  await workflows.configure(configureRequest(stackConfig(emu)));
+  const name = "Workflow conversation.id.acw";
+  const checked = await workflows.check({}, { name, yaml: workflowYaml(name), managedBy: MARKER, providerVersion: "0.1.0" });
+  workflowId = (await workflows.create(checked.inputs as WorkflowInputs)).id;
+});
+
+const MEDIA = { jsonPath: "mediaType", operator: "Equal", value: "MESSAGE" };
+const OPEN = { jsonPath: "messageType", operator: "Equal", value: "OPEN" };
+const TOPIC = "v2.detail.events.conversation.{id}.acw";
+
+async function configured(provider: TriggerProvider, managedBy = MARKER): Promise<TriggerInputs> {
+  await provider.configure(configureRequest(stackConfig(emu)));
+  const checked = await provider.check({}, {
+    name: "Trigger conversation.id.acw", topicName: TOPIC, workflowId, matchCriteria: [MEDIA, OPEN], eventTTLSeconds: 60,
+    managedBy, providerVersion: "0.1.0",
+  });
+  expect(checked.failures).toEqual([]);
+  return checked.inputs as TriggerInputs;
+}
+
+async function lifecycle(provider: TriggerProvider): Promise<void> {
+  const inputs = await configured(provider);
+  const created = await provider.create(inputs);
+  let [trigger] = emu.state().triggers;
+  expect(emu.state().triggers).toHaveLength(1);
+  expect(trigger).toMatchObject({
+    id: created.id,
+    name: "Trigger conversation.id.acw",
+    topicName: TOPIC,
+    enabled: true,
+    target: { type: "Workflow", id: workflowId, workflowTargetSettings: { dataFormat: "TopLevelPrimitives" } },
+    matchCriteria: [MEDIA, OPEN],
+    eventTTLSeconds: 60,
+    description: MARKER,
+    version: 1,
+  });
+  expect(created.outs).toMatchObject({ version: 1, adopted: false });
+
+  const read = await provider.read(created.id, created.outs);
+  expect(read.props).toEqual(created.outs);
+  expect(await provider.diff(created.id, read.props, { ...inputs, matchCriteria: [OPEN, MEDIA] })).toMatchObject({ changes: false });
+
+  const news = { ...inputs, enabled: false, description: "Stops on ACW", matchCriteria: [MEDIA] };
+  expect(await provider.diff(created.id, created.outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+  expect(await provider.diff(created.id, created.outs, { ...news, topicName: "v2.detail.events.conversation.{id}.user.end" })).toEqual({
+    changes: true,
+    replaces: ["topicName"],
+    deleteBeforeReplace: true,
+  });
+  const updated = await provider.update(created.id, created.outs, news);
+  [trigger] = emu.state().triggers;
+  expect(trigger).toMatchObject({ enabled: false, matchCriteria: [MEDIA], description: `Stops on ACW\n\n${MARKER}`, version: 2 });
+  expect(updated.outs).toMatchObject({ version: 2, description: "Stops on ACW" });
+  expect((await provider.read(created.id, updated.outs)).props).toEqual(updated.outs);
+
+  await provider.delete(created.id, updated.outs);
+  expect(emu.state().triggers).toEqual([]);
+  await provider.delete(created.id, updated.outs);
+  expect(await provider.read(created.id, updated.outs)).toEqual({});
+}
+
+describe("Trigger provider", () => {
+  it("create → read → update → diff → delete, field by field in the emulator", async () => {
+    await lifecycle(new TriggerProvider());
+  });
+
+  it("does the same after a serialize → require round trip, with no credential in the text", async () => {
+    const { provider, text, containsSecrets } = await roundTrip(new TriggerProvider());
+    expect(containsSecrets).toBe(false);
+    expect(text).not.toContain(DEFAULT_CLIENT.secret);
+    await lifecycle(provider);
+  });
+
+  it("refuses an existing trigger it did not make; adopts it when asked", async () => {
+    const other = new TriggerProvider();
+    const foreign = await other.create(await configured(other, "someone else"));
+    const provider = new TriggerProvider();
+    const inputs = await configured(provider);
+    await expect(provider.create(inputs)).rejects.toThrow(new RegExp(`Trigger .* already exists .*id ${foreign.id}.*cognigy:adoptExisting=true`));
+    const adopted = await provider.create({ ...inputs, adopt: true });
+    expect(adopted).toMatchObject({ id: foreign.id, outs: { adopted: true, version: 2 } });
+    expect(emu.state().triggers).toHaveLength(1);
+    expect(emu.state().triggers[0].description).toBe(MARKER);
+  });
+});
