@@ -73,3 +73,15 @@ describe("state file", () => {
     expect(() => saveState(file, state)).toThrow(/pass secretsPassphrase/);
   });
 });
+
+describe("LocalEngine options", () => {
+  it("names a bad program path or a secret key without a value before starting anything", async () => {
+    const { LocalEngine } = await import("../../tools/engine/local-engine");
+    expect(() => new LocalEngine({ programPath: "no/such/program.ts", project: "p", stack: "s" })).toThrow(
+      /programPath no\/such\/program.ts does not exist/,
+    );
+    expect(
+      () => new LocalEngine({ programPath: __filename, project: "p", stack: "s", config: {}, secretKeys: ["ns:secret"] }),
+    ).toThrow(/secret key\(s\) ns:secret are not in the config/);
+  });
+});

@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as path from "path";
 import { removeInReverseDependencyOrder } from "./delete-order";
 import { ProviderError, ProviderHost } from "./provider-host";
@@ -112,8 +113,8 @@ interface Run {
  */
 export class LocalEngine {
   private state: StackState;
-  private config: Record<string, string>;
-  private secretKeys: string[];
+  private config: Record<string, string> = {};
+  private secretKeys: string[] = [];
   private runCount = 0;
   private lastHostStderr = "";
   private lastProgramOutput = "";
@@ -121,13 +122,23 @@ export class LocalEngine {
   readonly operations: OperationRecord[] = [];
 
   constructor(private readonly options: LocalEngineOptions) {
-    this.config = { ...(options.config ?? {}) };
-    this.secretKeys = [...(options.secretKeys ?? [])];
+    const program = path.resolve(options.projectDir ?? process.cwd(), options.programPath);
+    if (!fs.existsSync(program)) {
+      throw new Error(`LocalEngine: programPath ${options.programPath} does not exist (resolved to ${program}); pass the stack program's module`);
+    }
+    for (const key of ["project", "stack"] as const) {
+      if (!options[key]) throw new Error(`LocalEngine: ${key} is empty; pass the ${key === "project" ? "Pulumi.yaml name" : "stack name"}`);
+    }
+    this.setConfig(options.config ?? {}, options.secretKeys ?? []);
     this.state = options.stateFile ? loadState(options.stateFile, options.secretsPassphrase) : emptyState();
   }
 
   /** Replaces the stack config used by the next runs. */
   setConfig(config: Record<string, string>, secretKeys: string[] = []): void {
+    const stray = secretKeys.filter((k) => !(k in config));
+    if (stray.length > 0) {
+      throw new Error(`LocalEngine: secret key(s) ${stray.join(", ")} are not in the config; add their values or drop them from secretKeys`);
+    }
     this.config = { ...config };
     this.secretKeys = [...secretKeys];
   }
