@@ -92,7 +92,6 @@ export interface JobRecord {
   status: "Registered" | "Started" | "Success" | "Failure";
   createdAt: number;
   uploadedAt?: number;
-  dueAt?: number;
   finishedAt?: number;
   yaml?: string;
   flowId?: string;

@@ -65,14 +65,16 @@ export function lockFlow(ctx: Context, flowId: string): void {
 }
 
 /**
- * Finishes every uploaded job whose time has come. Runs before each Genesys call, so the
- * outcome is the same as a timer at `dueAt` (no request was handled in between) without timers.
+ * Finishes every uploaded job whose time (upload + the current jobMs) has come. Runs before
+ * each Genesys call, so the outcome is the same as a timer firing then (no request was
+ * handled in between) without timers. Lowering jobMs lets waiting jobs finish at once.
  */
 export function settleJobs(ctx: Context): void {
   const now = Date.now();
   for (const job of ctx.store.jobs.values()) {
-    if (job.status !== "Started" || job.dueAt === undefined || job.dueAt > now) continue;
-    finishJob(ctx, job, job.dueAt);
+    if (job.status !== "Started" || job.uploadedAt === undefined) continue;
+    const due = job.uploadedAt + ctx.settings.jobMs;
+    if (due <= now) finishJob(ctx, job, due);
   }
 }
 
@@ -153,8 +155,7 @@ export function registerFlows(router: Router, ctx: Context): void {
     if (missing) return s3Forbidden(`There were headers present in the request which were not signed or are missing: ${missing[0]}`);
     // A repeated upload (a retry after a lost answer) is accepted but only the first one is processed.
     if (job.status === "Registered") {
-      const now = Date.now();
-      Object.assign(job, { yaml: req.rawBody.toString("utf8"), uploadedAt: now, dueAt: now + ctx.settings.jobMs, status: "Started" });
+      Object.assign(job, { yaml: req.rawBody.toString("utf8"), uploadedAt: Date.now(), status: "Started" });
     }
     return { status: 200 };
   });
