@@ -133,7 +133,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clearLog: () => log.clear(),
     injectFaults: (input) => {
       const list = Array.isArray(input) ? input : [input];
-      list.map((f) => checkTargeted(f, router.keys())).forEach((f) => faults.add(f));
+      list.map((f) => checkTargeted(f, router.genesysKeys())).forEach((f) => faults.add(f));
     },
     setRandomFaults: (config) => faults.setRandom(config ? checkRandom(config) : null),
     faults: () => faults.status(),
@@ -148,7 +148,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       limiter.clear();
     },
     lockFlow: (flowId) => lockFlow(ctx, flowId),
-    routes: () => router.keys(),
+    routes: () => router.genesysKeys(),
   };
 
   registerOAuth(router, ctx, auth);

@@ -63,8 +63,9 @@ export class Router {
     });
   }
 
-  keys(): string[] {
-    return this.routes.map((r) => r.key);
+  /** Route keys of the Genesys surfaces (everything but the control API). */
+  genesysKeys(): string[] {
+    return this.routes.filter((r) => r.surface !== "control").map((r) => r.key);
   }
 
   /** The most specific route wins, so `/flows/jobs` beats `/flows/{flowId}`. */
