@@ -1,0 +1,46 @@
+// Shared set-up for the verify tests: an emulator, the real stack program run by the local
+// engine against it, and the stack config that points the providers at the emulator.
+import * as path from "path";
+import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../emulator/index";
+import { LocalEngine } from "../../tools/engine/local-engine";
+
+export const PROJECT_DIR = path.join(__dirname, "..", "..");
+/** `name` in Pulumi.yaml: the management marker the providers write names it. */
+export const PROJECT = "cognigy";
+export const SECRET_KEY = "genesyscloud:oauthClientSecret";
+
+export function startOrg(): Promise<Emulator> {
+  return startEmulator({ jobMs: 50 });
+}
+
+/** genesyscloud:* settings aimed at the emulator, with retry bounds short enough for tests. */
+export function genesysConfig(emu: Emulator): Record<string, string> {
+  return {
+    "genesyscloud:oauthClientId": DEFAULT_CLIENT.id,
+    [SECRET_KEY]: DEFAULT_CLIENT.secret,
+    "genesyscloud:apiUrl": emu.url,
+    "genesyscloud:retryMinWaitMs": "20",
+    "genesyscloud:retryMaxWaitMs": "200",
+    "genesyscloud:retryMaxTotalMs": "5000",
+    "genesyscloud:visibilityTimeoutMs": "5000",
+    "genesyscloud:jobTimeoutMs": "20000",
+  };
+}
+
+/** The environment without GENESYSCLOUD_*: the engine must take its target from the stack config. */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("GENESYSCLOUD_")));
+}
+
+/** The real program (stacks/index.ts) under the local engine, against the emulator. */
+export function stackEngine(emu: Emulator, stack: string, cognigy: Record<string, string>): LocalEngine {
+  return new LocalEngine({
+    programPath: "stacks/index.ts",
+    project: PROJECT,
+    stack,
+    projectDir: PROJECT_DIR,
+    config: { ...genesysConfig(emu), ...cognigy },
+    secretKeys: [SECRET_KEY],
+    env: cleanEnv(),
+  });
+}

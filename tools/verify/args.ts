@@ -1,0 +1,60 @@
+import { UsageError } from "./usage";
+
+export interface VerifyArgs {
+  readonly stack: string;
+  readonly json: boolean;
+  readonly probe: boolean;
+  readonly help: boolean;
+  readonly endpointDomain?: string;
+  readonly endpointUrl?: string;
+  readonly apiUrl?: string;
+  readonly region?: string;
+}
+
+const VALUE_FLAGS = {
+  "--stack": "stack",
+  "--endpoint-domain": "endpointDomain",
+  "--endpoint-url": "endpointUrl",
+  "--api-url": "apiUrl",
+  "--region": "region",
+} as const;
+const SWITCHES = { "--json": "json", "--probe": "probe", "--help": "help", "-h": "help" } as const;
+
+type ValueFlag = keyof typeof VALUE_FLAGS;
+type Switch = keyof typeof SWITCHES;
+
+/** Pure: `--flag value` and `--flag=value`; every problem named with its fix. */
+export function parseArgs(argv: readonly string[]): VerifyArgs {
+  const values: Partial<Record<(typeof VALUE_FLAGS)[ValueFlag], string>> = {};
+  const switches: Partial<Record<(typeof SWITCHES)[Switch], boolean>> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].startsWith("--") && argv[i].includes("=") ? [argv[i].slice(0, argv[i].indexOf("=")), argv[i].slice(argv[i].indexOf("=") + 1)] : [argv[i], undefined];
+    if (flag in SWITCHES) {
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value (got ${JSON.stringify(argv[i])}); run with --help`);
+      switches[SWITCHES[flag as Switch]] = true;
+    } else if (flag in VALUE_FLAGS) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || (inline === undefined && value.startsWith("--"))) {
+        throw new UsageError(`${flag} needs a value, e.g. ${flag === "--stack" ? "--stack my-org" : `${flag} <value>`}; run with --help`);
+      }
+      const key = VALUE_FLAGS[flag as ValueFlag];
+      if (values[key] !== undefined) throw new UsageError(`${flag} is given twice; give it once`);
+      if (value.trim() === "") throw new UsageError(`${flag} is empty; give a value`);
+      values[key] = value;
+    } else {
+      throw new UsageError(`Unknown argument ${JSON.stringify(argv[i])}; run with --help for the options`);
+    }
+  }
+  const help = switches.help ?? false;
+  if (!help && values.stack === undefined) throw new UsageError("--stack <org> is required: the org's stack, whose Pulumi.<org>.yaml holds its settings");
+  if (values.stack !== undefined && !/^[A-Za-z0-9._-]+$/.test(values.stack)) {
+    throw new UsageError(`--stack ${JSON.stringify(values.stack)} is not a stack name; use letters, digits, '.', '_' and '-'`);
+  }
+  if (values.endpointDomain !== undefined && values.endpointUrl !== undefined) {
+    throw new UsageError("--endpoint-domain and --endpoint-url are both given; give one (the domain for Cognigy SaaS, the URL for self-hosted)");
+  }
+  if (values.apiUrl !== undefined && values.region !== undefined) {
+    throw new UsageError("--api-url and --region are both given; give one (the region, or a base URL for a gateway or the emulator)");
+  }
+  return { stack: values.stack ?? "", json: switches.json ?? false, probe: switches.probe ?? false, help, ...values };
+}

@@ -1,0 +1,24 @@
+/** Bad command line, missing stack file or unusable settings: exit code 2, the message, no stack trace. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+export const USAGE = `Usage: npm run verify -- --stack <org> [--json] [--probe]
+         [--endpoint-domain <domain> | --endpoint-url <url>] [--api-url <url> | --region <region>]
+
+Checks the Cognigy handover-end detection objects in a live Genesys Cloud org against the
+expected configuration. Non-secret settings come from Pulumi.<org>.yaml in the current
+directory, the OAuth client from GENESYSCLOUD_OAUTHCLIENT_ID / GENESYSCLOUD_OAUTHCLIENT_SECRET.
+
+  --stack <org>             the org's stack (reads Pulumi.<org>.yaml)
+  --json                    print {"ok", "checks": [{"name", "ok", "expected", "actual", "hint"}]}
+  --probe                   also run the data action's test, which really calls Cognigy once
+  --endpoint-domain <d>     Cognigy SaaS domain instead of cognigy:endpointDomain/endpointUrl
+  --endpoint-url <url>      self-hosted Cognigy base URL instead of the stack's endpoint
+  --api-url <url>           Genesys API base URL instead of the stack's region (gateway, emulator)
+  --region <region>         Genesys region (eu-central-1 or mypurecloud.de) instead of the stack's
+
+Exit code: 0 every check passed, 1 a check failed, 2 usage or connection error.`;
