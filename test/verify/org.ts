@@ -3,6 +3,11 @@
 import * as path from "path";
 import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../emulator/index";
 import { LocalEngine } from "../../tools/engine/local-engine";
+import { parseArgs } from "../../tools/verify/args";
+import type { CheckRow } from "../../tools/verify/rows";
+import { runVerify } from "../../tools/verify/run";
+import { verifySettings } from "../../tools/verify/settings";
+import type { StackFile } from "../../tools/verify/stack-file";
 
 export const PROJECT_DIR = path.join(__dirname, "..", "..");
 /** `name` in Pulumi.yaml: the management marker the providers write names it. */
@@ -43,4 +48,15 @@ export function stackEngine(emu: Emulator, stack: string, cognigy: Record<string
     secretKeys: [SECRET_KEY],
     env: cleanEnv(),
   });
+}
+
+/** verify in process, exactly as the command line builds its settings (stack file + flags + environment). */
+export async function verifyRows(emu: Emulator, stack: string, cognigy: Record<string, string>, probe = false): Promise<CheckRow[]> {
+  const file: StackFile = { path: `Pulumi.${stack}.yaml`, config: { ...genesysConfig(emu), ...cognigy }, secureKeys: [] };
+  const { settings, target } = verifySettings(file, parseArgs(["--stack", stack, ...(probe ? ["--probe"] : [])]), {});
+  return runVerify({ settings, target, stack, project: PROJECT, probe, progress: () => undefined });
+}
+
+export function failedNames(rows: readonly CheckRow[]): string[] {
+  return rows.filter((row) => !row.ok).map((row) => row.name);
 }

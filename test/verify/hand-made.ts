@@ -1,0 +1,181 @@
+// A setup built the way an admin builds it from Cognigy's guide, with plain SDK calls and
+// independent of the stack's code (on purpose: verify and adoption must judge it from outside).
+// Each option reproduces one typical hand-made mistake.
+import { login, type Apis } from "../emulator/sdk";
+
+export interface HandMadeOptions {
+  /** The guide's wrong category: "Web Services Data Action" instead of the integration's name. */
+  category?: string;
+  /** e.g. the guide's first typo `https://endpoint.app.cognigy.ai/...`. */
+  url?: string;
+  /** Variables created without "Input to Flow". */
+  nonInputVariables?: boolean;
+  /** This event's trigger left inactive. */
+  disabledTrigger?: "acw" | "user.end";
+  /** This event's trigger has only the mediaType condition. */
+  missingCondition?: "acw" | "user.end";
+}
+
+export interface HandMade {
+  integrationId: string;
+  actionId: string;
+  flowIds: Record<"acw" | "user.end", string>;
+  triggerIds: Record<"acw" | "user.end", string>;
+}
+
+export const INTEGRATION = "Web Services Data Actions Integration";
+export const ACTION = "Send Event to Cognigy";
+export const GUIDE_URL = "https://endpoint-app.cognigy.ai/handover/genesysCloudOM";
+
+const EVENTS = {
+  acw: { workflow: "Workflow conversation.id.acw", trigger: "Trigger conversation.id.acw", topic: "v2.detail.events.conversation.{id}.acw", literal: "v2.detail.events.conversation.id.acw" },
+  "user.end": {
+    workflow: "Workflow conversation.id.user.end",
+    trigger: "Trigger conversation.id.user.end",
+    topic: "v2.detail.events.conversation.{id}.user.end",
+    literal: "v2.detail.events.conversation.id.user.end",
+  },
+} as const;
+
+/** The workflow as Architect would export it after the guide's step 4. */
+function workflowYaml(name: string, category: string, action: string, literal: string, inputs: boolean): string {
+  const variable = (v: string) => `    - stringVariable:
+        name: Flow.${v}
+        initialValue:
+          noValue: true
+        isInput: ${inputs}
+        isOutput: false`;
+  return `workflow:
+  name: ${name}
+  division: Home
+  startUpRef: "/workflow/states/state[Initial State_1]"
+  defaultLanguage: en-us
+  supportedLanguages:
+    en-us:
+      none: true
+  variables:
+${variable("addressTo")}
+${variable("disconnectType")}
+  settingsErrorHandling:
+    errorHandling:
+      endWorkflow:
+        none: true
+  states:
+    - state:
+        name: Initial State
+        refId: Initial State_1
+        actions:
+          - callData:
+              name: Call Data Action
+              timeout:
+                lit:
+                  minutes: 1
+              category:
+                ${category}:
+                  dataAction:
+                    ${action}:
+                      inputs:
+                        userId:
+                          exp: Flow.addressTo
+                        topic:
+                          lit: ${literal}
+                        disconnectType:
+                          exp: Flow.disconnectType
+          - endWorkflow:
+              name: End Workflow
+              exitReason:
+                noValue: true
+`;
+}
+
+async function publishWorkflow(apis: Apis, yaml: string): Promise<string> {
+  const job = (await apis.architect.postFlowsJobs()) as { id: string; presignedUrl: string; headers: Record<string, string> };
+  const upload = await fetch(job.presignedUrl, { method: "PUT", headers: job.headers, body: yaml });
+  if (!upload.ok) throw new Error(`upload failed: ${upload.status}`);
+  for (let i = 0; i < 200; i++) {
+    const state = (await apis.architect.getFlowsJob(job.id, { expand: ["messages"] })) as { status: string; flow?: { id: string }; messages?: unknown };
+    if (state.status === "Success") return state.flow?.id as string;
+    if (state.status === "Failure") throw new Error(`flow job failed: ${JSON.stringify(state.messages)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error("flow job did not finish");
+}
+
+export async function seedHandMade(url: string, options: HandMadeOptions = {}): Promise<HandMade> {
+  const apis = await login(url);
+  const integration = (await apis.integrations.postIntegrations({ body: { integrationType: { id: "custom-rest-actions" } } as never })) as { id: string };
+  const config = (await apis.integrations.getIntegrationConfigCurrent(integration.id)) as { version: number };
+  await apis.integrations.putIntegrationConfigCurrent(integration.id, { body: { ...config, name: INTEGRATION } as never });
+  await apis.integrations.patchIntegration(integration.id, { body: { intendedState: "ENABLED" } as never });
+
+  const category = options.category ?? INTEGRATION;
+  const action = (await apis.integrations.postIntegrationsActions({
+    name: ACTION,
+    category,
+    integrationId: integration.id,
+    secure: false,
+    contract: {
+      input: {
+        inputSchema: {
+          title: "properties",
+          type: "object",
+          properties: { userId: { type: "string" }, topic: { type: "string" }, disconnectType: { type: "string" } },
+          additionalProperties: true,
+        },
+      },
+      output: { successSchema: { type: "object", properties: {} } },
+    },
+    config: {
+      request: { requestUrlTemplate: options.url ?? GUIDE_URL, requestType: "POST", requestTemplate: "$" + "{input.rawRequest}", headers: {} },
+      response: { translationMap: {}, translationMapDefaults: {}, successTemplate: "$" + "{rawResult}" },
+    },
+  } as never)) as { id: string };
+
+  const flowIds = {} as HandMade["flowIds"];
+  const triggerIds = {} as HandMade["triggerIds"];
+  for (const key of ["acw", "user.end"] as const) {
+    const event = EVENTS[key];
+    flowIds[key] = await publishWorkflow(apis, workflowYaml(event.workflow, category, ACTION, event.literal, !options.nonInputVariables));
+    const conditions = [
+      { jsonPath: "mediaType", operator: "Equal", value: "MESSAGE" },
+      { jsonPath: "messageType", operator: "Equal", value: "OPEN" },
+    ];
+    const trigger = (await apis.triggers.postProcessautomationTriggers({
+      name: event.trigger,
+      topicName: event.topic,
+      enabled: options.disabledTrigger !== key,
+      target: { type: "Workflow", id: flowIds[key], workflowTargetSettings: { dataFormat: "TopLevelPrimitives" } },
+      matchCriteria: options.missingCondition === key ? conditions.slice(0, 1) : conditions,
+    } as never)) as { id: string };
+    triggerIds[key] = trigger.id;
+  }
+  return { integrationId: integration.id, actionId: action.id, flowIds, triggerIds };
+}
+
+/** Objects the handover setup must never touch: another integration with an action, a workflow and a trigger. */
+export async function seedUnrelated(url: string): Promise<{ integrationId: string; actionId: string; flowId: string; triggerId: string }> {
+  const apis = await login(url);
+  const integration = (await apis.integrations.postIntegrations({ body: { integrationType: { id: "custom-rest-actions" } } as never })) as { id: string };
+  const config = (await apis.integrations.getIntegrationConfigCurrent(integration.id)) as { version: number };
+  await apis.integrations.putIntegrationConfigCurrent(integration.id, { body: { ...config, name: "CRM lookups" } as never });
+  await apis.integrations.patchIntegration(integration.id, { body: { intendedState: "ENABLED" } as never });
+  const action = (await apis.integrations.postIntegrationsActions({
+    name: "Look up customer",
+    category: "CRM lookups",
+    integrationId: integration.id,
+    secure: false,
+    contract: {
+      input: { inputSchema: { type: "object", properties: { userId: { type: "string" }, topic: { type: "string" }, disconnectType: { type: "string" } } } },
+      output: { successSchema: { type: "object", properties: {} } } },
+    config: { request: { requestUrlTemplate: "https://crm.example.com/customers", requestType: "GET" }, response: {} },
+  } as never)) as { id: string };
+  const flowId = await publishWorkflow(apis, workflowYaml("Workflow customer lookup", "CRM lookups", "Look up customer", "lookup", true));
+  const trigger = (await apis.triggers.postProcessautomationTriggers({
+    name: "Trigger customer lookup",
+    topicName: EVENTS.acw.topic,
+    enabled: true,
+    target: { type: "Workflow", id: flowId, workflowTargetSettings: { dataFormat: "TopLevelPrimitives" } },
+    matchCriteria: [{ jsonPath: "mediaType", operator: "Equal", value: "VOICE" }],
+  } as never)) as { id: string };
+  return { integrationId: integration.id, actionId: action.id, flowId, triggerId: trigger.id };
+}
