@@ -223,7 +223,8 @@ export class DataActionProvider implements pulumi.dynamic.ResourceProvider {
       successTemplate: templateText(successTemplate),
     };
     const inputs = Object.fromEntries(RULES.fields.map((f) => [f, (outs as unknown as Record<string, unknown>)[f]]));
-    return { id, props: outs, inputs };
+    // The host turns props into a protobuf Struct, which rejects undefined members.
+    return { id, props: dropUndefined({ ...outs }), inputs: dropUndefined(inputs) };
   }
 
   async update(id: string, olds: DataActionOutputs, news: DataActionInputs): Promise<pulumi.dynamic.UpdateResult> {

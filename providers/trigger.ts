@@ -219,7 +219,8 @@ export class TriggerProvider implements pulumi.dynamic.ResourceProvider {
       version: live.version ?? props.version,
     };
     const inputs = Object.fromEntries(RULES.fields.map((f) => [f, (outs as unknown as Record<string, unknown>)[f]]));
-    return { id, props: outs, inputs: dropUndefined(inputs) };
+    // The host turns props into a protobuf Struct, which rejects undefined members.
+    return { id, props: dropUndefined({ ...outs }), inputs: dropUndefined(inputs) };
   }
 
   async update(id: string, olds: TriggerOutputs, news: TriggerInputs): Promise<pulumi.dynamic.UpdateResult> {
