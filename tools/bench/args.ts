@@ -1,0 +1,64 @@
+// `npm run bench` arguments: pure parsing, every bad value named with the fix.
+
+export interface BenchArgs {
+  /** One scenario per latency (injected per Genesys call, ms). */
+  latenciesMs: number[];
+  /** Workflow job processing time in the emulator (upload → Success), ms. */
+  jobMs: number;
+  /** Org counts of the concurrent-orgs scenario (one emulator, one OAuth client per org). */
+  orgs: number[];
+  help: boolean;
+}
+
+export const BENCH_DEFAULTS: Omit<BenchArgs, "help"> = { latenciesMs: [50, 200], jobMs: 2000, orgs: [1] };
+
+/** Each org runs two Node.js processes per run; past this the machine, not the product, is measured. */
+export const MAX_ORGS = 50;
+
+export const BENCH_USAGE = `Usage: npm run bench [-- --latency-ms 50,200] [--job-ms 2000] [--orgs 1,20]
+
+  --latency-ms <list>  per-call latency the emulator adds, comma-separated ms (default ${BENCH_DEFAULTS.latenciesMs.join(",")})
+  --job-ms <ms>        workflow job time from upload to Success (default ${BENCH_DEFAULTS.jobMs})
+  --orgs <list>        org stacks run at once against one emulator, comma-separated (default ${BENCH_DEFAULTS.orgs.join(",")}, at most ${MAX_ORGS})
+  --help               this text`;
+
+const FLAGS = ["--latency-ms", "--job-ms", "--orgs"] as const;
+type Flag = (typeof FLAGS)[number];
+
+function integer(flag: Flag, text: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text.trim())) {
+    throw new Error(`${flag} "${text}" is not a whole number of ${flag === "--orgs" ? "orgs" : "milliseconds"}; e.g. ${flag} ${flag === "--orgs" ? "1,20" : "200"}`);
+  }
+  const value = Number(text.trim());
+  if (value < min || value > max) throw new Error(`${flag} ${value} is out of range; use ${min} to ${max}`);
+  return value;
+}
+
+function list(flag: Flag, text: string, min: number, max: number): number[] {
+  const items = text.split(",");
+  if (items.some((item) => item.trim() === "")) throw new Error(`${flag} "${text}" has an empty item; write a comma-separated list such as 50,200`);
+  return items.map((item) => integer(flag, item, min, max));
+}
+
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const args: BenchArgs = { ...BENCH_DEFAULTS, help: false };
+  const seen = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--help" || arg === "-h") {
+      args.help = true;
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const flag = (eq >= 0 ? arg.slice(0, eq) : arg) as Flag;
+    if (!FLAGS.includes(flag)) throw new Error(`Unknown argument "${arg}"; known: ${FLAGS.join(", ")}, --help`);
+    if (seen.has(flag)) throw new Error(`${flag} is given twice; give it once (lists are comma-separated)`);
+    seen.add(flag);
+    const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || value.startsWith("--")) throw new Error(`${flag} needs a value, e.g. ${flag} ${flag === "--orgs" ? "1,20" : "200"}`);
+    if (flag === "--latency-ms") args.latenciesMs = list(flag, value, 0, 10_000);
+    else if (flag === "--job-ms") args.jobMs = integer(flag, value, 0, 15 * 60_000);
+    else args.orgs = list(flag, value, 1, MAX_ORGS);
+  }
+  return args;
+}
