@@ -6,7 +6,7 @@ import { TOOL_NAME } from "../providers/version";
 import { Workflow } from "../providers/workflow";
 import inputContract from "../templates/input-contract.json";
 import outputContract from "../templates/output-contract.json";
-import { handoverRequestUrl } from "./endpoint";
+import { endpointDomainProblem, endpointUrlProblem, handoverRequestUrl } from "./endpoint";
 import {
   DEFAULT_DATA_ACTION_NAME,
   DEFAULT_DIVISION,
@@ -69,14 +69,19 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
   public readonly triggers: Readonly<Partial<Record<EventKey, ManagedObject>>>;
 
   constructor(name: string, args: HandoverWebhooksArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Plain arguments are checked before anything is registered; Output arguments when they resolve.
+    const problems = plainArgumentProblems(args);
+    if (problems.length > 0) throw new Error(`HandoverWebhooks "${name}": ${problems.join("; ")}`);
     super(HANDOVER_WEBHOOKS_TYPE, name, {}, opts);
-    const events = selectedEvents(name, args.events);
-    const checked = (label: string, value: pulumi.Input<string>, problem: (v: string) => string | undefined) =>
-      pulumi.output(value).apply((v) => {
-        const text = problem(v);
-        if (text) throw new Error(`HandoverWebhooks "${name}": ${label} ${JSON.stringify(v)} ${text}`);
-        return v;
-      });
+    const events = HANDOVER_EVENTS.filter((event) => (args.events ?? EVENT_KEYS).includes(event.key));
+    const checked = (label: string, value: pulumi.Input<string>, check: Check): pulumi.Input<string> =>
+      typeof value === "string"
+        ? value
+        : pulumi.output(value).apply((v) => {
+            const problem = check(v);
+            if (problem) throw new Error(`HandoverWebhooks "${name}": ${label} ${JSON.stringify(v)} ${problem}`);
+            return v;
+          });
     const nameOf = (label: string, value: pulumi.Input<string> | undefined, fallback: string) =>
       checked(label, value ?? fallback, objectNameProblem);
 
@@ -85,14 +90,10 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
     const integrationName = nameOf("integrationName", args.integrationName, DEFAULT_INTEGRATION_NAME);
     const dataActionName = nameOf("dataActionName", args.dataActionName, DEFAULT_DATA_ACTION_NAME);
     const division = nameOf("division", args.division, DEFAULT_DIVISION);
-    this.requestUrl = pulumi
-      .all([args.endpointDomain, args.endpointUrl])
-      .apply(([domain, url]) => {
-        if ((domain === undefined) === (url === undefined)) {
-          throw new Error(`HandoverWebhooks "${name}": give exactly one of endpointDomain (Cognigy SaaS) and endpointUrl (self-hosted)`);
-        }
-        return handoverRequestUrl(domain !== undefined ? { domain } : { url: url as string });
-      });
+    this.requestUrl = pulumi.all([args.endpointDomain, args.endpointUrl]).apply(([domain, url]) => {
+      if ((domain === undefined) === (url === undefined)) throw new Error(`HandoverWebhooks "${name}": ${ONE_ENDPOINT}`);
+      return handoverRequestUrl(domain !== undefined ? { domain } : { url: url as string });
+    });
 
     const integration = new Integration(
       `${name}-integration`,
@@ -103,7 +104,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
       `${name}-data-action`,
       {
         name: dataActionName,
-        category: integration.name,
+        category: integrationName,
         integrationId: integration.id,
         inputSchema: inputContract,
         outputSchema: outputContract,
@@ -176,9 +177,29 @@ function managed(resource: Integration | DataAction | Workflow | Trigger): Manag
   return { id: resource.id, name: resource.name, adopted: resource.adopted };
 }
 
-/** Rows of the event table for `events`, in table order. */
-function selectedEvents(name: string, events: readonly string[] = EVENT_KEYS) {
-  const problem = eventListProblem(events);
-  if (problem) throw new Error(`HandoverWebhooks "${name}": events ${JSON.stringify(events)} ${problem}`);
-  return HANDOVER_EVENTS.filter((event) => events.includes(event.key));
+type Check = (value: string) => string | undefined;
+
+const ONE_ENDPOINT = "give exactly one of endpointDomain (Cognigy SaaS) and endpointUrl (self-hosted)";
+
+/** Problems with the arguments given as plain values (Outputs are checked when they resolve). */
+export function plainArgumentProblems(args: HandoverWebhooksArgs): string[] {
+  const problems: string[] = [];
+  const check = (label: string, value: pulumi.Input<string> | undefined, problemOf: Check) => {
+    const problem = typeof value === "string" ? problemOf(value) : undefined;
+    if (problem) problems.push(`${label} ${JSON.stringify(value)} ${problem}`);
+  };
+  if ((args.endpointDomain === undefined) === (args.endpointUrl === undefined)) problems.push(ONE_ENDPOINT);
+  check("endpointDomain", args.endpointDomain, endpointDomainProblem);
+  check("endpointUrl", args.endpointUrl, endpointUrlProblem);
+  check("integrationName", args.integrationName, objectNameProblem);
+  check("dataActionName", args.dataActionName, objectNameProblem);
+  check("division", args.division, objectNameProblem);
+  for (const event of HANDOVER_EVENTS) {
+    check(`workflowNames["${event.key}"]`, args.workflowNames?.[event.key], objectNameProblem);
+    check(`triggerNames["${event.key}"]`, args.triggerNames?.[event.key], objectNameProblem);
+  }
+  check("triggerDescription", args.triggerDescription, triggerDescriptionProblem);
+  const eventsProblem = eventListProblem(args.events ?? EVENT_KEYS);
+  if (eventsProblem) problems.push(`events ${JSON.stringify(args.events)} ${eventsProblem}`);
+  return problems;
 }

@@ -1,0 +1,85 @@
+import * as pulumi from "@pulumi/pulumi";
+import { vi } from "vitest";
+
+/** What the engine would be asked to register, as the resource monitor receives it. */
+export interface Registration {
+  readonly type: string;
+  readonly name: string;
+  readonly urn: string;
+  readonly parent: string;
+  readonly dependencies: readonly string[];
+  readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+  readonly protect: boolean | undefined;
+  readonly inputs: Record<string, any>;
+}
+
+export const PROJECT = "cognigy"; // Pulumi.yaml `name`
+export const STACK = "dev";
+
+const GENESYS_ENV = ["GENESYSCLOUD_OAUTHCLIENT_ID", "GENESYSCLOUD_OAUTHCLIENT_SECRET", "GENESYSCLOUD_REGION", "GENESYSCLOUD_API_URL"];
+
+/**
+ * Fresh module registry, mocks and config for one scenario. The mock answers every resource
+ * with its inputs plus `adopted: false`; the monitor is wrapped to also record parent,
+ * dependencies and protect, which the mock callback does not see.
+ */
+export async function startScenario(config: Record<string, string>, env: Record<string, string> = {}) {
+  vi.resetModules();
+  for (const name of GENESYS_ENV) delete process.env[name];
+  Object.assign(process.env, env);
+
+  const inputsByUrnName = new Map<string, Record<string, any>>();
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        inputsByUrnName.set(`${args.type}::${args.name}`, args.inputs);
+        return { id: `${args.name}-id`, state: { ...args.inputs, adopted: false } };
+      },
+      call: (args) => args.inputs,
+    },
+    PROJECT,
+    STACK,
+    false,
+  );
+  const secretKeys = Object.keys(config).filter((key) => key === "genesyscloud:oauthClientSecret");
+  pulumi.runtime.setAllConfig(config, secretKeys);
+
+  const registrations: Registration[] = [];
+  const monitor = pulumi.runtime.getMonitor() as any;
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req: any, callback: (err: any, res: any) => void) =>
+    register(req, (err: any, res: any) => {
+      if (!err) {
+        const propertyDependencies: Record<string, string[]> = {};
+        req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
+          propertyDependencies[key] = deps.getUrnsList();
+        });
+        registrations.push({
+          type: req.getType(),
+          name: req.getName(),
+          urn: res.getUrn(),
+          parent: req.getParent(),
+          dependencies: req.getDependenciesList(),
+          propertyDependencies,
+          protect: req.getProtect(),
+          inputs: inputsByUrnName.get(`${req.getType()}::${req.getName()}`) ?? {},
+        });
+      }
+      callback(err, res);
+    });
+  return { registrations };
+}
+
+/**
+ * The value of an output, rejecting when the resource behind it failed to register (a failed
+ * input check, a provider that does not serialize). `promise()` is the SDK's own accessor;
+ * `apply` would never call back on failure.
+ */
+export function settled<T>(output: pulumi.Input<T>): Promise<pulumi.Unwrap<T>> {
+  return (pulumi.output(output) as any).promise();
+}
+
+/** Lets pending registrations reach the monitor. */
+export async function drain(): Promise<void> {
+  for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+}
