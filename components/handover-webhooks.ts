@@ -58,7 +58,8 @@ export interface ManagedObject {
 /**
  * Cognigy.AI handover-end detection over HTTP webhooks in one Genesys Cloud org: a Web Services
  * Data Actions integration, the "Send Event to Cognigy" data action, and one workflow and one
- * trigger per selected analytics event.
+ * trigger per selected analytics event. `protect` and `retainOnDelete` given to the component
+ * apply to every child (use them on production orgs and for adopted objects).
  */
 export class HandoverWebhooks extends pulumi.ComponentResource {
   /** The URL the data action POSTs to. */
@@ -73,6 +74,9 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
     const problems = plainArgumentProblems(args);
     if (problems.length > 0) throw new Error(`HandoverWebhooks "${name}": ${problems.join("; ")}`);
     super(HANDOVER_WEBHOOKS_TYPE, name, {}, opts);
+    // Children inherit `protect` from their parent but not `retainOnDelete`: pass it on, so a
+    // component kept on delete keeps the Genesys objects too.
+    const child: pulumi.CustomResourceOptions = { parent: this, retainOnDelete: opts?.retainOnDelete };
     const events = HANDOVER_EVENTS.filter((event) => (args.events ?? EVENT_KEYS).includes(event.key));
     const checked = (label: string, value: pulumi.Input<string>, check: Check): pulumi.Input<string> =>
       typeof value === "string"
@@ -98,7 +102,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
     const integration = new Integration(
       `${name}-integration`,
       { name: integrationName, enabled: true, adopt, managedBy },
-      { parent: this },
+      child,
     );
     const dataAction = new DataAction(
       `${name}-data-action`,
@@ -113,7 +117,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
         adopt,
         managedBy,
       },
-      { parent: this },
+      child,
     );
 
     const workflows: Partial<Record<EventKey, ManagedObject>> = {};
@@ -134,7 +138,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
           managedBy,
         },
         // The flow job resolves the data action by name when it publishes the workflow.
-        { parent: this, dependsOn: [dataAction] },
+        { ...child, dependsOn: [dataAction] },
       );
       const trigger = new Trigger(
         `${name}-trigger-${event.slug}`,
@@ -153,7 +157,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
           adopt,
           managedBy,
         },
-        { parent: this },
+        child,
       );
       workflows[event.key] = managed(workflow);
       triggers[event.key] = managed(trigger);

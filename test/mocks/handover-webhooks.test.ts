@@ -8,12 +8,12 @@ async function loadComponent() {
 }
 
 describe("HandoverWebhooks under mocks", () => {
-  it("maps over the selected event rows only, and children inherit protect from the component", async () => {
+  it("maps over the selected event rows only, and passes protect and retainOnDelete on to the children", async () => {
     const { registrations, HandoverWebhooks } = await loadComponent();
     const component = new HandoverWebhooks(
       "org",
       { endpointUrl: "http://127.0.0.1:4010", events: ["acw"], workflowNames: { acw: "WF acw" } },
-      { protect: true },
+      { protect: true, retainOnDelete: true },
     );
     expect(await settled(component.requestUrl)).toBe("http://127.0.0.1:4010/handover/genesysCloudOM");
     await settled(component.triggers.acw!.id);
@@ -22,7 +22,10 @@ describe("HandoverWebhooks under mocks", () => {
       ["org", "org-data-action", "org-integration", "org-trigger-acw", "org-workflow-acw"].sort(),
     );
     expect(component.workflows["user.end"]).toBeUndefined();
-    for (const r of registrations) expect(r.protect, r.name).toBe(true);
+    for (const r of registrations) {
+      expect(r.protect, r.name).toBe(true);
+      expect(r.retainOnDelete, r.name).toBe(true);
+    }
     expect(registrations.find((r) => r.name === "org-workflow-acw")!.inputs.name).toBe("WF acw");
   });
 

@@ -10,6 +10,7 @@ export interface Registration {
   readonly dependencies: readonly string[];
   readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
   readonly protect: boolean | undefined;
+  readonly retainOnDelete: boolean | undefined;
   readonly inputs: Record<string, any>;
 }
 
@@ -21,7 +22,7 @@ const GENESYS_ENV = ["GENESYSCLOUD_OAUTHCLIENT_ID", "GENESYSCLOUD_OAUTHCLIENT_SE
 /**
  * Fresh module registry, mocks and config for one scenario. The mock answers every resource
  * with its inputs plus `adopted: false`; the monitor is wrapped to also record parent,
- * dependencies and protect, which the mock callback does not see.
+ * dependencies, protect and retainOnDelete, which the mock callback does not see.
  */
 export async function startScenario(config: Record<string, string>, env: Record<string, string> = {}) {
   vi.resetModules();
@@ -62,6 +63,7 @@ export async function startScenario(config: Record<string, string>, env: Record<
           dependencies: req.getDependenciesList(),
           propertyDependencies,
           protect: req.getProtect(),
+          retainOnDelete: req.getRetainondelete(),
           inputs: inputsByUrnName.get(`${req.getType()}::${req.getName()}`) ?? {},
         });
       }
