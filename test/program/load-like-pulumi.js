@@ -48,7 +48,11 @@ async function runScenario(config) {
   pulumi.runtime.setAllConfig(config, ["genesyscloud:oauthClientSecret"]);
   try {
     const program = require(path.resolve(root, project.main));
-    return { outputs: await pulumi.output({ ...program }).promise(), registrations };
+    const outputs = await pulumi.output({ ...program }).promise();
+    // The component's registerOutputs is still in flight here; the next scenario's mocks
+    // would not know its URN.
+    await require("@pulumi/pulumi/runtime/settings").waitForRPCs();
+    return { outputs, registrations };
   } catch (error) {
     return { error: String(error && error.message ? error.message : error), registrations };
   }
