@@ -280,24 +280,24 @@ function sameImmutables(found: LiveAction, desired: DataActionInputs): boolean {
 }
 
 export class DataAction extends pulumi.dynamic.Resource {
-  public readonly name!: pulumi.Output<string>;
-  public readonly category!: pulumi.Output<string>;
-  public readonly integrationId!: pulumi.Output<string>;
-  public readonly inputSchema!: pulumi.Output<Record<string, unknown>>;
-  public readonly outputSchema!: pulumi.Output<Record<string, unknown>>;
-  public readonly requestUrlTemplate!: pulumi.Output<string>;
-  public readonly requestType!: pulumi.Output<RequestType>;
-  public readonly requestTemplate!: pulumi.Output<string>;
-  public readonly headers!: pulumi.Output<Record<string, string>>;
-  public readonly successTemplate!: pulumi.Output<string>;
-  public readonly timeoutSeconds!: pulumi.Output<number | undefined>;
-  public readonly secure!: pulumi.Output<boolean>;
-  public readonly adopt!: pulumi.Output<boolean>;
-  public readonly managedBy!: pulumi.Output<string>;
-  public readonly providerVersion!: pulumi.Output<string>;
+  declare public readonly name: pulumi.Output<string>;
+  declare public readonly category: pulumi.Output<string>;
+  declare public readonly integrationId: pulumi.Output<string>;
+  declare public readonly inputSchema: pulumi.Output<Record<string, unknown>>;
+  declare public readonly outputSchema: pulumi.Output<Record<string, unknown>>;
+  declare public readonly requestUrlTemplate: pulumi.Output<string>;
+  declare public readonly requestType: pulumi.Output<RequestType>;
+  declare public readonly requestTemplate: pulumi.Output<string>;
+  declare public readonly headers: pulumi.Output<Record<string, string>>;
+  declare public readonly successTemplate: pulumi.Output<string>;
+  declare public readonly timeoutSeconds: pulumi.Output<number | undefined>;
+  declare public readonly secure: pulumi.Output<boolean>;
+  declare public readonly adopt: pulumi.Output<boolean>;
+  declare public readonly managedBy: pulumi.Output<string>;
+  declare public readonly providerVersion: pulumi.Output<string>;
   /** The action's version in Genesys (1 after create, +1 per PATCH). */
-  public readonly version!: pulumi.Output<number>;
-  public readonly adopted!: pulumi.Output<boolean>;
+  declare public readonly version: pulumi.Output<number>;
+  declare public readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: DataActionArgs, opts?: pulumi.CustomResourceOptions) {
     super(

@@ -176,15 +176,15 @@ function pickInputs(values: IntegrationInputs): Record<string, unknown> {
 }
 
 export class Integration extends pulumi.dynamic.Resource {
-  public readonly name!: pulumi.Output<string>;
-  public readonly notes!: pulumi.Output<string>;
-  public readonly enabled!: pulumi.Output<boolean>;
-  public readonly adopt!: pulumi.Output<boolean>;
-  public readonly managedBy!: pulumi.Output<string>;
-  public readonly providerVersion!: pulumi.Output<string>;
-  public readonly integrationType!: pulumi.Output<string>;
+  declare public readonly name: pulumi.Output<string>;
+  declare public readonly notes: pulumi.Output<string>;
+  declare public readonly enabled: pulumi.Output<boolean>;
+  declare public readonly adopt: pulumi.Output<boolean>;
+  declare public readonly managedBy: pulumi.Output<string>;
+  declare public readonly providerVersion: pulumi.Output<string>;
+  declare public readonly integrationType: pulumi.Output<string>;
   /** True when an existing integration not created by this stack was taken over. */
-  public readonly adopted!: pulumi.Output<boolean>;
+  declare public readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: IntegrationArgs, opts?: pulumi.CustomResourceOptions) {
     super(

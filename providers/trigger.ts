@@ -262,21 +262,21 @@ export class TriggerProvider implements pulumi.dynamic.ResourceProvider {
 }
 
 export class Trigger extends pulumi.dynamic.Resource {
-  public readonly name!: pulumi.Output<string>;
-  public readonly topicName!: pulumi.Output<string>;
-  public readonly workflowId!: pulumi.Output<string>;
-  public readonly enabled!: pulumi.Output<boolean>;
-  public readonly matchCriteria!: pulumi.Output<MatchCriterion[]>;
-  public readonly dataFormat!: pulumi.Output<DataFormat>;
+  declare public readonly name: pulumi.Output<string>;
+  declare public readonly topicName: pulumi.Output<string>;
+  declare public readonly workflowId: pulumi.Output<string>;
+  declare public readonly enabled: pulumi.Output<boolean>;
+  declare public readonly matchCriteria: pulumi.Output<MatchCriterion[]>;
+  declare public readonly dataFormat: pulumi.Output<DataFormat>;
   /** The user's description, without the marker. */
-  public readonly description!: pulumi.Output<string>;
-  public readonly eventTTLSeconds!: pulumi.Output<number | undefined>;
-  public readonly delayBySeconds!: pulumi.Output<number | undefined>;
-  public readonly adopt!: pulumi.Output<boolean>;
-  public readonly managedBy!: pulumi.Output<string>;
-  public readonly providerVersion!: pulumi.Output<string>;
-  public readonly version!: pulumi.Output<number>;
-  public readonly adopted!: pulumi.Output<boolean>;
+  declare public readonly description: pulumi.Output<string>;
+  declare public readonly eventTTLSeconds: pulumi.Output<number | undefined>;
+  declare public readonly delayBySeconds: pulumi.Output<number | undefined>;
+  declare public readonly adopt: pulumi.Output<boolean>;
+  declare public readonly managedBy: pulumi.Output<string>;
+  declare public readonly providerVersion: pulumi.Output<string>;
+  declare public readonly version: pulumi.Output<number>;
+  declare public readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: TriggerArgs, opts?: pulumi.CustomResourceOptions) {
     super(

@@ -272,18 +272,18 @@ function flowOutputs(flow: LiveFlow): Pick<WorkflowOutputs, "name" | "division" 
 }
 
 export class Workflow extends pulumi.dynamic.Resource {
-  public readonly name!: pulumi.Output<string>;
-  public readonly division!: pulumi.Output<string>;
-  public readonly yaml!: pulumi.Output<string>;
-  public readonly adopt!: pulumi.Output<boolean>;
-  public readonly managedBy!: pulumi.Output<string>;
-  public readonly providerVersion!: pulumi.Output<string>;
-  public readonly flowType!: pulumi.Output<string>;
-  public readonly published!: pulumi.Output<boolean>;
-  public readonly publishedVersion!: pulumi.Output<string>;
-  public readonly jobId!: pulumi.Output<string>;
-  public readonly locked!: pulumi.Output<boolean>;
-  public readonly adopted!: pulumi.Output<boolean>;
+  declare public readonly name: pulumi.Output<string>;
+  declare public readonly division: pulumi.Output<string>;
+  declare public readonly yaml: pulumi.Output<string>;
+  declare public readonly adopt: pulumi.Output<boolean>;
+  declare public readonly managedBy: pulumi.Output<string>;
+  declare public readonly providerVersion: pulumi.Output<string>;
+  declare public readonly flowType: pulumi.Output<string>;
+  declare public readonly published: pulumi.Output<boolean>;
+  declare public readonly publishedVersion: pulumi.Output<string>;
+  declare public readonly jobId: pulumi.Output<string>;
+  declare public readonly locked: pulumi.Output<boolean>;
+  declare public readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: WorkflowArgs, opts?: pulumi.CustomResourceOptions) {
     super(
