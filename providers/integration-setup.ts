@@ -1,0 +1,144 @@
+// The steps every Genesys integration type goes through, whatever its type: found by (type, exact
+// name), created (Genesys ignores the name in the create body), named and configured through the
+// versioned `config/current` PUT, then enabled; read back; deleted. The Web Services and the
+// Amazon EventBridge providers differ only in the type id and the config properties they own.
+import { Existing, PartialCreateError, adoptionOutcome, hasMarker } from "./adoption";
+import { sameJson } from "./diff";
+import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
+
+/** `GET …/integrations/{id}/config/current`; a PUT must send it back whole (it replaces). */
+export interface IntegrationConfig {
+  name?: string;
+  notes?: string;
+  version?: number;
+  properties?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/** What an integration must look like after {@link applyIntegration}. */
+export interface DesiredIntegration {
+  readonly typeId: string;
+  readonly name: string;
+  /** The notes as written, management marker included. */
+  readonly notes: string;
+  readonly enabled: boolean;
+  /** The config properties this provider owns, merged over the live ones; none: left as they are. */
+  readonly properties?: Readonly<Record<string, unknown>>;
+  /** Whether a live property already says what the desired one says; default JSON equality. */
+  readonly sameProperty?: (key: string, live: unknown, desired: unknown) => boolean;
+}
+
+/** An integration as read from Genesys. */
+export interface LiveIntegration {
+  readonly name: string;
+  /** Raw notes (marker included, or Genesys's empty-text literal). */
+  readonly notes: string | undefined;
+  readonly enabled: boolean;
+  readonly properties: Record<string, unknown>;
+}
+
+/** Looks an integration up by its natural key (type + exact name); `ours` when it carries `marker`. */
+export async function findIntegration(api: GenesysApi, typeId: string, name: string, marker: string): Promise<Existing | undefined> {
+  for (let page = 1; ; page++) {
+    const listing = await api.call<{ entities?: { id: string; name?: string }[]; pageCount?: number }>("List integrations", (a) =>
+      a.integrations.getIntegrations({ integrationType: typeId, pageSize: 100, pageNumber: page }),
+    );
+    const match = (listing.entities ?? []).find((entity) => entity.name === name);
+    if (match) {
+      const config = await api.call<IntegrationConfig>("Read integration config", (a) => a.integrations.getIntegrationConfigCurrent(match.id));
+      return { id: match.id, ours: hasMarker(config.notes, marker) };
+    }
+    if (page >= (listing.pageCount ?? 1)) return undefined;
+  }
+}
+
+export interface Ownership {
+  readonly adopt: boolean;
+  readonly managedBy: string;
+}
+
+/**
+ * `create` of an integration: continues with the one of the same type and name when it is ours or
+ * adoption is asked for, else creates one; then applies `desired`. A made integration whose
+ * configuration fails is reported with its id and `recorded` (the outputs to keep in state).
+ * `kind` names the object in messages, e.g. "Integration".
+ */
+export async function createIntegration(
+  api: GenesysApi,
+  kind: string,
+  desired: DesiredIntegration,
+  owner: Ownership,
+  recorded: Record<string, unknown>,
+): Promise<{ id: string; adopted: boolean }> {
+  const existing = await findIntegration(api, desired.typeId, desired.name, owner.managedBy);
+  const outcome = adoptionOutcome(kind, desired.name, existing, owner.adopt);
+  if (outcome.action === "take-over") {
+    await applyIntegration(api, outcome.id, desired);
+    return { id: outcome.id, adopted: outcome.adopted };
+  }
+  const created = await api.call<{ id: string; intendedState?: string }>("Create integration", (a) =>
+    a.integrations.postIntegrations({ body: { name: desired.name, integrationType: { id: desired.typeId } } }),
+  );
+  try {
+    await applyIntegration(api, created.id, desired, created.intendedState);
+  } catch (err) {
+    throw new PartialCreateError(
+      `${kind} "${desired.name}" was created (id ${created.id}) but naming/enabling it failed: ${(err as Error).message}`,
+      created.id,
+      { ...recorded, adopted: false },
+    );
+  }
+  return { id: created.id, adopted: false };
+}
+
+/** Pure: whether the live config already has the desired name, notes and owned properties. */
+export function configMatches(live: IntegrationConfig, desired: DesiredIntegration): boolean {
+  if (live.name !== desired.name || live.notes !== desired.notes) return false;
+  const same = desired.sameProperty ?? ((_key: string, a: unknown, b: unknown) => sameJson(a, b));
+  return Object.entries(desired.properties ?? {}).every(([key, value]) => same(key, live.properties?.[key], value));
+}
+
+/**
+ * Name, notes and owned properties through the versioned config (re-read on a stale version;
+ * no write when nothing differs), then the intended state. Tolerates a fresh id.
+ * `knownState`: the intended state a create answer just reported, which saves reading it.
+ */
+export async function applyIntegration(api: GenesysApi, id: string, desired: DesiredIntegration, knownState?: string): Promise<void> {
+  await api.withFreshVersion(`Name integration ${id}`, async () => {
+    const config = await api.call<IntegrationConfig>("Read integration config", (a) => a.integrations.getIntegrationConfigCurrent(id), {
+      tolerate: [404],
+    });
+    if (configMatches(config, desired)) return;
+    // The PUT replaces the whole config: send the live one back with our parts changed.
+    const body: IntegrationConfig = { ...config, name: desired.name, notes: desired.notes, version: config.version };
+    if (desired.properties) body.properties = { ...config.properties, ...desired.properties };
+    await api.call("Update integration config", (a) => a.integrations.putIntegrationConfigCurrent(id, { body }));
+  });
+  const intendedState = desired.enabled ? "ENABLED" : "DISABLED";
+  const current =
+    knownState !== undefined
+      ? { intendedState: knownState }
+      : await api.call<{ intendedState?: string }>("Read integration", (a) => a.integrations.getIntegration(id), { tolerate: [404] });
+  if (current.intendedState !== intendedState) {
+    await api.call("Set integration state", (a) => a.integrations.patchIntegration(id, { body: { intendedState } }));
+  }
+}
+
+/** The integration and its current config; undefined when it is gone. */
+export async function readIntegration(api: GenesysApi, id: string): Promise<LiveIntegration | undefined> {
+  const integration = await readOrGone<{ intendedState?: string }>(api, "Read integration", (a) => a.integrations.getIntegration(id));
+  if (integration === undefined) return undefined;
+  const config = await readOrGone<IntegrationConfig>(api, "Read integration config", (a) => a.integrations.getIntegrationConfigCurrent(id));
+  if (config === undefined) return undefined;
+  return {
+    name: config.name ?? "",
+    notes: config.notes,
+    enabled: integration.intendedState === "ENABLED",
+    properties: config.properties ?? {},
+  };
+}
+
+/** Deletes the integration (and, on Genesys, its actions); gone already counts as done. */
+export function deleteIntegration(api: GenesysApi, id: string): Promise<void> {
+  return deleteOrGone(api, `Delete integration ${id}`, (a) => a.integrations.deleteIntegration(id));
+}

@@ -1,0 +1,226 @@
+// EventBridgeIntegration provider against the emulator: direct calls and after a serialization
+// round trip; adoption; check and diff without the API.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_CLIENT, Emulator } from "../../emulator/index";
+import { UNKNOWN } from "../../providers/diff";
+import {
+  DEFAULT_EVENTBRIDGE_INTEGRATION_NAME,
+  EventBridgeIntegrationInputs,
+  EventBridgeIntegrationOutputs,
+  EventBridgeIntegrationProvider,
+  checkEventBridgeIntegration,
+  sameTopics,
+} from "../../providers/eventbridge-integration";
+import { IntegrationProvider } from "../../providers/integration";
+import { configureRequest, emulator, MARKER, roundTrip, stackConfig } from "./harness";
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await emulator();
+});
+afterAll(async () => emu.close());
+beforeEach(() => emu.reset());
+
+const ACW = "v2.detail.events.conversation.{id}.acw";
+const USER_END = "v2.detail.events.conversation.{id}.user.end";
+
+const inputs: EventBridgeIntegrationInputs = {
+  name: DEFAULT_EVENTBRIDGE_INTEGRATION_NAME,
+  notes: "",
+  enabled: true,
+  awsAccountId: "123456789012",
+  awsRegion: "eu-central-1",
+  eventSourceSuffix: "cognigy-org-42",
+  topicFilters: [USER_END, ACW],
+  adopt: false,
+  managedBy: MARKER,
+  providerVersion: "0.1.0",
+};
+
+const properties = (i: EventBridgeIntegrationInputs) => ({
+  awsAccountId: i.awsAccountId,
+  awsRegion: i.awsRegion,
+  eventSourceSuffix: i.eventSourceSuffix,
+  topicFilters: i.topicFilters,
+});
+
+async function configured(provider = new EventBridgeIntegrationProvider()): Promise<EventBridgeIntegrationProvider> {
+  await provider.configure(configureRequest(stackConfig(emu)));
+  return provider;
+}
+
+const configPuts = () => emu.log().counts["PUT /api/v2/integrations/{integrationId}/config/current"] ?? 0;
+
+async function lifecycle(provider: EventBridgeIntegrationProvider): Promise<void> {
+  await provider.configure(configureRequest(stackConfig(emu)));
+  const { name, notes, enabled, adopt, ...rest } = inputs;
+  const checked = await provider.check({}, rest);
+  expect(checked.failures).toEqual([]);
+  expect(checked.inputs).toEqual(inputs);
+
+  const created = await provider.create(inputs);
+  expect(emu.state().integrations).toHaveLength(1);
+  let [record] = emu.state().integrations;
+  expect(record).toMatchObject({
+    id: created.id,
+    typeId: "amazon-eventbridge-source",
+    name: "Amazon EventBridge Source - Cognigy",
+    notes: MARKER,
+    intendedState: "ENABLED",
+    properties: properties(inputs),
+    credentials: {},
+  });
+  const outs = created.outs as EventBridgeIntegrationOutputs;
+  expect(outs).toEqual({ ...inputs, integrationType: "amazon-eventbridge-source", genesysOrgId: emu.state().org.id, adopted: false });
+
+  expect(await provider.read(created.id, outs)).toEqual({ id: created.id, props: outs, inputs });
+
+  // A no-op: same inputs, and the topics in another order, change nothing.
+  const same = { changes: false, replaces: [], deleteBeforeReplace: false };
+  expect(await provider.diff(created.id, outs, inputs)).toEqual(same);
+  expect(await provider.diff(created.id, outs, { ...inputs, topicFilters: [ACW, USER_END] })).toEqual(same);
+  // Name, notes, state and topics change in place; account, region and suffix replace, old one first.
+  for (const change of [{ name: "EB" }, { notes: "n" }, { enabled: false }, { topicFilters: [ACW] }, { adopt: true }]) {
+    expect(await provider.diff(created.id, outs, { ...inputs, ...change }), JSON.stringify(change)).toEqual({
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+  }
+  for (const [field, value] of [["awsAccountId", "210987654321"], ["awsRegion", "us-east-1"], ["eventSourceSuffix", "other"]]) {
+    expect(await provider.diff(created.id, outs, { ...inputs, [field]: value }), field).toEqual({
+      changes: true,
+      replaces: [field],
+      deleteBeforeReplace: true,
+    });
+  }
+
+  const news: EventBridgeIntegrationInputs = { ...inputs, name: "Cognigy EventBridge", notes: "Handover ends", enabled: false, topicFilters: [ACW] };
+  const updated = await provider.update(created.id, outs, news);
+  [record] = emu.state().integrations;
+  expect(record).toMatchObject({
+    id: created.id,
+    name: "Cognigy EventBridge",
+    notes: `Handover ends\n\n${MARKER}`,
+    intendedState: "DISABLED",
+    properties: properties(news),
+  });
+  expect(updated.outs).toEqual({ ...news, integrationType: "amazon-eventbridge-source", genesysOrgId: emu.state().org.id, adopted: false });
+  expect((await provider.read(created.id, updated.outs as EventBridgeIntegrationOutputs)).props).toEqual(updated.outs);
+  expect(await provider.diff(created.id, updated.outs, news)).toMatchObject({ changes: false });
+
+  // Nothing differs: no config write at all.
+  emu.clearLog();
+  await provider.update(created.id, updated.outs as EventBridgeIntegrationOutputs, { ...news, topicFilters: [ACW] });
+  expect(configPuts()).toBe(0);
+
+  await provider.delete(created.id, updated.outs);
+  expect(emu.state().integrations).toEqual([]);
+  await provider.delete(created.id, updated.outs);
+  expect(await provider.read(created.id, updated.outs as EventBridgeIntegrationOutputs)).toEqual({});
+}
+
+describe("EventBridgeIntegration provider", () => {
+  it("create → read → diff → update → delete, field by field in the emulator", async () => {
+    await lifecycle(new EventBridgeIntegrationProvider());
+  });
+
+  it("does the same after a serialize → require round trip, with no credential in the text", async () => {
+    const { provider, text, containsSecrets } = await roundTrip(new EventBridgeIntegrationProvider());
+    expect(containsSecrets).toBe(false);
+    expect(text).not.toContain(DEFAULT_CLIENT.secret);
+    expect(text).not.toContain(DEFAULT_CLIENT.id);
+    await lifecycle(provider);
+  });
+
+  it("refresh shows drift made in Genesys: topics, account and state as they are live", async () => {
+    const provider = await configured();
+    const created = await provider.create(inputs);
+    const other = await configured(new EventBridgeIntegrationProvider());
+    // Someone edits it in the admin UI (through the same API).
+    await other.update(created.id, created.outs as EventBridgeIntegrationOutputs, { ...inputs, topicFilters: [ACW], enabled: false });
+    const read = await provider.read(created.id, created.outs as EventBridgeIntegrationOutputs);
+    expect(read.props).toMatchObject({ topicFilters: [ACW], enabled: false, awsAccountId: "123456789012" });
+    expect(await provider.diff(created.id, read.props as EventBridgeIntegrationOutputs, inputs)).toEqual({
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+  });
+
+  it("refuses an existing EventBridge integration it did not make, naming id and config key; adopts it when asked", async () => {
+    const other = await configured();
+    const foreign = await other.create({ ...inputs, managedBy: "someone else", topicFilters: [ACW] });
+
+    const ours = await configured(new EventBridgeIntegrationProvider());
+    await expect(ours.create(inputs)).rejects.toThrow(
+      new RegExp(`EventBridge integration "Amazon EventBridge Source - Cognigy" already exists .*id ${foreign.id}.*cognigy:adoptExisting=true`),
+    );
+    expect(emu.state().integrations).toHaveLength(1);
+
+    const adopted = await ours.create({ ...inputs, adopt: true });
+    expect(adopted.id).toBe(foreign.id);
+    expect(adopted.outs).toMatchObject({ adopted: true });
+    expect(emu.state().integrations).toHaveLength(1);
+    expect(emu.state().integrations[0]).toMatchObject({ notes: MARKER, properties: properties(inputs) });
+
+    const again = await ours.create(inputs);
+    expect(again).toMatchObject({ id: foreign.id, outs: { adopted: false } });
+  });
+
+  it("does not take a Web Services integration of the same name for its own", async () => {
+    const webServices = new IntegrationProvider();
+    await webServices.configure(configureRequest(stackConfig(emu)));
+    const rest = await webServices.create({ name: inputs.name, notes: "", enabled: true, adopt: false, managedBy: "someone else", providerVersion: "0.1.0" });
+    const provider = await configured();
+    const created = await provider.create(inputs);
+    expect(created.id).not.toBe(rest.id);
+    expect(emu.state().integrations.map((i) => i.typeId).sort()).toEqual(["amazon-eventbridge-source", "custom-rest-actions"]);
+  });
+
+  it("records a created integration whose configuration Genesys refused, with the reason", async () => {
+    const provider = await configured();
+    // The emulator answers 400 to a config PUT it cannot take; here a topic it does not know.
+    const error = await provider.create({ ...inputs, topicFilters: ["v2.detail.events.conversation.{id}.no.such.topic"] }).then(
+      () => undefined,
+      (err: Error & { id?: string }) => err,
+    );
+    const [made] = emu.state().integrations;
+    expect(error?.id).toBe(made.id);
+    expect(error?.message).toMatch(new RegExp(`was created \\(id ${made.id}\\) but naming/enabling it failed.*topicFilters`));
+  });
+});
+
+describe("EventBridgeIntegration check and diff (no API)", () => {
+  it("accepts the preview sentinel anywhere and makes no call", async () => {
+    emu.clearLog();
+    const provider = await configured();
+    const news = { awsAccountId: UNKNOWN, awsRegion: UNKNOWN, eventSourceSuffix: UNKNOWN, topicFilters: [UNKNOWN], managedBy: MARKER };
+    const checked = await provider.check({}, news);
+    expect(checked.failures).toEqual([]);
+    const diff = await provider.diff("id-1", { ...inputs, adopted: false }, checked.inputs as Record<string, unknown>);
+    expect(diff).toMatchObject({ changes: true, replaces: ["awsAccountId", "awsRegion", "eventSourceSuffix"] });
+    expect(emu.log().entries).toEqual([]);
+  });
+
+  it.each([
+    ["awsAccountId", { awsAccountId: "12345" }, /awsAccountId "12345" has 5 digits/],
+    ["awsRegion", { awsRegion: "mypurecloud.de" }, /awsRegion "mypurecloud.de" is a Genesys Cloud region/],
+    ["eventSourceSuffix", { eventSourceSuffix: "org/1" }, /eventSourceSuffix "org\/1" contains "\/"/],
+    ["topicFilters", { topicFilters: [] }, /non-empty list/],
+    ["topicFilters", { topicFilters: [ACW, ACW] }, /lists a topic twice/],
+    ["name", { name: "" }, /name must be a non-empty string/],
+  ])("names a bad %s and the fix", (property, change, reason) => {
+    const { failures } = checkEventBridgeIntegration({ ...inputs, ...change });
+    expect(failures).toHaveLength(1);
+    expect(failures?.[0].property).toBe(property);
+    expect(failures?.[0].reason).toMatch(reason);
+  });
+
+  it("compares topic filters as sets", () => {
+    expect(sameTopics([ACW, USER_END], [USER_END, ACW])).toBe(true);
+    expect(sameTopics([ACW], [ACW, USER_END])).toBe(false);
+    expect(sameTopics([ACW, USER_END], [ACW, ACW])).toBe(false);
+    expect(sameTopics(undefined, [ACW])).toBe(false);
+  });
+});
