@@ -1,0 +1,81 @@
+// Taking over a hand-made setup (issue item 2): the real program under the local engine against
+// an emulator seeded with plain SDK calls.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Emulator, StateDump } from "../../emulator/index";
+import { LocalEngineError } from "../../tools/engine/local-engine";
+import { GUIDE_URL, seedHandMade, seedUnrelated } from "./hand-made";
+import { failedNames, stackEngine, startOrg, verifyRows } from "./org";
+
+const SAAS = { "cognigy:endpointDomain": "app.cognigy.ai" };
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startOrg();
+});
+afterAll(async () => emu.close());
+
+/** The org's objects without the flow jobs (which every upload adds). */
+function objects(state: StateDump) {
+  return { integrations: state.integrations, actions: state.actions, flows: state.flows, triggers: state.triggers };
+}
+
+describe("adopting a hand-made setup", () => {
+  it("refuses without adoptExisting, adopts with it (same ids, deviations corrected, verify passes), destroy removes only the six", async () => {
+    const unrelated = await seedUnrelated(emu.url);
+    const made = await seedHandMade(emu.url, {
+      url: GUIDE_URL.replace("endpoint-", "endpoint."),
+      nonInputVariables: true,
+      disabledTrigger: "acw",
+      missingCondition: "user.end",
+    });
+    const before = await verifyRows(emu, "adopt", SAAS);
+    expect(failedNames(before)).toEqual([
+      'Data action "Send Event to Cognigy": request URL',
+      'Workflow "Workflow conversation.id.acw": input variables',
+      'Trigger "Trigger conversation.id.acw": enabled',
+      'Workflow "Workflow conversation.id.user.end": input variables',
+      'Trigger "Trigger conversation.id.user.end": condition messageType Equal "OPEN"',
+      "Managed by stack adopt",
+    ]);
+
+    const engine = stackEngine(emu, "adopt", SAAS);
+    const untouched = objects(emu.state());
+    const refused = await engine.up().then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(refused).toBeInstanceOf(LocalEngineError);
+    const message = (refused as LocalEngineError).message;
+    expect(message).toContain('Integration "Web Services Data Actions Integration" already exists');
+    expect(message).toContain("pulumi config set cognigy:adoptExisting true");
+    expect(objects(emu.state())).toEqual(untouched);
+
+    const { config, secretKeys } = { config: { ...engine["options"].config, ...SAAS, "cognigy:adoptExisting": "true" }, secretKeys: engine["options"].secretKeys };
+    engine.setConfig(config as Record<string, string>, secretKeys);
+    const adopted = await engine.up();
+    const outputs = adopted.outputs as Record<string, any>;
+    console.log(JSON.stringify(outputs), JSON.stringify(engine.stackState.resources.map((r: any) => [r.urn, r.id, r.outputs?.adopted])));
+    expect(outputs.integration).toMatchObject({ id: made.integrationId, adopted: true });
+    expect(outputs.dataAction).toMatchObject({ id: made.actionId, adopted: true });
+    expect(outputs.workflows.acw).toMatchObject({ id: made.flowIds.acw, adopted: true });
+    expect(outputs.workflows["user.end"]).toMatchObject({ id: made.flowIds["user.end"], adopted: true });
+    expect(outputs.triggers.acw).toMatchObject({ id: made.triggerIds.acw, adopted: true });
+    expect(outputs.triggers["user.end"]).toMatchObject({ id: made.triggerIds["user.end"], adopted: true });
+
+    expect(failedNames(await verifyRows(emu, "adopt", { ...SAAS, "cognigy:adoptExisting": "true" }))).toEqual([]);
+
+    await engine.destroy();
+    const after = emu.state();
+    const ids = [made.integrationId, made.actionId, ...Object.values(made.flowIds), ...Object.values(made.triggerIds)];
+    const left = [...after.integrations, ...after.actions, ...after.flows, ...after.triggers].map((object) => object.id);
+    expect(left.filter((id) => ids.includes(id))).toEqual([]);
+    expect(left.sort()).toEqual([unrelated.integrationId, unrelated.actionId, unrelated.flowId, unrelated.triggerId].sort());
+    expect(objects(after)).toEqual({
+      integrations: untouched.integrations.filter((i) => i.id === unrelated.integrationId),
+      actions: untouched.actions.filter((a) => a.id === unrelated.actionId),
+      flows: untouched.flows.filter((f) => f.id === unrelated.flowId),
+      triggers: untouched.triggers.filter((t) => t.id === unrelated.triggerId),
+    });
+    expect(failedNames(await verifyRows(emu, "adopt", SAAS))).toHaveLength(6);
+  });
+});
