@@ -36,11 +36,24 @@ export interface CallOptions {
 /** Re-login this long before the token's stated expiry. */
 const EXPIRY_MARGIN_MS = 60_000;
 
+interface Login {
+  accessToken: string;
+  expiresAt: number;
+}
+
+/**
+ * Logins shared by every provider of one provider process, keyed by credentials (a digest):
+ * one login per `pulumi` run instead of one per object kind (each kind's code is deserialized on
+ * its own, so globalThis is the only place they share). Holds tokens, never the secret.
+ */
+function sharedLogins(): Map<string, Promise<Login>> {
+  const holder = globalThis as { __genesysHandoverLogins?: Map<string, Promise<Login>> };
+  return (holder.__genesysHandoverLogins ??= new Map());
+}
+
 export class GenesysApi {
   private client?: SdkClient;
   private apis?: SdkApis;
-  private token?: Promise<void>;
-  private tokenExpiresAt = 0;
 
   constructor(
     private readonly target: Target,
@@ -98,7 +111,7 @@ export class GenesysApi {
     return { client: this.client, apis: this.apis };
   }
 
-  private async login(client: SdkClient): Promise<void> {
+  private async login(client: SdkClient): Promise<Login> {
     const { clientId, clientSecret, loginUrl } = this.target;
     const auth = await withRetries(
       `Genesys Cloud login`,
@@ -125,19 +138,40 @@ export class GenesysApi {
     if (!auth.accessToken) {
       throw new Error(`Genesys Cloud login of OAuth client "${clientId}" at ${loginUrl} returned no access_token.`);
     }
-    this.tokenExpiresAt = auth.tokenExpiryTime ?? Date.now() + 60 * 60_000;
+    return { accessToken: auth.accessToken, expiresAt: auth.tokenExpiryTime ?? Date.now() + 60 * 60_000 };
   }
 
-  private ensureToken(client: SdkClient, force: boolean): Promise<void> {
-    if (force || !this.token || Date.now() > this.tokenExpiresAt - EXPIRY_MARGIN_MS) {
-      const pending = this.login(client);
-      this.token = pending;
-      // A failed login must not stick: the next call tries again.
-      pending.catch(() => {
-        if (this.token === pending) this.token = undefined;
-      });
+  /** Login URL, client id and a digest of the secret: a token is only reused for the same credentials. */
+  private loginKey(): string {
+    const { createHash } = require("crypto");
+    const { loginUrl, clientId, clientSecret } = this.target;
+    return createHash("sha256").update(`${loginUrl}\n${clientId}\n${clientSecret}`).digest("hex");
+  }
+
+  /**
+   * A valid token on `client`, from the shared login or a new one. `rejected` is a token Genesys
+   * just answered 401 to: it is replaced once, however many calls saw the 401.
+   */
+  private async ensureToken(client: SdkClient, rejected?: string): Promise<string> {
+    const logins = sharedLogins();
+    const key = this.loginKey();
+    const pending = logins.get(key);
+    if (pending) {
+      const login = await pending;
+      if (login.accessToken !== rejected && Date.now() <= login.expiresAt - EXPIRY_MARGIN_MS) {
+        client.setAccessToken(login.accessToken);
+        return login.accessToken;
+      }
+      // Another call may have replaced it meanwhile.
+      if (logins.get(key) !== pending) return this.ensureToken(client, rejected);
     }
-    return this.token as Promise<void>;
+    const fresh = this.login(client);
+    logins.set(key, fresh);
+    // A failed login must not stick: the next call tries again.
+    fresh.catch(() => {
+      if (logins.get(key) === fresh) logins.delete(key);
+    });
+    return (await fresh).accessToken;
   }
 
   /** One API call with retries; resolves the response body. `label` names it in errors. */
@@ -147,14 +181,14 @@ export class GenesysApi {
     const response = await withRetries(
       label,
       async () => {
-        await this.ensureToken(client, false);
+        const token = await this.ensureToken(client);
         try {
           return await fn(apis);
         } catch (err) {
           // Client-credentials tokens are not refreshed by the SDK: log in again once.
           if (!relogged && describeFailure(err).status === 401) {
             relogged = true;
-            await this.ensureToken(client, true);
+            await this.ensureToken(client, token);
             return await fn(apis);
           }
           throw err;
