@@ -86,11 +86,11 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     if (outcome.action === "take-over") {
       return { id: outcome.id, outs: await this.apply(outcome.id, inputs, outcome.adopted) };
     }
-    const created = await api.call<{ id: string }>("Create integration", (a) =>
+    const created = await api.call<{ id: string; intendedState?: string }>("Create integration", (a) =>
       a.integrations.postIntegrations({ body: { name: inputs.name, integrationType: { id: INTEGRATION_TYPE } } }),
     );
     try {
-      return { id: created.id, outs: await this.apply(created.id, inputs, false) };
+      return { id: created.id, outs: await this.apply(created.id, inputs, false, created.intendedState) };
     } catch (err) {
       throw new PartialCreateError(
         `Integration "${inputs.name}" was created (id ${created.id}) but naming/enabling it failed: ${(err as Error).message}`,
@@ -145,8 +145,11 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
     }
   }
 
-  /** Name and notes through the versioned config, then the intended state. Tolerates a fresh id. */
-  private async apply(id: string, inputs: IntegrationInputs, adopted: boolean): Promise<IntegrationOutputs> {
+  /**
+   * Name and notes through the versioned config, then the intended state. Tolerates a fresh id.
+   * `knownState`: the intended state the create answer just reported, which saves reading it.
+   */
+  private async apply(id: string, inputs: IntegrationInputs, adopted: boolean, knownState?: string): Promise<IntegrationOutputs> {
     const api = this.genesys();
     const notes = withMarker(inputs.notes, inputs.managedBy);
     await api.withFreshVersion(`Name integration ${id}`, async () => {
@@ -161,9 +164,12 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
       );
     });
     const intendedState = inputs.enabled ? "ENABLED" : "DISABLED";
-    const current = await api.call<{ intendedState?: string }>("Read integration", (a) => a.integrations.getIntegration(id), {
-      tolerate: [404],
-    });
+    const current =
+      knownState !== undefined
+        ? { intendedState: knownState }
+        : await api.call<{ intendedState?: string }>("Read integration", (a) => a.integrations.getIntegration(id), {
+            tolerate: [404],
+          });
     if (current.intendedState !== intendedState) {
       await api.call("Set integration state", (a) => a.integrations.patchIntegration(id, { body: { intendedState } }));
     }
