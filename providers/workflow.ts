@@ -85,9 +85,19 @@ export function checkWorkflow(news: Record<string, unknown>): pulumi.dynamic.Che
   return { inputs, failures };
 }
 
-/** Pure: the wait before poll number `n` (1-based) of a flow job: short first, backing off. */
-export function pollDelayMs(n: number): number {
-  return Math.min(15_000, 250 * 2 ** Math.max(0, n - 1));
+/** No Archy publish is quicker than this; a poll sooner could only see "Started". */
+export const FIRST_POLL_MS = 500;
+
+/**
+ * Pure: the wait before the next poll of a flow job, `elapsedMs` after its upload, when the last
+ * request took `roundTripMs`. A job that finishes just after a poll is seen one wait and about
+ * two round trips later, so the wait is 20% of the time so far plus 250 ms, minus those round
+ * trips: the finish is noticed within ~20% of the job's time + 250 ms, with a number of polls that
+ * grows only with the logarithm of the job time (Genesys's Terraform provider polls every 15 s).
+ */
+export function pollDelayMs(elapsedMs: number, roundTripMs: number): number {
+  if (elapsedMs < FIRST_POLL_MS) return FIRST_POLL_MS - elapsedMs;
+  return Math.round(Math.min(15_000, Math.max(100, 0.2 * elapsedMs + 250 - 2 * roundTripMs)));
 }
 
 interface JobMessage {
@@ -115,6 +125,12 @@ interface LiveFlow {
   publishedVersion?: { id?: string };
   lockedUser?: unknown;
   lockedClient?: unknown;
+}
+
+interface RegisteredJob {
+  id: string;
+  presignedUrl: string;
+  headers?: Record<string, string>;
 }
 
 interface Job {
@@ -149,13 +165,14 @@ export class WorkflowProvider implements pulumi.dynamic.ResourceProvider {
   }
 
   async create(inputs: WorkflowInputs): Promise<pulumi.dynamic.CreateResult> {
-    const found = await this.find(inputs.name);
+    // A registered job changes nothing until its upload, so it is registered while we look.
+    const [found, job] = await Promise.all([this.find(inputs.name), this.registerJob()]);
     const existing = found && { id: found.id, ours: hasMarker(found.description, inputs.managedBy) };
     // Refuse before uploading: a job with this name would silently overwrite the flow.
     const outcome = adoptionOutcome("Workflow", inputs.name, existing, inputs.adopt);
     const adopted = outcome.action === "take-over" && outcome.adopted;
     try {
-      return await this.publish(inputs, adopted);
+      return await this.publish(inputs, adopted, job);
     } catch (err) {
       const made = found ?? (await this.find(inputs.name).catch(() => undefined));
       if (made && !(err instanceof PartialCreateError)) {
@@ -209,15 +226,21 @@ export class WorkflowProvider implements pulumi.dynamic.ResourceProvider {
     }
   }
 
-  /** Upload through a flow job (creates or overwrites, and publishes), then read the flow. */
-  private async publish(inputs: WorkflowInputs, adopted: boolean): Promise<{ id: string; outs: WorkflowOutputs }> {
+  private registerJob(): Promise<RegisteredJob> {
+    return this.genesys().call<RegisteredJob>("Register flow job", (a) => a.architect.postFlowsJobs());
+  }
+
+  /**
+   * Upload through a flow job (creates or overwrites, and publishes), then read the flow.
+   * `registered`: a job already registered for this upload.
+   */
+  private async publish(inputs: WorkflowInputs, adopted: boolean, registered?: RegisteredJob): Promise<{ id: string; outs: WorkflowOutputs }> {
     const api = this.genesys();
     const yaml = prepareWorkflowYaml(inputs.yaml, inputs.name, inputs.division, inputs.managedBy);
-    const job = await api.call<{ id: string; presignedUrl: string; headers?: Record<string, string> }>("Register flow job", (a) =>
-      a.architect.postFlowsJobs(),
-    );
+    const job = registered ?? (await this.registerJob());
+    const uploadStarted = Date.now();
     await api.upload(`Upload workflow "${inputs.name}" for job ${job.id}`, job.presignedUrl, job.headers ?? {}, yaml);
-    const done = await this.waitForJob(inputs.name, job.id);
+    const done = await this.waitForJob(inputs.name, job.id, Date.now() - uploadStarted);
     const flowId = done.flow?.id;
     if (!flowId) throw new Error(`Workflow "${inputs.name}": flow job ${job.id} succeeded without naming the flow.`);
     try {
@@ -232,11 +255,13 @@ export class WorkflowProvider implements pulumi.dynamic.ResourceProvider {
     }
   }
 
-  private async waitForJob(name: string, jobId: string): Promise<Job> {
+  /** `uploadMs`: how long the upload took (the first round trip estimate). */
+  private async waitForJob(name: string, jobId: string, uploadMs: number): Promise<Job> {
     const api = this.genesys();
     const started = Date.now();
     let status = "";
-    for (let poll = 1; ; poll++) {
+    let roundTripMs = uploadMs;
+    for (;;) {
       const elapsed = Date.now() - started;
       if (elapsed >= api.limits.jobTimeoutMs) {
         throw new Error(
@@ -244,8 +269,10 @@ export class WorkflowProvider implements pulumi.dynamic.ResourceProvider {
             `(bound genesyscloud:jobTimeoutMs = ${api.limits.jobTimeoutMs}). Check the job in Architect, then run again.`,
         );
       }
-      await sleep(Math.min(pollDelayMs(poll), api.limits.jobTimeoutMs - elapsed));
+      await sleep(Math.min(pollDelayMs(elapsed, roundTripMs), api.limits.jobTimeoutMs - elapsed));
+      const sent = Date.now();
       const job = await api.call<Job>("Read flow job", (a) => a.architect.getFlowsJob(jobId, { expand: ["messages"] }));
+      roundTripMs = Date.now() - sent;
       if (job.status !== status) {
         status = job.status ?? "";
         process.stderr.write(`[genesyscloud] workflow "${name}": job ${jobId} ${status} after ${Math.round((Date.now() - started) / 1000)} s\n`);

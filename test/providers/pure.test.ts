@@ -250,7 +250,13 @@ describe("payloads", () => {
   });
 
   it("polls adaptively and lists every Archy message", () => {
-    expect([1, 2, 3, 7, 20].map(pollDelayMs)).toEqual([250, 500, 1000, 15_000, 15_000]);
+    // First poll 500 ms after the upload; then 20% of the elapsed time + 250 ms minus two round trips, 100 ms to 15 s.
+    expect(pollDelayMs(0, 50)).toBe(500);
+    expect(pollDelayMs(200, 50)).toBe(300);
+    expect(pollDelayMs(550, 50)).toBe(260);
+    expect(pollDelayMs(2000, 50)).toBe(550);
+    expect(pollDelayMs(1000, 400)).toBe(100);
+    expect(pollDelayMs(600_000, 50)).toBe(15_000);
     expect(jobFailureText([{ text: "first" }, { text: "second", details: [{ name: "Send Event" }] }])).toBe(
       '  - first\n  - second [{"name":"Send Event"}]',
     );
