@@ -14,6 +14,8 @@ export interface HandMadeOptions {
   disabledTrigger?: "acw" | "user.end";
   /** This event's trigger has only the mediaType condition. */
   missingCondition?: "acw" | "user.end";
+  /** The output contract; default the minimal one Genesys's docs give (the guide gives none). */
+  outputSchema?: Record<string, unknown>;
 }
 
 export interface HandMade {
@@ -123,7 +125,7 @@ export async function seedHandMade(url: string, options: HandMadeOptions = {}): 
           additionalProperties: true,
         },
       },
-      output: { successSchema: { type: "object", properties: {} } },
+      output: { successSchema: options.outputSchema ?? { type: "object", properties: {}, additionalProperties: true } },
     },
     config: {
       request: { requestUrlTemplate: options.url ?? GUIDE_URL, requestType: "POST", requestTemplate: "$" + "{input.rawRequest}", headers: {} },
