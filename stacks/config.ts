@@ -9,6 +9,16 @@ import {
   HANDOVER_EVENTS,
 } from "../components/events";
 import { eventListProblem, objectNameProblem, triggerDescriptionProblem } from "../components/validation";
+import { CognigyVersion, cognigyVersionProblem, parseCognigyVersion } from "../components/cognigy-version";
+import { COGNIGY_MODES, CognigyMode, DEFAULT_MODE, cognigyModeProblem, parseCognigyMode, usesEventBridge, usesWebhooks } from "../components/modes";
+import {
+  EVENTBRIDGE_CONFIG_KEYS,
+  EventBridgeSettings,
+  apiDestinationUrlProblem,
+  validateEventBridgeConfig,
+} from "../components/eventbridge-config";
+import { handoverRequestUrl } from "../components/endpoint";
+import { DEFAULT_EVENTBRIDGE_INTEGRATION_NAME } from "../providers/eventbridge-integration";
 import { readSettings, resolveTarget } from "../providers/target";
 
 /** One `cognigy:*` stack setting, as declared in Pulumi.yaml (a test keeps the two equal). */
@@ -17,9 +27,17 @@ export interface ConfigKey {
   readonly type: "string" | "boolean" | "array";
   readonly description: string;
   readonly default?: string | boolean | readonly string[];
+  /** Pulumi refuses a plain value for the key (set it with `pulumi config set --secret`). */
+  readonly secret?: true;
 }
 
 const NAME_RULE = "1-256 characters, letters, digits, spaces and . _ - ( )";
+
+/**
+ * The declared default of optional keys: Pulumi refuses to run a stack that lacks a value for a
+ * declared key without a default, so "not set" is spelled as an empty value.
+ */
+export const NOT_SET = "";
 
 const nameKey = (key: string, what: string, fallback: string): ConfigKey => ({
   key,
@@ -34,12 +52,14 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     type: "string",
     description:
       "Cognigy.AI SaaS environment domain, e.g. app.cognigy.ai (becomes https://endpoint-app.cognigy.ai/handover/genesysCloudOM). Set this or cognigy:endpointUrl, not both.",
+    default: NOT_SET,
   },
   {
     key: "cognigy:endpointUrl",
     type: "string",
     description:
       "Base URL of a self-hosted Cognigy.AI endpoint, e.g. https://cognigy-endpoint.example.com (https; http only to 127.0.0.1 for the local emulator). Set this or cognigy:endpointDomain, not both.",
+    default: NOT_SET,
   },
   {
     key: "cognigy:adoptExisting",
@@ -69,6 +89,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     key: "cognigy:triggerDescription",
     type: "string",
     description: "Description of both triggers, at most 512 characters (the tool appends its management marker, which must fit too).",
+    default: NOT_SET,
   },
   nameKey("cognigy:integrationName", "Web Services Data Actions integration", DEFAULT_INTEGRATION_NAME),
   nameKey("cognigy:dataActionName", "data action", DEFAULT_DATA_ACTION_NAME),
@@ -76,6 +97,51 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     nameKey(`cognigy:workflowName${event.configSuffix}`, `${event.genesysEvent} workflow`, event.defaultWorkflowName),
     nameKey(`cognigy:triggerName${event.configSuffix}`, `${event.genesysEvent} trigger`, event.defaultTriggerName),
   ]),
+  {
+    key: "cognigy:mode",
+    type: "string",
+    description: `Handover-end detection method: ${COGNIGY_MODES.join(", ")}. both runs the webhooks and Amazon EventBridge side by side while Cognigy support verifies EventBridge; eventbridge then removes the webhook objects.`,
+    default: DEFAULT_MODE,
+  },
+  {
+    key: "cognigy:version",
+    type: "string",
+    description:
+      'Cognigy.AI release, MAJOR.MINOR, quoted in YAML so 4.100 stays 4.100 (e.g. "4.98", "4.100", "2025.12"). Gates the webhook method (deprecated in 4.100, removed in 2025.12) and picks the EventBridge topic filters; required for eventbridge and both.',
+    default: NOT_SET,
+  },
+  {
+    key: EVENTBRIDGE_CONFIG_KEYS.awsAccountId,
+    type: "string",
+    description: "12-digit AWS account id of the EventBridge partner event source (from Cognigy support for SaaS), quoted in YAML. Required for eventbridge and both.",
+    default: NOT_SET,
+  },
+  {
+    key: EVENTBRIDGE_CONFIG_KEYS.awsRegion,
+    type: "string",
+    description: "AWS region of the EventBridge partner event source in AWS form, e.g. eu-central-1 (from Cognigy support for SaaS). Required for eventbridge and both.",
+    default: NOT_SET,
+  },
+  {
+    key: EVENTBRIDGE_CONFIG_KEYS.organisationId,
+    type: "string",
+    description: "Cognigy organisation id: the EventBridge event source suffix (at most 64 of letters, digits and . _ -). Required for eventbridge and both.",
+    default: NOT_SET,
+  },
+  {
+    key: EVENTBRIDGE_CONFIG_KEYS.selfHosted,
+    type: "boolean",
+    description: "Self-hosted Cognigy.AI: also build the AWS side in your AWS account (partner event bus, connection, API destination to cognigy:endpointUrl, rule, IAM role).",
+    default: false,
+  },
+  {
+    key: EVENTBRIDGE_CONFIG_KEYS.apiKey,
+    type: "string",
+    description: "Authorization header value the EventBridge API destination sends to Cognigy's endpoint; required when cognigy:selfHosted is true. Set it with pulumi config set --secret.",
+    default: NOT_SET,
+    secret: true,
+  },
+  nameKey("cognigy:eventBridgeIntegrationName", "Amazon EventBridge Source integration", DEFAULT_EVENTBRIDGE_INTEGRATION_NAME),
 ];
 
 /** The component's arguments as plain, validated values. */
@@ -93,11 +159,28 @@ export interface StackSettings extends HandoverWebhooksArgs {
   readonly events: readonly EventKey[];
 }
 
+/** What the EventBridge side is built from (modes eventbridge and both). */
+export interface EventBridgePlan extends EventBridgeSettings {
+  readonly integrationName: string;
+  /** The API destination's URL; present when `selfHosted`. */
+  readonly handoverUrl?: string;
+}
+
+/** Which methods the stack deploys, for which Cognigy.AI release. */
+export interface StackPlan {
+  readonly mode: CognigyMode;
+  readonly version?: CognigyVersion;
+  /** Present when the mode uses EventBridge. */
+  readonly eventBridge?: EventBridgePlan;
+}
+
 export interface ConfigValidation {
   /** Every problem found, each naming its key and the fix; empty when the config is usable. */
   readonly errors: readonly string[];
-  /** Present only when `errors` is empty. */
+  /** The webhook component's arguments; present only when `errors` is empty. */
   readonly settings?: StackSettings;
+  /** Present only when `errors` is empty. */
+  readonly plan?: StackPlan;
 }
 
 type Source = Readonly<Record<string, string | undefined>>;
@@ -107,7 +190,8 @@ type Source = Readonly<Record<string, string | undefined>>;
  * as Pulumi hands them to programs: text, lists as JSON) and the environment, before any
  * resource exists. Values of the OAuth client secret are never repeated in messages.
  */
-export function validateStackConfig(config: Source, env: Source): ConfigValidation {
+export function validateStackConfig(given: Source, env: Source): ConfigValidation {
+  const config = withoutUnset(given);
   const errors: string[] = [];
   const fail = (key: string, value: string, problem: string) =>
     errors.push(`${key} = ${JSON.stringify(value)} ${problem}`);
@@ -118,16 +202,31 @@ export function validateStackConfig(config: Source, env: Source): ConfigValidati
     errors.push((error as Error).message);
   }
 
+  const modeText = config["cognigy:mode"];
+  const modeProblem = modeText === undefined || modeText.trim() === "" ? undefined : cognigyModeProblem(modeText);
+  if (modeProblem) fail("cognigy:mode", modeText as string, modeProblem);
+  const mode = modeProblem ? DEFAULT_MODE : parseCognigyMode(modeText);
+  const versionText = config["cognigy:version"];
+  const versionProblem = versionText === undefined || versionText.trim() === "" ? undefined : cognigyVersionProblem(versionText);
+  if (versionProblem) fail("cognigy:version", versionText as string, versionProblem);
+  const version = versionProblem ? undefined : parseCognigyVersion(versionText);
+  const eventBridge = usesEventBridge(mode) ? validateEventBridgeConfig(config) : undefined;
+  errors.push(...(eventBridge?.errors ?? []));
+  // The webhooks POST to the endpoint; so does a self-hosted AWS side. SaaS EventBridge needs none.
+  const needsEndpoint = usesWebhooks(mode) || config[EVENTBRIDGE_CONFIG_KEYS.selfHosted] === "true";
+
   const domain = config["cognigy:endpointDomain"];
   const url = config["cognigy:endpointUrl"];
   let endpoint: { endpointDomain: string } | { endpointUrl: string } | undefined;
-  if (domain !== undefined && url !== undefined) {
+  if (domain === undefined && url === undefined && !needsEndpoint) {
+    endpoint = undefined;
+  } else if (domain !== undefined && url !== undefined) {
     errors.push(
       "cognigy:endpointDomain and cognigy:endpointUrl are both set; keep exactly one (the domain for Cognigy SaaS, the URL for self-hosted) and remove the other with `pulumi config rm`",
     );
   } else if (domain === undefined && url === undefined) {
     errors.push(
-      "cognigy:endpointDomain or cognigy:endpointUrl is required; set one, e.g. `pulumi config set cognigy:endpointDomain app.cognigy.ai`",
+      "cognigy:endpointDomain or cognigy:endpointUrl is required; set the Cognigy environment domain, e.g. `pulumi config set cognigy:endpointDomain app.cognigy.ai`, or the self-hosted endpoint's base URL as cognigy:endpointUrl",
     );
   } else if (domain !== undefined) {
     const problem = endpointDomainProblem(domain);
@@ -172,7 +271,32 @@ export function validateStackConfig(config: Source, env: Source): ConfigValidati
     triggerDescription: description === undefined ? undefined : text("cognigy:triggerDescription", triggerDescriptionProblem),
     events,
   };
-  return errors.length > 0 ? { errors } : { errors, settings };
+  const plan: StackPlan = { mode, version, eventBridge: eventBridgePlan(eventBridge?.settings, endpoint, text, fail) };
+  return errors.length > 0 ? { errors } : { errors, settings, plan };
+}
+
+/** The config without optional keys left at their "not set" default. */
+function withoutUnset(config: Source): Source {
+  const optional = new Set(CONFIG_KEYS.filter((entry) => entry.default === NOT_SET).map((entry) => entry.key));
+  return Object.fromEntries(Object.entries(config).filter(([key, value]) => !(optional.has(key) && value === NOT_SET)));
+}
+
+function eventBridgePlan(
+  settings: EventBridgeSettings | undefined,
+  endpoint: { endpointDomain: string } | { endpointUrl: string } | undefined,
+  text: (key: string, check: (value: string) => string | undefined) => string,
+  fail: (key: string, value: string, problem: string) => void,
+): EventBridgePlan | undefined {
+  if (!settings) return undefined;
+  const integrationName = text("cognigy:eventBridgeIntegrationName", objectNameProblem);
+  if (!settings.selfHosted || !endpoint) return { ...settings, integrationName };
+  const handoverUrl = handoverRequestUrl("endpointDomain" in endpoint ? { domain: endpoint.endpointDomain } : { url: endpoint.endpointUrl });
+  const problem = apiDestinationUrlProblem(handoverUrl);
+  if (problem) {
+    const [key, value] = "endpointDomain" in endpoint ? ["cognigy:endpointDomain", endpoint.endpointDomain] : ["cognigy:endpointUrl", endpoint.endpointUrl];
+    fail(key, value, `gives the EventBridge API destination ${handoverUrl}, which ${problem}`);
+  }
+  return { ...settings, integrationName, handoverUrl };
 }
 
 function eventList(value: string | undefined, fail: (key: string, value: string, problem: string) => void): readonly EventKey[] {

@@ -1,17 +1,31 @@
 // The stack program (Pulumi.yaml `main`): one stack per Genesys Cloud org.
 import * as pulumi from "@pulumi/pulumi";
+import { gateDeployment } from "../components/cognigy-version";
 import { HandoverWebhooks } from "../components/handover-webhooks";
+import { usesWebhooks } from "../components/modes";
 import { configErrorMessage, validateStackConfig } from "./config";
+import { deployEventBridge } from "./eventbridge";
 
 // Every config problem is reported at once, before any resource is registered; RunError
 // prints the message without a stack trace.
-const { errors, settings } = validateStackConfig(pulumi.runtime.allConfig(), process.env);
-if (!settings) throw new pulumi.RunError(configErrorMessage(errors));
+const { errors, settings, plan } = validateStackConfig(pulumi.runtime.allConfig(), process.env);
+if (!settings || !plan) throw new pulumi.RunError(configErrorMessage(errors));
 
-const handover = new HandoverWebhooks("handover", settings);
+// `pulumi destroy` does not run the program, so a refusal never blocks removing objects.
+const gate = gateDeployment({ version: plan.version, mode: plan.mode, adopt: settings.adoptExisting });
+if (!gate.allowed) throw new pulumi.RunError(gate.message);
+for (const warning of gate.warnings) pulumi.log.warn(warning);
 
-export const requestUrl = handover.requestUrl;
-export const integration = handover.integration;
-export const dataAction = handover.dataAction;
-export const workflows = handover.workflows;
-export const triggers = handover.triggers;
+// A mode that leaves a side out makes the next `pulumi up` delete that side's objects.
+const handover = usesWebhooks(plan.mode) ? new HandoverWebhooks("handover", settings) : undefined;
+// The gate refuses the EventBridge modes without a version.
+const eventBridge = plan.eventBridge && plan.version ? deployEventBridge(plan.eventBridge, plan.version, settings.adoptExisting) : undefined;
+
+export const requestUrl = handover?.requestUrl;
+export const integration = handover?.integration;
+export const dataAction = handover?.dataAction;
+export const workflows = handover?.workflows;
+export const triggers = handover?.triggers;
+export const eventBridgeIntegration = eventBridge?.integration;
+export const eventSourceName = eventBridge?.eventSourceName;
+export const eventBridgeAws = eventBridge?.aws;

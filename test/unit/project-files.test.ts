@@ -29,8 +29,26 @@ describe("Pulumi.yaml", () => {
       expect(declared.type, entry.key).toBe(entry.type);
       expect(declared.description, entry.key).toBe(entry.description);
       expect(declared.default, entry.key).toEqual(entry.default);
+      expect(declared.secret, entry.key).toBe(entry.secret);
       if (entry.type === "array") expect(declared.items).toEqual({ type: "string" });
     }
+    expect(Object.keys(project.config).sort()).toEqual(CONFIG_KEYS.map((entry) => entry.key).sort());
+  });
+
+  it("gives every key a default: Pulumi refuses a stack lacking a value for a declared key without one", () => {
+    for (const [key, declared] of Object.entries(project.config as Record<string, { default?: unknown }>)) {
+      expect(declared.default, key).toBeDefined();
+    }
+  });
+
+  it("declares the EventBridge and version keys, the API key secret", () => {
+    expect(project.config["cognigy:mode"]).toMatchObject({ type: "string", default: "webhooks" });
+    expect(project.config["cognigy:version"].type).toBe("string");
+    expect(project.config["cognigy:version"].description).toMatch(/quoted in YAML/);
+    expect(project.config["cognigy:eventBridgeAwsAccountId"].type).toBe("string");
+    expect(project.config["cognigy:selfHosted"]).toMatchObject({ type: "boolean", default: false });
+    expect(project.config["cognigy:eventBridgeApiKey"]).toMatchObject({ type: "string", secret: true });
+    for (const key of ["cognigy:eventBridgeAwsRegion", "cognigy:organisationId"]) expect(project.config[key], key).toBeDefined();
   });
 
   it("types only keys of its own namespace (Pulumi rejects a type on another namespace's key)", () => {
@@ -51,6 +69,8 @@ describe("Pulumi.yaml", () => {
     const nothingSet = validateStackConfig({ "cognigy:endpointDomain": "app.cognigy.ai", "genesyscloud:region": "eu-central-1" }, env);
     expect(defaultsApplied.errors).toEqual([]);
     expect(defaultsApplied.settings).toEqual(nothingSet.settings);
+    expect(defaultsApplied.plan).toEqual(nothingSet.plan);
+    expect(defaultsApplied.plan?.mode).toBe("webhooks");
   });
 });
 
