@@ -19,12 +19,19 @@ export const STACK = "dev";
 
 const GENESYS_ENV = ["GENESYSCLOUD_OAUTHCLIENT_ID", "GENESYSCLOUD_OAUTHCLIENT_SECRET", "GENESYSCLOUD_REGION", "GENESYSCLOUD_API_URL"];
 
+export interface ScenarioOptions {
+  /** Config keys set as secrets besides the OAuth client secret. */
+  readonly secretKeys?: readonly string[];
+  /** Outputs the provider would add for a resource of this type (e.g. ids it reads). */
+  readonly outputs?: (type: string) => Record<string, unknown>;
+}
+
 /**
  * Fresh module registry, mocks and config for one scenario. The mock answers every resource
- * with its inputs plus `adopted: false`; the monitor is wrapped to also record parent,
- * dependencies, protect and retainOnDelete, which the mock callback does not see.
+ * with its inputs plus `adopted: false` (and `options.outputs`); the monitor is wrapped to also
+ * record parent, dependencies, protect and retainOnDelete, which the mock callback does not see.
  */
-export async function startScenario(config: Record<string, string>, env: Record<string, string> = {}) {
+export async function startScenario(config: Record<string, string>, env: Record<string, string> = {}, options: ScenarioOptions = {}) {
   vi.resetModules();
   for (const name of GENESYS_ENV) delete process.env[name];
   Object.assign(process.env, env);
@@ -34,7 +41,7 @@ export async function startScenario(config: Record<string, string>, env: Record<
     {
       newResource(args) {
         inputsByUrnName.set(`${args.type}::${args.name}`, args.inputs);
-        return { id: `${args.name}-id`, state: { ...args.inputs, adopted: false } };
+        return { id: `${args.name}-id`, state: { ...args.inputs, adopted: false, ...options.outputs?.(args.type) } };
       },
       call: (args) => args.inputs,
     },
@@ -42,7 +49,7 @@ export async function startScenario(config: Record<string, string>, env: Record<
     STACK,
     false,
   );
-  const secretKeys = Object.keys(config).filter((key) => key === "genesyscloud:oauthClientSecret");
+  const secretKeys = Object.keys(config).filter((key) => key === "genesyscloud:oauthClientSecret" || options.secretKeys?.includes(key));
   pulumi.runtime.setAllConfig(config, secretKeys);
 
   const registrations: Registration[] = [];

@@ -1,0 +1,173 @@
+// The stack program under mocks per cognigy:mode: which resources it registers, what it exports,
+// and the version gate (refusals before anything is registered, warnings logged).
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { SECRET, valid, withConfig } from "../unit/bad-config-catalogue";
+import { drain, Registration, settled, startScenario } from "./registrations";
+
+const DYNAMIC = "pulumi-nodejs:dynamic/genesyscloud:";
+const ORG_ID = "8a3e7c1d-2b4f-4d6a-9e8b-0c1d2e3f4a5b";
+const API_KEY = "eventbridge-api-key-value";
+const WEBHOOK_OBJECTS = [
+  ["cognigy:genesyscloud:HandoverWebhooks", "handover"],
+  [`${DYNAMIC}Integration`, "handover-integration"],
+  [`${DYNAMIC}DataAction`, "handover-data-action"],
+  [`${DYNAMIC}Workflow`, "handover-workflow-acw"],
+  [`${DYNAMIC}Workflow`, "handover-workflow-user-end"],
+  [`${DYNAMIC}Trigger`, "handover-trigger-acw"],
+  [`${DYNAMIC}Trigger`, "handover-trigger-user-end"],
+];
+const EVENTBRIDGE_INTEGRATION = [`${DYNAMIC}EventBridgeIntegration`, "eventbridge-integration"];
+const AWS_SIDE = [
+  ["cognigy:aws:EventBridgeHandover", "eventbridge-aws"],
+  ["aws:cloudwatch/eventBus:EventBus", "eventbridge-aws-bus"],
+  ["aws:cloudwatch/eventConnection:EventConnection", "eventbridge-aws-connection"],
+  ["aws:cloudwatch/eventApiDestination:EventApiDestination", "eventbridge-aws-destination"],
+  ["aws:cloudwatch/eventRule:EventRule", "eventbridge-aws-rule"],
+  ["aws:iam/role:Role", "eventbridge-aws-role"],
+  ["aws:iam/rolePolicy:RolePolicy", "eventbridge-aws-invoke-policy"],
+  ["aws:cloudwatch/eventTarget:EventTarget", "eventbridge-aws-target"],
+];
+const EVENTBRIDGE = {
+  "cognigy:version": "4.98",
+  "cognigy:eventBridgeAwsAccountId": "123456789012",
+  "cognigy:eventBridgeAwsRegion": "eu-central-1",
+  "cognigy:organisationId": "cognigy-org-42",
+};
+
+async function loadProgram(config: Record<string, string>) {
+  const { registrations } = await startScenario(config, {}, {
+    secretKeys: ["cognigy:eventBridgeApiKey"],
+    // The EventBridge provider reads the org id from Genesys.
+    outputs: (type) => (type === `${DYNAMIC}EventBridgeIntegration` ? { genesysOrgId: ORG_ID } : {}),
+  });
+  const program = await import("../../stacks/index");
+  const outputs = await settled({ ...program });
+  // Self-hosted registrations finish after the lazy import; their outputs above waited for them.
+  await drain();
+  return { registrations, outputs };
+}
+
+const kinds = (registrations: Registration[]) =>
+  registrations.filter((r) => !r.type.startsWith("pulumi:providers:")).map((r) => [r.type, r.name]).sort();
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("the stack program per cognigy:mode", () => {
+  it("webhooks (the default): the six webhook objects and nothing of EventBridge", async () => {
+    const { registrations, outputs } = await loadProgram(withConfig({ "cognigy:version": "4.98" }));
+    expect(kinds(registrations)).toEqual([...WEBHOOK_OBJECTS].sort());
+    expect(Object.keys(outputs).filter((key) => outputs[key as keyof typeof outputs] !== undefined).sort()).toEqual(
+      ["dataAction", "integration", "requestUrl", "triggers", "workflows"],
+    );
+  });
+
+  it("eventbridge (SaaS): only the EventBridge integration, with the version's topics, and no endpoint needed", async () => {
+    const { registrations, outputs } = await loadProgram(
+      withConfig({ ...EVENTBRIDGE, "cognigy:mode": "eventbridge", "cognigy:endpointDomain": undefined }),
+    );
+    expect(kinds(registrations)).toEqual([EVENTBRIDGE_INTEGRATION]);
+    const { __provider, providerVersion, ...inputs } = registrations[0].inputs;
+    expect(typeof __provider).toBe("string");
+    expect(inputs).toEqual({
+      name: "Amazon EventBridge Source - Cognigy",
+      enabled: true,
+      awsAccountId: "123456789012",
+      awsRegion: "eu-central-1",
+      eventSourceSuffix: "cognigy-org-42",
+      topicFilters: ["v2.detail.events.conversation.{id}.acw", "v2.detail.events.conversation.{id}.user.end"],
+      adopt: false,
+      managedBy: "cognigy-genesys-handover cognigy/dev",
+    });
+    expect(outputs).toMatchObject({
+      eventBridgeIntegration: {
+        id: "eventbridge-integration-id",
+        name: "Amazon EventBridge Source - Cognigy",
+        adopted: false,
+        enabled: true,
+        topicFilters: ["v2.detail.events.conversation.{id}.acw", "v2.detail.events.conversation.{id}.user.end"],
+      },
+      eventSourceName: `aws.partner/genesys.com/cloud/${ORG_ID}/cognigy-org-42`,
+    });
+    for (const key of ["requestUrl", "integration", "dataAction", "workflows", "triggers", "eventBridgeAws"]) {
+      expect(outputs[key as keyof typeof outputs], key).toBeUndefined();
+    }
+    expect(JSON.stringify(registrations)).not.toContain(SECRET);
+  });
+
+  it("eventbridge from Cognigy 2025.12: the customer.end topic only", async () => {
+    const { registrations } = await loadProgram(withConfig({ ...EVENTBRIDGE, "cognigy:mode": "eventbridge", "cognigy:version": "2025.12" }));
+    expect(registrations.find((r) => r.name === "eventbridge-integration")?.inputs.topicFilters).toEqual([
+      "v2.detail.events.conversation.{id}.customer.end",
+    ]);
+  });
+
+  it("both: the webhook objects and the EventBridge integration side by side, with the same marker", async () => {
+    const { registrations, outputs } = await loadProgram(withConfig({ ...EVENTBRIDGE, "cognigy:mode": "both" }));
+    expect(kinds(registrations)).toEqual([...WEBHOOK_OBJECTS, EVENTBRIDGE_INTEGRATION].sort());
+    const markers = new Set(registrations.filter((r) => r.type.startsWith(DYNAMIC)).map((r) => r.inputs.managedBy));
+    expect([...markers]).toEqual(["cognigy-genesys-handover cognigy/dev"]);
+    expect(outputs.requestUrl).toBe("https://endpoint-app.cognigy.ai/handover/genesysCloudOM");
+    expect(outputs.eventBridgeIntegration?.id).toBe("eventbridge-integration-id");
+  });
+
+  it("eventbridge, self-hosted: the integration plus the AWS side fed with its org id and the endpoint URL", async () => {
+    const { registrations, outputs } = await loadProgram(
+      withConfig({
+        ...EVENTBRIDGE,
+        "cognigy:mode": "eventbridge",
+        "cognigy:selfHosted": "true",
+        "cognigy:eventBridgeApiKey": API_KEY,
+        "cognigy:endpointDomain": undefined,
+        "cognigy:endpointUrl": "https://cognigy-endpoint.example.com",
+      }),
+    );
+    expect(kinds(registrations)).toEqual([EVENTBRIDGE_INTEGRATION, ...AWS_SIDE].sort());
+    const input = (name: string) => registrations.find((r) => r.name === name)!.inputs;
+    expect(input("eventbridge-aws-bus")).toMatchObject({ name: `aws.partner/genesys.com/cloud/${ORG_ID}/cognigy-org-42`, region: "eu-central-1" });
+    expect(input("eventbridge-aws-destination")).toMatchObject({
+      invocationEndpoint: "https://cognigy-endpoint.example.com/handover/genesysCloudOM",
+      httpMethod: "POST",
+    });
+    expect(Object.keys(outputs.eventBridgeAws ?? {}).sort()).toEqual(["apiDestinationArn", "connectionArn", "eventBusArn", "roleArn", "ruleArn"]);
+  });
+});
+
+describe("the version gate in the program", () => {
+  it.each([
+    ["webhooks on 2025.12", { "cognigy:version": "2025.12" }, /no longer has trigger-based handover-end detection.*cognigy:mode eventbridge/],
+    ["new webhooks on 4.100", { "cognigy:version": "4.100" }, /creating new webhook objects is refused.*cognigy:adoptExisting=true/],
+    ["both on 2025.12", { ...EVENTBRIDGE, "cognigy:mode": "both", "cognigy:version": "2025.12" }, /cognigy:mode=both would deploy workflows and triggers nothing listens to/],
+    ["eventbridge without a version", { ...EVENTBRIDGE, "cognigy:mode": "eventbridge", "cognigy:version": undefined }, /cognigy:mode=eventbridge needs cognigy:version/],
+  ])("%s: refused with one message before registering anything", async (_case, changes, message) => {
+    const { registrations } = await startScenario(withConfig(changes));
+    const failure = import("../../stacks/index");
+    await expect(failure).rejects.toThrow(message);
+    await expect(failure).rejects.toMatchObject({ __pulumiRunError: true });
+    await drain();
+    expect(registrations).toEqual([]);
+  });
+
+  it("warns and deploys when the version is unset (webhooks) or adopted objects run on 4.100", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const unset = await loadProgram(valid);
+    expect(kinds(unset.registrations)).toEqual([...WEBHOOK_OBJECTS].sort());
+    expect(warn.mock.calls.flat().join("\n")).toMatch(/cognigy:version is not set/);
+    warn.mockClear();
+    const adopted = await loadProgram(withConfig({ "cognigy:version": "4.100", "cognigy:adoptExisting": "true" }));
+    expect(kinds(adopted.registrations)).toEqual([...WEBHOOK_OBJECTS].sort());
+    expect(warn.mock.calls.flat().join("\n")).toMatch(/deprecated \(since 4\.100\).*adopted objects keep working only/);
+  });
+
+  it("reports config problems of every kind in one list, the gate not reached", async () => {
+    const { registrations } = await startScenario(
+      withConfig({ "cognigy:mode": "eventbridge", "cognigy:version": "v4.98", "cognigy:eventBridgeAwsRegion": "mypurecloud.de", "cognigy:integrationName": "" }),
+    );
+    const failure = import("../../stacks/index");
+    await expect(failure).rejects.toThrow(/has 5 problem\(s\)/);
+    for (const key of ["cognigy:version", "cognigy:eventBridgeAwsRegion", "cognigy:eventBridgeAwsAccountId", "cognigy:organisationId", "cognigy:integrationName"]) {
+      await expect(failure).rejects.toThrow(key);
+    }
+    await drain();
+    expect(registrations).toEqual([]);
+  });
+});
