@@ -1,0 +1,106 @@
+// The API-call budget and the parallelism of the real stack program (stacks/index.ts) through
+// Pulumi's dynamic-provider host, read from the emulator's request log. Counts and the order of
+// requests only: no timing is asserted (timings are `npm run bench`'s business).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Emulator, startEmulator } from "../../emulator/index";
+import { PhaseName } from "../../tools/bench/critical-path";
+import { allOverlap, countCalls, jobSpans, readsPerObject, spanOf } from "../../tools/bench/requests";
+import { PhaseResult, lifecycle, orgStack } from "../../tools/bench/run";
+
+let emu: Emulator;
+let phases: PhaseResult[];
+const phase = (name: PhaseName) => phases.find((p) => p.phase === name) as PhaseResult;
+const routes = (name: PhaseName) => phase(name).entries.map((e) => e.route);
+const count = (name: PhaseName, route: string) => routes(name).filter((r) => r === route).length;
+
+// Latency long enough that requests sent together are in flight together; jobs short.
+beforeAll(async () => {
+  emu = await startEmulator({ latencyMs: 100, jobMs: 300 });
+  phases = await lifecycle(emu, orgStack(emu, "budget"));
+}, 240_000);
+afterAll(() => emu?.close());
+
+describe("API-call budget per phase (one org, both events)", () => {
+  it("cold up: at most 25 API calls, one login, each object written once", () => {
+    const calls = countCalls(phase("cold up").entries);
+    expect(calls.api).toBeLessThanOrEqual(25);
+    // Besides the job polls (their number follows the job time: providers' pollDelayMs), the
+    // cold up makes 17 API calls: 4 natural-key lookups, 10 writes, the config read, 2 flow reads.
+    expect(calls.api - count("cold up", "GET /api/v2/flows/jobs/{jobId}")).toBeLessThanOrEqual(17);
+    expect(calls.logins).toBe(1);
+    expect(calls.status429).toBe(0);
+    const writes = Object.fromEntries(
+      [
+        "POST /api/v2/integrations",
+        "PUT /api/v2/integrations/{integrationId}/config/current",
+        "PATCH /api/v2/integrations/{integrationId}",
+        "POST /api/v2/integrations/actions",
+        "POST /api/v2/flows/jobs",
+        "PUT /uploads/architect-jobs/{jobId}",
+        "POST /api/v2/processautomation/triggers",
+      ].map((route) => [route, count("cold up", route)]),
+    );
+    expect(writes).toEqual({
+      "POST /api/v2/integrations": 1,
+      "PUT /api/v2/integrations/{integrationId}/config/current": 1,
+      "PATCH /api/v2/integrations/{integrationId}": 1,
+      "POST /api/v2/integrations/actions": 1,
+      "POST /api/v2/flows/jobs": 2,
+      "PUT /uploads/architect-jobs/{jobId}": 2,
+      "POST /api/v2/processautomation/triggers": 2,
+    });
+    expect(calls.writes).toBe(10);
+    expect(phase("cold up").run.summary).toEqual({ create: 7 });
+  });
+
+  it("no-op up and preview: no call at all", () => {
+    expect(routes("no-op up")).toEqual([]);
+    expect(phase("no-op up").run.summary).toEqual({ same: 7 });
+    expect(routes("preview")).toEqual([]);
+  });
+
+  it("endpoint change: one write, the data action's PATCH", () => {
+    const calls = countCalls(phase("endpoint change").entries);
+    expect(calls.writes).toBe(1);
+    expect(count("endpoint change", "PATCH /api/v2/integrations/actions/{actionId}")).toBe(1);
+    const update = phase("endpoint change").run.steps.filter((s) => s.op === "update");
+    expect(update.map((s) => s.urn.split("::").pop())).toEqual(["handover-data-action"]);
+    expect(phase("endpoint change").run.summary).toEqual({ same: 6, update: 1 });
+  });
+
+  it("refresh: reads only, at most 2 per object (3 for the data action, whose templates are separate documents)", () => {
+    const entries = phase("refresh").entries;
+    expect(countCalls(entries).writes).toBe(0);
+    const objects = { integration: 1, "data action": 1, workflow: 2, trigger: 2 } as const;
+    const reads = readsPerObject(entries, objects);
+    expect(reads.integration).toBeLessThanOrEqual(2);
+    expect(reads.workflow).toBeLessThanOrEqual(2);
+    expect(reads.trigger).toBeLessThanOrEqual(2);
+    expect(reads["data action"]).toBeLessThanOrEqual(3);
+    expect(countCalls(entries).apiReads).toBeLessThanOrEqual(2 * 6);
+  });
+
+  it("destroy: at most 10 calls, one delete per object, nothing left", () => {
+    const calls = countCalls(phase("destroy").entries);
+    expect(calls.total).toBeLessThanOrEqual(10);
+    expect(calls.apiWrites).toBe(6);
+    const state = emu.state();
+    expect([state.integrations, state.actions, state.flows, state.triggers].map((list) => list.length)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe("parallelism in the cold up's request log", () => {
+  it("the two workflow jobs are in flight together (upload → last poll), and so are their job creations", () => {
+    const entries = phase("cold up").entries;
+    const jobs = [...jobSpans(entries).values()];
+    expect(jobs).toHaveLength(2);
+    expect(allOverlap(jobs)).toBe(true);
+    expect(allOverlap(entries.filter((e) => e.route === "POST /api/v2/flows/jobs").map(spanOf))).toBe(true);
+  });
+
+  it("the two trigger creations are in flight together", () => {
+    const creates = phase("cold up").entries.filter((e) => e.route === "POST /api/v2/processautomation/triggers");
+    expect(creates).toHaveLength(2);
+    expect(allOverlap(creates.map(spanOf))).toBe(true);
+  });
+});

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Emulator, LogEntry, startEmulator } from "../../emulator/index";
+import { BENCH_DEFAULTS, parseBenchArgs } from "../../tools/bench/args";
+import { CHAINS, PHASES, lowerBoundMs } from "../../tools/bench/critical-path";
+import {
+  allOverlap,
+  callKind,
+  clientEntries,
+  countByRoute,
+  countCalls,
+  jobSpans,
+  noticeDelays,
+  peakClientRate,
+  provisioningWindow,
+  readsPerObject,
+} from "../../tools/bench/requests";
+import { formatMs, formatRatio, markdownTable } from "../../tools/bench/table";
+
+const entry = (route: string, t: number, durationMs: number, clientId: string | null = "a", path = route.split(" ")[1]): LogEntry => ({
+  t,
+  method: route.split(" ")[0],
+  path,
+  route,
+  status: 200,
+  clientId,
+  durationMs,
+});
+
+describe("bench arguments", () => {
+  it("defaults, lists, = form and help", () => {
+    expect(parseBenchArgs([])).toEqual({ ...BENCH_DEFAULTS, help: false });
+    expect(parseBenchArgs(["--latency-ms", "50,200", "--job-ms=1500", "--orgs", "1,20"])).toEqual({
+      latenciesMs: [50, 200],
+      jobMs: 1500,
+      orgs: [1, 20],
+      help: false,
+    });
+    expect(parseBenchArgs(["--help"]).help).toBe(true);
+  });
+
+  it("names the bad value and the fix", () => {
+    expect(() => parseBenchArgs(["--latency-ms", "fast"])).toThrow(/--latency-ms "fast" is not a whole number.*e\.g\. --latency-ms 200/);
+    expect(() => parseBenchArgs(["--orgs", "0"])).toThrow(/--orgs 0 is out of range; use 1 to 50/);
+    expect(() => parseBenchArgs(["--orgs", "1,,2"])).toThrow(/--orgs "1,,2" has an empty item/);
+    expect(() => parseBenchArgs(["--job-ms"])).toThrow(/--job-ms needs a value/);
+    expect(() => parseBenchArgs(["--jobs", "3"])).toThrow(/Unknown argument "--jobs"; known: --latency-ms, --job-ms, --orgs/);
+    expect(() => parseBenchArgs(["--orgs", "1", "--orgs", "2"])).toThrow(/--orgs is given twice/);
+  });
+});
+
+describe("critical-path lower bound", () => {
+  let emu: Emulator;
+  beforeAll(async () => {
+    emu = await startEmulator();
+  });
+  afterAll(() => emu.close());
+
+  it("every chain call is a route the emulator serves", () => {
+    const routes = [...emu.routes()];
+    for (const phase of PHASES) for (const call of CHAINS[phase].calls) expect(routes, `${phase}: ${call.route}`).toContain(call.route);
+  });
+
+  it("is the chain's calls times the latency, plus the job time where the chain waits for a job", () => {
+    expect(CHAINS["cold up"].calls).toHaveLength(10);
+    expect(lowerBoundMs("cold up", 50, 2000)).toBe(2500);
+    expect(lowerBoundMs("cold up", 200, 2000)).toBe(4000);
+    expect(lowerBoundMs("destroy", 200, 2000)).toBe(1000);
+    expect(lowerBoundMs("no-op up", 200, 2000)).toBe(0);
+    expect(lowerBoundMs("preview", 200, 2000)).toBe(0);
+  });
+});
+
+describe("request-log readings", () => {
+  const log = [
+    entry("POST /oauth/token", 0, 10),
+    entry("GET /api/v2/integrations", 10, 10),
+    entry("POST /api/v2/integrations", 20, 10),
+    entry("POST /api/v2/flows/jobs", 30, 10),
+    entry("PUT /uploads/architect-jobs/{jobId}", 40, 10, null, "/uploads/architect-jobs/j1"),
+    entry("PUT /uploads/architect-jobs/{jobId}", 42, 10, null, "/uploads/architect-jobs/j2"),
+    entry("GET /api/v2/flows/jobs/{jobId}", 100, 10, "a", "/api/v2/flows/jobs/j1"),
+    entry("GET /api/v2/flows/jobs/{jobId}", 300, 10, "a", "/api/v2/flows/jobs/j1"),
+    entry("GET /api/v2/flows/jobs/{jobId}", 500, 10, "a", "/api/v2/flows/jobs/j1"),
+    entry("GET /api/v2/flows/jobs/{jobId}", 90, 10, "b", "/api/v2/flows/jobs/j2"),
+  ];
+
+  it("counts logins, uploads, API reads and writes, and calls by route", () => {
+    expect(["POST /oauth/token", "PUT /uploads/architect-jobs/{jobId}", "GET /api/v2/flows"].map(callKind)).toEqual(["login", "upload", "api"]);
+    expect(countCalls(log)).toEqual({ api: 7, apiReads: 5, apiWrites: 2, logins: 1, uploads: 2, total: 10, writes: 4, status429: 0 });
+    expect(countCalls([{ ...log[1], status: 429 }]).status429).toBe(1);
+    expect(countByRoute(log)[0]).toEqual(["GET /api/v2/flows/jobs/{jobId}", 4]);
+  });
+
+  it("keeps one client's requests and the uploads of the jobs it polled", () => {
+    expect(clientEntries(log, "b").map((e) => e.path)).toEqual(["/uploads/architect-jobs/j2", "/api/v2/flows/jobs/j2"]);
+  });
+
+  it("spans the window from the first arrival to the last answer, and per job from upload to last poll", () => {
+    expect(provisioningWindow(log)).toEqual({ start: 0, end: 510, ms: 510 });
+    expect(provisioningWindow([])).toBeUndefined();
+    expect(Object.fromEntries(jobSpans(log))).toEqual({ j1: { start: 40, end: 510 }, j2: { start: 42, end: 100 } });
+  });
+
+  it("tells spans in flight together from spans one after another", () => {
+    expect(allOverlap([{ start: 0, end: 10 }, { start: 5, end: 20 }])).toBe(true);
+    expect(allOverlap([{ start: 0, end: 10 }, { start: 10, end: 20 }])).toBe(false);
+    expect(allOverlap([{ start: 0, end: 10 }])).toBe(false);
+  });
+
+  it("measures a job's notice delay to the answer of the first poll after it finished", () => {
+    expect(noticeDelays(log, [{ id: "j1", finishedAt: 250 }, { id: "j2", finishedAt: 400 }])).toEqual([{ id: "j1", ms: 60 }]);
+  });
+
+  it("finds the busiest client within a sliding minute (API calls only)", () => {
+    const burst = [0, 1_000, 59_000, 61_000, 62_000].map((t) => entry("GET /api/v2/flows", t, 5, "c"));
+    // 59 s, 61 s and 62 s fall within one minute; 0 s and 61 s do not.
+    expect(peakClientRate([...burst, entry("POST /oauth/token", 500, 5, "c")])).toEqual({ clientId: "c", count: 3 });
+    expect(peakClientRate([...burst, entry("GET /api/v2/flows", 60_500, 5, "c")])).toEqual({ clientId: "c", count: 4 });
+    expect(peakClientRate([])).toBeUndefined();
+  });
+
+  it("divides reads by the number of objects of each kind", () => {
+    const reads = [
+      "GET /api/v2/integrations/{integrationId}",
+      "GET /api/v2/integrations/{integrationId}/config/current",
+      "GET /api/v2/integrations/actions/{actionId}",
+      "GET /api/v2/flows/{flowId}",
+      "GET /api/v2/flows/{flowId}",
+      "GET /api/v2/processautomation/triggers/{triggerId}",
+      "DELETE /api/v2/processautomation/triggers/{triggerId}",
+    ].map((route, i) => entry(route, i, 1));
+    expect(readsPerObject(reads, { integration: 1, "data action": 1, workflow: 2, trigger: 2 })).toEqual({
+      integration: 2,
+      "data action": 1,
+      workflow: 1,
+      trigger: 0.5,
+    });
+  });
+});
+
+describe("tables", () => {
+  it("renders markdown, right-aligning numeric columns and escaping pipes", () => {
+    expect(markdownTable(["phase", "wall"], [["cold up", "850 ms"], ["a|b", "12.3 s"]])).toBe(
+      "| phase | wall |\n| --- | ---: |\n| cold up | 850 ms |\n| a\\|b | 12.3 s |",
+    );
+    expect(() => markdownTable(["a", "b"], [["1"]])).toThrow(/row 0 has 1 cells; the table has 2 columns/);
+  });
+
+  it("formats milliseconds and ratios", () => {
+    expect([formatMs(849.6), formatMs(12_345)]).toEqual(["850 ms", "12.3 s"]);
+    expect([formatRatio(3300, 2500), formatRatio(5, 0)]).toEqual(["1.32x", "—"]);
+  });
+});
