@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { adoptionOutcome } from "./adoption";
-import { DiffRules, UNKNOWN, diffResult, dropUndefined, requireText, sameJson } from "./diff";
+import { DiffRules, UNKNOWN, diffResult, dropUndefined, requireText } from "./diff";
 import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
+import { sameSchema } from "./json-schema";
 import { connect, settingsFromConfig } from "./session";
 import { RawSettings } from "./target";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
@@ -70,6 +71,9 @@ const RULES: DiffRules = {
   replaceOn: ["integrationId", "inputSchema", "outputSchema", "secure"],
   // Action names are unique per category.
   deleteBeforeReplace: true,
+  // A hand-made or refreshed contract that means the same (key order, annotations, implied
+  // additionalProperties) is not a change: a replace would give the action a new id.
+  same: { inputSchema: sameSchema, outputSchema: sameSchema },
 };
 
 /** Pure: defaults applied, failures named by field. */
@@ -173,7 +177,7 @@ export class DataActionProvider implements pulumi.dynamic.ResourceProvider {
 
   async create(inputs: DataActionInputs): Promise<pulumi.dynamic.CreateResult> {
     const api = this.genesys();
-    const found = await this.find(inputs.category, inputs.name);
+    const found = await this.find(inputs);
     // No free-text field for a marker: an action under the integration we manage is ours.
     const existing = found && { id: found.id, ours: found.integrationId === inputs.integrationId };
     const outcome = adoptionOutcome("Data action", `${inputs.category} / ${inputs.name}`, existing, inputs.adopt);
@@ -235,20 +239,28 @@ export class DataActionProvider implements pulumi.dynamic.ResourceProvider {
     await deleteOrGone(this.genesys(), `Delete data action ${id}`, (a) => a.integrations.deleteIntegrationsAction(id));
   }
 
-  private async find(category: string, name: string): Promise<LiveAction | undefined> {
+  /**
+   * The action with the desired name in the desired category or, failing that, under the desired
+   * integration: a hand-made action filed under another category is still the one to take over
+   * (its category is then corrected), not a reason to create a second one.
+   */
+  private async find(desired: DataActionInputs): Promise<LiveAction | undefined> {
     const api = this.genesys();
+    const named: LiveAction[] = [];
     for (let page = 1; ; page++) {
       const listing = await api.call<{ entities?: LiveAction[]; pageCount?: number }>("List data actions", (a) =>
-        a.integrations.getIntegrationsActions({ category, name, pageSize: 100, pageNumber: page }),
+        a.integrations.getIntegrationsActions({ name: desired.name, pageSize: 100, pageNumber: page }),
       );
-      const match = (listing.entities ?? []).find((action) => action.category === category && action.name === name);
-      if (match) {
-        return api.call<LiveAction>("Read data action", (a) =>
-          a.integrations.getIntegrationsAction(match.id, { expand: "contract", includeConfig: true }),
-        );
-      }
-      if (page >= (listing.pageCount ?? 1)) return undefined;
+      named.push(...(listing.entities ?? []).filter((action) => action.name === desired.name));
+      if (page >= (listing.pageCount ?? 1)) break;
     }
+    const match =
+      named.find((action) => action.category === desired.category) ??
+      named.find((action) => action.integrationId === desired.integrationId);
+    if (match === undefined) return undefined;
+    return api.call<LiveAction>("Read data action", (a) =>
+      a.integrations.getIntegrationsAction(match.id, { expand: "contract", includeConfig: true }),
+    );
   }
 
   /** PATCH name, category and config with the current version (re-read on a stale one). */
@@ -274,8 +286,8 @@ function sameImmutables(found: LiveAction, desired: DataActionInputs): boolean {
   return (
     found.integrationId === desired.integrationId &&
     (found.secure ?? false) === desired.secure &&
-    sameJson(found.contract?.input?.inputSchema, desired.inputSchema) &&
-    sameJson(found.contract?.output?.successSchema, desired.outputSchema)
+    sameSchema(found.contract?.input?.inputSchema, desired.inputSchema) &&
+    sameSchema(found.contract?.output?.successSchema, desired.outputSchema)
   );
 }
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { adoptionOutcome, hasMarker, withMarker, withoutMarker } from "../../providers/adoption";
-import { actionBody, checkDataAction, DEFAULT_REQUEST_TEMPLATE } from "../../providers/data-action";
+import { actionBody, checkDataAction, DataActionProvider, DEFAULT_REQUEST_TEMPLATE } from "../../providers/data-action";
 import { canonicalJson, diffResult, UNKNOWN } from "../../providers/diff";
 import { checkIntegration } from "../../providers/integration";
 import { backoffMs, decide, describeFailure, isStaleVersion, parseRetryAfter, RetryPolicy, withRetries } from "../../providers/retry";
@@ -202,6 +202,16 @@ describe("check and diff", () => {
       { property: "yaml", reason: expect.stringMatching(/workflow.name is "Other" but name is "W"/) },
     ]);
     expect(checkWorkflow({ name: "W", yaml: "workflow:\n  name: W\n  x: '{{token}}'\n", managedBy: MARKER }).failures?.[0].reason).toMatch(/\{\{token\}\}/);
+  });
+
+  it("does not replace a data action whose contract means the same (annotations, implied additionalProperties)", async () => {
+    const provider = new DataActionProvider();
+    const contract = { title: "properties", type: "object", properties: { userId: { type: "string" } }, additionalProperties: true };
+    const olds = { inputSchema: { type: "object", properties: { userId: { type: "string" } } }, outputSchema: { type: "object", properties: {} } };
+    const news = { inputSchema: contract, outputSchema: { type: "object", properties: {}, additionalProperties: true } };
+    expect(await provider.diff("id", olds, news)).toMatchObject({ changes: false, replaces: [] });
+    const narrowed = { ...news, inputSchema: { ...contract, additionalProperties: false } };
+    expect(await provider.diff("id", olds, narrowed)).toMatchObject({ changes: true, replaces: ["inputSchema"] });
   });
 
   it("compares match criteria regardless of order", () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator, StateDump } from "../../emulator/index";
 import { LocalEngineError } from "../../tools/engine/local-engine";
-import { GUIDE_URL, seedHandMade, seedUnrelated } from "./hand-made";
+import { GUIDE_URL, INTEGRATION, seedHandMade, seedUnrelated } from "./hand-made";
 import { SECRET_KEY, failedNames, genesysConfig, stackEngine, startOrg, verifyRows } from "./org";
 
 const SAAS = { "cognigy:endpointDomain": "app.cognigy.ai" };
@@ -80,16 +80,24 @@ describe("adopting a hand-made setup", () => {
   });
 });
 
-// TODO(providers/data-action.ts, sameImmutables): the found action's contract is compared as exact
-// JSON, so a hand-made output contract that only omits `additionalProperties` (true by default in
-// JSON Schema) makes `up` delete the action and create a new one: the id is not kept. This test
-// states the wanted behaviour and is marked as failing until the provider compares semantically.
-describe("adopting a data action whose contract differs only in form", () => {
-  it.fails("keeps the action's id", async () => {
+describe("adopting a data action that differs from the desired one only where it can be corrected", () => {
+  it("keeps the id of an action whose contract differs only in form (implied additionalProperties)", async () => {
     emu.reset();
     const made = await seedHandMade(emu.url, { outputSchema: { type: "object", properties: {} } });
     const engine = stackEngine(emu, "adopt-form", { ...SAAS, "cognigy:adoptExisting": "true" });
     const outputs = (await engine.up()).outputs as Record<string, { id: string }>;
     expect(outputs.dataAction.id).toBe(made.actionId);
+    expect(emu.state().actions.map((action) => action.id)).toEqual([made.actionId]);
+  });
+
+  it('keeps the id of an action filed under the category "Web Services Data Action" and corrects the category', async () => {
+    emu.reset();
+    const made = await seedHandMade(emu.url, { category: "Web Services Data Action" });
+    const engine = stackEngine(emu, "adopt-category", { ...SAAS, "cognigy:adoptExisting": "true" });
+    const outputs = (await engine.up()).outputs as Record<string, { id: string }>;
+    expect(outputs.dataAction.id).toBe(made.actionId);
+    const actions = emu.state().actions;
+    expect(actions.map((action) => [action.id, action.category])).toEqual([[made.actionId, INTEGRATION]]);
+    expect(failedNames(await verifyRows(emu, "adopt-category", { ...SAAS, "cognigy:adoptExisting": "true" }))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { parseArgs } from "../../tools/verify/args";
 import { expectedSetup } from "../../tools/verify/expected";
 import { jsonReport, tableReport } from "../../tools/verify/render";
 import { fail, notCheckable, pass } from "../../tools/verify/rows";
-import { sameSchema, schemaDifferences } from "../../tools/verify/schema";
+import { sameSchema, schemaDifferences } from "../../providers/json-schema";
 import { effectiveConfig, verifySettings } from "../../tools/verify/settings";
 import { parseStackFile } from "../../tools/verify/stack-file";
 import { UsageError } from "../../tools/verify/usage";

@@ -5,7 +5,7 @@ import { canonicalJson } from "../../providers/diff";
 import type { ExpectedCriterion, ExpectedEvent, ExpectedSetup } from "./expected";
 import type { LiveAction, LiveFlow, LiveIntegration, LiveOrg, LiveTrigger, TriggerTest } from "./live";
 import { CheckRow, check, fail, notCheckable, pass } from "./rows";
-import { schemaDifferences, sameSchema } from "./schema";
+import { schemaDifferences, sameSchema } from "../../providers/json-schema";
 
 // The trigger fills the workflow's inputs by event field name only in this format (see
 // components/handover-webhooks.ts).

@@ -1,6 +1,7 @@
-// Semantic comparison of JSON schemas: annotations, key order and the order of `required` and
-// `enum` carry no meaning, and an object schema without `additionalProperties` allows them.
-import { canonicalJson } from "../../providers/diff";
+// Semantic comparison of JSON schemas (data action contracts; the provider's diff and verify):
+// annotations, key order and the order of `required` and `enum` carry no meaning, and an object
+// schema without `additionalProperties` allows them.
+import { canonicalJson } from "./diff";
 
 const ANNOTATIONS = ["title", "description", "$schema", "$id", "$comment", "examples", "default"];
 const SCHEMA_MAPS = ["properties", "patternProperties", "definitions"];
