@@ -53,6 +53,12 @@ export const OPEN_MESSAGING_CRITERIA = [
   { jsonPath: "messageType", operator: "Equal", value: "OPEN" },
 ] as const;
 
+/** The data action's HTTP method (the guide's step 3.4). */
+export const HANDOVER_REQUEST_TYPE = "POST";
+
+/** The trigger fills the workflow's input variables by event field name only in this format. */
+export const TRIGGER_DATA_FORMAT = "TopLevelPrimitives";
+
 /** The guide's names for the two objects shared by both events. */
 export const DEFAULT_INTEGRATION_NAME = "Web Services Data Actions Integration";
 export const DEFAULT_DATA_ACTION_NAME = "Send Event to Cognigy";

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DataAction } from "../providers/data-action";
 import { Integration } from "../providers/integration";
 import { Trigger } from "../providers/trigger";
-import { TOOL_NAME } from "../providers/version";
+import { stackMarker } from "../providers/version";
 import { Workflow } from "../providers/workflow";
 import inputContract from "../templates/input-contract.json";
 import outputContract from "../templates/output-contract.json";
@@ -14,7 +14,9 @@ import {
   EVENT_KEYS,
   EventKey,
   HANDOVER_EVENTS,
+  HANDOVER_REQUEST_TYPE,
   OPEN_MESSAGING_CRITERIA,
+  TRIGGER_DATA_FORMAT,
 } from "./events";
 import { eventListProblem, objectNameProblem, triggerDescriptionProblem } from "./validation";
 import { renderWorkflowYaml } from "./workflow-yaml";
@@ -89,7 +91,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
     const nameOf = (label: string, value: pulumi.Input<string> | undefined, fallback: string) =>
       checked(label, value ?? fallback, objectNameProblem);
 
-    const managedBy = `${TOOL_NAME} ${pulumi.getProject()}/${pulumi.getStack()}`;
+    const managedBy = stackMarker(pulumi.getProject(), pulumi.getStack());
     const adopt = args.adoptExisting ?? false;
     const integrationName = nameOf("integrationName", args.integrationName, DEFAULT_INTEGRATION_NAME);
     const dataActionName = nameOf("dataActionName", args.dataActionName, DEFAULT_DATA_ACTION_NAME);
@@ -113,7 +115,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
         inputSchema: inputContract,
         outputSchema: outputContract,
         requestUrlTemplate: this.requestUrl,
-        requestType: "POST",
+        requestType: HANDOVER_REQUEST_TYPE,
         adopt,
         managedBy,
       },
@@ -148,8 +150,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
           workflowId: workflow.id,
           enabled: args.triggersEnabled ?? true,
           matchCriteria: OPEN_MESSAGING_CRITERIA.map((criterion) => ({ ...criterion })),
-          // The workflow's input variables are filled by event field name only in this format.
-          dataFormat: "TopLevelPrimitives",
+          dataFormat: TRIGGER_DATA_FORMAT,
           description:
             args.triggerDescription === undefined
               ? undefined

@@ -6,5 +6,13 @@ export const PROVIDER_VERSION = "0.1.0";
 export const TOOL_NAME = "cognigy-genesys-handover";
 export const USER_AGENT = `${TOOL_NAME}/${PROVIDER_VERSION}`;
 
+/**
+ * The management marker every object of one stack carries (the `managedBy` input): a re-run
+ * recognises its own half-made objects by it, and verify tells managed objects from hand-made ones.
+ */
+export function stackMarker(project: string, stack: string): string {
+  return `${TOOL_NAME} ${project}/${stack}`;
+}
+
 // The dynamic Resource constructor builds `pulumi-nodejs:dynamic/<module>:<type>`.
 export const TOKEN_MODULE = "genesyscloud";

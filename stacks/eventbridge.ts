@@ -5,7 +5,7 @@ import { CognigyVersion, eventBridgeTopicFilters } from "../components/cognigy-v
 import type { EventBridgeHandover } from "../components/eventbridge-aws";
 import { EVENTBRIDGE_CONFIG_KEYS, partnerEventSourceName } from "../components/eventbridge-config";
 import { EventBridgeIntegration } from "../providers/eventbridge-integration";
-import { TOOL_NAME } from "../providers/version";
+import { stackMarker } from "../providers/version";
 import type { EventBridgePlan } from "./config";
 
 /** What the stack exports about the EventBridge side. */
@@ -33,7 +33,7 @@ export function deployEventBridge(plan: EventBridgePlan, version: CognigyVersion
     topicFilters: eventBridgeTopicFilters(version),
     adopt,
     // The same marker HandoverWebhooks writes, so both sides of one stack are recognised as its own.
-    managedBy: `${TOOL_NAME} ${pulumi.getProject()}/${pulumi.getStack()}`,
+    managedBy: stackMarker(pulumi.getProject(), pulumi.getStack()),
   });
   // The provider reads the org id with its own credentials: the program never holds them.
   const eventSourceName = integration.genesysOrgId.apply((orgId) => partnerEventSourceName(orgId, plan.organisationId));

@@ -1,4 +1,5 @@
 // Pure: expected configuration × what the org holds → report rows.
+import { TRIGGER_DATA_FORMAT } from "../../components/events";
 import { ADOPT_CONFIG_KEY, hasMarker } from "../../providers/adoption";
 import { INTEGRATION_TYPE } from "../../providers/integration";
 import { canonicalJson } from "../../providers/diff";
@@ -7,9 +8,6 @@ import type { LiveAction, LiveFlow, LiveIntegration, LiveOrg, LiveTrigger, Trigg
 import { CheckRow, check, fail, notCheckable, pass } from "./rows";
 import { schemaDifferences, sameSchema } from "../../providers/json-schema";
 
-// The trigger fills the workflow's inputs by event field name only in this format (see
-// components/handover-webhooks.ts).
-const DATA_FORMAT = "TopLevelPrimitives";
 
 export interface CompareContext {
   readonly stack: string;
@@ -264,10 +262,10 @@ function triggerRows(setup: ExpectedSetup, event: ExpectedEvent, trigger: LiveTr
     ),
     check(
       `${label}: data format`,
-      (trigger.target?.workflowTargetSettings?.dataFormat ?? DATA_FORMAT) === DATA_FORMAT,
-      DATA_FORMAT,
+      (trigger.target?.workflowTargetSettings?.dataFormat ?? TRIGGER_DATA_FORMAT) === TRIGGER_DATA_FORMAT,
+      TRIGGER_DATA_FORMAT,
       trigger.target?.workflowTargetSettings?.dataFormat,
-      `With any other format the event fields do not reach the workflow's input variables: set it to ${DATA_FORMAT}, ${fix.viaStack}.`,
+      `With any other format the event fields do not reach the workflow's input variables: set it to ${TRIGGER_DATA_FORMAT}, ${fix.viaStack}.`,
     ),
   ];
   for (const criterion of setup.criteria) {

@@ -2,7 +2,7 @@
 // stack settings, the event table, the endpoint rules and the templates.
 import { parseDocument } from "yaml";
 import { handoverRequestUrl } from "../../components/endpoint";
-import { EventKey, HANDOVER_EVENTS, OPEN_MESSAGING_CRITERIA } from "../../components/events";
+import { EventKey, HANDOVER_EVENTS, HANDOVER_REQUEST_TYPE, OPEN_MESSAGING_CRITERIA } from "../../components/events";
 import { renderWorkflowYaml } from "../../components/workflow-yaml";
 import type { StackSettings } from "../../stacks/config";
 import inputContract from "../../templates/input-contract.json";
@@ -46,8 +46,6 @@ export interface ExpectedSetup {
   readonly events: readonly ExpectedEvent[];
 }
 
-// The component posts with the data action's method POST (the guide's step 3.4).
-const REQUEST_TYPE = "POST";
 
 export function expectedSetup(settings: StackSettings): ExpectedSetup {
   const requestUrl = handoverRequestUrl(
@@ -77,7 +75,7 @@ export function expectedSetup(settings: StackSettings): ExpectedSetup {
     dataActionName: settings.dataActionName,
     division: settings.division,
     requestUrl,
-    requestType: REQUEST_TYPE,
+    requestType: HANDOVER_REQUEST_TYPE,
     inputSchema: inputContract,
     triggersEnabled: settings.triggersEnabled,
     adoptExisting: settings.adoptExisting,

@@ -2,7 +2,7 @@
 // comparison, and the optional probe of Cognigy's endpoint.
 import { GenesysApi } from "../../providers/genesys-api";
 import type { Target } from "../../providers/target";
-import { TOOL_NAME } from "../../providers/version";
+import { stackMarker } from "../../providers/version";
 import type { StackSettings } from "../../stacks/config";
 import { compareSetup } from "./compare";
 import { expectedSetup } from "./expected";
@@ -27,11 +27,6 @@ export interface VerifyOptions {
   readonly probe: boolean;
   /** Progress lines (stderr in the command line). */
   readonly progress: (line: string) => void;
-}
-
-/** The marker the stack's component writes on every object (components/handover-webhooks.ts). */
-export function stackMarker(project: string, stack: string): string {
-  return `${TOOL_NAME} ${project}/${stack}`;
 }
 
 export async function runVerify(options: VerifyOptions): Promise<CheckRow[]> {
