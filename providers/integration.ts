@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Existing, PartialCreateError, adoptionOutcome, hasMarker, withMarker, withoutMarker } from "./adoption";
+import { withMarker, withoutMarker } from "./adoption";
 import { DiffRules, diffResult, dropUndefined, requireText } from "./diff";
-import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
+import { GenesysApi } from "./genesys-api";
+import { DesiredIntegration, applyIntegration, createIntegration, deleteIntegration, readIntegration } from "./integration-setup";
 import { connect, settingsFromConfig } from "./session";
 import { RawSettings } from "./target";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
@@ -48,13 +49,6 @@ export function checkIntegration(news: Record<string, unknown>): pulumi.dynamic.
   return { inputs, failures };
 }
 
-interface IntegrationConfig {
-  name?: string;
-  notes?: string;
-  version?: number;
-  [key: string]: unknown;
-}
-
 /** Inputs after `check` (defaults applied). */
 export type IntegrationInputs = Omit<IntegrationOutputs, "integrationType" | "adopted">;
 
@@ -80,101 +74,37 @@ export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
   }
 
   async create(inputs: IntegrationInputs): Promise<pulumi.dynamic.CreateResult> {
-    const api = this.genesys();
-    const existing = await this.find(inputs.name, inputs.managedBy);
-    const outcome = adoptionOutcome("Integration", inputs.name, existing, inputs.adopt);
-    if (outcome.action === "take-over") {
-      return { id: outcome.id, outs: await this.apply(outcome.id, inputs, outcome.adopted) };
-    }
-    const created = await api.call<{ id: string; intendedState?: string }>("Create integration", (a) =>
-      a.integrations.postIntegrations({ body: { name: inputs.name, integrationType: { id: INTEGRATION_TYPE } } }),
-    );
-    try {
-      return { id: created.id, outs: await this.apply(created.id, inputs, false, created.intendedState) };
-    } catch (err) {
-      throw new PartialCreateError(
-        `Integration "${inputs.name}" was created (id ${created.id}) but naming/enabling it failed: ${(err as Error).message}`,
-        created.id,
-        { ...inputs, integrationType: INTEGRATION_TYPE, adopted: false },
-      );
-    }
+    const recorded = { ...pickInputs(inputs), integrationType: INTEGRATION_TYPE };
+    const made = await createIntegration(this.genesys(), "Integration", desiredIntegration(inputs), inputs, recorded);
+    return { id: made.id, outs: { ...recorded, adopted: made.adopted } };
   }
 
   async read(id: string, props: IntegrationOutputs): Promise<pulumi.dynamic.ReadResult> {
-    const api = this.genesys();
-    const integration = await readOrGone(api, "Read integration", (a) => a.integrations.getIntegration(id));
-    if (integration === undefined) return {};
-    const config = await readOrGone<IntegrationConfig>(api, "Read integration config", (a) =>
-      a.integrations.getIntegrationConfigCurrent(id),
-    );
-    if (config === undefined) return {};
+    const live = await readIntegration(this.genesys(), id);
+    if (live === undefined) return {};
     const outs: IntegrationOutputs = {
       ...props,
-      name: config.name ?? "",
-      notes: withoutMarker(config.notes, props.managedBy),
-      enabled: (integration as { intendedState?: string }).intendedState === "ENABLED",
+      name: live.name,
+      notes: withoutMarker(live.notes, props.managedBy),
+      enabled: live.enabled,
       integrationType: INTEGRATION_TYPE,
     };
     return { id, props: outs, inputs: pickInputs(outs) };
   }
 
   async update(id: string, olds: IntegrationOutputs, news: IntegrationInputs): Promise<pulumi.dynamic.UpdateResult> {
-    return { outs: await this.apply(id, news, olds.adopted) };
+    await applyIntegration(this.genesys(), id, desiredIntegration(news));
+    return { outs: { ...pickInputs(news), integrationType: INTEGRATION_TYPE, adopted: olds.adopted } };
   }
 
   async delete(id: string, _props?: unknown): Promise<void> {
-    await deleteOrGone(this.genesys(), `Delete integration ${id}`, (a) => a.integrations.deleteIntegration(id));
+    await deleteIntegration(this.genesys(), id);
   }
+}
 
-  /** Looks the integration up by its natural key (type + exact name). */
-  private async find(name: string, marker: string): Promise<Existing | undefined> {
-    const api = this.genesys();
-    for (let page = 1; ; page++) {
-      const listing = await api.call<{ entities?: { id: string; name?: string }[]; pageCount?: number }>(
-        "List integrations",
-        (a) => a.integrations.getIntegrations({ integrationType: INTEGRATION_TYPE, pageSize: 100, pageNumber: page }),
-      );
-      const match = (listing.entities ?? []).find((entity) => entity.name === name);
-      if (match) {
-        const config = await api.call<IntegrationConfig>("Read integration config", (a) =>
-          a.integrations.getIntegrationConfigCurrent(match.id),
-        );
-        return { id: match.id, ours: hasMarker(config.notes, marker) };
-      }
-      if (page >= (listing.pageCount ?? 1)) return undefined;
-    }
-  }
-
-  /**
-   * Name and notes through the versioned config, then the intended state. Tolerates a fresh id.
-   * `knownState`: the intended state the create answer just reported, which saves reading it.
-   */
-  private async apply(id: string, inputs: IntegrationInputs, adopted: boolean, knownState?: string): Promise<IntegrationOutputs> {
-    const api = this.genesys();
-    const notes = withMarker(inputs.notes, inputs.managedBy);
-    await api.withFreshVersion(`Name integration ${id}`, async () => {
-      const config = await api.call<IntegrationConfig>(
-        "Read integration config",
-        (a) => a.integrations.getIntegrationConfigCurrent(id),
-        { tolerate: [404] },
-      );
-      if (config.name === inputs.name && config.notes === notes) return;
-      await api.call("Update integration config", (a) =>
-        a.integrations.putIntegrationConfigCurrent(id, { body: { ...config, name: inputs.name, notes, version: config.version } }),
-      );
-    });
-    const intendedState = inputs.enabled ? "ENABLED" : "DISABLED";
-    const current =
-      knownState !== undefined
-        ? { intendedState: knownState }
-        : await api.call<{ intendedState?: string }>("Read integration", (a) => a.integrations.getIntegration(id), {
-            tolerate: [404],
-          });
-    if (current.intendedState !== intendedState) {
-      await api.call("Set integration state", (a) => a.integrations.patchIntegration(id, { body: { intendedState } }));
-    }
-    return { ...pickInputs(inputs), integrationType: INTEGRATION_TYPE, adopted } as IntegrationOutputs;
-  }
+/** Pure: the integration as Genesys must hold it; its config properties are left as they are. */
+export function desiredIntegration(inputs: IntegrationInputs): DesiredIntegration {
+  return { typeId: INTEGRATION_TYPE, name: inputs.name, notes: withMarker(inputs.notes, inputs.managedBy), enabled: inputs.enabled };
 }
 
 function pickInputs(values: IntegrationInputs): Record<string, unknown> {
