@@ -1,0 +1,307 @@
+// The handover stack's whole life in one org, through Pulumi's own dynamic-provider host
+// (tools/engine) against the emulator: preview, up, no-op up, endpoint change, workflow rename,
+// drift repaired after refresh, destroy. The steps share one emulator and one engine and run in
+// order; each checks the emulator's objects field by field and its request log.
+import * as path from "path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { DEFAULT_CLIENT, Emulator, startEmulator, StateDump } from "../../emulator/index";
+import { LocalEngine } from "../../tools/engine/local-engine";
+import { login } from "../emulator/sdk";
+import {
+  callDataInputs,
+  DATA_ACTION_NAME,
+  GUIDE_EVENTS,
+  GUIDE_INPUT_CONTRACT,
+  INTEGRATION_NAME,
+  INTEGRATION_TYPE,
+  OPEN_MESSAGING_CONDITIONS,
+  requestUrl,
+} from "./guide";
+import { Objects, seedUnrelated, split, Unrelated, writeCalls } from "./org";
+
+const PROJECT = "cognigy"; // Pulumi.yaml `name`
+const STACK = "lifecycle";
+const MANAGED_BY = `cognigy-genesys-handover ${PROJECT}/${STACK}`;
+const DYNAMIC = "pulumi-nodejs:dynamic/genesyscloud:";
+const SECRET_KEYS = ["genesyscloud:oauthClientSecret"];
+const RENAMED_ACW = "Handover after-call work";
+
+let emu: Emulator;
+let engine: LocalEngine;
+let unrelated: Unrelated;
+let theirsBefore: Objects;
+let baseConfig: Record<string, string>;
+
+beforeAll(async () => {
+  emu = await startEmulator({ jobMs: 5 });
+  unrelated = await seedUnrelated(emu);
+  theirsBefore = split(emu.state(), unrelated).theirs;
+  baseConfig = {
+    "genesyscloud:oauthClientId": DEFAULT_CLIENT.id,
+    "genesyscloud:oauthClientSecret": DEFAULT_CLIENT.secret,
+    "genesyscloud:apiUrl": emu.url,
+    "cognigy:endpointDomain": "trial.cognigy.ai",
+  };
+  engine = new LocalEngine({
+    programPath: "stacks/index.ts",
+    project: PROJECT,
+    stack: STACK,
+    config: baseConfig,
+    secretKeys: SECRET_KEYS,
+    projectDir: path.join(__dirname, "..", ".."),
+    // The providers must take the target and credentials from the stack config alone.
+    env: Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("GENESYSCLOUD_"))),
+  });
+  emu.clearLog();
+});
+afterAll(async () => emu?.close());
+
+/** Our objects now; every step also proves the seeded objects unchanged. */
+function ours(): Objects {
+  const { ours: mine, theirs } = split(emu.state(), unrelated);
+  expect(theirs).toEqual(theirsBefore);
+  return mine;
+}
+
+/** The request log since the previous call. */
+function calls() {
+  const entries = emu.log().entries;
+  emu.clearLog();
+  return entries;
+}
+
+/** Steps on Genesys objects (the component is bookkeeping), as "op Kind name". */
+function genesysSteps(steps: { urn: string; type: string; op: string }[]): string[] {
+  return steps
+    .filter((s) => s.type.startsWith(DYNAMIC))
+    .map((s) => `${s.op} ${s.type.slice(DYNAMIC.length)} ${s.urn.split("::").pop()}`)
+    .sort();
+}
+
+interface Snapshot {
+  state: StateDump;
+  mine: Objects;
+}
+let afterUp: Snapshot;
+let firstUpOutputs: Record<string, unknown>;
+
+function only<T>(list: T[], what: string): T {
+  expect(list, what).toHaveLength(1);
+  return list[0];
+}
+
+function flowNamed(mine: Objects, name: string) {
+  return only(mine.flows.filter((f) => f.name === name), `flow ${name}`);
+}
+
+function triggerNamed(mine: Objects, name: string) {
+  return only(mine.triggers.filter((t) => t.name === name), `trigger ${name}`);
+}
+
+/** The workflow as the guide's step 4 describes it, read from the YAML Genesys published. */
+function expectGuideWorkflow(mine: Objects, name: string, workflowTopic: string) {
+  const flow = flowNamed(mine, name);
+  expect(flow).toMatchObject({ type: "WORKFLOW", division: "Home", inputVariables: ["addressTo", "disconnectType"] });
+  expect(flow.versions.length, "published versions").toBeGreaterThan(0);
+  const published = flow.versions[flow.versions.length - 1];
+  expect(published.datePublished).toBeTruthy();
+  expect(published.yaml).toBe(flow.yaml);
+  expect(published.variables).toEqual([
+    { name: "Flow.addressTo", type: "stringVariable", isInput: true, isOutput: false },
+    { name: "Flow.disconnectType", type: "stringVariable", isInput: true, isOutput: false },
+  ]);
+  const workflow = parse(flow.yaml).workflow;
+  expect(workflow.name).toBe(name);
+  expect(workflow.description).toContain(MANAGED_BY);
+  const actions = workflow.states.flatMap((s: { state: { actions: unknown[] } }) => s.state.actions);
+  const callData = only(
+    actions.filter((a: Record<string, unknown>) => "callData" in a).map((a: { callData: Record<string, unknown> }) => a.callData),
+    "Call Data Action",
+  ) as { category: Record<string, { dataAction: Record<string, { inputs: unknown }> }> };
+  expect(Object.keys(callData.category)).toEqual([INTEGRATION_NAME]);
+  expect(Object.keys(callData.category[INTEGRATION_NAME].dataAction)).toEqual([DATA_ACTION_NAME]);
+  expect(callData.category[INTEGRATION_NAME].dataAction[DATA_ACTION_NAME].inputs).toEqual(callDataInputs(workflowTopic));
+  return flow;
+}
+
+describe("the handover stack's lifecycle in one org", () => {
+  it("preview on the empty org makes no API call and reports six creates", async () => {
+    const result = await engine.preview();
+    // check/diff only, and there is no state to diff: nothing needs the org.
+    expect(calls()).toEqual([]);
+    expect(genesysSteps(result.steps)).toEqual([
+      "create DataAction handover-data-action",
+      "create Integration handover-integration",
+      "create Trigger handover-trigger-acw",
+      "create Trigger handover-trigger-user-end",
+      "create Workflow handover-workflow-acw",
+      "create Workflow handover-workflow-user-end",
+    ]);
+    expect(engine.stackState.resources).toEqual([]);
+    expect(ours()).toEqual({ integrations: [], actions: [], flows: [], triggers: [] });
+  });
+
+  it("1. up creates exactly the guide's six objects, and the stack outputs carry their ids", async () => {
+    const result = await engine.up();
+    calls();
+    expect(genesysSteps(result.steps).map((s) => s.split(" ")[0])).toEqual(Array(6).fill("create"));
+    const mine = ours();
+
+    const integration = only(mine.integrations, "integration");
+    expect(integration).toMatchObject({ name: INTEGRATION_NAME, typeId: INTEGRATION_TYPE, intendedState: "ENABLED", notes: MANAGED_BY });
+
+    const action = only(mine.actions, "data action");
+    expect(action).toMatchObject({ name: DATA_ACTION_NAME, category: INTEGRATION_NAME, integrationId: integration.id });
+    expect(action.config.request).toMatchObject({ requestType: "POST", requestUrlTemplate: requestUrl("trial.cognigy.ai") });
+    expect(action.contract.input.inputSchema).toEqual(GUIDE_INPUT_CONTRACT);
+    // Minimal output contract: an object with no declared properties.
+    expect(action.contract.output.successSchema).toMatchObject({ type: "object" });
+    expect(Object.keys(action.contract.output.successSchema.properties ?? {})).toEqual([]);
+
+    expect(mine.flows).toHaveLength(2);
+    expect(mine.triggers).toHaveLength(2);
+    for (const event of GUIDE_EVENTS) {
+      const flow = expectGuideWorkflow(mine, event.workflowName, event.workflowTopic);
+      const trigger = triggerNamed(mine, event.triggerName);
+      expect(trigger).toMatchObject({
+        topicName: event.triggerTopic,
+        target: { type: "Workflow", id: flow.id, workflowTargetSettings: { dataFormat: "TopLevelPrimitives" } },
+        enabled: true,
+      });
+      expect(trigger.matchCriteria).toEqual(OPEN_MESSAGING_CONDITIONS);
+      expect(trigger.description).toContain(MANAGED_BY);
+    }
+    expect(JSON.stringify(engine.stackState)).not.toContain(DEFAULT_CLIENT.secret);
+    afterUp = { state: emu.state(), mine };
+    firstUpOutputs = result.outputs;
+  });
+
+  it("1. the stack outputs carry the request URL and every object's id and name", () => {
+    const mine = afterUp.mine;
+    const integration = only(mine.integrations, "integration");
+    const action = only(mine.actions, "data action");
+    const outputs = firstUpOutputs as Record<string, any>;
+    expect(outputs.requestUrl).toBe(requestUrl("trial.cognigy.ai"));
+    expect(outputs.integration).toEqual({ id: integration.id, name: INTEGRATION_NAME, adopted: false });
+    expect(outputs.dataAction).toEqual({ id: action.id, name: DATA_ACTION_NAME, adopted: false });
+    for (const event of GUIDE_EVENTS) {
+      expect(outputs.workflows[event.key]).toEqual({ id: flowNamed(mine, event.workflowName).id, name: event.workflowName, adopted: false });
+      expect(outputs.triggers[event.key]).toEqual({ id: triggerNamed(mine, event.triggerName).id, name: event.triggerName, adopted: false });
+    }
+  });
+
+  it("2. a second up changes nothing and makes no write call", async () => {
+    const result = await engine.up();
+    expect(writeCalls(calls())).toEqual([]);
+    expect(genesysSteps(result.steps).map((s) => s.split(" ")[0])).toEqual(Array(6).fill("same"));
+    expect(ours()).toEqual(afterUp.mine);
+  });
+
+  it("3. a new endpoint domain updates the data action's URL in place; workflows and triggers untouched", async () => {
+    engine.setConfig({ ...baseConfig, "cognigy:endpointDomain": "app.cognigy.ai" }, SECRET_KEYS);
+    const result = await engine.up();
+    const writes = writeCalls(calls());
+    expect(genesysSteps(result.steps).filter((s) => !s.startsWith("same"))).toEqual(["update DataAction handover-data-action"]);
+    expect(writes).toEqual(["PATCH /api/v2/integrations/actions/{actionId} → 200"]);
+
+    const mine = ours();
+    const before = only(afterUp.mine.actions, "data action");
+    const action = only(mine.actions, "data action");
+    expect(action.id).toBe(before.id);
+    expect(action.config.request.requestUrlTemplate).toBe(requestUrl("app.cognigy.ai"));
+    expect(action.version).toBe(before.version + 1);
+    expect({ ...action, config: before.config, version: before.version }).toEqual(before);
+    expect(result.outputs.requestUrl).toBe(requestUrl("app.cognigy.ai"));
+    // Same ids, same versions: nothing about them was written.
+    expect(mine.flows).toEqual(afterUp.mine.flows);
+    expect(mine.triggers).toEqual(afterUp.mine.triggers);
+    expect(mine.integrations).toEqual(afterUp.mine.integrations);
+    afterUp = { state: emu.state(), mine };
+  });
+
+  it("4. renaming a workflow replaces it: the new flow exists, its trigger targets it, the old flow is gone", async () => {
+    const [acw, userEnd] = GUIDE_EVENTS;
+    const oldFlow = flowNamed(afterUp.mine, acw.workflowName);
+    engine.setConfig({ ...baseConfig, "cognigy:endpointDomain": "app.cognigy.ai", "cognigy:workflowNameAcw": RENAMED_ACW }, SECRET_KEYS);
+    const result = await engine.up();
+    const writes = writeCalls(calls());
+    // Create-before-delete: the replacement, then the old flow's delete once the program is done.
+    expect(genesysSteps(result.steps).filter((s) => !s.startsWith("same"))).toEqual([
+      "delete Workflow handover-workflow-acw",
+      "replace Workflow handover-workflow-acw",
+      "update Trigger handover-trigger-acw",
+    ]);
+
+    const mine = ours();
+    const newFlow = expectGuideWorkflow(mine, RENAMED_ACW, acw.workflowTopic);
+    expect(newFlow.id).not.toBe(oldFlow.id);
+    expect(mine.flows.map((f) => f.id)).not.toContain(oldFlow.id);
+    expect(mine.flows).toHaveLength(2);
+    const trigger = triggerNamed(mine, acw.triggerName);
+    const triggerBefore = triggerNamed(afterUp.mine, acw.triggerName);
+    expect(trigger.id).toBe(triggerBefore.id);
+    expect(trigger.target.id).toBe(newFlow.id);
+    expect(trigger).toMatchObject({ enabled: true, topicName: acw.triggerTopic, matchCriteria: OPEN_MESSAGING_CONDITIONS });
+    expect(result.outputs.workflows).toMatchObject({ acw: { id: newFlow.id, name: RENAMED_ACW } });
+    // The other event's pair is untouched.
+    expect(flowNamed(mine, userEnd.workflowName)).toEqual(flowNamed(afterUp.mine, userEnd.workflowName));
+    expect(triggerNamed(mine, userEnd.triggerName)).toEqual(triggerNamed(afterUp.mine, userEnd.triggerName));
+    expect(mine.actions).toEqual(afterUp.mine.actions);
+    // The trigger moved before the old flow was deleted (Genesys refuses to delete a target).
+    expect(writes.filter((w) => w.startsWith("DELETE"))).toEqual(["DELETE /api/v2/flows/{flowId} → 204"]);
+    expect(writes.indexOf("PUT /api/v2/processautomation/triggers/{triggerId} → 200")).toBeLessThan(
+      writes.indexOf("DELETE /api/v2/flows/{flowId} → 204"),
+    );
+    afterUp = { state: emu.state(), mine };
+  });
+
+  it("5. a trigger disabled behind the tool's back shows in refresh and is enabled again by the next up", async () => {
+    const [acw] = GUIDE_EVENTS;
+    const live = triggerNamed(afterUp.mine, acw.triggerName);
+    const api = await login(emu.url);
+    const { id, createdAt, ...body } = live;
+    await api.triggers.putProcessautomationTrigger(id, { ...body, enabled: false } as never);
+    expect(triggerNamed(ours(), acw.triggerName)).toMatchObject({ id, enabled: false, version: live.version + 1 });
+    calls();
+
+    const refreshed = await engine.refresh();
+    expect(writeCalls(calls())).toEqual([]);
+    expect(refreshed.steps.filter((s) => s.op !== "refresh")).toEqual([]);
+    const entry = engine.stackState.resources.find((r) => r.id === id);
+    expect(entry?.outputs).toMatchObject({ enabled: false, version: live.version + 1 });
+
+    const result = await engine.up();
+    const writes = writeCalls(calls());
+    expect(genesysSteps(result.steps).filter((s) => !s.startsWith("same"))).toEqual(["update Trigger handover-trigger-acw"]);
+    expect(writes).toEqual(["PUT /api/v2/processautomation/triggers/{triggerId} → 200"]);
+    const trigger = triggerNamed(ours(), acw.triggerName);
+    expect(trigger).toMatchObject({ id, enabled: true, version: live.version + 2, target: live.target });
+    expect(trigger.matchCriteria).toEqual(OPEN_MESSAGING_CONDITIONS);
+  });
+
+  it("6. destroy deletes triggers, then workflows, then the action, then the integration; the seeded objects stay", async () => {
+    const result = await engine.destroy();
+    const deletes = calls().filter((e) => e.method === "DELETE");
+    expect(genesysSteps(result.steps).map((s) => s.split(" ")[0])).toEqual(Array(6).fill("delete"));
+    const order = [
+      "DELETE /api/v2/processautomation/triggers/{triggerId}",
+      "DELETE /api/v2/flows/{flowId}",
+      "DELETE /api/v2/integrations/actions/{actionId}",
+      "DELETE /api/v2/integrations/{integrationId}",
+    ];
+    expect(deletes.map((e) => `${e.route} → ${e.status}`).sort()).toEqual(
+      [order[0], order[0], order[1], order[1], order[2], order[3]].map((r) => `${r} → ${r.includes("{integrationId}") ? 200 : 204}`).sort(),
+    );
+    // Each kind's deletes arrive only after every delete of the kind before it was answered.
+    for (let i = 1; i < order.length; i++) {
+      const before = deletes.filter((e) => e.route === order[i - 1]);
+      const after = deletes.filter((e) => e.route === order[i]);
+      expect(Math.min(...after.map((e) => e.t)), `${order[i]} after ${order[i - 1]}`).toBeGreaterThanOrEqual(
+        Math.max(...before.map((e) => e.t + e.durationMs)),
+      );
+    }
+    expect(ours()).toEqual({ integrations: [], actions: [], flows: [], triggers: [] });
+    expect(engine.stackState.resources).toEqual([]);
+  });
+});
