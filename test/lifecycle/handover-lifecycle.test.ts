@@ -5,7 +5,7 @@
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { DEFAULT_CLIENT, Emulator, startEmulator, StateDump } from "../../emulator/index";
+import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../emulator/index";
 import { LocalEngine } from "../../tools/engine/local-engine";
 import { login } from "../emulator/sdk";
 import {
@@ -79,12 +79,17 @@ function genesysSteps(steps: { urn: string; type: string; op: string }[]): strin
     .sort();
 }
 
-interface Snapshot {
-  state: StateDump;
-  mine: Objects;
+/** Our objects after the last step that completed; the steps build on each other. */
+let lastStep: Objects | undefined;
+
+/** The previous step's objects; taken, so that a step that fails leaves nothing for the next. */
+function previous(): Objects {
+  const objects = lastStep;
+  lastStep = undefined;
+  if (!objects) throw new Error("an earlier step failed; this step starts from its result");
+  return objects;
 }
-let afterUp: Snapshot;
-let firstUpOutputs: Record<string, unknown>;
+let firstUp: { mine: Objects; outputs: Record<string, unknown> } | undefined;
 
 function only<T>(list: T[], what: string): T {
   expect(list, what).toHaveLength(1);
@@ -142,7 +147,7 @@ describe("the handover stack's lifecycle in one org", () => {
     expect(ours()).toEqual({ integrations: [], actions: [], flows: [], triggers: [] });
   });
 
-  it("1. up creates exactly the guide's six objects, and the stack outputs carry their ids", async () => {
+  it("1. up creates exactly the guide's six objects", async () => {
     const result = await engine.up();
     calls();
     expect(genesysSteps(result.steps).map((s) => s.split(" ")[0])).toEqual(Array(6).fill("create"));
@@ -173,15 +178,16 @@ describe("the handover stack's lifecycle in one org", () => {
       expect(trigger.description).toContain(MANAGED_BY);
     }
     expect(JSON.stringify(engine.stackState)).not.toContain(DEFAULT_CLIENT.secret);
-    afterUp = { state: emu.state(), mine };
-    firstUpOutputs = result.outputs;
+    lastStep = mine;
+    firstUp = { mine, outputs: result.outputs };
   });
 
   it("1. the stack outputs carry the request URL and every object's id and name", () => {
-    const mine = afterUp.mine;
+    if (!firstUp) throw new Error("step 1's up failed");
+    const { mine } = firstUp;
     const integration = only(mine.integrations, "integration");
     const action = only(mine.actions, "data action");
-    const outputs = firstUpOutputs as Record<string, any>;
+    const outputs = firstUp.outputs as Record<string, any>;
     expect(outputs.requestUrl).toBe(requestUrl("trial.cognigy.ai"));
     expect(outputs.integration).toEqual({ id: integration.id, name: INTEGRATION_NAME, adopted: false });
     expect(outputs.dataAction).toEqual({ id: action.id, name: DATA_ACTION_NAME, adopted: false });
@@ -192,13 +198,16 @@ describe("the handover stack's lifecycle in one org", () => {
   });
 
   it("2. a second up changes nothing and makes no write call", async () => {
+    const before = previous();
     const result = await engine.up();
     expect(writeCalls(calls())).toEqual([]);
     expect(genesysSteps(result.steps).map((s) => s.split(" ")[0])).toEqual(Array(6).fill("same"));
-    expect(ours()).toEqual(afterUp.mine);
+    expect(ours()).toEqual(before);
+    lastStep = before;
   });
 
   it("3. a new endpoint domain updates the data action's URL in place; workflows and triggers untouched", async () => {
+    const previousStep = previous();
     engine.setConfig({ ...baseConfig, "cognigy:endpointDomain": "app.cognigy.ai" }, SECRET_KEYS);
     const result = await engine.up();
     const writes = writeCalls(calls());
@@ -206,7 +215,7 @@ describe("the handover stack's lifecycle in one org", () => {
     expect(writes).toEqual(["PATCH /api/v2/integrations/actions/{actionId} → 200"]);
 
     const mine = ours();
-    const before = only(afterUp.mine.actions, "data action");
+    const before = only(previousStep.actions, "data action");
     const action = only(mine.actions, "data action");
     expect(action.id).toBe(before.id);
     expect(action.config.request.requestUrlTemplate).toBe(requestUrl("app.cognigy.ai"));
@@ -214,15 +223,16 @@ describe("the handover stack's lifecycle in one org", () => {
     expect({ ...action, config: before.config, version: before.version }).toEqual(before);
     expect(result.outputs.requestUrl).toBe(requestUrl("app.cognigy.ai"));
     // Same ids, same versions: nothing about them was written.
-    expect(mine.flows).toEqual(afterUp.mine.flows);
-    expect(mine.triggers).toEqual(afterUp.mine.triggers);
-    expect(mine.integrations).toEqual(afterUp.mine.integrations);
-    afterUp = { state: emu.state(), mine };
+    expect(mine.flows).toEqual(previousStep.flows);
+    expect(mine.triggers).toEqual(previousStep.triggers);
+    expect(mine.integrations).toEqual(previousStep.integrations);
+    lastStep = mine;
   });
 
   it("4. renaming a workflow replaces it: the new flow exists, its trigger targets it, the old flow is gone", async () => {
     const [acw, userEnd] = GUIDE_EVENTS;
-    const oldFlow = flowNamed(afterUp.mine, acw.workflowName);
+    const before = previous();
+    const oldFlow = flowNamed(before, acw.workflowName);
     engine.setConfig({ ...baseConfig, "cognigy:endpointDomain": "app.cognigy.ai", "cognigy:workflowNameAcw": RENAMED_ACW }, SECRET_KEYS);
     const result = await engine.up();
     const writes = writeCalls(calls());
@@ -239,26 +249,26 @@ describe("the handover stack's lifecycle in one org", () => {
     expect(mine.flows.map((f) => f.id)).not.toContain(oldFlow.id);
     expect(mine.flows).toHaveLength(2);
     const trigger = triggerNamed(mine, acw.triggerName);
-    const triggerBefore = triggerNamed(afterUp.mine, acw.triggerName);
+    const triggerBefore = triggerNamed(before, acw.triggerName);
     expect(trigger.id).toBe(triggerBefore.id);
     expect(trigger.target.id).toBe(newFlow.id);
     expect(trigger).toMatchObject({ enabled: true, topicName: acw.triggerTopic, matchCriteria: OPEN_MESSAGING_CONDITIONS });
     expect(result.outputs.workflows).toMatchObject({ acw: { id: newFlow.id, name: RENAMED_ACW } });
     // The other event's pair is untouched.
-    expect(flowNamed(mine, userEnd.workflowName)).toEqual(flowNamed(afterUp.mine, userEnd.workflowName));
-    expect(triggerNamed(mine, userEnd.triggerName)).toEqual(triggerNamed(afterUp.mine, userEnd.triggerName));
-    expect(mine.actions).toEqual(afterUp.mine.actions);
+    expect(flowNamed(mine, userEnd.workflowName)).toEqual(flowNamed(before, userEnd.workflowName));
+    expect(triggerNamed(mine, userEnd.triggerName)).toEqual(triggerNamed(before, userEnd.triggerName));
+    expect(mine.actions).toEqual(before.actions);
     // The trigger moved before the old flow was deleted (Genesys refuses to delete a target).
     expect(writes.filter((w) => w.startsWith("DELETE"))).toEqual(["DELETE /api/v2/flows/{flowId} → 204"]);
     expect(writes.indexOf("PUT /api/v2/processautomation/triggers/{triggerId} → 200")).toBeLessThan(
       writes.indexOf("DELETE /api/v2/flows/{flowId} → 204"),
     );
-    afterUp = { state: emu.state(), mine };
+    lastStep = mine;
   });
 
   it("5. a trigger disabled behind the tool's back shows in refresh and is enabled again by the next up", async () => {
     const [acw] = GUIDE_EVENTS;
-    const live = triggerNamed(afterUp.mine, acw.triggerName);
+    const live = triggerNamed(previous(), acw.triggerName);
     const api = await login(emu.url);
     const { id, createdAt, ...body } = live;
     await api.triggers.putProcessautomationTrigger(id, { ...body, enabled: false } as never);
