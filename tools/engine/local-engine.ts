@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { removeInReverseDependencyOrder } from "./delete-order";
 import { ProviderError, ProviderHost } from "./provider-host";
-import { runProgramProcess } from "./program-process";
+import { ProgramProcess, runProgramProcess } from "./program-process";
 import { Registration, RegistrationResult } from "./program-runner";
 import { changedKeys, isSecret, markSecrets, Props, toWire } from "./property-values";
 import { emptyState, loadState, saveState, StackState, StateEntry } from "./state";
@@ -78,6 +78,22 @@ export interface LocalEngineOptions {
   stateFile?: string;
   /** Encrypts secret values in `stateFile`. */
   secretsPassphrase?: string;
+  /**
+   * Keep one provider host for all runs of this engine while the stack config stays the same
+   * (faster). Unlike the CLI, providers' `this` caches (login token) then outlive a run; the
+   * default, a fresh host per run, is what each `pulumi` command does. End it with `close()`.
+   */
+  keepHost?: boolean;
+  /**
+   * Keep one program process for all `up`/`preview` runs: later runs re-evaluate only the entry
+   * module, so dynamic providers are serialized once per process (faster). Default: a fresh
+   * process per run, as each `pulumi` command does. End it with `close()`.
+   */
+  keepProgramProcess?: boolean;
+  /** Load the program through a transpile cache in this directory instead of ts-node (faster start; see compile-cache.ts). */
+  compileCacheDir?: string;
+  /** Every chunk any of this engine's hosts writes to stderr (providers report retries there). */
+  onHostStderr?: (text: string) => void;
 }
 
 const dynamicTypePrefix = "pulumi-nodejs:dynamic";
@@ -118,6 +134,11 @@ export class LocalEngine {
   private runCount = 0;
   private lastHostStderr = "";
   private lastProgramOutput = "";
+  /** The host of the run in progress, or the kept one. */
+  private host?: ProviderHost;
+  /** The config the kept host was configured with. */
+  private hostConfig?: string;
+  private program?: ProgramProcess;
   /** Every timed call of every run, in order of completion. */
   readonly operations: OperationRecord[] = [];
 
@@ -146,6 +167,25 @@ export class LocalEngine {
   /** A copy of the current state (secret values wrapped). */
   get stackState(): StackState {
     return structuredClone(this.state);
+  }
+
+  /** Process id of the host of the run in progress (or of the kept host); crash tests kill it. */
+  get hostPid(): number | undefined {
+    return this.host?.alive ? this.host.pid : undefined;
+  }
+
+  /** Ends a kept host and program process (see `keepHost`, `keepProgramProcess`). */
+  async close(): Promise<void> {
+    const { host, program } = this;
+    this.host = undefined;
+    this.program = undefined;
+    await Promise.all([host?.close(), program?.close()]);
+  }
+
+  private async closeHost(): Promise<void> {
+    const host = this.host;
+    this.host = undefined;
+    await host?.close();
   }
 
   /** stderr of the most recent host process, for diagnostics. */
@@ -180,10 +220,7 @@ export class LocalEngine {
     const run = { id: ++this.runCount, kind, steps: [], operations: [], failures: [] } as unknown as Run;
     // The host starts while the program's process starts; registrations wait for it.
     run.ready = (async () => {
-      run.host = await this.timed(run, "", "host-start", () =>
-        ProviderHost.start({ project: this.options.project, cwd: this.projectDir, env: this.options.env }),
-      );
-      await this.timed(run, "", "configure", () => run.host.configure(this.config, this.secretKeys));
+      run.host = await this.startHost(run);
     })();
     let outputs: Props | undefined;
     try {
@@ -196,7 +233,7 @@ export class LocalEngine {
       });
       if (run.host) {
         this.lastHostStderr = run.host.stderr;
-        await run.host.close();
+        if (!this.options.keepHost) await this.closeHost();
       }
     }
     if (kind !== "preview") {
@@ -217,6 +254,20 @@ export class LocalEngine {
     };
     if (run.failures.length > 0) throw new LocalEngineError(result, run.failures, this.lastHostStderr);
     return result;
+  }
+
+  /** A started and configured host: the kept one when it is alive and configured alike. */
+  private async startHost(run: Run): Promise<ProviderHost> {
+    const config = JSON.stringify([this.config, this.secretKeys]);
+    if (this.options.keepHost && this.host?.alive && this.hostConfig === config) return this.host;
+    await this.closeHost();
+    const host = await this.timed(run, "", "host-start", () =>
+      ProviderHost.start({ project: this.options.project, cwd: this.projectDir, env: this.options.env, onStderr: this.options.onHostStderr }),
+    );
+    this.host = host;
+    this.hostConfig = config;
+    await this.timed(run, "", "configure", () => host.configure(this.config, this.secretKeys));
+    return host;
   }
 
   /** `pulumi up`: runs the program, then deletes what it no longer registers. */
@@ -307,17 +358,23 @@ export class LocalEngine {
       }
     };
     const started = now();
-    const program = await runProgramProcess({
+    const runOptions = {
       programPath: path.resolve(this.projectDir, this.options.programPath),
-      projectDir: this.projectDir,
-      env: this.options.env,
       project: this.options.project,
       stack: this.options.stack,
       preview,
       config: this.config,
       secretKeys: this.secretKeys,
       register,
-    });
+    };
+    const start = { projectDir: this.projectDir, env: this.options.env, compileCacheDir: this.options.compileCacheDir };
+    let program;
+    if (this.options.keepProgramProcess) {
+      if (!this.program?.alive) this.program = ProgramProcess.start(start);
+      program = await this.program.run(runOptions);
+    } else {
+      program = await runProgramProcess({ ...start, ...runOptions });
+    }
     this.lastProgramOutput = program.output;
     // A failed registration also rejects what depends on it; report those only when nothing else explains the failure.
     if (program.error !== undefined && run.failures.length === 0) run.failures.push({ urn: "", message: program.error });

@@ -1,10 +1,12 @@
+import * as path from "path";
 import { Registration, RegistrationResult, runProgram } from "./program-runner";
 import { ChildMessage, ParentMessage, StartMessage } from "./program-messages";
 
-// The program's process, as Pulumi's Node.js language host is one: it runs the program once and
-// asks the engine (its parent, over IPC) to register each resource.
+// The program's process, as Pulumi's Node.js language host is one: it runs the program and asks
+// the engine (its parent, over IPC) to register each resource. It runs the program once per
+// `start` message and exits when the engine closes the channel.
 
-const unhandled: string[] = [];
+let unhandled: string[] = [];
 // The SDK leaves rejected promises behind for resources whose dependencies failed; Pulumi's
 // language host catches them process-wide, and so does this process.
 const collect = (err: unknown) => unhandled.push(err instanceof Error ? err.message : String(err));
@@ -27,6 +29,10 @@ function register(registration: Registration): Promise<RegistrationResult> {
 }
 
 async function start(message: StartMessage): Promise<void> {
+  unhandled = [];
+  // A second run re-evaluates the entry module only: the rest of the program's modules are
+  // libraries, and their dynamic provider instances keep Pulumi's serialization cache warm.
+  delete require.cache[require.resolve(path.resolve(message.options.programPath))];
   try {
     const outputs = await runProgram({ ...message.options, register });
     // Unhandled rejections are reported after the current tick.
@@ -35,9 +41,9 @@ async function start(message: StartMessage): Promise<void> {
   } catch (error) {
     send({ type: "failed", message: error instanceof Error ? error.message : String(error), unhandled });
   }
-  process.disconnect();
 }
 
+process.on("disconnect", () => process.exit(0));
 process.on("message", (message: ParentMessage) => {
   if (message.type === "start") {
     void start(message);

@@ -38,6 +38,8 @@ export interface ProviderHostOptions {
   cwd?: string;
   /** Environment of the host process (defaults to this process's environment). */
   env?: NodeJS.ProcessEnv;
+  /** Called with every chunk the host writes to stderr (providers report retries there). */
+  onStderr?: (text: string) => void;
 }
 
 /**
@@ -101,6 +103,16 @@ export class ProviderHost {
     });
   }
 
+  /** The host's process id (crash tests kill it). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** False once the process has exited or was killed. */
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   /** Starts the host and resolves once its gRPC server is reachable. */
   static async start(options: ProviderHostOptions): Promise<ProviderHost> {
     // The second argument is the engine address; the host only checks that one is given.
@@ -110,7 +122,9 @@ export class ProviderHost {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let early = "";
-    child.stderr!.on("data", (chunk: Buffer) => (early += chunk.toString()));
+    const collectEarly = (chunk: Buffer) => (early += chunk.toString());
+    child.stderr!.on("data", collectEarly);
+    if (options.onStderr) child.stderr!.on("data", (chunk: Buffer) => options.onStderr!(chunk.toString()));
     const port = await new Promise<number>((resolve, reject) => {
       let out = "";
       const onData = (chunk: Buffer) => {
@@ -132,6 +146,7 @@ export class ProviderHost {
     await new Promise<void>((resolve, reject) =>
       client.waitForReady(Date.now() + 10_000, (err) => (err ? reject(err) : resolve())),
     );
+    child.stderr!.off("data", collectEarly);
     const host = new ProviderHost(child, client, port);
     host.stderrText = early;
     return host;
