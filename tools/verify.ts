@@ -15,9 +15,10 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const dir = process.cwd();
   const project = readProjectName(dir);
-  const { settings, target } = verifySettings(readStackFile(dir, args.stack), args, process.env);
+  const { settings, plan, target } = verifySettings(readStackFile(dir, args.stack), args, process.env);
   const rows = await runVerify({
     settings,
+    plan,
     target,
     stack: args.stack,
     project,
@@ -26,7 +27,7 @@ async function main(argv: readonly string[]): Promise<number> {
   });
   const ok = rows.every((row) => row.ok);
   process.stdout.write(
-    args.json ? `${JSON.stringify(jsonReport(rows), null, 2)}\n` : `${tableReport(rows, `verify: stack ${args.stack} at ${target.apiUrl}`)}\n`,
+    args.json ? `${JSON.stringify(jsonReport(rows), null, 2)}\n` : `${tableReport(rows, `verify: stack ${args.stack} (cognigy:mode ${plan.mode}) at ${target.apiUrl}`)}\n`,
   );
   return ok ? 0 : 1;
 }

@@ -51,10 +51,17 @@ export function stackEngine(emu: Emulator, stack: string, cognigy: Record<string
 }
 
 /** verify in process, exactly as the command line builds its settings (stack file + flags + environment). */
-export async function verifyRows(emu: Emulator, stack: string, cognigy: Record<string, string>, probe = false): Promise<CheckRow[]> {
-  const file: StackFile = { path: `Pulumi.${stack}.yaml`, config: { ...genesysConfig(emu), ...cognigy }, secureKeys: [] };
-  const { settings, target } = verifySettings(file, parseArgs(["--stack", stack, ...(probe ? ["--probe"] : [])]), {});
-  return runVerify({ settings, target, stack, project: PROJECT, probe, progress: () => undefined });
+export async function verifyRows(
+  emu: Emulator,
+  stack: string,
+  cognigy: Record<string, string>,
+  probe = false,
+  /** Keys the stack file holds encrypted (not readable by verify). */
+  secureKeys: readonly string[] = [],
+): Promise<CheckRow[]> {
+  const file: StackFile = { path: `Pulumi.${stack}.yaml`, config: { ...genesysConfig(emu), ...cognigy }, secureKeys };
+  const { settings, plan, target } = verifySettings(file, parseArgs(["--stack", stack, ...(probe ? ["--probe"] : [])]), {});
+  return runVerify({ settings, plan, target, stack, project: PROJECT, probe, progress: () => undefined });
 }
 
 export function failedNames(rows: readonly CheckRow[]): string[] {

@@ -3,12 +3,14 @@
 import { GenesysApi } from "../../providers/genesys-api";
 import type { Target } from "../../providers/target";
 import { stackMarker } from "../../providers/version";
-import type { StackSettings } from "../../stacks/config";
+import { usesWebhooks } from "../../components/modes";
+import type { StackPlan, StackSettings } from "../../stacks/config";
 import { compareSetup } from "./compare";
+import { eventBridgeRows, expectedEventBridge, readEventBridge } from "./eventbridge";
 import { expectedSetup } from "./expected";
 import { LiveOrg, readLiveOrg } from "./live";
 import { ActionTestResult, classifyProbe, probeInput, probeRow } from "./probe";
-import type { CheckRow } from "./rows";
+import { CheckRow, fail } from "./rows";
 
 /** The org could not be read (refused login, no answer, an API error): exit code 2. */
 export class ConnectionError extends Error {
@@ -20,6 +22,8 @@ export class ConnectionError extends Error {
 
 export interface VerifyOptions {
   readonly settings: StackSettings;
+  /** Which sides to check; default the webhook objects only. */
+  readonly plan?: StackPlan;
   readonly target: Target;
   readonly stack: string;
   /** Pulumi.yaml `name`. */
@@ -36,16 +40,39 @@ export async function runVerify(options: VerifyOptions): Promise<CheckRow[]> {
     onRetry: (label, failure, attempt, waitMs) =>
       progress(hide(`${label}: attempt ${attempt} failed (${failure.status ?? "network"}: ${failure.message}); retrying in ${waitMs} ms`)),
   });
-  const setup = expectedSetup(options.settings);
-  progress(`checking ${target.apiUrl} for stack ${options.stack}`);
-  let live: LiveOrg;
-  try {
-    live = await readLiveOrg(api, setup, progress);
-  } catch (err) {
-    throw new ConnectionError(hide(`Could not read the org at ${target.apiUrl}: ${err instanceof Error ? err.message : String(err)}`));
+  const mode = options.plan?.mode ?? "webhooks";
+  const ctx = { stack: options.stack, marker: stackMarker(options.project, options.stack) };
+  const read = async <T>(what: () => Promise<T>): Promise<T> => {
+    try {
+      return await what();
+    } catch (err) {
+      throw new ConnectionError(hide(`Could not read the org at ${target.apiUrl}: ${err instanceof Error ? err.message : String(err)}`));
+    }
+  };
+  progress(`checking ${target.apiUrl} for stack ${options.stack} (cognigy:mode ${mode})`);
+  const rows: CheckRow[] = [];
+  // In eventbridge mode the webhook objects are gone on purpose: they are not expected.
+  if (usesWebhooks(mode)) {
+    const setup = expectedSetup(options.settings);
+    const live: LiveOrg = await read(() => readLiveOrg(api, setup, progress));
+    rows.push(...compareSetup(setup, live, ctx));
+    if (options.probe) rows.push(await probe(api, setup.dataActionName, setup.requestUrl, setup.inputSchema, live, progress, hide));
   }
-  const rows = compareSetup(setup, live, { stack: options.stack, marker: stackMarker(options.project, options.stack) });
-  if (options.probe) rows.push(await probe(api, setup.dataActionName, setup.requestUrl, setup.inputSchema, live, progress, hide));
+  const eventBridge = options.plan?.eventBridge;
+  if (eventBridge && options.plan?.version) {
+    const expected = expectedEventBridge(eventBridge, options.plan.version, options.settings.adoptExisting);
+    progress("reading the EventBridge integration");
+    rows.push(...eventBridgeRows(expected, await read(() => readEventBridge(api, expected)), ctx));
+  } else if (eventBridge) {
+    rows.push(
+      fail(
+        "EventBridge integration: cognigy:version",
+        "a Cognigy.AI release",
+        "not set",
+        "The topic filters depend on it (…customer.end from 2025.12, …user.end and …acw before); `pulumi up` refuses this mode without it too: set it, e.g. `pulumi config set cognigy:version 2025.12`.",
+      ),
+    );
+  }
   return rows;
 }
 

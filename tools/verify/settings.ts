@@ -1,7 +1,7 @@
 // The stack's own validation over Pulumi.<org>.yaml, the command line overrides and the
 // environment: verify checks against exactly what `pulumi up` would build.
 import { SETTINGS, Target, readSettings, resolveTarget } from "../../providers/target";
-import { StackSettings, configErrorMessage, validateStackConfig } from "../../stacks/config";
+import { StackPlan, StackSettings, configErrorMessage, validateStackConfig } from "../../stacks/config";
 import type { VerifyArgs } from "./args";
 import type { StackFile } from "./stack-file";
 import { UsageError } from "./usage";
@@ -10,6 +10,8 @@ type Source = Readonly<Record<string, string | undefined>>;
 
 export interface VerifySettings {
   readonly settings: StackSettings;
+  /** Mode, version and EventBridge settings: which sides verify checks. */
+  readonly plan: StackPlan;
   readonly target: Target;
 }
 
@@ -39,8 +41,12 @@ export function effectiveConfig(file: StackFile, args: VerifyArgs, env: Source):
 
 export function verifySettings(file: StackFile, args: VerifyArgs, env: Source): VerifySettings {
   const effective = effectiveConfig(file, args, env);
-  const { errors, settings } = validateStackConfig(effective.config, effective.env);
-  if (!settings) {
+  // Other encrypted keys (the EventBridge API key) only need to be present: verify never uses them.
+  const present = Object.fromEntries(
+    file.secureKeys.filter((key) => !Object.values(SETTINGS).some(([configKey]) => configKey === key)).map((key) => [key, "(encrypted)"]),
+  );
+  const { errors, settings, plan } = validateStackConfig({ ...present, ...effective.config }, effective.env);
+  if (!settings || !plan) {
     const unreadable = file.secureKeys.filter((key) => Object.values(SETTINGS).some(([configKey]) => configKey === key));
     const note = unreadable.map(
       (key) =>
@@ -49,5 +55,5 @@ export function verifySettings(file: StackFile, args: VerifyArgs, env: Source): 
     throw new UsageError(configErrorMessage(errors).replace("; nothing was changed:", ":") + note.join(""));
   }
   const target = resolveTarget(readSettings((key) => effective.config[key], "config"), readSettings((key) => effective.env[key], "env"));
-  return { settings, target };
+  return { settings, plan, target };
 }

@@ -10,7 +10,8 @@ export const USAGE = `Usage: npm run verify -- --stack <org> [--json] [--probe]
          [--endpoint-domain <domain> | --endpoint-url <url>] [--api-url <url> | --region <region>]
 
 Checks the Cognigy handover-end detection objects in a live Genesys Cloud org against the
-expected configuration. Non-secret settings come from Pulumi.<org>.yaml in the current
+expected configuration: per cognigy:mode the webhook objects, the Amazon EventBridge Source
+integration, or both. Non-secret settings come from Pulumi.<org>.yaml in the current
 directory, the OAuth client from GENESYSCLOUD_OAUTHCLIENT_ID / GENESYSCLOUD_OAUTHCLIENT_SECRET.
 
   --stack <org>             the org's stack (reads Pulumi.<org>.yaml)

@@ -1,0 +1,152 @@
+// verify in the EventBridge modes, against orgs the real stack made through the local engine:
+// during `both` it reports the webhook objects and the EventBridge integration; in `eventbridge`
+// only the integration; each typical deviation fails exactly its row.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Emulator } from "../../emulator/index";
+import { eventBridgeRows } from "../../tools/verify/eventbridge";
+import { login } from "../emulator/sdk";
+import { failedNames, stackEngine, startOrg, verifyRows } from "./org";
+
+const STACK = "eb";
+const LABEL = 'EventBridge integration "Amazon EventBridge Source - Cognigy"';
+const EVENTBRIDGE = {
+  "cognigy:endpointDomain": "app.cognigy.ai",
+  "cognigy:version": "4.98",
+  "cognigy:eventBridgeAwsAccountId": "123456789012",
+  "cognigy:eventBridgeAwsRegion": "eu-central-1",
+  "cognigy:organisationId": "cognigy-org-42",
+};
+const EVENTBRIDGE_ROWS = [
+  `${LABEL}: exists`,
+  `${LABEL}: managed by stack ${STACK}`,
+  `${LABEL}: active`,
+  `${LABEL}: AWS account`,
+  `${LABEL}: AWS region`,
+  `${LABEL}: event source suffix`,
+  `${LABEL}: topic filters`,
+];
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startOrg();
+});
+afterAll(async () => emu.close());
+
+const verify = (cognigy: Record<string, string>, secureKeys: string[] = []) => verifyRows(emu, STACK, cognigy, false, secureKeys);
+
+async function eventBridgeId(): Promise<string> {
+  const [integration] = emu.state().integrations.filter((i) => i.typeId === "amazon-eventbridge-source");
+  return integration.id;
+}
+
+describe("verify during and after the move to EventBridge", () => {
+  const both = { ...EVENTBRIDGE, "cognigy:mode": "both" };
+  const eventbridge = { ...EVENTBRIDGE, "cognigy:mode": "eventbridge" };
+
+  it("both, before the EventBridge integration exists: the webhook rows pass, the integration is missing", async () => {
+    emu.reset();
+    await stackEngine(emu, STACK, { ...EVENTBRIDGE, "cognigy:mode": "webhooks" }).up();
+    const rows = await verify(both);
+    expect(failedNames(rows)).toEqual([`${LABEL}: exists`]);
+    expect(rows.find((row) => row.name === `${LABEL}: exists`)?.hint).toMatch(/pulumi up --stack eb/);
+  });
+
+  it("both, after up: every webhook row and every EventBridge row passes", async () => {
+    emu.reset();
+    await stackEngine(emu, STACK, both).up();
+    const rows = await verify(both);
+    expect(failedNames(rows)).toEqual([]);
+    expect(rows.some((row) => row.name === 'Integration "Web Services Data Actions Integration": exists')).toBe(true);
+    expect(rows.some((row) => row.name === 'Trigger "Trigger conversation.id.acw": enabled')).toBe(true);
+    expect(rows.filter((row) => row.name.startsWith("EventBridge")).map((row) => row.name)).toEqual(EVENTBRIDGE_ROWS);
+  });
+
+  it("eventbridge, after up: only the EventBridge rows, all passing; the deleted webhook objects are not expected", async () => {
+    emu.reset();
+    await stackEngine(emu, STACK, eventbridge).up();
+    expect(emu.state().integrations.map((i) => i.typeId)).toEqual(["amazon-eventbridge-source"]);
+    const rows = await verify({ ...eventbridge, "cognigy:endpointDomain": "" });
+    expect(rows.map((row) => row.name)).toEqual(EVENTBRIDGE_ROWS);
+    expect(failedNames(rows)).toEqual([]);
+  });
+
+  it("fails exactly the row of each deviation made in Genesys", async () => {
+    const api = await login(emu.url);
+    const id = await eventBridgeId();
+    await api.integrations.patchIntegration(id, { body: { intendedState: "DISABLED" } });
+    const config = await api.integrations.getIntegrationConfigCurrent(id);
+    await api.integrations.putIntegrationConfigCurrent(id, {
+      body: { ...config, properties: { ...config.properties, awsRegion: "us-east-1", topicFilters: ["v2.detail.events.conversation.{id}.acw"] } },
+    });
+    const rows = await verify(eventbridge);
+    expect(failedNames(rows)).toEqual([`${LABEL}: active`, `${LABEL}: AWS region`, `${LABEL}: topic filters`]);
+    expect(rows.find((row) => row.name === `${LABEL}: topic filters`)).toMatchObject({
+      expected: "v2.detail.events.conversation.{id}.acw, v2.detail.events.conversation.{id}.user.end",
+      actual: "v2.detail.events.conversation.{id}.acw",
+    });
+  });
+
+  it("checks the topic filters against the configured Cognigy release", async () => {
+    emu.reset();
+    await stackEngine(emu, STACK, eventbridge).up();
+    const rows = await verify({ ...eventbridge, "cognigy:version": "2025.12" });
+    expect(failedNames(rows)).toEqual([`${LABEL}: topic filters`]);
+    expect(rows.find((row) => !row.ok)?.expected).toBe("v2.detail.events.conversation.{id}.customer.end");
+  });
+
+  it("reports a hand-made EventBridge integration as not managed, with the adoption hint", async () => {
+    emu.reset();
+    const api = await login(emu.url);
+    const made = await api.integrations.postIntegrations({ body: { integrationType: { id: "amazon-eventbridge-source" } } as never });
+    const config = await api.integrations.getIntegrationConfigCurrent(made.id!);
+    await api.integrations.putIntegrationConfigCurrent(made.id!, {
+      body: {
+        ...config,
+        name: "Amazon EventBridge Source - Cognigy",
+        properties: {
+          awsAccountId: "123456789012",
+          awsRegion: "eu-central-1",
+          eventSourceSuffix: "cognigy-org-42",
+          topicFilters: ["v2.detail.events.conversation.{id}.user.end", "v2.detail.events.conversation.{id}.acw"],
+        },
+      },
+    });
+    await api.integrations.patchIntegration(made.id!, { body: { intendedState: "ENABLED" } });
+    const rows = await verify(eventbridge);
+    expect(failedNames(rows)).toEqual([`${LABEL}: managed by stack ${STACK}`]);
+    expect(rows.find((row) => !row.ok)?.hint).toContain(`pulumi config set --stack ${STACK} cognigy:adoptExisting true`);
+  });
+
+  it("reads a self-hosted stack file whose API key is encrypted (verify never needs the key)", async () => {
+    const rows = await verify(
+      { ...eventbridge, "cognigy:selfHosted": "true", "cognigy:endpointDomain": "", "cognigy:endpointUrl": "https://cognigy.example.com" },
+      ["cognigy:eventBridgeApiKey"],
+    );
+    expect(rows.map((row) => row.name)).toEqual(EVENTBRIDGE_ROWS);
+  });
+
+  it("says the version is missing instead of skipping the EventBridge check", async () => {
+    const rows = await verify({ ...eventbridge, "cognigy:version": "" });
+    expect(rows).toEqual([expect.objectContaining({ name: "EventBridge integration: cognigy:version", ok: false, actual: "not set" })]);
+  });
+});
+
+describe("eventBridgeRows (pure)", () => {
+  const expected = {
+    name: "EB",
+    awsAccountId: "123456789012",
+    awsRegion: "eu-central-1",
+    eventSourceSuffix: "org",
+    topicFilters: ["t1", "t2"],
+    adoptExisting: false,
+  };
+  const ctx = { stack: "s", marker: "cognigy-genesys-handover cognigy/s" };
+  const live = { id: "a", intendedState: "ENABLED", notes: ctx.marker, properties: { awsAccountId: "123456789012", awsRegion: "eu-central-1", eventSourceSuffix: "org", topicFilters: ["t2", "t1"] } };
+
+  it("passes topic filters in any order and fails a duplicate name once, naming both ids", () => {
+    expect(failedNames(eventBridgeRows(expected, [live], ctx))).toEqual([]);
+    const rows = eventBridgeRows(expected, [live, { ...live, id: "b" }], ctx);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ name: 'EventBridge integration "EB": exists', ok: false, actual: "2 integrations with this name (ids a, b)" });
+  });
+});

@@ -1,0 +1,126 @@
+// The EventBridge side of verify (cognigy:mode eventbridge or both): the Amazon EventBridge
+// Source integration the stack would build, read back from the org and compared row by row.
+import { CognigyVersion, eventBridgeTopicFilters } from "../../components/cognigy-version";
+import { EVENTBRIDGE_CONFIG_KEYS } from "../../components/eventbridge-config";
+import { ADOPT_CONFIG_KEY, hasMarker } from "../../providers/adoption";
+import { EVENTBRIDGE_INTEGRATION_TYPE, EVENTBRIDGE_PROPERTY_NAMES, sameTopics } from "../../providers/eventbridge-integration";
+import { GenesysApi } from "../../providers/genesys-api";
+import type { IntegrationConfig } from "../../providers/integration-setup";
+import type { EventBridgePlan } from "../../stacks/config";
+import type { CompareContext } from "./compare";
+import { CheckRow, check, fail, pass } from "./rows";
+
+export interface ExpectedEventBridge {
+  readonly name: string;
+  readonly awsAccountId: string;
+  readonly awsRegion: string;
+  readonly eventSourceSuffix: string;
+  readonly topicFilters: readonly string[];
+  readonly adoptExisting: boolean;
+}
+
+export function expectedEventBridge(plan: EventBridgePlan, version: CognigyVersion, adoptExisting: boolean): ExpectedEventBridge {
+  return {
+    name: plan.integrationName,
+    awsAccountId: plan.awsAccountId,
+    awsRegion: plan.awsRegion,
+    eventSourceSuffix: plan.organisationId,
+    topicFilters: eventBridgeTopicFilters(version),
+    adoptExisting,
+  };
+}
+
+export interface LiveEventBridge {
+  readonly id: string;
+  readonly intendedState?: string;
+  readonly notes?: string;
+  readonly properties: Record<string, unknown>;
+}
+
+/** Every EventBridge integration with the expected name, with its current config. */
+export async function readEventBridge(api: GenesysApi, expected: ExpectedEventBridge): Promise<LiveEventBridge[]> {
+  const found: { id: string; name?: string; intendedState?: string }[] = [];
+  for (let page = 1; ; page++) {
+    const listing = await api.call<{ entities?: { id: string; name?: string; intendedState?: string }[]; pageCount?: number }>(
+      `List EventBridge integrations (page ${page})`,
+      (a) => a.integrations.getIntegrations({ integrationType: EVENTBRIDGE_INTEGRATION_TYPE, pageSize: 100, pageNumber: page }),
+    );
+    found.push(...(listing.entities ?? []).filter((entity) => entity.name === expected.name));
+    if (page >= (listing.pageCount ?? 1)) break;
+  }
+  const live: LiveEventBridge[] = [];
+  for (const integration of found) {
+    const config = await api.call<IntegrationConfig>(`Read integration config ${integration.id}`, (a) =>
+      a.integrations.getIntegrationConfigCurrent(integration.id),
+    );
+    live.push({ id: integration.id, intendedState: integration.intendedState, notes: config.notes, properties: config.properties ?? {} });
+  }
+  return live;
+}
+
+/** Pure: the rows for the EventBridge integration. */
+export function eventBridgeRows(expected: ExpectedEventBridge, live: readonly LiveEventBridge[], ctx: CompareContext): CheckRow[] {
+  const label = `EventBridge integration "${expected.name}"`;
+  const up = `\`pulumi up --stack ${ctx.stack}\``;
+  if (live.length === 0) {
+    return [
+      fail(
+        `${label}: exists`,
+        "exactly one",
+        "missing",
+        `Run ${up} with cognigy:mode both or eventbridge to create it; if it exists under another name, set cognigy:eventBridgeIntegrationName to that name.`,
+      ),
+    ];
+  }
+  if (live.length > 1) {
+    return [
+      fail(
+        `${label}: exists`,
+        "exactly one",
+        `${live.length} integrations with this name (ids ${live.map((i) => i.id).join(", ")})`,
+        "Delete or rename the extra ones in Genesys Cloud so that exactly one remains (the others are not checked until then).",
+      ),
+    ];
+  }
+  const [integration] = live;
+  const ours = hasMarker(integration.notes, ctx.marker);
+  const viaStack = ours || expected.adoptExisting ? `or run ${up} to correct it` : `or adopt it (\`pulumi config set --stack ${ctx.stack} ${ADOPT_CONFIG_KEY} true\`) and run ${up}`;
+  const property = (key: keyof typeof EVENTBRIDGE_PROPERTY_NAMES) => integration.properties[EVENTBRIDGE_PROPERTY_NAMES[key]];
+  const setting = (key: string, what: string, expectedValue: string, actual: unknown) =>
+    check(
+      `${label}: ${what}`,
+      actual === expectedValue,
+      expectedValue,
+      actual,
+      `Genesys sends the events to the partner event source of this ${what}: set it to ${expectedValue} (Admin > Integrations > Configuration), ${viaStack}; if the expected value is wrong, set ${key}. A change makes a new partner event source.`,
+    );
+  return [
+    pass(`${label}: exists`),
+    check(
+      `${label}: managed by stack ${ctx.stack}`,
+      ours,
+      `notes carry the marker "${ctx.marker}"`,
+      "made by hand or by another stack",
+      expected.adoptExisting
+        ? `${ADOPT_CONFIG_KEY} is already true: run ${up} to take it over (same id) and correct it.`
+        : `\`pulumi up\` refuses to touch it. To take it over: \`pulumi config set --stack ${ctx.stack} ${ADOPT_CONFIG_KEY} true\`, then ${up}.`,
+    ),
+    check(
+      `${label}: active`,
+      integration.intendedState === "ENABLED",
+      "ENABLED",
+      integration.intendedState,
+      `Genesys publishes events only while it is active: activate it (Admin > Integrations: Inactive → Active), ${viaStack}.`,
+    ),
+    setting(EVENTBRIDGE_CONFIG_KEYS.awsAccountId, "AWS account", expected.awsAccountId, property("awsAccountId")),
+    setting(EVENTBRIDGE_CONFIG_KEYS.awsRegion, "AWS region", expected.awsRegion, property("awsRegion")),
+    setting(EVENTBRIDGE_CONFIG_KEYS.organisationId, "event source suffix", expected.eventSourceSuffix, property("eventSourceSuffix")),
+    check(
+      `${label}: topic filters`,
+      sameTopics(property("topicFilters"), expected.topicFilters),
+      expected.topicFilters.join(", "),
+      Array.isArray(property("topicFilters")) ? (property("topicFilters") as unknown[]).join(", ") : property("topicFilters"),
+      `Cognigy reads these topics for this cognigy:version (…customer.end from 2025.12, …user.end and …acw before): set exactly them, ${viaStack}; if the version is wrong, set cognigy:version.`,
+    ),
+  ];
+}
