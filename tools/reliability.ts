@@ -1,0 +1,25 @@
+// npm run reliability -- --lifecycles 500 [--seed N] [--rate 0.2] [--concurrency K] [--replay SEED]
+import { formatSummary, parseArgs } from "./reliability/report";
+import { runSuite } from "./reliability/suite";
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2), Math.floor(Math.random() * 2 ** 31));
+  process.stderr.write(`reliability: ${options.lifecycles} lifecycle(s), seed ${options.seed}, fault rate ${options.rate}, ${options.concurrency} org(s) side by side\n`);
+  let done = 0;
+  const result = await runSuite({
+    ...options,
+    projectDir: process.cwd(),
+    onLifecycle: (r) => {
+      done++;
+      if (r.failure) process.stderr.write(`lifecycle ${r.index} FAILED at ${r.failure.step} (seed ${r.seed}): ${r.failure.message}\n`);
+      if (done % 10 === 0 || done === options.lifecycles) process.stderr.write(`  ${done}/${options.lifecycles} done\n`);
+    },
+  });
+  console.log(formatSummary(result));
+  process.exitCode = result.failures.length + result.duplicates + result.residue > 0 ? 1 : 0;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 2;
+});
