@@ -54,6 +54,9 @@ export class PartialCreateError extends Error {
   readonly reasons: string[];
   constructor(message: string, id: string, properties: Record<string, unknown>) {
     super(message);
+    // Serialized into the provider host, the class becomes a plain function whose `super` call
+    // returns a fresh Error instead of filling `this`: without this line the message is lost.
+    this.message = message;
     this.name = "PartialCreateError";
     this.id = id;
     this.properties = properties;

@@ -20,6 +20,9 @@ export class GenesysApiError extends Error {
   readonly correlationId?: string;
   constructor(message: string, failure: ApiFailure) {
     super(message);
+    // Serialized into the provider host, the class becomes a plain function whose `super` call
+    // returns a fresh Error instead of filling `this`: without this line the message is lost.
+    this.message = message;
     this.name = "GenesysApiError";
     this.status = failure.status;
     this.code = failure.code;
