@@ -45,6 +45,13 @@ export const TOPICS: Record<string, Record<string, FieldType>> = {
     dialingDurationMs: "integer",
     callbackDurationMs: "integer",
   },
+  // The EventBridge topic filter of Cognigy 2025.12+. Its field list is not in our sources: the
+  // common fields plus the end fields is a guess (listed under Unverified in the README).
+  "v2.detail.events.conversation.{id}.customer.end": {
+    ...COMMON,
+    disconnectType: "string",
+    divisionId: "string",
+  },
 };
 
 export const isKnownTopic = (name: string): boolean => Object.prototype.hasOwnProperty.call(TOPICS, name);

@@ -190,13 +190,7 @@ export class EventBridgeIntegrationProvider implements pulumi.dynamic.ResourcePr
 
   /** The org the OAuth client belongs to: the partner event source's name carries it. */
   private async organisationId(): Promise<string> {
-    const org = await this.genesys().call<{ id?: string }>("Read organization", (a) => {
-      // The API layer builds no OrganizationApi yet: one is made on the same SDK client (every
-      // SDK API object carries its `apiClient`), so the call keeps the layer's token and retries.
-      const platformClient = require("purecloud-platform-client-v2");
-      const client = (a.integrations as unknown as { apiClient: unknown }).apiClient;
-      return new platformClient.OrganizationApi(client).getOrganizationsMe();
-    });
+    const org = await this.genesys().call<{ id?: string }>("Read organization", (a) => a.organization.getOrganizationsMe());
     if (!org?.id) throw new Error("GET /api/v2/organizations/me answered without an id; the Genesys org id names the partner event source.");
     return org.id;
   }

@@ -15,6 +15,7 @@ export interface SdkApis {
   integrations: SdkApi;
   architect: SdkApi;
   processAutomation: SdkApi;
+  organization: SdkApi;
 }
 
 interface SdkClient {
@@ -106,6 +107,7 @@ export class GenesysApi {
         integrations: new platformClient.IntegrationsApi(client),
         architect: new platformClient.ArchitectApi(client),
         processAutomation: new platformClient.ProcessAutomationApi(client),
+        organization: new platformClient.OrganizationApi(client),
       };
     }
     return { client: this.client, apis: this.apis };

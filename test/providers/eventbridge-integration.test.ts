@@ -133,6 +133,16 @@ describe("EventBridgeIntegration provider", () => {
     await lifecycle(provider);
   });
 
+  it("moves to the single customer.end filter of Cognigy 2025.12+ in place", async () => {
+    const provider = await configured();
+    const created = await provider.create(inputs);
+    const customerEnd = ["v2.detail.events.conversation.{id}.customer.end"];
+    expect(await provider.diff(created.id, created.outs, { ...inputs, topicFilters: customerEnd })).toMatchObject({ changes: true, replaces: [] });
+    await provider.update(created.id, created.outs as EventBridgeIntegrationOutputs, { ...inputs, topicFilters: customerEnd });
+    const live = emu.state().integrations.find((integration) => integration.id === created.id);
+    expect(live?.properties).toMatchObject({ topicFilters: customerEnd });
+  });
+
   it("refresh shows drift made in Genesys: topics, account and state as they are live", async () => {
     const provider = await configured();
     const created = await provider.create(inputs);
