@@ -1,10 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { adoptionOutcome } from "./adoption";
-import { DiffRules, UNKNOWN, diffResult, dropUndefined, requireText } from "./diff";
-import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
+import { DiffRules, UNKNOWN, dropUndefined, requireText } from "./diff";
+import { deleteOrGone, readOrGone } from "./genesys-api";
 import { sameSchema } from "./json-schema";
-import { connect, settingsFromConfig } from "./session";
-import { RawSettings } from "./target";
+import { GenesysProvider } from "./session";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
 
 export type RequestType = "POST" | "PUT" | "GET" | "PATCH" | "DELETE";
@@ -154,25 +153,13 @@ function templateText(value: unknown): string {
 /** Inputs after `check` (defaults applied). */
 export type DataActionInputs = Omit<DataActionOutputs, "version" | "adopted">;
 
-export class DataActionProvider implements pulumi.dynamic.ResourceProvider {
-  private settings?: RawSettings;
-  private api?: GenesysApi;
-
-  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.settings = settingsFromConfig(req);
-    this.api = undefined;
-  }
-
-  private genesys(): GenesysApi {
-    return (this.api ??= connect(this.settings));
-  }
-
-  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+export class DataActionProvider extends GenesysProvider implements pulumi.dynamic.ResourceProvider {
+  protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
     return checkDataAction(news);
   }
 
-  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
-    return diffResult(olds, news, RULES);
+  protected diffRules(): DiffRules {
+    return RULES;
   }
 
   async create(inputs: DataActionInputs): Promise<pulumi.dynamic.CreateResult> {

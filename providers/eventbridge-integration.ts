@@ -1,11 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { awsAccountIdProblem, awsRegionProblem, eventSourceSuffixProblem } from "../components/eventbridge-config";
 import { withMarker, withoutMarker } from "./adoption";
-import { DiffRules, UNKNOWN, containsUnknown, diffResult, dropUndefined, requireText } from "./diff";
-import { GenesysApi } from "./genesys-api";
+import { DiffRules, UNKNOWN, containsUnknown, dropUndefined, requireText } from "./diff";
 import { DesiredIntegration, createIntegration, applyIntegration, deleteIntegration, readIntegration } from "./integration-setup";
-import { connect, settingsFromConfig } from "./session";
-import { RawSettings } from "./target";
+import { GenesysProvider } from "./session";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
 
 /**
@@ -130,25 +128,13 @@ export function desiredEventBridgeIntegration(inputs: EventBridgeIntegrationInpu
   };
 }
 
-export class EventBridgeIntegrationProvider implements pulumi.dynamic.ResourceProvider {
-  private settings?: RawSettings;
-  private api?: GenesysApi;
-
-  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.settings = settingsFromConfig(req);
-    this.api = undefined;
-  }
-
-  private genesys(): GenesysApi {
-    return (this.api ??= connect(this.settings));
-  }
-
-  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+export class EventBridgeIntegrationProvider extends GenesysProvider implements pulumi.dynamic.ResourceProvider {
+  protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
     return checkEventBridgeIntegration(news);
   }
 
-  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
-    return diffResult(olds, news, RULES);
+  protected diffRules(): DiffRules {
+    return RULES;
   }
 
   async create(inputs: EventBridgeIntegrationInputs): Promise<pulumi.dynamic.CreateResult> {

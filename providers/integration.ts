@@ -1,10 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { withMarker, withoutMarker } from "./adoption";
-import { DiffRules, diffResult, dropUndefined, requireText } from "./diff";
-import { GenesysApi } from "./genesys-api";
+import { DiffRules, dropUndefined, requireText } from "./diff";
 import { DesiredIntegration, applyIntegration, createIntegration, deleteIntegration, readIntegration } from "./integration-setup";
-import { connect, settingsFromConfig } from "./session";
-import { RawSettings } from "./target";
+import { GenesysProvider } from "./session";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
 
 /** A Web Services Data Actions integration (type `custom-rest-actions`). */
@@ -52,25 +50,13 @@ export function checkIntegration(news: Record<string, unknown>): pulumi.dynamic.
 /** Inputs after `check` (defaults applied). */
 export type IntegrationInputs = Omit<IntegrationOutputs, "integrationType" | "adopted">;
 
-export class IntegrationProvider implements pulumi.dynamic.ResourceProvider {
-  private settings?: RawSettings;
-  private api?: GenesysApi;
-
-  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.settings = settingsFromConfig(req);
-    this.api = undefined;
-  }
-
-  private genesys(): GenesysApi {
-    return (this.api ??= connect(this.settings));
-  }
-
-  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+export class IntegrationProvider extends GenesysProvider implements pulumi.dynamic.ResourceProvider {
+  protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
     return checkIntegration(news);
   }
 
-  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
-    return diffResult(olds, news, RULES);
+  protected diffRules(): DiffRules {
+    return RULES;
   }
 
   async create(inputs: IntegrationInputs): Promise<pulumi.dynamic.CreateResult> {

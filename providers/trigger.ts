@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { adoptionOutcome, hasMarker, withMarker, withoutMarker } from "./adoption";
-import { DiffRules, UNKNOWN, canonicalJson, containsUnknown, diffResult, dropUndefined, requireText, sameJson } from "./diff";
-import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
-import { connect, settingsFromConfig } from "./session";
-import { RawSettings } from "./target";
+import { DiffRules, UNKNOWN, canonicalJson, containsUnknown, dropUndefined, requireText, sameJson } from "./diff";
+import { deleteOrGone, readOrGone } from "./genesys-api";
+import { GenesysProvider } from "./session";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
 
 export interface MatchCriterion {
@@ -165,25 +164,13 @@ interface LiveTrigger {
 /** Inputs after `check` (defaults applied). */
 export type TriggerInputs = Omit<TriggerOutputs, "version" | "adopted">;
 
-export class TriggerProvider implements pulumi.dynamic.ResourceProvider {
-  private settings?: RawSettings;
-  private api?: GenesysApi;
-
-  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.settings = settingsFromConfig(req);
-    this.api = undefined;
-  }
-
-  private genesys(): GenesysApi {
-    return (this.api ??= connect(this.settings));
-  }
-
-  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+export class TriggerProvider extends GenesysProvider implements pulumi.dynamic.ResourceProvider {
+  protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
     return checkTrigger(news);
   }
 
-  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
-    return diffResult(olds, news, RULES);
+  protected diffRules(): DiffRules {
+    return RULES;
   }
 
   async create(inputs: TriggerInputs): Promise<pulumi.dynamic.CreateResult> {

@@ -1,10 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PartialCreateError, adoptionOutcome, hasMarker, withMarker } from "./adoption";
-import { DiffRules, containsUnknown, diffResult, dropUndefined, requireText } from "./diff";
-import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
+import { DiffRules, containsUnknown, dropUndefined, requireText } from "./diff";
+import { deleteOrGone, readOrGone } from "./genesys-api";
 import { GenesysApiError, sleep } from "./retry";
-import { connect, settingsFromConfig } from "./session";
-import { RawSettings } from "./target";
+import { GenesysProvider } from "./session";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
 
 /** An Architect workflow, created and published through the flow jobs API. */
@@ -143,25 +142,13 @@ interface Job {
 /** Inputs after `check` (defaults applied). */
 export type WorkflowInputs = Pick<WorkflowOutputs, "name" | "division" | "yaml" | "adopt" | "managedBy" | "providerVersion">;
 
-export class WorkflowProvider implements pulumi.dynamic.ResourceProvider {
-  private settings?: RawSettings;
-  private api?: GenesysApi;
-
-  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.settings = settingsFromConfig(req);
-    this.api = undefined;
-  }
-
-  private genesys(): GenesysApi {
-    return (this.api ??= connect(this.settings));
-  }
-
-  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+export class WorkflowProvider extends GenesysProvider implements pulumi.dynamic.ResourceProvider {
+  protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
     return checkWorkflow(news);
   }
 
-  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
-    return diffResult(olds, news, RULES);
+  protected diffRules(): DiffRules {
+    return RULES;
   }
 
   async create(inputs: WorkflowInputs): Promise<pulumi.dynamic.CreateResult> {
