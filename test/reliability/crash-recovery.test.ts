@@ -27,7 +27,7 @@ describe("crash recovery: the host is killed mid-create", () => {
     proxy.arm(point, () => process.kill(org.engine.hostPid!, "SIGKILL"));
 
     const crashed = await org.engine.up().then(() => undefined, (e: unknown) => e);
-    expect(proxy.fired, "the crash point was reached").toBe(true);
+    expect(proxy.fired, `the crash point was reached; the run ended with: ${String(crashed)}`).toBe(true);
     expect(crashed).toBeInstanceOf(LocalEngineError);
     const halfMade = objectIds(org.emulator.state());
     for (const id of org.seeded) halfMade.delete(id);

@@ -56,7 +56,8 @@ export async function startCrashProxy(target: string): Promise<CrashProxy> {
           }
           // The upload URL the emulator hands out points at itself: send uploads through here too.
           const text = Buffer.concat(body).toString("utf8").split(target).join(url);
-          const out = { ...answer.headers, "content-length": String(Buffer.byteLength(text)) };
+          const { "transfer-encoding": _chunked, connection: _connection, ...kept } = answer.headers;
+          const out = { ...kept, "content-length": String(Buffer.byteLength(text)) };
           res.writeHead(answer.statusCode ?? 502, out);
           res.end(text);
         });
