@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import type { StateDump } from "../../emulator/index";
+import { danglingTriggers, disturbed, duplicates, residue } from "../../tools/reliability/invariants";
+import { formatSummary, lastLine, parseArgs } from "../../tools/reliability/report";
+import { lifecycleSeed, retryCounter, type SuiteResult } from "../../tools/reliability/suite";
+
+const flow = (id: string, name: string, published = true) => ({ id, name, type: "WORKFLOW", versions: published ? [{}] : [] });
+const dump = (parts: Partial<Record<keyof StateDump, unknown[]>>) =>
+  ({ org: { id: "o", name: "o" }, integrations: [], actions: [], flows: [], jobs: [], triggers: [], ...parts }) as unknown as StateDump;
+
+describe("invariants", () => {
+  it("finds objects sharing a natural key, per kind", () => {
+    const d = dump({
+      integrations: [{ id: "1", typeId: "t", name: "A" }, { id: "2", typeId: "t", name: "A" }, { id: "3", typeId: "t", name: "B" }],
+      triggers: [{ id: "4", topicName: "x", name: "T", target: { id: "f" } }, { id: "5", topicName: "y", name: "T", target: { id: "f" } }],
+      flows: [flow("f", "F")],
+    });
+    expect(duplicates(d)).toEqual(['2 integrations share the key "t / A": 1, 2']);
+  });
+
+  it("finds triggers whose workflow is missing or unpublished", () => {
+    const d = dump({ flows: [flow("f1", "F1"), flow("f2", "F2", false)], triggers: ["f1", "f2", "f3"].map((f, i) => ({ id: `t${i}`, name: `T${i}`, topicName: "x", target: { id: f } })) });
+    expect(danglingTriggers(d).map((m) => m.split(" (")[0])).toEqual(['trigger "T1"', 'trigger "T2"']);
+  });
+
+  it("finds seeded objects changed or deleted, and residue", () => {
+    const before = dump({ integrations: [{ id: "1", name: "A", notes: "n" }, { id: "2", name: "B" }] });
+    const after = dump({ integrations: [{ id: "1", name: "A", notes: "changed" }, { id: "9", name: "Ours" }] });
+    const seeded = new Set(["1", "2"]);
+    expect(disturbed(before, after, seeded)).toEqual(['integrations "A" (1) was changed', 'integrations "B" (2) was deleted']);
+    expect(residue(after, seeded)).toEqual(['integrations "Ours" (9)']);
+  });
+});
+
+describe("suite helpers", () => {
+  it("derives distinct, stable lifecycle seeds", () => {
+    const seeds = Array.from({ length: 100 }, (_, i) => lifecycleSeed(7, i));
+    expect(new Set(seeds).size).toBe(100);
+    expect(lifecycleSeed(7, 3)).toBe(seeds[3]);
+    expect(lifecycleSeed(8, 3)).not.toBe(seeds[3]);
+  });
+
+  it("counts retry lines across chunk boundaries, nothing else", () => {
+    const counter = retryCounter();
+    counter.feed("[genesyscloud] Create trigger: attempt 1 failed (503: x); retr");
+    counter.feed("ying in 40 ms\n[genesyscloud] workflow \"W\": job j Started after 0 s\n");
+    counter.feed("[genesyscloud] List integrations: attempt 2 failed (network: timeout); retrying in 80 ms\n");
+    expect(counter.count).toBe(2);
+  });
+});
+
+describe("command line and summary", () => {
+  it("parses options and names a bad one with the usage", () => {
+    expect(parseArgs(["--lifecycles", "50", "--seed", "9", "--rate", "0.3", "--concurrency", "4"], 1)).toEqual({ lifecycles: 50, seed: 9, rate: 0.3, concurrency: 4 });
+    expect(parseArgs([], 5)).toMatchObject({ lifecycles: 500, seed: 5, rate: 0.2 });
+    expect(parseArgs(["--replay", "77"], 5)).toMatchObject({ lifecycles: 1, replay: 77 });
+    expect(() => parseArgs(["--rate", "2"], 1)).toThrow(/--rate needs a number from 0 to 1, got "2"\. usage:/);
+    expect(() => parseArgs(["--lifecycle", "2"], 1)).toThrow(/unknown option "--lifecycle"/);
+  });
+
+  it("ends the summary with the one-line result", () => {
+    const result = {
+      options: { lifecycles: 2, seed: 3, rate: 0.2, concurrency: 1 },
+      lifecycles: 2,
+      apiCalls: 100,
+      faults: { "503": 4, hang: 1 },
+      retries: 5,
+      duplicates: 0,
+      residue: 1,
+      failures: [{ index: 1, seed: 99, apiCalls: 0, faults: {}, retries: 0, duplicates: 0, residue: 1, failure: { step: "destroy", message: "residue" } }],
+      wallMs: 1000,
+    } as SuiteResult;
+    const text = formatSummary(result);
+    expect(text).toContain("lifecycle 1 failed at destroy (replay: npm run reliability -- --replay 99)");
+    expect(text).toMatch(/\| faults: hang +\| +1 \|/);
+    expect(text.split("\n").pop()).toBe("lifecycles: 2, faults: 5, duplicates: 0, residue: 1, failures: 1");
+    expect(lastLine(result)).toBe(text.split("\n").pop());
+  });
+});
