@@ -233,7 +233,9 @@ export class LocalEngine {
       });
       if (run.host) {
         this.lastHostStderr = run.host.stderr;
-        if (!this.options.keepHost) await this.closeHost();
+        // A failed run may have lost its host (killed, crashed) before the exit event says so:
+        // the next run starts a fresh one, as every real `pulumi` command does anyway.
+        if (!this.options.keepHost || run.failures.length > 0) await this.closeHost();
       }
     }
     if (kind !== "preview") {
