@@ -233,11 +233,13 @@ export class LocalEngine {
       });
       if (run.host) {
         this.lastHostStderr = run.host.stderr;
-        // A failed run may have lost its host (killed, crashed) before the exit event says so:
-        // the next run starts a fresh one, as every real `pulumi` command does anyway.
-        if (!this.options.keepHost || run.failures.length > 0) await this.closeHost();
+        if (!this.options.keepHost) await this.closeHost();
       }
     }
+    // After a failure the kept processes are not reused, as every real `pulumi` command starts
+    // afresh anyway: the host may be dead before its exit event says so, and the program process
+    // still receives the failed run's late rejections, which would be reported by the next run.
+    if (run.failures.length > 0) await this.close();
     if (kind !== "preview") {
       if (outputs !== undefined && run.failures.length === 0) this.state.outputs = outputs;
       if (kind === "destroy" && run.failures.length === 0) this.state.outputs = {};
