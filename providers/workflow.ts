@@ -115,7 +115,8 @@ export function jobFailureText(messages: JobMessage[] | undefined): string {
     .join("\n");
 }
 
-interface LiveFlow {
+/** A flow as `GET /api/v2/flows/{id}` answers it (the fields this project reads). */
+export interface LiveFlow {
   id: string;
   name?: string;
   type?: string;

@@ -2,6 +2,7 @@
 // found under an expected name is kept, so duplicates and near-misses can be reported.
 import type { EventKey } from "../../components/events";
 import { GenesysApi, SdkApis } from "../../providers/genesys-api";
+import type { LiveFlow as GenesysFlow } from "../../providers/workflow";
 import type { ExpectedSetup } from "./expected";
 
 export interface LiveIntegration {
@@ -21,15 +22,8 @@ export interface LiveAction {
   config?: { request?: { requestUrlTemplate?: string; requestType?: string } };
 }
 
-export interface LiveFlow {
-  id: string;
+export interface LiveFlow extends GenesysFlow {
   name: string;
-  type?: string;
-  description?: string;
-  division?: { name?: string };
-  publishedVersion?: { id?: string };
-  lockedUser?: unknown;
-  lockedClient?: unknown;
   /** The published version's `inputSchema` (GET /api/v2/flows/{id}/versions/{versionId}). */
   inputSchema?: { properties?: Record<string, { type?: string }> };
 }
