@@ -1,10 +1,8 @@
-import { request as httpRequest } from "node:http";
-import { request as httpsRequest } from "node:https";
 import { randomUUID } from "node:crypto";
 import type { Context } from "../context";
 import { ApiError, badRequest, notFound } from "../errors";
 import { pageListing } from "../paging";
-import { jsonPath, renderRequest, renderSuccess, schemaProblems } from "../render";
+import { DEFAULT_REQUEST_TEMPLATE, DEFAULT_SUCCESS_TEMPLATE, runAction } from "../action-run";
 import type { Router } from "../router";
 import type { ActionConfig, ActionRecord, JsonSchema } from "../store";
 import { DUPLICATE_ACTION, STALE_VERSION } from "../unverified";
@@ -12,9 +10,6 @@ import { type Json, objectBody, optionalBoolean, optionalObject, optionalString,
 
 const BASE = "/api/v2/integrations/actions";
 const REQUEST_TYPES = ["GET", "PUT", "POST", "PATCH", "DELETE"];
-const DEFAULT_REQUEST_TEMPLATE = "${input.rawRequest}";
-const DEFAULT_SUCCESS_TEMPLATE = "${rawResult}";
-const DEFAULT_TIMEOUT_SECONDS = 15;
 const NOT_PATCHABLE = ["contract", "secure", "integrationId"];
 
 function actionView(a: ActionRecord, withContract: boolean, withConfig: boolean) {
@@ -194,107 +189,6 @@ export function registerActions(router: Router, ctx: Context): void {
   router.add("POST", `${BASE}/{actionId}/test`, "api", async (req) => {
     const a = findAction(ctx, req.params.actionId);
     const input = objectBody(req.body ?? {}, "action test input");
-    return { status: 200, body: await runTest(ctx, a, input) };
-  });
-}
-
-interface Operation {
-  step: number;
-  name: string;
-  success: boolean;
-  result?: unknown;
-  error?: { message: string; code: string; status: number };
-}
-
-/** Renders and really sends the action's request, then applies the response config, step by step. */
-async function runTest(ctx: Context, a: ActionRecord, input: Json) {
-  const operations: Operation[] = [];
-  const fail = (name: string, message: string, status = 400) => {
-    const error = { message, code: "bad.request", status };
-    operations.push({ step: operations.length + 1, name, success: false, error });
-    return { operations, success: false, error };
-  };
-  const ok = (name: string, result: unknown) => operations.push({ step: operations.length + 1, name, success: true, result });
-
-  const inputProblems = schemaProblems(a.contract.input.inputSchema, input);
-  if (inputProblems.length) return fail("Validate input against schema", `Input does not match the input contract: ${inputProblems.join("; ")}`);
-  ok("Validate input against schema", input);
-
-  const url = renderRequest(a.config.request.requestUrlTemplate, input);
-  if (!/^https?:\/\//i.test(url)) return fail("Resolve request URL template", `The resolved URL '${url}' is not an absolute http(s) URL`);
-  ok("Resolve request URL template", url);
-  const headers = Object.fromEntries(Object.entries(a.config.request.headers ?? {}).map(([k, v]) => [k, renderRequest(v, input)]));
-  ok("Resolve request headers", headers);
-  const method = a.config.request.requestType;
-  const body = method === "GET" || method === "DELETE" ? undefined : renderRequest(a.config.request.requestTemplate ?? DEFAULT_REQUEST_TEMPLATE, input);
-  ok("Resolve request body template", body ?? null);
-
-  const timeoutMs = (a.config.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
-  const response = await send(ctx, method, url, headers, body, timeoutMs);
-  if ("failure" in response) return fail("Execute HTTP request", response.failure, 500);
-  if (response.status < 200 || response.status > 299) {
-    return fail("Execute HTTP request", `The remote endpoint answered HTTP ${response.status}: ${response.text.slice(0, 500)}`, response.status);
-  }
-  ok("Execute HTTP request", { status: response.status, body: response.text });
-
-  let parsed: unknown = null;
-  if (response.text.trim()) {
-    try {
-      parsed = JSON.parse(response.text);
-    } catch {
-      return fail("Parse response", "The response body is not valid JSON");
-    }
-  }
-  const vars: Record<string, unknown> = {};
-  const defaults = a.config.response?.translationMapDefaults ?? {};
-  for (const [key, path] of Object.entries(a.config.response?.translationMap ?? {})) {
-    const v = jsonPath(parsed, path);
-    if (v !== undefined) vars[key] = v;
-    else if (key in defaults) vars[key] = JSON.parse(defaults[key]);
-    else return fail("Resolve translation map", `Translation map key '${key}' (${path}) was not found in the response and has no default`);
-  }
-  ok("Resolve translation map", vars);
-
-  const rendered = renderSuccess(a.config.response?.successTemplate ?? DEFAULT_SUCCESS_TEMPLATE, response.text.trim() ? response.text : "{}", vars);
-  let finalResult: unknown;
-  try {
-    finalResult = JSON.parse(rendered);
-  } catch {
-    return fail("Apply success template", `The success template did not render valid JSON: ${rendered.slice(0, 200)}`);
-  }
-  ok("Apply success template", finalResult);
-  const outputProblems = schemaProblems(a.contract.output.successSchema, finalResult);
-  if (outputProblems.length) return fail("Validate output against schema", `Output does not match the output contract: ${outputProblems.join("; ")}`);
-  ok("Validate output against schema", finalResult);
-  return { operations, finalResult, success: true };
-}
-
-function send(
-  ctx: Context,
-  method: string,
-  url: string,
-  headers: Record<string, string>,
-  body: string | undefined,
-  timeoutMs: number,
-): Promise<{ status: number; text: string } | { failure: string }> {
-  return new Promise((resolve) => {
-    const timer = ctx.timers.sleep(timeoutMs);
-    let settled = false;
-    const finish = (out: { status: number; text: string } | { failure: string }) => {
-      if (settled) return;
-      settled = true;
-      timer.abort();
-      resolve(out);
-    };
-    const request = (url.startsWith("https") ? httpsRequest : httpRequest)(url, { method, headers: { "Content-Type": "application/json", ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => finish({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-    });
-    request.on("error", (e) => finish({ failure: `The request to ${url} failed: ${e.message}` }));
-    void timer.done.then((elapsed) => {
-      if (!settled) request.destroy(new Error(elapsed ? `no answer within ${timeoutMs} ms` : "emulator closing"));
-    });
-    request.end(body);
+    return { status: 200, body: (await runAction(ctx, a, input)).result };
   });
 }
