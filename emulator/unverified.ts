@@ -20,9 +20,6 @@ export const DEFAULT_INTEGRATION_NAMES: Record<string, string> = {
   "amazon-eventbridge-source": "Amazon EventBridge Source",
 };
 
-/** Property names of the EventBridge integration's config (names unverified). */
-export const EVENTBRIDGE_PROPERTIES = ["awsAccountId", "awsRegion", "eventSourceSuffix", "topicFilters"] as const;
-
 /** OAuth failures: status and RFC 6749 error codes (Genesys's exact bodies unverified). */
 export const OAUTH_ERRORS = {
   badClient: { status: 401, error: "invalid_client", description: "client not found or bad secret" },

@@ -55,14 +55,15 @@ export const EVENTBRIDGE_INTEGRATION_TYPE = "amazon-eventbridge-source";
 export const DEFAULT_EVENTBRIDGE_INTEGRATION_NAME = "Amazon EventBridge Source - Cognigy";
 
 /**
- * Our inputs → the integration's config property names. The names are unverified against a live
- * org (the emulator uses the same ones, see emulator/README.md "Unverified"): change them here only.
+ * Our inputs → the integration's config property names, as Genesys's own EventBridge module
+ * (GenesysCloudDevOps/aws-event-bridge-module, main.tf) and the premium-app wizard
+ * (MyPureCloud/purecloud-premium-app, wizard/scripts/modules/event-bridge.js) write them.
  */
 export const EVENTBRIDGE_PROPERTY_NAMES = {
   awsAccountId: "awsAccountId",
-  awsRegion: "awsRegion",
+  awsRegion: "awsAccountRegion",
   eventSourceSuffix: "eventSourceSuffix",
-  topicFilters: "topicFilters",
+  topicFilters: "eventFilter",
 } as const satisfies Record<string, string>;
 
 type PropertyInput = keyof typeof EVENTBRIDGE_PROPERTY_NAMES;

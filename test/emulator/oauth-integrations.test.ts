@@ -143,16 +143,20 @@ describe("integrations", () => {
   it("validates the amazon-eventbridge-source properties", async () => {
     const { id } = await api.integrations.postIntegrations({ body: { name: "", integrationType: { id: "amazon-eventbridge-source" } } });
     const cfg = await api.integrations.getIntegrationConfigCurrent(id!);
-    const good = { awsAccountId: "123456789012", awsRegion: "eu-central-1", eventSourceSuffix: "cognigy.handover-1", topicFilters: ["v2.detail.events.conversation.{id}.acw"] };
+    // The names Genesys's own EventBridge module and the premium-app wizard write.
+    const good = { awsAccountId: "123456789012", awsAccountRegion: "eu-central-1", eventSourceSuffix: "cognigy.handover-1", eventFilter: ["v2.detail.events.conversation.{id}.acw"] };
     const put = await api.integrations.putIntegrationConfigCurrent(id!, { body: { ...cfg, name: "EB", properties: good } });
     expect(put.properties).toEqual(good);
     const cases: [Record<string, unknown>, string][] = [
       [{ awsAccountId: "12345" }, "awsAccountId"],
-      [{ awsRegion: "Frankfurt" }, "awsRegion"],
+      [{ awsAccountRegion: "Frankfurt" }, "awsAccountRegion"],
       [{ eventSourceSuffix: "has space" }, "eventSourceSuffix"],
       [{ eventSourceSuffix: "x".repeat(65) }, "eventSourceSuffix"],
-      [{ topicFilters: ["v2.unknown.topic"] }, "v2.unknown.topic"],
+      [{ eventFilter: ["v2.unknown.topic"] }, "v2.unknown.topic"],
       [{ extra: 1 }, "'extra'"],
+      // Names outside the type's schema are refused, including the ones this project once wrote.
+      [{ awsRegion: "eu-central-1" }, "'awsRegion' is not in the configuration schema"],
+      [{ topicFilters: ["v2.detail.events.conversation.{id}.acw"] }, "'topicFilters' is not in the configuration schema"],
     ];
     for (const [patch, word] of cases) {
       const err = await failure(api.integrations.putIntegrationConfigCurrent(id!, { body: { ...put, properties: { ...good, ...patch } } }));

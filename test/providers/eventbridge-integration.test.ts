@@ -37,11 +37,12 @@ const inputs: EventBridgeIntegrationInputs = {
   providerVersion: "0.1.0",
 };
 
+// The config as Genesys holds it, under the names Genesys's own EventBridge module writes.
 const properties = (i: EventBridgeIntegrationInputs) => ({
   awsAccountId: i.awsAccountId,
-  awsRegion: i.awsRegion,
+  awsAccountRegion: i.awsRegion,
   eventSourceSuffix: i.eventSourceSuffix,
-  topicFilters: i.topicFilters,
+  eventFilter: i.topicFilters,
 });
 
 async function configured(provider = new EventBridgeIntegrationProvider()): Promise<EventBridgeIntegrationProvider> {
@@ -140,7 +141,7 @@ describe("EventBridgeIntegration provider", () => {
     expect(await provider.diff(created.id, created.outs, { ...inputs, topicFilters: customerEnd })).toMatchObject({ changes: true, replaces: [] });
     await provider.update(created.id, created.outs as EventBridgeIntegrationOutputs, { ...inputs, topicFilters: customerEnd });
     const live = emu.state().integrations.find((integration) => integration.id === created.id);
-    expect(live?.properties).toMatchObject({ topicFilters: customerEnd });
+    expect(live?.properties).toMatchObject({ eventFilter: customerEnd });
   });
 
   it("refresh shows drift made in Genesys: topics, account and state as they are live", async () => {
@@ -197,7 +198,7 @@ describe("EventBridgeIntegration provider", () => {
     );
     const [made] = emu.state().integrations;
     expect(error?.id).toBe(made.id);
-    expect(error?.message).toMatch(new RegExp(`was created \\(id ${made.id}\\) but naming/enabling it failed.*topicFilters`));
+    expect(error?.message).toMatch(new RegExp(`was created \\(id ${made.id}\\) but naming/enabling it failed.*eventFilter`));
   });
 });
 

@@ -76,7 +76,7 @@ describe("verify during and after the move to EventBridge", () => {
     await api.integrations.patchIntegration(id, { body: { intendedState: "DISABLED" } });
     const config = await api.integrations.getIntegrationConfigCurrent(id);
     await api.integrations.putIntegrationConfigCurrent(id, {
-      body: { ...config, properties: { ...config.properties, awsRegion: "us-east-1", topicFilters: ["v2.detail.events.conversation.{id}.acw"] } },
+      body: { ...config, properties: { ...config.properties, awsAccountRegion: "us-east-1", eventFilter: ["v2.detail.events.conversation.{id}.acw"] } },
     });
     const rows = await verify(eventbridge);
     expect(failedNames(rows)).toEqual([`${LABEL}: active`, `${LABEL}: AWS region`, `${LABEL}: topic filters`]);
@@ -105,9 +105,9 @@ describe("verify during and after the move to EventBridge", () => {
         name: "Amazon EventBridge Source - Cognigy",
         properties: {
           awsAccountId: "123456789012",
-          awsRegion: "eu-central-1",
+          awsAccountRegion: "eu-central-1",
           eventSourceSuffix: "cognigy-org-42",
-          topicFilters: ["v2.detail.events.conversation.{id}.user.end", "v2.detail.events.conversation.{id}.acw"],
+          eventFilter: ["v2.detail.events.conversation.{id}.user.end", "v2.detail.events.conversation.{id}.acw"],
         },
       },
     });
@@ -141,7 +141,7 @@ describe("eventBridgeRows (pure)", () => {
     adoptExisting: false,
   };
   const ctx = { stack: "s", marker: "cognigy-genesys-handover cognigy/s" };
-  const live = { id: "a", intendedState: "ENABLED", notes: ctx.marker, properties: { awsAccountId: "123456789012", awsRegion: "eu-central-1", eventSourceSuffix: "org", topicFilters: ["t2", "t1"] } };
+  const live = { id: "a", intendedState: "ENABLED", notes: ctx.marker, properties: { awsAccountId: "123456789012", awsAccountRegion: "eu-central-1", eventSourceSuffix: "org", eventFilter: ["t2", "t1"] } };
 
   it("passes topic filters in any order and fails a duplicate name once, naming both ids", () => {
     expect(failedNames(eventBridgeRows(expected, [live], ctx))).toEqual([]);
