@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PartialCreateError, adoptionOutcome, hasMarker, withMarker } from "./adoption";
 import { DiffRules, containsUnknown, dropUndefined, requireText } from "./diff";
 import { deleteOrGone, readOrGone } from "./genesys-api";
+import { pollDelayMs } from "./polling";
 import { GenesysApiError, sleep } from "./retry";
 import { GenesysProvider } from "./session";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
@@ -86,18 +87,6 @@ export function checkWorkflow(news: Record<string, unknown>): pulumi.dynamic.Che
 
 /** No Archy publish is quicker than this; a poll sooner could only see "Started". */
 export const FIRST_POLL_MS = 500;
-
-/**
- * Pure: the wait before the next poll of a flow job, `elapsedMs` after its upload, when the last
- * request took `roundTripMs`. A job that finishes just after a poll is seen one wait and about
- * two round trips later, so the wait is 20% of the time so far plus 250 ms, minus those round
- * trips: the finish is noticed within ~20% of the job's time + 250 ms, with a number of polls that
- * grows only with the logarithm of the job time (Genesys's Terraform provider polls every 15 s).
- */
-export function pollDelayMs(elapsedMs: number, roundTripMs: number): number {
-  if (elapsedMs < FIRST_POLL_MS) return FIRST_POLL_MS - elapsedMs;
-  return Math.round(Math.min(15_000, Math.max(100, 0.2 * elapsedMs + 250 - 2 * roundTripMs)));
-}
 
 interface JobMessage {
   text?: string;
@@ -257,7 +246,7 @@ export class WorkflowProvider extends GenesysProvider implements pulumi.dynamic.
             `(bound genesyscloud:jobTimeoutMs = ${api.limits.jobTimeoutMs}). Check the job in Architect, then run again.`,
         );
       }
-      await sleep(Math.min(pollDelayMs(elapsed, roundTripMs), api.limits.jobTimeoutMs - elapsed));
+      await sleep(Math.min(pollDelayMs(elapsed, roundTripMs, FIRST_POLL_MS), api.limits.jobTimeoutMs - elapsed));
       const sent = Date.now();
       const job = await api.call<Job>("Read flow job", (a) => a.architect.getFlowsJob(jobId, { expand: ["messages"] }));
       roundTripMs = Date.now() - sent;

@@ -8,7 +8,8 @@ import { checkIntegration } from "../../providers/integration";
 import { backoffMs, decide, describeFailure, isStaleVersion, parseRetryAfter, RetryPolicy, withRetries } from "../../providers/retry";
 import { readSettings, regionHost, resolveTarget } from "../../providers/target";
 import { checkTrigger, sameCriteria, triggerBody, TriggerOutputs } from "../../providers/trigger";
-import { checkWorkflow, jobFailureText, pollDelayMs, prepareWorkflowYaml } from "../../providers/workflow";
+import { pollDelayMs } from "../../providers/polling";
+import { FIRST_POLL_MS, checkWorkflow, jobFailureText, prepareWorkflowYaml } from "../../providers/workflow";
 
 const MARKER = "cognigy-genesys-handover proj/dev";
 
@@ -261,12 +262,12 @@ describe("payloads", () => {
 
   it("polls adaptively and lists every Archy message", () => {
     // First poll 500 ms after the upload; then 20% of the elapsed time + 250 ms minus two round trips, 100 ms to 15 s.
-    expect(pollDelayMs(0, 50)).toBe(500);
-    expect(pollDelayMs(200, 50)).toBe(300);
-    expect(pollDelayMs(550, 50)).toBe(260);
-    expect(pollDelayMs(2000, 50)).toBe(550);
-    expect(pollDelayMs(1000, 400)).toBe(100);
-    expect(pollDelayMs(600_000, 50)).toBe(15_000);
+    expect(pollDelayMs(0, 50, FIRST_POLL_MS)).toBe(500);
+    expect(pollDelayMs(200, 50, FIRST_POLL_MS)).toBe(300);
+    expect(pollDelayMs(550, 50, FIRST_POLL_MS)).toBe(260);
+    expect(pollDelayMs(2000, 50, FIRST_POLL_MS)).toBe(550);
+    expect(pollDelayMs(1000, 400, FIRST_POLL_MS)).toBe(100);
+    expect(pollDelayMs(600_000, 50, FIRST_POLL_MS)).toBe(15_000);
     expect(jobFailureText([{ text: "first" }, { text: "second", details: [{ name: "Send Event" }] }])).toBe(
       '  - first\n  - second [{"name":"Send Event"}]',
     );
