@@ -1,0 +1,69 @@
+// A stack of this project for one test file, on the real Pulumi CLI (built or found by
+// test/support/global-setup.ts): a scratch folder with the real Pulumi.yaml, a file backend in a
+// temporary folder, the passphrase secrets provider, no update check, and the test's own config.
+// The program is compiled transpile-only (PULUMI_NODEJS_TRANSPILE_ONLY, as Pulumi offers) unless
+// a test asks for Pulumi's default type checking; `npm run typecheck` and one program test cover
+// the types.
+//
+//   const stack = await TestStack.create({ stack: "lifecycle", config, secretKeys: ["genesyscloud:oauthClientSecret"] });
+//   const up = await stack.up();          // RunResult: outputs, changes, steps, stdout (tools/pulumi/stack.ts)
+//   await stack.preview({ diff: true }); await stack.refresh(); await stack.destroy();
+//   stack.setConfig({ ... }, secretKeys); await stack.exportState(); await stack.dispose();
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { inject } from "vitest";
+import { ProjectStack, fileBackend, scratchWorkDir } from "../../tools/pulumi/stack";
+
+export const TEST_PASSPHRASE = "test-only-passphrase";
+
+export interface TestStackOptions {
+  stack: string;
+  config: Record<string, string>;
+  secretKeys?: readonly string[];
+  /** Environment of the CLI, program and providers; defaults to this process's without GENESYSCLOUD_* (config alone steers the providers). */
+  env?: NodeJS.ProcessEnv;
+  /** Pulumi's default (type-check the program) instead of transpile-only. */
+  typeCheck?: boolean;
+  /** Share a backend folder with another TestStack (two stacks, or two runs of one stack). */
+  backendDir?: string;
+  onOutput?: (text: string) => void;
+}
+
+export function testEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(base).filter(([key]) => !key.startsWith("GENESYSCLOUD_")));
+}
+
+export class TestStack extends ProjectStack {
+  private constructor(
+    options: ConstructorParameters<typeof ProjectStack>[0],
+    private readonly scratch: string[],
+    readonly backendDir: string,
+  ) {
+    super(options);
+  }
+
+  static async create(options: TestStackOptions): Promise<TestStack> {
+    const ownBackend = options.backendDir === undefined;
+    const backendDir = options.backendDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "cognigy-state-"));
+    const workDir = scratchWorkDir();
+    const env = { ...(options.env ?? testEnv()), PULUMI_NODEJS_TRANSPILE_ONLY: options.typeCheck ? "false" : "true" };
+    const stack = new TestStack(
+      { cli: inject("pulumiCli"), stack: options.stack, workDir, backendUrl: fileBackend(backendDir), passphrase: TEST_PASSPHRASE, env, onOutput: options.onOutput },
+      ownBackend ? [workDir, backendDir] : [workDir],
+      backendDir,
+    );
+    stack.setConfig(options.config, options.secretKeys ?? []);
+    return stack;
+  }
+
+  /** The state file of the file backend, as `pulumi` writes it. */
+  get stateFile(): string {
+    return path.join(this.backendDir, ".pulumi", "stacks", this.project, `${this.stack}.json`);
+  }
+
+  async dispose(): Promise<void> {
+    this.kill();
+    for (const dir of this.scratch) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

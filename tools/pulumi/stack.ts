@@ -1,0 +1,267 @@
+// A stack of this project driven by the real Pulumi CLI through the Automation API: what the
+// lifecycle tests, `npm run local`, the bench and the reliability suite run. Each operation is
+// one child process (tools/pulumi/inline-host.js) that runs the CLI with the program inline, so a
+// run's Pulumi runtime state and the promises a failed program leaves behind die with it.
+import { ChildProcess, fork } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { pathToFileURL } from "url";
+import { parse } from "yaml";
+import { PROJECT_ROOT, PulumiCli } from "./cli";
+import { killTree } from "./process-tree";
+
+const HOST_SCRIPT = path.join(__dirname, "inline-host.js");
+
+export type Operation = "up" | "preview" | "refresh" | "destroy";
+
+/** One resource step the engine reported (a `resourcePreEvent`), or an error diagnostic on a resource. */
+export interface Step {
+  op: string;
+  urn: string;
+  type: string;
+  diffs?: string[];
+  detailedDiff?: Record<string, { kind: string; inputDiff: boolean }>;
+  message?: string;
+}
+
+export interface RunResult {
+  op: Operation;
+  /** Everything the CLI printed, as a terminal or a pull request comment shows it. */
+  stdout: string;
+  stderr: string;
+  steps: Step[];
+  /** Resource counts by step kind (Pulumi's resourceChanges / changeSummary). */
+  changes: Record<string, number>;
+  /** Stack outputs after `up`, secrets unwrapped (`secretOutputs` names them). */
+  outputs: Record<string, unknown>;
+  secretOutputs: string[];
+  /** Program load time in the host process (ms), when the program ran. */
+  programLoadMs?: number;
+  /** Unhandled rejections the program left behind (Pulumi's host logs them too). */
+  late: string[];
+  wallMs: number;
+}
+
+export class StackRunError extends Error {
+  constructor(
+    readonly op: Operation | "export" | "import" | "cancel",
+    message: string,
+    readonly stdout: string,
+    readonly stderr: string,
+    readonly code: number | undefined,
+    /** How the operation ended: the CLI reported a failure, or the process was killed. */
+    readonly killed: boolean,
+  ) {
+    super(message);
+    this.name = "StackRunError";
+  }
+}
+
+export interface StackOptions {
+  cli: PulumiCli;
+  stack: string;
+  /** The project (Pulumi.yaml, tsconfig.json, node_modules). */
+  projectDir?: string;
+  /**
+   * Where Pulumi.yaml and Pulumi.<stack>.yaml are read and written. Defaults to the project
+   * directory, as `pulumi` run there; tests give a scratch folder so their stack files stay out
+   * of the project (it gets Pulumi.yaml copied and node_modules linked, see scratchWorkDir).
+   */
+  workDir?: string;
+  /** `file://…` backend. */
+  backendUrl: string;
+  passphrase: string;
+  /** Environment of the CLI, the program and the providers (defaults to this process's). */
+  env?: NodeJS.ProcessEnv;
+  /** Every chunk the CLI prints, as it prints it. */
+  onOutput?: (text: string) => void;
+}
+
+export interface RunOptions {
+  /** Automation API options of the operation (e.g. `diff`, `expectNoChanges`, `refresh`, `clearPendingCreates`). */
+  readonly [option: string]: unknown;
+}
+
+interface HostMessage {
+  type: "output" | "error-output" | "result" | "failure";
+  text?: string;
+  result?: any;
+  error?: { name?: string; message: string; stdout?: string; stderr?: string; code?: number };
+  late?: string[];
+}
+
+/** Environment every run gets: no update check, no plugin downloads, the file backend and passphrase. */
+export function pulumiEnvironment(base: NodeJS.ProcessEnv, backendUrl: string, passphrase: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(base)) if (value !== undefined) env[key] = value;
+  delete env.PULUMI_ACCESS_TOKEN;
+  delete env.PULUMI_CONFIG_PASSPHRASE_FILE;
+  env.PULUMI_BACKEND_URL = backendUrl;
+  env.PULUMI_CONFIG_PASSPHRASE = passphrase;
+  env.PULUMI_SKIP_UPDATE_CHECK = "true";
+  env.PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION = "true";
+  return env;
+}
+
+/** A file backend URL for a folder. */
+export function fileBackend(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  return pathToFileURL(dir).href;
+}
+
+/**
+ * A folder that looks like the project to Pulumi: the real Pulumi.yaml (so the CLI validates the
+ * real config schema), a link to its `main` (the CLI checks that it exists) and a link to
+ * node_modules (the dynamic-provider plugin resolves @pulumi/pulumi from the working directory).
+ */
+export function scratchWorkDir(parent = os.tmpdir(), projectDir = PROJECT_ROOT): string {
+  const dir = fs.mkdtempSync(path.join(parent, "cognigy-stack-"));
+  const projectFile = path.join(projectDir, "Pulumi.yaml");
+  fs.copyFileSync(projectFile, path.join(dir, "Pulumi.yaml"));
+  const main = (parse(fs.readFileSync(projectFile, "utf8")) as { main?: string }).main;
+  for (const entry of ["node_modules", ...(main ? [main.split("/")[0]] : [])]) {
+    fs.symlinkSync(path.join(projectDir, entry), path.join(dir, entry));
+  }
+  return dir;
+}
+
+export class ProjectStack {
+  readonly stack: string;
+  readonly projectDir: string;
+  readonly workDir: string;
+  readonly project: string;
+  private readonly main: string;
+  private config: Record<string, { value: string; secret: boolean }> | undefined;
+  private configApplied = false;
+  private running: ChildProcess | undefined;
+
+  constructor(private readonly options: StackOptions) {
+    this.stack = options.stack;
+    this.projectDir = options.projectDir ?? PROJECT_ROOT;
+    this.workDir = options.workDir ?? this.projectDir;
+    const project = parse(fs.readFileSync(path.join(this.projectDir, "Pulumi.yaml"), "utf8")) as { name: string; main?: string };
+    this.project = project.name;
+    this.main = project.main ?? ".";
+  }
+
+  /** Stack config for the next operations; keys not listed are removed from the stack file. */
+  setConfig(config: Record<string, string>, secretKeys: readonly string[] = []): void {
+    this.config = Object.fromEntries(Object.entries(config).map(([key, value]) => [key, { value, secret: secretKeys.includes(key) }]));
+    this.configApplied = false;
+  }
+
+  /** The pid of the operation's host process while one runs (the CLI and the provider host are its descendants). */
+  get hostPid(): number | undefined {
+    return this.running?.pid;
+  }
+
+  /** SIGKILL the running operation's whole process tree, as a killed CI runner would. */
+  kill(): void {
+    if (this.running?.pid) killTree(this.running.pid);
+  }
+
+  up(options: RunOptions = {}): Promise<RunResult> {
+    return this.run("up", options);
+  }
+
+  preview(options: RunOptions = {}): Promise<RunResult> {
+    return this.run("preview", options);
+  }
+
+  refresh(options: RunOptions = {}): Promise<RunResult> {
+    return this.run("refresh", options);
+  }
+
+  destroy(options: RunOptions = {}): Promise<RunResult> {
+    return this.run("destroy", options);
+  }
+
+  /** `pulumi stack export`: the deployment as the state file holds it (secrets encrypted). */
+  async exportState(): Promise<{ version: number; deployment: any }> {
+    return (await this.request("export", {})).result.deployment;
+  }
+
+  async importState(deployment: unknown): Promise<void> {
+    await this.request("import", { deployment });
+  }
+
+  private async run(op: Operation, options: RunOptions): Promise<RunResult> {
+    const started = Date.now();
+    const { result, stdout, stderr, late } = await this.request(op, { options });
+    const changes: Record<string, number> = { ...(result.summary?.resourceChanges ?? result.changeSummary ?? {}) };
+    const outputs: Record<string, unknown> = {};
+    const secretOutputs: string[] = [];
+    for (const [key, output] of Object.entries((result.outputs ?? {}) as Record<string, { value: unknown; secret: boolean }>)) {
+      outputs[key] = output.value;
+      if (output.secret) secretOutputs.push(key);
+    }
+    return {
+      op,
+      stdout,
+      stderr,
+      steps: result.steps ?? [],
+      changes,
+      outputs,
+      secretOutputs,
+      programLoadMs: result.timings?.programLoadMs,
+      late,
+      wallMs: Date.now() - started,
+    };
+  }
+
+  private request(op: string, extra: Record<string, unknown>): Promise<{ result: any; stdout: string; stderr: string; late: string[] }> {
+    if (this.running) return Promise.reject(new Error(`stack ${this.stack}: an operation is already running`));
+    const env = pulumiEnvironment(this.options.env ?? process.env, this.options.backendUrl, this.options.passphrase);
+    const child = fork(HOST_SCRIPT, [], { cwd: this.workDir, env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+    this.running = child;
+    let stdout = "";
+    let stderr = "";
+    let hostStderr = "";
+    child.stderr?.on("data", (chunk) => (hostStderr += chunk));
+    child.stdout?.on("data", (chunk) => (hostStderr += chunk));
+    const config = this.configApplied ? undefined : this.config;
+    return new Promise((resolve, reject) => {
+      let settled: HostMessage | undefined;
+      child.on("message", (message: HostMessage) => {
+        if (message.type === "output") {
+          stdout += message.text;
+          this.options.onOutput?.(message.text ?? "");
+        } else if (message.type === "error-output") {
+          stderr += message.text;
+        } else {
+          settled = message;
+        }
+      });
+      child.once("exit", (code, signal) => {
+        this.running = undefined;
+        if (settled?.type === "result") {
+          if (config) this.configApplied = true;
+          resolve({ result: settled.result, stdout, stderr, late: settled.late ?? [] });
+          return;
+        }
+        if (settled?.type === "failure" && settled.error) {
+          // Config may have been written before the failure; write it again next time.
+          const error = settled.error;
+          reject(new StackRunError(op as Operation, error.message, error.stdout ?? stdout, error.stderr ?? stderr, error.code, false));
+          return;
+        }
+        const how = signal ? `was killed (${signal})` : `exited with code ${code} before answering`;
+        reject(new StackRunError(op as Operation, `pulumi ${op} of stack ${this.stack}: the operation's process ${how}\n${hostStderr}`, stdout, stderr, undefined, true));
+      });
+      child.send({
+        op,
+        project: this.project,
+        stack: this.stack,
+        projectDir: this.projectDir,
+        workDir: this.workDir,
+        main: this.main,
+        cliRoot: this.options.cli.root,
+        cliVersion: this.options.cli.version,
+        env,
+        config,
+        ...extra,
+      });
+    });
+  }
+}
