@@ -27,8 +27,6 @@ export interface ConfigKey {
   readonly type: "string" | "boolean" | "array";
   readonly description: string;
   readonly default?: string | boolean | readonly string[];
-  /** Pulumi refuses a plain value for the key (set it with `pulumi config set --secret`). */
-  readonly secret?: true;
 }
 
 const NAME_RULE = "1-256 characters, letters, digits, spaces and . _ - ( )";
@@ -139,7 +137,6 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     type: "string",
     description: "Authorization header value the EventBridge API destination sends to Cognigy's endpoint; required when cognigy:selfHosted is true. Set it with pulumi config set --secret.",
     default: NOT_SET,
-    secret: true,
   },
   nameKey("cognigy:eventBridgeIntegrationName", "Amazon EventBridge Source integration", DEFAULT_EVENTBRIDGE_INTEGRATION_NAME),
 ];

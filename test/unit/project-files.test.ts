@@ -29,7 +29,6 @@ describe("Pulumi.yaml", () => {
       expect(declared.type, entry.key).toBe(entry.type);
       expect(declared.description, entry.key).toBe(entry.description);
       expect(declared.default, entry.key).toEqual(entry.default);
-      expect(declared.secret, entry.key).toBe(entry.secret);
       if (entry.type === "array") expect(declared.items).toEqual({ type: "string" });
     }
     expect(Object.keys(project.config).sort()).toEqual(CONFIG_KEYS.map((entry) => entry.key).sort());
@@ -41,13 +40,20 @@ describe("Pulumi.yaml", () => {
     }
   });
 
-  it("declares the EventBridge and version keys, the API key secret", () => {
+  it("declares no key secret: Pulumi applies the plain default of a `secret: true` key and then refuses every stack that leaves it unset", () => {
+    for (const [key, declared] of Object.entries(project.config as Record<string, { secret?: boolean }>)) {
+      expect(declared.secret, key).toBeUndefined();
+    }
+  });
+
+  it("declares the EventBridge and version keys, the API key's description saying to set it as a secret", () => {
     expect(project.config["cognigy:mode"]).toMatchObject({ type: "string", default: "webhooks" });
     expect(project.config["cognigy:version"].type).toBe("string");
     expect(project.config["cognigy:version"].description).toMatch(/quoted in YAML/);
     expect(project.config["cognigy:eventBridgeAwsAccountId"].type).toBe("string");
     expect(project.config["cognigy:selfHosted"]).toMatchObject({ type: "boolean", default: false });
-    expect(project.config["cognigy:eventBridgeApiKey"]).toMatchObject({ type: "string", secret: true });
+    expect(project.config["cognigy:eventBridgeApiKey"]).toMatchObject({ type: "string", default: "" });
+    expect(project.config["cognigy:eventBridgeApiKey"].description).toMatch(/--secret/);
     for (const key of ["cognigy:eventBridgeAwsRegion", "cognigy:organisationId"]) expect(project.config[key], key).toBeDefined();
   });
 
