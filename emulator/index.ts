@@ -8,6 +8,8 @@ import { RateLimiter } from "./ratelimit";
 import { Router } from "./router";
 import { registerActions } from "./routes/actions";
 import { registerControl } from "./routes/control";
+import { registerDependencies } from "./routes/dependencies";
+import { type EventRecord, EventLog } from "./events";
 import { lockFlow, registerFlows, settleJobs } from "./routes/flows";
 import { registerIntegrations } from "./routes/integrations";
 import { registerOAuth } from "./routes/oauth";
@@ -21,6 +23,7 @@ export type { Settings } from "./context";
 export type { FaultStatus, RandomFaults, RandomKind, TargetedFault, TargetedKind } from "./faults";
 export type { LogEntry, LogSnapshot } from "./log";
 export type { StateDump } from "./store";
+export type { EventRecord, Execution, TriggerOutcome } from "./events";
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -60,6 +63,14 @@ export interface Emulator {
   lockFlow(flowId: string): void;
   /** Route keys usable in faults, e.g. `POST /api/v2/flows/jobs`. */
   routes(): string[];
+  /**
+   * Publishes one analytics event as Genesys would: matching triggers start their workflows.
+   * Resolves with the event's execution log once the workflows started at once have finished.
+   */
+  publishEvent(topic: string, event: Record<string, unknown>): Promise<EventRecord>;
+  /** The execution logs of the events published so far (cleared by reset()). */
+  events(): EventRecord[];
+  event(id: string): EventRecord;
 }
 
 export const DEFAULT_CLIENT = { id: "emulator-client", secret: "emulator-secret" } as const;
@@ -90,6 +101,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const limiter = new RateLimiter();
   const timers = new Timers();
   const router = new Router();
+  const events = new EventLog();
   let baseUrl = "";
   const ctx: Context = {
     store,
@@ -146,9 +158,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       log.clear();
       faults.clear();
       limiter.clear();
+      events.clear();
     },
     lockFlow: (flowId) => lockFlow(ctx, flowId),
     routes: () => router.genesysKeys(),
+    publishEvent: (topic, event) => events.publish(ctx, topic, event),
+    events: () => events.list(),
+    event: (id) => events.get(id),
   };
 
   registerOAuth(router, ctx, auth);
@@ -157,6 +173,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   registerActions(router, ctx);
   registerFlows(router, ctx);
   registerTriggers(router, ctx);
+  registerDependencies(router, ctx);
   registerControl(router, emulator);
 
   await new Promise<void>((resolve, reject) => {

@@ -58,11 +58,20 @@ export interface FlowVariable {
   isOutput: boolean;
 }
 
+/** A Call Data Action's data action as the flow job resolved it, by id, when it published the version. */
+export interface DataActionBinding {
+  category: string;
+  name: string;
+  actionId: string;
+}
+
 export interface FlowVersionRecord {
   id: string;
   yaml: string;
   variables: FlowVariable[];
   datePublished: string;
+  /** Absent in state files written before bindings were recorded. */
+  dataActions?: DataActionBinding[];
 }
 
 export interface FlowRecord {

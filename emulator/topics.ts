@@ -4,7 +4,8 @@
 export type FieldType = "string" | "integer" | "string[]";
 
 const COMMON: Record<string, FieldType> = {
-  eventTime: "string",
+  // Epoch milliseconds, as the SDK's event models (AcwDetailEventTopicAfterCallWorkEvent …) declare it.
+  eventTime: "integer",
   conversationId: "string",
   participantId: "string",
   sessionId: "string",
@@ -17,7 +18,7 @@ const COMMON: Record<string, FieldType> = {
   addressFrom: "string",
   callbackUserName: "string",
   callbackNumbers: "string[]",
-  callbackScheduledTime: "string",
+  callbackScheduledTime: "integer",
   subject: "string",
   messageType: "string",
   userId: "string",

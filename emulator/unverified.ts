@@ -48,3 +48,12 @@ export const DIVISIONS = ["Home"];
 /** Page size limits. */
 export const MAX_PAGE_SIZE = 100;
 export const MAX_TRIGGER_PAGE_SIZE = 200;
+
+/** An event's age for a trigger's `eventTTLSeconds` is counted from this field of the event. */
+export const EVENT_TTL_CLOCK = "eventTime";
+
+/** A flow version published before the emulator recorded which action ids it resolved. */
+export const UNBOUND_VERSION = "This workflow version was published before the emulator recorded its data action bindings: republish it";
+
+/** Dependency-tracking type names of a workflow and of a data action. */
+export const DEPENDENCY_TYPES = { workflow: "WORKFLOWFLOW", dataAction: "DATAACTION" } as const;

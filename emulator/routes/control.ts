@@ -54,6 +54,12 @@ export function registerControl(router: Router, emulator: Emulator): void {
     emulator.lockFlow(req.params.flowId);
     return { status: 204 };
   });
+  add("POST", "/events", async (req) => {
+    const body = objectBody(req.body, "event");
+    return ok(await emulator.publishEvent(body.topic as string, body.event as Record<string, unknown>));
+  });
+  add("GET", "/events", () => ok({ entities: emulator.events() }));
+  add("GET", "/events/{eventId}", (req) => ok(emulator.event(req.params.eventId)));
   add("POST", "/reset", () => {
     emulator.reset();
     return { status: 204 };

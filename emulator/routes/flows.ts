@@ -4,7 +4,7 @@ import type { Context } from "../context";
 import { ApiError, badRequest, notFound } from "../errors";
 import { pageListing } from "../paging";
 import type { Router } from "../router";
-import type { FlowRecord, FlowVersionRecord, JobRecord } from "../store";
+import type { DataActionBinding, FlowRecord, FlowVersionRecord, JobRecord } from "../store";
 import { DIVISIONS, FLOW_IN_USE, JOB_MESSAGES, UPLOAD_FORBIDDEN_STATUS } from "../unverified";
 
 const BASE = "/api/v2/flows";
@@ -80,10 +80,14 @@ export function settleJobs(ctx: Context): void {
 
 function finishJob(ctx: Context, job: JobRecord, at: number): void {
   const dateTime = new Date(at).toISOString();
+  // Architect resolves each Call Data Action by category and name once, at publish: the
+  // published version keeps calling that action id (see bindings in emulator/README.md).
+  const bindings: DataActionBinding[] = [];
   const lookup = (category: string, name: string) => {
     const a = [...ctx.store.actions.values()].find((x) => x.category === category && x.name === name);
     const integration = a && ctx.store.integrations.get(a.integrationId);
     if (!a || integration?.intendedState !== "ENABLED") return undefined;
+    bindings.push({ category, name, actionId: a.id });
     return { inputSchema: a.contract.input.inputSchema, successSchema: a.contract.output.successSchema };
   };
   const result = validateWorkflow(job.yaml ?? "", lookup, DIVISIONS);
@@ -111,7 +115,7 @@ function finishJob(ctx: Context, job: JobRecord, at: number): void {
     versions: [],
     createdAt: at,
   };
-  flow.versions.push({ id: `${flow.versions.length + 1}.0`, yaml: job.yaml ?? "", variables: wf.variables, datePublished: dateTime });
+  flow.versions.push({ id: `${flow.versions.length + 1}.0`, yaml: job.yaml ?? "", variables: wf.variables, datePublished: dateTime, dataActions: bindings });
   Object.assign(flow, {
     name: wf.name,
     description: wf.description,

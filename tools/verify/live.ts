@@ -79,7 +79,7 @@ async function numberedPages<T>(api: GenesysApi, label: string, list: (a: SdkApi
 export function syntheticEvent(setup: ExpectedSetup): Record<string, unknown> {
   return {
     ...Object.fromEntries(setup.criteria.map((criterion) => [criterion.jsonPath, criterion.value])),
-    eventTime: new Date().toISOString(),
+    eventTime: Date.now(),
     conversationId: "00000000-0000-4000-8000-00000000c0de",
     addressTo: "cognigy-verify-synthetic-user",
   };
