@@ -90,6 +90,8 @@ const SWITCH_TO_EVENTBRIDGE =
 /**
  * Whether this version × mode × adopt combination may be deployed; a refusal says why and what
  * to do. `pulumi destroy` does not run the program, so a refusal never blocks removing objects.
+ * A deprecated release is allowed: which webhook objects are new only the providers can tell
+ * (from the stack's state and the org), so they refuse those with {@link newWebhookObjectRefusal}.
  */
 export function gateDeployment({ version, mode, adopt }: GateInput): GateDecision {
   if (version === undefined) {
@@ -120,20 +122,44 @@ export function gateDeployment({ version, mode, adopt }: GateInput): GateDecisio
           `If EventBridge is already set up elsewhere, run \`pulumi destroy\` to remove the webhook objects.`,
       );
     case "deprecated":
-      if (adopt) {
-        return allow(
-          `On ${at} the webhook method is deprecated (since ${WEBHOOKS_DEPRECATED_IN.text}): the adopted objects keep working only ` +
-            `if they were set up before the upgrade to ${WEBHOOKS_DEPRECATED_IN.text}, and stop in ${WEBHOOKS_REMOVED_IN.text}. ` +
-            `Plan the move to Amazon EventBridge (cognigy:mode=both, then eventbridge).`,
-        );
-      }
-      return refuse(
-        `On ${at} the webhook method is deprecated (since ${WEBHOOKS_DEPRECATED_IN.text}): it keeps working only for setups made ` +
-          `before the upgrade to ${WEBHOOKS_DEPRECATED_IN.text}, so creating new webhook objects is refused. If the integration, data action, workflows ` +
-          `and triggers already exist from before ${WEBHOOKS_DEPRECATED_IN.text} (made by hand or by this stack), ` +
-          `set cognigy:adoptExisting=true to manage them. For a new setup use Amazon EventBridge: ${SWITCH_TO_EVENTBRIDGE}.`,
-      );
+      return allow(deprecationWarning(version, mode, adopt));
   }
+}
+
+// One text per fact: the warning every run on a deprecated release logs, and the refusal the
+// providers attach to an object they would have to create.
+const ONLY_OLD_OBJECTS =
+  `it works only for objects set up before the upgrade to ${WEBHOOKS_DEPRECATED_IN.text}, and not at all from ${WEBHOOKS_REMOVED_IN.text}`;
+
+function deprecationWarning(version: CognigyVersion, mode: CognigyMode, adopt: boolean): string {
+  const next =
+    mode === "both"
+      ? "Once Cognigy confirms the EventBridge events, finish the move: `pulumi config set cognigy:mode eventbridge`, then `pulumi up`."
+      : "Start the move to Amazon EventBridge: cognigy:mode both, then eventbridge (docs/eventbridge-migration.md).";
+  const adoption = adopt
+    ? " With cognigy:adoptExisting=true, preview shows an object that is not in this stack yet as a create (preview cannot look into " +
+      "Genesys Cloud); up takes over the objects it finds there by name and, if one is missing, refuses before any write."
+    : "";
+  return (
+    `On Cognigy.AI ${version.text} the webhook method is deprecated (since ${WEBHOOKS_DEPRECATED_IN.text}): ${ONLY_OLD_OBJECTS}. ` +
+    `This stack keeps managing the webhook objects it holds${adopt ? " and takes over hand-made ones" : ""}, ` +
+    `but refuses to create a new one.${adoption} ${next}`
+  );
+}
+
+/**
+ * Why no new webhook object may be made on this release and the way forward, for the providers
+ * to give when an object would have to be created (resource input `createRefusal`); undefined
+ * where creating is allowed. From 2025.12 the gate refuses the webhook modes before any object is
+ * registered, so only the deprecated releases get one.
+ */
+export function newWebhookObjectRefusal(version: CognigyVersion | undefined): string | undefined {
+  if (version === undefined || webhookSupport(version) !== "deprecated") return undefined;
+  return (
+    `On Cognigy.AI ${version.text} the webhook method is deprecated (since ${WEBHOOKS_DEPRECATED_IN.text}): ${ONLY_OLD_OBJECTS}, ` +
+    `so a new object would never deliver a handover end and is not created. ` +
+    `Move this org to Amazon EventBridge: ${SWITCH_TO_EVENTBRIDGE}, which also deletes the webhook objects this stack holds.`
+  );
 }
 
 function allow(...warnings: string[]): GateDecision {

@@ -47,6 +47,12 @@ export interface HandoverWebhooksArgs {
   readonly adoptExisting?: pulumi.Input<boolean>;
   /** Which events get a workflow and a trigger (plain: it decides which resources exist); default both, `acw` and `user.end`. */
   readonly events?: readonly EventKey[];
+  /**
+   * Where no new Genesys object may be made (the stack program sets it on Cognigy.AI 4.100 up to
+   * 2025.11, from `newWebhookObjectRefusal`): why, and the way forward. Objects the stack holds,
+   * and existing ones taken over with `adoptExisting`, are managed as usual; default: creating is allowed.
+   */
+  readonly createRefusal?: pulumi.Input<string>;
 }
 
 /** Identity of one Genesys object the component manages. */
@@ -93,6 +99,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
 
     const managedBy = stackMarker(pulumi.getProject(), pulumi.getStack());
     const adopt = args.adoptExisting ?? false;
+    const createRefusal = args.createRefusal;
     const integrationName = nameOf("integrationName", args.integrationName, DEFAULT_INTEGRATION_NAME);
     const dataActionName = nameOf("dataActionName", args.dataActionName, DEFAULT_DATA_ACTION_NAME);
     const division = nameOf("division", args.division, DEFAULT_DIVISION);
@@ -103,7 +110,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
 
     const integration = new Integration(
       `${name}-integration`,
-      { name: integrationName, enabled: true, adopt, managedBy },
+      { name: integrationName, enabled: true, adopt, managedBy, createRefusal },
       child,
     );
     const dataAction = new DataAction(
@@ -118,6 +125,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
         requestType: HANDOVER_REQUEST_TYPE,
         adopt,
         managedBy,
+        createRefusal,
       },
       child,
     );
@@ -138,6 +146,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
             ),
           adopt,
           managedBy,
+          createRefusal,
         },
         // The flow job resolves the data action by name when it publishes the workflow.
         { ...child, dependsOn: [dataAction] },
@@ -157,6 +166,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
               : checked("triggerDescription", args.triggerDescription, triggerDescriptionProblem),
           adopt,
           managedBy,
+          createRefusal,
         },
         child,
       );

@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { adoptionOutcome } from "./adoption";
+import { adoptionOutcome, createRefusedMessage } from "./adoption";
 import { DiffRules, UNKNOWN, dropUndefined, requireText } from "./diff";
 import { deleteOrGone, readOrGone } from "./genesys-api";
 import { sameSchema } from "./json-schema";
-import { GenesysProvider } from "./session";
+import { NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
 
 export type RequestType = "POST" | "PUT" | "GET" | "PATCH" | "DELETE";
@@ -33,6 +33,11 @@ export interface DataActionArgs {
   /** Take over an existing action of the same category and name; default false. */
   readonly adopt?: pulumi.Input<boolean>;
   readonly managedBy: pulumi.Input<string>;
+  /**
+   * Set by the program where no new object may be made (Cognigy.AI 4.100 up to 2025.11): why, and
+   * the way forward. An object this stack holds, or one adopted by name, is managed as usual.
+   */
+  readonly createRefusal?: pulumi.Input<string>;
 }
 
 export interface DataActionOutputs {
@@ -151,9 +156,13 @@ function templateText(value: unknown): string {
 }
 
 /** Inputs after `check` (defaults applied). */
-export type DataActionInputs = Omit<DataActionOutputs, "version" | "adopted">;
+export type DataActionInputs = Omit<DataActionOutputs, "version" | "adopted"> & NewObjectGate;
 
-export class DataActionProvider extends GenesysProvider implements pulumi.dynamic.ResourceProvider {
+export class DataActionProvider extends WebhookProvider implements pulumi.dynamic.ResourceProvider {
+  protected label(inputs: Record<string, unknown>): ObjectLabel {
+    return { kind: "Data action", name: `${inputs.category} / ${inputs.name}` };
+  }
+
   protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
     return checkDataAction(news);
   }
@@ -167,10 +176,15 @@ export class DataActionProvider extends GenesysProvider implements pulumi.dynami
     const found = await this.find(inputs);
     // No free-text field for a marker: an action under the integration we manage is ours.
     const existing = found && { id: found.id, ours: found.integrationId === inputs.integrationId };
-    const outcome = adoptionOutcome("Data action", `${inputs.category} / ${inputs.name}`, existing, inputs.adopt);
+    const { kind, name } = this.label(inputs);
+    const outcome = adoptionOutcome(kind, name, existing, inputs.adopt, inputs.createRefusal);
     if (outcome.action === "take-over" && found) {
       const outs = { ...inputs, adopted: outcome.adopted } as DataActionOutputs;
       if (sameImmutables(found, inputs)) return { id: found.id, outs: await this.patch(found.id, outs) };
+      if (inputs.createRefusal) {
+        const change = "taking it over with the stack's contract (its contract, secure flag or integration differ, which Genesys cannot change in place)";
+        throw new Error(createRefusedMessage(kind, name, inputs.createRefusal, { why: "replace", change }));
+      }
       // Contract, `secure` or integration differ and cannot be patched: the user asked to adopt,
       // so the found action is replaced by one with the desired contract.
       await deleteOrGone(api, `Delete data action ${found.id} to recreate it`, (a) => a.integrations.deleteIntegrationsAction(found.id));
@@ -317,6 +331,7 @@ export class DataAction extends pulumi.dynamic.Resource {
         secure: args.secure,
         adopt: args.adopt,
         managedBy: args.managedBy,
+        createRefusal: args.createRefusal,
         providerVersion: PROVIDER_VERSION,
         version: undefined,
         adopted: undefined,

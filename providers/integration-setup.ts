@@ -55,6 +55,8 @@ export async function findIntegration(api: GenesysApi, typeId: string, name: str
 export interface Ownership {
   readonly adopt: boolean;
   readonly managedBy: string;
+  /** Refuse to create (see adoptionOutcome); unset: creating is allowed. */
+  readonly createRefusal?: string;
 }
 
 /**
@@ -71,7 +73,7 @@ export async function createIntegration(
   recorded: Record<string, unknown>,
 ): Promise<{ id: string; adopted: boolean }> {
   const existing = await findIntegration(api, desired.typeId, desired.name, owner.managedBy);
-  const outcome = adoptionOutcome(kind, desired.name, existing, owner.adopt);
+  const outcome = adoptionOutcome(kind, desired.name, existing, owner.adopt, owner.createRefusal);
   if (outcome.action === "take-over") {
     await applyIntegration(api, outcome.id, desired);
     return { id: outcome.id, adopted: outcome.adopted };

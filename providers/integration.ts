@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { withMarker, withoutMarker } from "./adoption";
 import { DiffRules, dropUndefined, requireText } from "./diff";
 import { DesiredIntegration, applyIntegration, createIntegration, deleteIntegration, readIntegration } from "./integration-setup";
-import { GenesysProvider } from "./session";
+import { NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
 
 /** A Web Services Data Actions integration (type `custom-rest-actions`). */
@@ -17,6 +17,11 @@ export interface IntegrationArgs {
   readonly adopt?: pulumi.Input<boolean>;
   /** Marker text written into `notes`, e.g. "cognigy-genesys-handover <project>/<stack>". */
   readonly managedBy: pulumi.Input<string>;
+  /**
+   * Set by the program where no new object may be made (Cognigy.AI 4.100 up to 2025.11): why, and
+   * the way forward. An object this stack holds, or one adopted by name, is managed as usual.
+   */
+  readonly createRefusal?: pulumi.Input<string>;
 }
 
 export interface IntegrationOutputs {
@@ -48,9 +53,13 @@ export function checkIntegration(news: Record<string, unknown>): pulumi.dynamic.
 }
 
 /** Inputs after `check` (defaults applied). */
-export type IntegrationInputs = Omit<IntegrationOutputs, "integrationType" | "adopted">;
+export type IntegrationInputs = Omit<IntegrationOutputs, "integrationType" | "adopted"> & NewObjectGate;
 
-export class IntegrationProvider extends GenesysProvider implements pulumi.dynamic.ResourceProvider {
+export class IntegrationProvider extends WebhookProvider implements pulumi.dynamic.ResourceProvider {
+  protected label(inputs: Record<string, unknown>): ObjectLabel {
+    return { kind: "Integration", name: String(inputs.name) };
+  }
+
   protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
     return checkIntegration(news);
   }
@@ -61,7 +70,7 @@ export class IntegrationProvider extends GenesysProvider implements pulumi.dynam
 
   async create(inputs: IntegrationInputs): Promise<pulumi.dynamic.CreateResult> {
     const recorded = { ...pickInputs(inputs), integrationType: INTEGRATION_TYPE };
-    const made = await createIntegration(this.genesys(), "Integration", desiredIntegration(inputs), inputs, recorded);
+    const made = await createIntegration(this.genesys(), this.label(inputs).kind, desiredIntegration(inputs), inputs, recorded);
     return { id: made.id, outs: { ...recorded, adopted: made.adopted } };
   }
 
@@ -118,6 +127,7 @@ export class Integration extends pulumi.dynamic.Resource {
         enabled: args.enabled,
         adopt: args.adopt,
         managedBy: args.managedBy,
+        createRefusal: args.createRefusal,
         providerVersion: PROVIDER_VERSION,
         integrationType: undefined,
         adopted: undefined,

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { adoptionOutcome, hasMarker, withMarker, withoutMarker } from "./adoption";
 import { DiffRules, UNKNOWN, canonicalJson, containsUnknown, dropUndefined, requireText, sameJson } from "./diff";
 import { deleteOrGone, readOrGone } from "./genesys-api";
-import { GenesysProvider } from "./session";
+import { NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
 
 export interface MatchCriterion {
@@ -37,6 +37,11 @@ export interface TriggerArgs {
   /** Take over an existing trigger of the same topic and name; default false. */
   readonly adopt?: pulumi.Input<boolean>;
   readonly managedBy: pulumi.Input<string>;
+  /**
+   * Set by the program where no new object may be made (Cognigy.AI 4.100 up to 2025.11): why, and
+   * the way forward. An object this stack holds, or one adopted by name, is managed as usual.
+   */
+  readonly createRefusal?: pulumi.Input<string>;
 }
 
 export interface TriggerOutputs {
@@ -162,9 +167,13 @@ interface LiveTrigger {
 }
 
 /** Inputs after `check` (defaults applied). */
-export type TriggerInputs = Omit<TriggerOutputs, "version" | "adopted">;
+export type TriggerInputs = Omit<TriggerOutputs, "version" | "adopted"> & NewObjectGate;
 
-export class TriggerProvider extends GenesysProvider implements pulumi.dynamic.ResourceProvider {
+export class TriggerProvider extends WebhookProvider implements pulumi.dynamic.ResourceProvider {
+  protected label(inputs: Record<string, unknown>): ObjectLabel {
+    return { kind: "Trigger", name: `${inputs.name}" on topic "${inputs.topicName}` };
+  }
+
   protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
     return checkTrigger(news);
   }
@@ -176,7 +185,8 @@ export class TriggerProvider extends GenesysProvider implements pulumi.dynamic.R
   async create(inputs: TriggerInputs): Promise<pulumi.dynamic.CreateResult> {
     const found = await this.find(inputs.topicName, inputs.name);
     const existing = found && { id: found.id, ours: hasMarker(found.description, inputs.managedBy) };
-    const outcome = adoptionOutcome("Trigger", `${inputs.name}" on topic "${inputs.topicName}`, existing, inputs.adopt);
+    const { kind, name } = this.label(inputs);
+    const outcome = adoptionOutcome(kind, name, existing, inputs.adopt, inputs.createRefusal);
     if (outcome.action === "take-over") {
       return { id: outcome.id, outs: await this.put(outcome.id, { ...inputs, adopted: outcome.adopted }) };
     }
@@ -281,6 +291,7 @@ export class Trigger extends pulumi.dynamic.Resource {
         delayBySeconds: args.delayBySeconds,
         adopt: args.adopt,
         managedBy: args.managedBy,
+        createRefusal: args.createRefusal,
         providerVersion: PROVIDER_VERSION,
         version: undefined,
         adopted: undefined,

@@ -4,7 +4,7 @@ import { DiffRules, containsUnknown, dropUndefined, requireText } from "./diff";
 import { deleteOrGone, readOrGone } from "./genesys-api";
 import { pollDelayMs } from "./polling";
 import { GenesysApiError, sleep } from "./retry";
-import { GenesysProvider } from "./session";
+import { NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
 
 /** An Architect workflow, created and published through the flow jobs API. */
@@ -18,6 +18,11 @@ export interface WorkflowArgs {
   /** Take over an existing workflow of the same name; default false. */
   readonly adopt?: pulumi.Input<boolean>;
   readonly managedBy: pulumi.Input<string>;
+  /**
+   * Set by the program where no new object may be made (Cognigy.AI 4.100 up to 2025.11): why, and
+   * the way forward. An object this stack holds, or one adopted by name, is managed as usual.
+   */
+  readonly createRefusal?: pulumi.Input<string>;
 }
 
 export interface WorkflowOutputs {
@@ -130,9 +135,13 @@ interface Job {
 }
 
 /** Inputs after `check` (defaults applied). */
-export type WorkflowInputs = Pick<WorkflowOutputs, "name" | "division" | "yaml" | "adopt" | "managedBy" | "providerVersion">;
+export type WorkflowInputs = Pick<WorkflowOutputs, "name" | "division" | "yaml" | "adopt" | "managedBy" | "providerVersion"> & NewObjectGate;
 
-export class WorkflowProvider extends GenesysProvider implements pulumi.dynamic.ResourceProvider {
+export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.ResourceProvider {
+  protected label(inputs: Record<string, unknown>): ObjectLabel {
+    return { kind: "Workflow", name: String(inputs.name) };
+  }
+
   protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
     return checkWorkflow(news);
   }
@@ -142,11 +151,14 @@ export class WorkflowProvider extends GenesysProvider implements pulumi.dynamic.
   }
 
   async create(inputs: WorkflowInputs): Promise<pulumi.dynamic.CreateResult> {
-    // A registered job changes nothing until its upload, so it is registered while we look.
-    const [found, job] = await Promise.all([this.find(inputs.name), this.registerJob()]);
+    // A registered job changes nothing until its upload, so it is registered while we look;
+    // where creating may be refused, only after the look, so a refusal makes no write at all.
+    const [found, job] = inputs.createRefusal
+      ? [await this.find(inputs.name), undefined]
+      : await Promise.all([this.find(inputs.name), this.registerJob()]);
     const existing = found && { id: found.id, ours: hasMarker(found.description, inputs.managedBy) };
     // Refuse before uploading: a job with this name would silently overwrite the flow.
-    const outcome = adoptionOutcome("Workflow", inputs.name, existing, inputs.adopt);
+    const outcome = adoptionOutcome(this.label(inputs).kind, inputs.name, existing, inputs.adopt, inputs.createRefusal);
     const adopted = outcome.action === "take-over" && outcome.adopted;
     try {
       return await this.publish(inputs, adopted, job);
@@ -299,6 +311,7 @@ export class Workflow extends pulumi.dynamic.Resource {
         yaml: args.yaml,
         adopt: args.adopt,
         managedBy: args.managedBy,
+        createRefusal: args.createRefusal,
         providerVersion: PROVIDER_VERSION,
         flowType: undefined,
         published: undefined,

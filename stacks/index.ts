@@ -1,6 +1,6 @@
 // The stack program (Pulumi.yaml `main`): one stack per Genesys Cloud org.
 import * as pulumi from "@pulumi/pulumi";
-import { gateDeployment } from "../components/cognigy-version";
+import { gateDeployment, newWebhookObjectRefusal } from "../components/cognigy-version";
 import { HandoverWebhooks } from "../components/handover-webhooks";
 import { usesWebhooks } from "../components/modes";
 import { configErrorMessage, validateStackConfig } from "./config";
@@ -17,7 +17,10 @@ if (!gate.allowed) throw new pulumi.RunError(gate.message);
 for (const warning of gate.warnings) pulumi.log.warn(warning);
 
 // A mode that leaves a side out makes the next `pulumi up` delete that side's objects.
-const handover = usesWebhooks(plan.mode) ? new HandoverWebhooks("handover", settings) : undefined;
+// On a deprecated release the providers refuse each webhook object that would be new.
+const handover = usesWebhooks(plan.mode)
+  ? new HandoverWebhooks("handover", { ...settings, createRefusal: newWebhookObjectRefusal(plan.version) })
+  : undefined;
 // The gate refuses the EventBridge modes without a version.
 const eventBridge = plan.eventBridge && plan.version ? deployEventBridge(plan.eventBridge, plan.version, settings.adoptExisting) : undefined;
 

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SECRET, valid, withConfig } from "../unit/bad-config-catalogue";
 import { drain, Registration, settled, startScenario } from "./registrations";
+import { newWebhookObjectRefusal, parseCognigyVersion } from "../../components/cognigy-version";
 
 const DYNAMIC = "pulumi-nodejs:dynamic/genesyscloud:";
 const ORG_ID = "8a3e7c1d-2b4f-4d6a-9e8b-0c1d2e3f4a5b";
@@ -135,7 +136,6 @@ describe("the stack program per cognigy:mode", () => {
 describe("the version gate in the program", () => {
   it.each([
     ["webhooks on 2025.12", { "cognigy:version": "2025.12" }, /no longer has trigger-based handover-end detection.*cognigy:mode eventbridge/],
-    ["new webhooks on 4.100", { "cognigy:version": "4.100" }, /creating new webhook objects is refused.*cognigy:adoptExisting=true/],
     ["both on 2025.12", { ...EVENTBRIDGE, "cognigy:mode": "both", "cognigy:version": "2025.12" }, /cognigy:mode=both would deploy workflows and triggers nothing listens to/],
     ["eventbridge without a version", { ...EVENTBRIDGE, "cognigy:mode": "eventbridge", "cognigy:version": undefined }, /cognigy:mode=eventbridge needs cognigy:version/],
   ])("%s: refused with one message before registering anything", async (_case, changes, message) => {
@@ -147,15 +147,33 @@ describe("the version gate in the program", () => {
     expect(registrations).toEqual([]);
   });
 
-  it("warns and deploys when the version is unset (webhooks) or adopted objects run on 4.100", async () => {
+  it("warns and deploys when the version is unset (webhooks), creating allowed", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const unset = await loadProgram(valid);
     expect(kinds(unset.registrations)).toEqual([...WEBHOOK_OBJECTS].sort());
     expect(warn.mock.calls.flat().join("\n")).toMatch(/cognigy:version is not set/);
-    warn.mockClear();
-    const adopted = await loadProgram(withConfig({ "cognigy:version": "4.100", "cognigy:adoptExisting": "true" }));
-    expect(kinds(adopted.registrations)).toEqual([...WEBHOOK_OBJECTS].sort());
-    expect(warn.mock.calls.flat().join("\n")).toMatch(/deprecated \(since 4\.100\).*adopted objects keep working only/);
+    expect(unset.registrations.filter((r) => "createRefusal" in r.inputs)).toEqual([]);
+  });
+
+  // The journey of issue 13: only cognigy:version and cognigy:mode change between these runs.
+  it.each([
+    ["webhooks on 4.100", { "cognigy:version": "4.100" }, [...WEBHOOK_OBJECTS]],
+    ["webhooks on 4.100, adopting", { "cognigy:version": "4.100", "cognigy:adoptExisting": "true" }, [...WEBHOOK_OBJECTS]],
+    ["both on 2025.11", { ...EVENTBRIDGE, "cognigy:version": "2025.11", "cognigy:mode": "both" }, [...WEBHOOK_OBJECTS, EVENTBRIDGE_INTEGRATION]],
+  ])("%s: deploys with a warning, and every webhook object carries the release's refusal of new objects", async (_case, changes, objects) => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const { registrations } = await loadProgram(withConfig(changes));
+    expect(kinds(registrations)).toEqual(objects.sort());
+    expect(warn.mock.calls.flat().join("\n")).toMatch(/webhook method is deprecated \(since 4\.100\).*refuses to create a new one/);
+    const refusal = newWebhookObjectRefusal(parseCognigyVersion(changes["cognigy:version"]));
+    expect(refusal).toMatch(/^On Cognigy\.AI (4\.100|2025\.11) /);
+    const dynamic = registrations.filter((r) => r.type.startsWith(DYNAMIC));
+    for (const r of dynamic) expect([r.name, r.inputs.createRefusal]).toEqual([r.name, r.type.endsWith(":EventBridgeIntegration") ? undefined : refusal]);
+  });
+
+  it("4.98: no refusal reaches the webhook objects", async () => {
+    const { registrations } = await loadProgram(withConfig({ "cognigy:version": "4.98" }));
+    expect(registrations.filter((r) => r.inputs.createRefusal !== undefined)).toEqual([]);
   });
 
   it("reports config problems of every kind in one list, the gate not reached", async () => {

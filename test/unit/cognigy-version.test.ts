@@ -3,6 +3,7 @@ import {
   compareCognigyVersions,
   eventBridgeTopicFilters,
   gateDeployment,
+  newWebhookObjectRefusal,
   parseCognigyVersion,
   webhookSupport,
 } from "../../components/cognigy-version";
@@ -106,7 +107,6 @@ describe("parseCognigyMode", () => {
 });
 
 type Expected = "allowed" | RegExp[];
-const CREATE_REFUSED = [/^On Cognigy\.AI 4\.100 the webhook method is deprecated \(since 4\.100\)/, /creating new webhook objects is refused/, /cognigy:adoptExisting=true/, /cognigy:mode eventbridge/];
 const REMOVED = [/no longer has trigger-based/, /removed in 2025\.12/, /cognigy:mode eventbridge/, /pulumi destroy/];
 const NEEDS_VERSION = [/needs cognigy:version/, /topic filters/];
 
@@ -116,12 +116,13 @@ const TABLE: [string | undefined, CognigyMode, boolean, Expected][] = [
   ["4.98", "webhooks", true, "allowed"],
   ["4.99", "both", false, "allowed"],
   ["4.99", "eventbridge", false, "allowed"],
-  ["4.100", "webhooks", false, CREATE_REFUSED],
+  // Deprecated releases are allowed: the providers refuse each object that would be new.
+  ["4.100", "webhooks", false, "allowed"],
   ["4.100", "webhooks", true, "allowed"],
-  ["4.100", "both", false, CREATE_REFUSED],
+  ["4.100", "both", false, "allowed"],
   ["4.100", "both", true, "allowed"],
   ["4.100", "eventbridge", false, "allowed"],
-  ["2025.11", "webhooks", false, [/^On Cognigy\.AI 2025\.11 the webhook method is deprecated/, ...CREATE_REFUSED.slice(1)]],
+  ["2025.11", "webhooks", false, "allowed"],
   ["2025.11", "webhooks", true, "allowed"],
   ["2025.11", "eventbridge", true, "allowed"],
   ["2025.12", "webhooks", false, REMOVED],
@@ -155,12 +156,49 @@ describe("gateDeployment", () => {
     expect(decision.allowed ? "" : decision.message).toMatch(/^Cognigy\.AI 2025\.12\.1 .*cognigy:mode=both/);
   });
 
-  it("warns when adopting on a deprecated release and when the version is unknown", () => {
-    const adopted = gateDeployment({ version: v("4.100"), mode: "webhooks", adopt: true });
-    expect(adopted.allowed && adopted.warnings.join("\n")).toMatch(/keep working only if they were set up before the upgrade to 4\.100/);
+  it("warns on a deprecated release: what is kept, that nothing new is made, and the next step of the move", () => {
+    const warning = (mode: CognigyMode, adopt: boolean) => {
+      const decision = gateDeployment({ version: v("4.100"), mode, adopt });
+      return decision.allowed ? decision.warnings.join("\n") : `refused: ${decision.message}`;
+    };
+    expect(warning("webhooks", false)).toBe(
+      "On Cognigy.AI 4.100 the webhook method is deprecated (since 4.100): it works only for objects set up before the upgrade to 4.100, " +
+        "and not at all from 2025.12. This stack keeps managing the webhook objects it holds, but refuses to create a new one. " +
+        "Start the move to Amazon EventBridge: cognigy:mode both, then eventbridge (docs/eventbridge-migration.md).",
+    );
+    // Without adoption on, the warning does not bring the key up at all.
+    expect(warning("webhooks", false)).not.toMatch(/adoptExisting/);
+    expect(warning("both", false)).toMatch(/refuses to create a new one\. Once Cognigy confirms the EventBridge events, finish the move: `pulumi config set cognigy:mode eventbridge`/);
+    expect(warning("webhooks", true)).toMatch(
+      /keeps managing the webhook objects it holds and takes over hand-made ones, but refuses to create a new one\. With cognigy:adoptExisting=true, preview shows an object that is not in this stack yet as a create .* if one is missing, refuses before any write\./,
+    );
+  });
+
+  it("warns when the version is unknown, and not at all where webhooks are supported", () => {
     const unknown = gateDeployment({ version: undefined, mode: "webhooks", adopt: false });
     expect(unknown.allowed && unknown.warnings.join("\n")).toMatch(/cognigy:version is not set/);
     const supported = gateDeployment({ version: v("4.98"), mode: "both", adopt: false });
     expect(supported).toEqual({ allowed: true, warnings: [] });
+  });
+});
+
+describe("newWebhookObjectRefusal", () => {
+  it.each([undefined, "4.50", "4.99"])("allows creating on %s", (text) => {
+    expect(newWebhookObjectRefusal(parseCognigyVersion(text))).toBeUndefined();
+  });
+
+  it.each(["4.100", "4.105", "2025.11"])("on %s refuses with the reason and the EventBridge way forward", (text) => {
+    expect(newWebhookObjectRefusal(v(text))).toBe(
+      `On Cognigy.AI ${text} the webhook method is deprecated (since 4.100): it works only for objects set up before the upgrade to 4.100, ` +
+        "and not at all from 2025.12, so a new object would never deliver a handover end and is not created. " +
+        "Move this org to Amazon EventBridge: `pulumi config set cognigy:mode eventbridge` (with the cognigy:eventBridge* and " +
+        "cognigy:organisationId keys), then `pulumi up`, which also deletes the webhook objects this stack holds.",
+    );
+  });
+
+  // From 2025.12 the gate refuses the webhook modes before any object exists.
+  it.each(["2025.12", "2026.1"])("gives none on %s, where the gate refuses the mode itself", (text) => {
+    expect(newWebhookObjectRefusal(v(text))).toBeUndefined();
+    expect(gateDeployment({ version: v(text), mode: "webhooks", adopt: false }).allowed).toBe(false);
   });
 });

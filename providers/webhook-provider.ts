@@ -1,0 +1,61 @@
+// The four webhook kinds (integration, data action, workflow, trigger) refuse to make a new
+// object where the program says none may be made (input `createRefusal`, Cognigy.AI 4.100 up to
+// 2025.11). Only here is it known which objects are new: `check` sees whether the stack's state
+// holds the object (and runs in preview), `diff` whether a change replaces it, and `create`
+// (through adoptionOutcome) whether the lookup found one to take over.
+import type * as pulumi from "@pulumi/pulumi";
+import { createRefusedMessage } from "./adoption";
+import { GenesysProvider } from "./session";
+
+/** How messages name an object: its kind and its natural key as the user knows it. */
+export interface ObjectLabel {
+  readonly kind: string;
+  readonly name: string;
+}
+
+/** Pure: the `check` failure for an object the state does not hold, when no new one may be made. */
+export function notInStackFailure(
+  label: ObjectLabel,
+  olds: Record<string, unknown>,
+  inputs: Record<string, unknown>,
+): pulumi.dynamic.CheckFailure | undefined {
+  const refusal = inputs.createRefusal;
+  // Earlier state means the engine updates the object. Adoption can only be decided by `create`,
+  // after its lookup: preview cannot call Genesys, so it shows an adopted object as a create.
+  if (typeof refusal !== "string" || Object.keys(olds).length > 0 || inputs.adopt === true) return undefined;
+  // No property: the engine prints "resource '<name>' has a problem: <reason>".
+  return { property: "", reason: createRefusedMessage(label.kind, label.name, refusal, { why: "not-in-stack" }) };
+}
+
+/** Pure: the refusal of a diff that replaces the object, when no new one may be made. */
+export function replaceRefusal(label: ObjectLabel, news: Record<string, unknown>, replaces: readonly string[]): string | undefined {
+  const refusal = news.createRefusal;
+  if (typeof refusal !== "string" || replaces.length === 0) return undefined;
+  return createRefusedMessage(label.kind, label.name, refusal, { why: "replace", change: `changing ${replaces.join(", ")}` });
+}
+
+export abstract class WebhookProvider extends GenesysProvider {
+  /** How messages name the object these (checked) inputs describe. */
+  protected abstract label(inputs: Record<string, unknown>): ObjectLabel;
+
+  async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    const result = await super.check(olds, news);
+    const inputs = result.inputs ?? news;
+    const failure = notInStackFailure(this.label(inputs), olds, inputs);
+    return failure ? { inputs, failures: [...(result.failures ?? []), failure] } : result;
+  }
+
+  async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+    const result = await super.diff(id, olds, news);
+    // Thrown, not deferred to the replace: a delete-before-replace would remove the old object first.
+    const refusal = replaceRefusal(this.label(news), news, result.replaces ?? []);
+    if (refusal) throw new Error(refusal);
+    return result;
+  }
+}
+
+/** The input every webhook kind takes: set when no new object may be made, with why and what to do. */
+// A type alias, not an interface: the inputs types stay assignable to Record<string, unknown>.
+export type NewObjectGate = {
+  readonly createRefusal?: string;
+};

@@ -1,0 +1,236 @@
+// Issue 13: on Cognigy.AI 4.100 up to 2025.11 (input `createRefusal`) the four webhook providers
+// refuse an object that would be new (check: not in the state; create: not found to take over;
+// diff: a replace) before any write, and manage existing and adopted objects as usual.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { newWebhookObjectRefusal, parseCognigyVersion } from "../../components/cognigy-version";
+import { Emulator } from "../../emulator/index";
+import { createRefusedMessage } from "../../providers/adoption";
+import { DataActionInputs, DataActionProvider } from "../../providers/data-action";
+import { IntegrationInputs, IntegrationProvider } from "../../providers/integration";
+import { TriggerInputs, TriggerProvider } from "../../providers/trigger";
+import { notInStackFailure, replaceRefusal } from "../../providers/webhook-provider";
+import { WorkflowInputs, WorkflowProvider } from "../../providers/workflow";
+import inputContract from "../../templates/input-contract.json";
+import outputContract from "../../templates/output-contract.json";
+import { ACTION, GUIDE_URL, INTEGRATION, seedHandMade } from "../verify/hand-made";
+import { configureRequest, emulator, MARKER, roundTrip, stackConfig, workflowYaml } from "./harness";
+
+const REFUSAL = newWebhookObjectRefusal(parseCognigyVersion("4.100")) as string;
+const WORKFLOW = "Workflow conversation.id.acw";
+const TRIGGER = "Trigger conversation.id.acw";
+const TOPIC = "v2.detail.events.conversation.{id}.acw";
+const CRITERIA = [
+  { jsonPath: "mediaType", operator: "Equal", value: "MESSAGE" },
+  { jsonPath: "messageType", operator: "Equal", value: "OPEN" },
+];
+
+describe("the refusal texts (pure)", () => {
+  const label = { kind: "Workflow", name: WORKFLOW };
+
+  it("check: not in the state, without adoption; the adoption key only for an object that exists", () => {
+    expect(createRefusedMessage("Workflow", WORKFLOW, "WHY.", { why: "not-in-stack" })).toBe(
+      `Workflow "${WORKFLOW}" is not in this stack's state, so this run would create it. WHY. ` +
+        "Only if it exists in Genesys Cloud, set up by hand before the upgrade, take it over instead with `pulumi config set cognigy:adoptExisting true`.",
+    );
+  });
+
+  it("create: not found for adoption, with no flag to suggest", () => {
+    const message = createRefusedMessage("Workflow", WORKFLOW, "WHY.", { why: "not-found" });
+    expect(message).toBe(
+      `Workflow "${WORKFLOW}" is not in this stack's state and was not found in Genesys Cloud by name, so it would have to be created. WHY.`,
+    );
+  });
+
+  it("diff: a replace names the change", () => {
+    expect(createRefusedMessage("Workflow", WORKFLOW, "WHY.", { why: "replace", change: "changing name" })).toBe(
+      `Workflow "${WORKFLOW}": changing name would replace it with a new object. WHY. To keep the webhook method until then, undo that change.`,
+    );
+  });
+
+  it("fails check only for no earlier state, a refusal given and adoption off", () => {
+    const refused = { name: WORKFLOW, adopt: false, createRefusal: "WHY." };
+    expect(notInStackFailure(label, {}, refused)).toEqual({
+      property: "",
+      reason: createRefusedMessage("Workflow", WORKFLOW, "WHY.", { why: "not-in-stack" }),
+    });
+    expect(notInStackFailure(label, { name: WORKFLOW }, refused)).toBeUndefined();
+    expect(notInStackFailure(label, {}, { ...refused, adopt: true })).toBeUndefined();
+    expect(notInStackFailure(label, {}, { name: WORKFLOW, adopt: false })).toBeUndefined();
+  });
+
+  it("refuses a diff only when it replaces and a refusal is given", () => {
+    expect(replaceRefusal(label, { createRefusal: "WHY." }, ["name"])).toMatch(/: changing name would replace it/);
+    expect(replaceRefusal(label, { createRefusal: "WHY." }, [])).toBeUndefined();
+    expect(replaceRefusal(label, {}, ["name"])).toBeUndefined();
+  });
+});
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await emulator();
+});
+afterAll(async () => emu.close());
+beforeEach(() => emu.reset());
+
+/** Every request that could change the org: anything but reads and logins. */
+const writes = () => emu.log().entries.filter((e) => e.method !== "GET" && e.route !== "POST /oauth/token").map((e) => e.route);
+
+async function configured<P extends { configure(req: unknown): Promise<void> }>(provider: P): Promise<P> {
+  await provider.configure(configureRequest(stackConfig(emu)));
+  return provider;
+}
+
+/** The four kinds as the handover component registers them, by the hand-made setup's names. */
+function kinds(ids: { integrationId: string; workflowId: string }) {
+  const common = { managedBy: MARKER, providerVersion: "0.1.0", createRefusal: REFUSAL };
+  return [
+    { kind: "Integration", name: INTEGRATION, provider: () => new IntegrationProvider(), news: { ...common, name: INTEGRATION, enabled: true } },
+    {
+      kind: "Data action",
+      name: `${INTEGRATION} / ${ACTION}`,
+      provider: () => new DataActionProvider(),
+      news: {
+        ...common, name: ACTION, category: INTEGRATION, integrationId: ids.integrationId,
+        inputSchema: inputContract, outputSchema: outputContract, requestUrlTemplate: GUIDE_URL,
+      },
+    },
+    { kind: "Workflow", name: WORKFLOW, provider: () => new WorkflowProvider(), news: { ...common, name: WORKFLOW, yaml: workflowYaml(WORKFLOW) } },
+    {
+      kind: "Trigger",
+      name: `${TRIGGER}" on topic "${TOPIC}`,
+      provider: () => new TriggerProvider(),
+      news: { ...common, name: TRIGGER, topicName: TOPIC, workflowId: ids.workflowId, matchCriteria: CRITERIA },
+    },
+  ] as const;
+}
+
+describe("check: an object the stack's state does not hold", () => {
+  it.each(kinds({ integrationId: "integration-id", workflowId: "workflow-id" }))(
+    "$kind: refused with the object, the reason and the way forward, without an API call",
+    async ({ kind, name, provider, news }) => {
+      const checking = await configured(provider());
+      const checked = await checking.check({}, { ...news, adopt: false });
+      expect(checked.failures).toEqual([{ property: "", reason: createRefusedMessage(kind, name, REFUSAL, { why: "not-in-stack" }) }]);
+      expect(checked.failures?.[0].reason).toMatch(/On Cognigy\.AI 4\.100 .*Move this org to Amazon EventBridge: `pulumi config set cognigy:mode eventbridge`/);
+      // In the state already, or adopted (only create can look into the org): no failure.
+      expect((await checking.check({ ...news }, { ...news, adopt: false })).failures).toEqual([]);
+      expect((await checking.check({}, { ...news, adopt: true })).failures).toEqual([]);
+      const { createRefusal: _, ...allowed } = news;
+      expect((await checking.check({}, { ...allowed, adopt: false })).failures).toEqual([]);
+      expect(emu.log().entries).toEqual([]);
+    },
+  );
+
+  it("also from a provider re-loaded as the provider host loads it", async () => {
+    const { provider } = await roundTrip(new WorkflowProvider());
+    const [, , workflow] = kinds({ integrationId: "integration-id", workflowId: "workflow-id" });
+    const checked = await provider.check({}, { ...workflow.news, adopt: false });
+    expect(checked.failures?.map((f) => f.reason)).toEqual([createRefusedMessage("Workflow", WORKFLOW, REFUSAL, { why: "not-in-stack" })]);
+  });
+});
+
+describe("create with adoption, on a release that refuses new objects", () => {
+  it.each(kinds({ integrationId: "integration-id", workflowId: "workflow-id" }))(
+    "$kind: nothing of that name in the org → refused after the lookup, with no write",
+    async ({ kind, name, provider, news }) => {
+      const creating = await configured(provider());
+      const checked = await creating.check({}, { ...news, adopt: true });
+      expect(checked.failures).toEqual([]);
+      const create = (creating as unknown as { create(i: unknown): Promise<unknown> }).create(checked.inputs);
+      await expect(create).rejects.toThrow(createRefusedMessage(kind, name, REFUSAL, { why: "not-found" }));
+      expect(emu.log().entries.length).toBeGreaterThan(0);
+      expect(writes()).toEqual([]);
+      expect(emu.state()).toMatchObject({ integrations: [], actions: [], flows: [], triggers: [], jobs: [] });
+    },
+  );
+
+  it("a hand-made setup: each object taken over in place, marked, no new object made", async () => {
+    const made = await seedHandMade(emu.url);
+    const before = emu.state();
+    emu.clearLog();
+    const adopted: Record<string, string> = {};
+    for (const { kind, provider, news } of kinds({ integrationId: made.integrationId, workflowId: made.flowIds.acw })) {
+      const creating = (await configured(provider())) as unknown as {
+        check(o: unknown, n: unknown): Promise<{ inputs: unknown; failures: unknown[] }>;
+        create(i: unknown): Promise<{ id: string; outs: { adopted: boolean } }>;
+      };
+      const checked = await creating.check({}, { ...news, adopt: true });
+      const created = await creating.create(checked.inputs);
+      // An action under the integration the stack manages counts as its own (no marker field).
+      expect([kind, created.outs.adopted]).toEqual([kind, kind !== "Data action"]);
+      adopted[kind] = created.id;
+    }
+    expect(adopted).toEqual({ Integration: made.integrationId, "Data action": made.actionId, Workflow: made.flowIds.acw, Trigger: made.triggerIds.acw });
+    const after = emu.state();
+    for (const key of ["integrations", "actions", "flows", "triggers"] as const) {
+      expect(after[key].map((o: { id: string }) => o.id).sort(), key).toEqual(before[key].map((o: { id: string }) => o.id).sort());
+    }
+    expect(writes()).not.toContain("POST /api/v2/integrations");
+    expect(writes()).not.toContain("POST /api/v2/processautomation/triggers");
+    expect(after.triggers.find((t: { id: string }) => t.id === made.triggerIds.acw)?.description).toBe(MARKER);
+  });
+
+  it("a hand-made data action whose contract Genesys cannot patch: refused before it is deleted", async () => {
+    const made = await seedHandMade(emu.url, { outputSchema: { type: "object", properties: { status: { type: "string" } } } });
+    emu.clearLog();
+    const [, dataAction] = kinds({ integrationId: made.integrationId, workflowId: made.flowIds.acw });
+    const actions = await configured(new DataActionProvider());
+    const checked = await actions.check({}, { ...dataAction.news, adopt: true });
+    await expect(actions.create(checked.inputs as DataActionInputs)).rejects.toThrow(
+      `Data action "${INTEGRATION} / ${ACTION}": taking it over with the stack's contract (its contract, secure flag or integration differ, ` +
+        `which Genesys cannot change in place) would replace it with a new object. ${REFUSAL}`,
+    );
+    expect(writes()).toEqual([]);
+    expect(emu.state().actions.map((a: { id: string }) => a.id)).toEqual([made.actionId]);
+  });
+});
+
+describe("objects the stack holds, on a release that refuses new objects", () => {
+  async function managed() {
+    const allowed = (inputs: Record<string, unknown>) => {
+      const { createRefusal: _, ...rest } = inputs;
+      return rest;
+    };
+    const integrations = await configured(new IntegrationProvider());
+    const [integration] = kinds({ integrationId: "", workflowId: "" });
+    const madeIntegration = await integrations.create((await integrations.check({}, allowed(integration.news))).inputs as IntegrationInputs);
+    const actions = await configured(new DataActionProvider());
+    const [, dataAction] = kinds({ integrationId: madeIntegration.id, workflowId: "" });
+    await actions.create((await actions.check({}, allowed(dataAction.news))).inputs as DataActionInputs);
+    const workflows = await configured(new WorkflowProvider());
+    const [, , workflow] = kinds({ integrationId: madeIntegration.id, workflowId: "" });
+    const madeWorkflow = await workflows.create((await workflows.check({}, allowed(workflow.news))).inputs as WorkflowInputs);
+    const triggers = await configured(new TriggerProvider());
+    const [, , , trigger] = kinds({ integrationId: madeIntegration.id, workflowId: madeWorkflow.id });
+    const triggerInputs = (await triggers.check({}, allowed(trigger.news))).inputs as TriggerInputs;
+    const madeTrigger = await triggers.create(triggerInputs);
+    return { workflows, madeWorkflow, workflowNews: workflow.news, triggers, madeTrigger, triggerNews: trigger.news };
+  }
+
+  it("an in-place change is diffed and applied as usual", async () => {
+    const { triggers, madeTrigger, triggerNews } = await managed();
+    const news = (await triggers.check(madeTrigger.outs, { ...triggerNews, enabled: false })).inputs as TriggerInputs;
+    expect(await triggers.diff(madeTrigger.id, madeTrigger.outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    await triggers.update(madeTrigger.id, madeTrigger.outs, news);
+    expect(emu.state().triggers).toMatchObject([{ id: madeTrigger.id, enabled: false }]);
+  });
+
+  it("a change that would replace the object is refused in diff, before the delete a replace starts with", async () => {
+    const { workflows, madeWorkflow, workflowNews, triggers, madeTrigger, triggerNews } = await managed();
+    emu.clearLog();
+    const topic = "v2.detail.events.conversation.{id}.user.end";
+    await expect(triggers.diff(madeTrigger.id, madeTrigger.outs, { ...madeTrigger.outs, ...triggerNews, topicName: topic })).rejects.toThrow(
+      createRefusedMessage("Trigger", `${TRIGGER}" on topic "${topic}`, REFUSAL, { why: "replace", change: "changing topicName" }),
+    );
+    const renamed = "Workflow renamed";
+    await expect(workflows.diff(madeWorkflow.id, madeWorkflow.outs, { ...madeWorkflow.outs, ...workflowNews, name: renamed })).rejects.toThrow(
+      `Workflow "${renamed}": changing name would replace it with a new object.`,
+    );
+    expect(emu.log().entries).toEqual([]);
+    // Where creating is allowed, the same change is a replace.
+    const { createRefusal: _, ...allowed } = triggerNews;
+    expect(await triggers.diff(madeTrigger.id, madeTrigger.outs, { ...madeTrigger.outs, ...allowed, topicName: topic })).toMatchObject({
+      replaces: ["topicName"],
+    });
+  });
+});
