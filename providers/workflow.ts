@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PartialCreateError, adoptionOutcome, hasMarker, withMarker } from "./adoption";
 import { DiffRules, containsUnknown, dropUndefined, requireText } from "./diff";
-import { deleteOrGone, readOrGone } from "./genesys-api";
+import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
 import { pollDelayMs } from "./polling";
 import { GenesysApiError, sleep } from "./retry";
-import { NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
+import { LABELS, NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
 
 /** An Architect workflow, created and published through the flow jobs API. */
@@ -23,6 +23,12 @@ export interface WorkflowArgs {
    * the way forward. An object this stack holds, or one adopted by name, is managed as usual.
    */
   readonly createRefusal?: pulumi.Input<string>;
+  /**
+   * Id of the data action the YAML's Call Data Action names. A published workflow keeps calling
+   * the action id it resolved when it was published, so a new id (the action was replaced)
+   * republishes the workflow.
+   */
+  readonly dataActionId?: pulumi.Input<string>;
 }
 
 export interface WorkflowOutputs {
@@ -32,6 +38,7 @@ export interface WorkflowOutputs {
   adopt: boolean;
   managedBy: string;
   providerVersion: string;
+  dataActionId?: string;
   /** "WORKFLOW". */
   flowType: string;
   published: boolean;
@@ -45,7 +52,7 @@ export interface WorkflowOutputs {
 }
 
 const RULES: DiffRules = {
-  fields: ["name", "division", "yaml", "adopt", "managedBy", "providerVersion"],
+  fields: ["name", "division", "yaml", "adopt", "managedBy", "providerVersion", "dataActionId"],
   // (name, type) is the flow's identity: a renamed upload makes a new flow, so the old one
   // must go. Create-before-delete lets the trigger move to the new flow first.
   replaceOn: ["name"],
@@ -80,6 +87,7 @@ export function checkWorkflow(news: Record<string, unknown>): pulumi.dynamic.Che
   const inputs: Record<string, unknown> = { division: "Home", adopt: false, ...dropUndefined(news) };
   const failures: pulumi.dynamic.CheckFailure[] = [];
   for (const field of ["name", "division", "yaml", "managedBy"]) requireText(inputs, field, failures);
+  if (inputs.dataActionId !== undefined) requireText(inputs, "dataActionId", failures);
   if (failures.length === 0 && !containsUnknown([inputs.yaml, inputs.name, inputs.division, inputs.managedBy])) {
     try {
       prepareWorkflowYaml(inputs.yaml as string, inputs.name as string, inputs.division as string, inputs.managedBy as string);
@@ -135,11 +143,12 @@ interface Job {
 }
 
 /** Inputs after `check` (defaults applied). */
-export type WorkflowInputs = Pick<WorkflowOutputs, "name" | "division" | "yaml" | "adopt" | "managedBy" | "providerVersion"> & NewObjectGate;
+export type WorkflowInputs = Pick<WorkflowOutputs, "name" | "division" | "yaml" | "adopt" | "managedBy" | "providerVersion" | "dataActionId"> &
+  NewObjectGate;
 
 export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.ResourceProvider {
   protected label(inputs: Record<string, unknown>): ObjectLabel {
-    return { kind: "Workflow", name: String(inputs.name) };
+    return LABELS.workflow(inputs.name);
   }
 
   protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
@@ -154,8 +163,8 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     // A registered job changes nothing until its upload, so it is registered while we look;
     // where creating may be refused, only after the look, so a refusal makes no write at all.
     const [found, job] = inputs.createRefusal
-      ? [await this.find(inputs.name), undefined]
-      : await Promise.all([this.find(inputs.name), this.registerJob()]);
+      ? [await findWorkflow(this.genesys(), inputs.name), undefined]
+      : await Promise.all([findWorkflow(this.genesys(), inputs.name), this.registerJob()]);
     const existing = found && { id: found.id, ours: hasMarker(found.description, inputs.managedBy) };
     // Refuse before uploading: a job with this name would silently overwrite the flow.
     const outcome = adoptionOutcome(this.label(inputs).kind, inputs.name, existing, inputs.adopt, inputs.createRefusal);
@@ -163,7 +172,7 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     try {
       return await this.publish(inputs, adopted, job);
     } catch (err) {
-      const made = found ?? (await this.find(inputs.name).catch(() => undefined));
+      const made = found ?? (await findWorkflow(this.genesys(), inputs.name).catch(() => undefined));
       if (made && !(err instanceof PartialCreateError)) {
         throw new PartialCreateError((err as Error).message, made.id, { ...inputs, adopted });
       }
@@ -200,19 +209,6 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     await deleteOrGone(api, `Delete workflow ${id} (retrying while it is locked or referenced)`, (a) => a.architect.deleteFlow(id), {
       tolerate: [409],
     });
-  }
-
-  /** Exact (name, type WORKFLOW): the listing matches names loosely. */
-  private async find(name: string): Promise<LiveFlow | undefined> {
-    const api = this.genesys();
-    for (let page = 1; ; page++) {
-      const listing = await api.call<{ entities?: LiveFlow[]; pageCount?: number }>("List workflows", (a) =>
-        a.architect.getFlows({ type: ["workflow"], name, pageSize: 100, pageNumber: page }),
-      );
-      const match = (listing.entities ?? []).find((flow) => flow.name === name && flow.type?.toUpperCase() === "WORKFLOW");
-      if (match) return match;
-      if (page >= (listing.pageCount ?? 1)) return undefined;
-    }
   }
 
   private registerJob(): Promise<RegisteredJob> {
@@ -274,6 +270,18 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
   }
 }
 
+/** The workflow of exactly this name (type WORKFLOW): the listing matches names loosely. */
+export async function findWorkflow(api: GenesysApi, name: string): Promise<LiveFlow | undefined> {
+  for (let page = 1; ; page++) {
+    const listing = await api.call<{ entities?: LiveFlow[]; pageCount?: number }>("List workflows", (a) =>
+      a.architect.getFlows({ type: ["workflow"], name, pageSize: 100, pageNumber: page }),
+    );
+    const match = (listing.entities ?? []).find((flow) => flow.name === name && flow.type?.toUpperCase() === "WORKFLOW");
+    if (match) return match;
+    if (page >= (listing.pageCount ?? 1)) return undefined;
+  }
+}
+
 function flowOutputs(flow: LiveFlow): Pick<WorkflowOutputs, "name" | "division" | "flowType" | "published" | "publishedVersion"> & {
   locked: boolean;
 } {
@@ -294,6 +302,7 @@ export class Workflow extends pulumi.dynamic.Resource {
   declare public readonly adopt: pulumi.Output<boolean>;
   declare public readonly managedBy: pulumi.Output<string>;
   declare public readonly providerVersion: pulumi.Output<string>;
+  declare public readonly dataActionId: pulumi.Output<string | undefined>;
   declare public readonly flowType: pulumi.Output<string>;
   declare public readonly published: pulumi.Output<boolean>;
   declare public readonly publishedVersion: pulumi.Output<string>;
@@ -312,6 +321,7 @@ export class Workflow extends pulumi.dynamic.Resource {
         adopt: args.adopt,
         managedBy: args.managedBy,
         createRefusal: args.createRefusal,
+        dataActionId: args.dataActionId,
         providerVersion: PROVIDER_VERSION,
         flowType: undefined,
         published: undefined,
