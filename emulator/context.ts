@@ -6,6 +6,8 @@ export interface Settings {
   latencyMs: number;
   /** How long a flow job takes from upload to Success/Failure. */
   jobMs: number;
+  /** How long an integration stays ACTIVATING/DEACTIVATING after its intended state changed. */
+  activationMs: number;
   /** Read-after-create window in which single-object reads answer 404. */
   invisibilityMs: number;
   tokenTtlSeconds: number;
@@ -15,6 +17,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   latencyMs: 0,
   jobMs: 300,
+  activationMs: 200,
   invisibilityMs: 0,
   tokenTtlSeconds: 86_400,
   rateLimitPerMinute: 300,
@@ -26,6 +29,11 @@ export interface Context {
   /** For every wait the emulator starts (cancelled on close). */
   timers: Timers;
   settings: Settings;
+  /**
+   * AWS accounts in which Genesys cannot make a partner event source (wrong account or region):
+   * activating an EventBridge integration for one of them ends in ERROR with this detail.
+   */
+  failingAwsAccounts: Map<string, string>;
   /** Base URL the emulator listens on (for selfUri-like links and the presigned upload URL). */
   baseUrl(): string;
   /** False while a freshly created object is still inside the invisibility window. */

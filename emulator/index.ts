@@ -31,6 +31,8 @@ export interface EmulatorOptions {
   /** OAuth clients; default one client `emulator-client` / `emulator-secret`. */
   clients?: { id: string; secret: string }[];
   jobMs?: number;
+  /** How long an integration's activation (or deactivation) takes to report its outcome. */
+  activationMs?: number;
   latencyMs?: number;
   rateLimitPerMinute?: number;
   tokenTtlSeconds?: number;
@@ -59,6 +61,13 @@ export interface Emulator {
   addClient(id: string, secret: string): void;
   /** Empties the org (objects, jobs), the log, faults and rate windows; keeps clients, tokens, settings. */
   reset(): void;
+  /**
+   * From now on, activating an EventBridge integration for this AWS account ends in ERROR (as for a
+   * wrong account or region), with `detail` or Genesys-like default wording. Cleared by reset().
+   */
+  failActivations(awsAccountId: string, detail?: string): void;
+  /** Activations succeed again (for integrations activated from now on). */
+  clearActivationFailures(): void;
   /** Locks a flow as if another client had it open in Architect (delete → 409, unlock frees it). */
   lockFlow(flowId: string): void;
   /** Route keys usable in faults, e.g. `POST /api/v2/flows/jobs`. */
@@ -107,6 +116,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     store,
     timers,
     settings,
+    failingAwsAccounts: new Map(),
     baseUrl: () => baseUrl,
     isVisible: (createdAt) => Date.now() >= createdAt + settings.invisibilityMs,
   };
@@ -159,7 +169,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       faults.clear();
       limiter.clear();
       events.clear();
+      ctx.failingAwsAccounts.clear();
     },
+    failActivations: (awsAccountId, detail = "") => {
+      if (!/^\d{12}$/.test(awsAccountId)) throw new Error(`awsAccountId must be a 12-digit AWS account id, got ${JSON.stringify(awsAccountId)}`);
+      ctx.failingAwsAccounts.set(awsAccountId, detail);
+    },
+    clearActivationFailures: () => ctx.failingAwsAccounts.clear(),
     lockFlow: (flowId) => lockFlow(ctx, flowId),
     routes: () => router.genesysKeys(),
     publishEvent: (topic, event) => events.publish(ctx, topic, event),

@@ -10,6 +10,12 @@ export interface IntegrationRecord {
   name: string;
   notes: string;
   intendedState: "ENABLED" | "DISABLED";
+  /** When `intendedState` last changed (epoch ms): Genesys reports the outcome some time later. */
+  stateChangedAt?: number;
+  /** When that change reports its outcome, by the activation time of its PATCH (epoch ms). */
+  settlesAt?: number;
+  /** Set when an activation is to end in ERROR: the detail Genesys reports. */
+  activationError?: string;
   configVersion: number;
   properties: Record<string, unknown>;
   advanced: Record<string, unknown>;

@@ -36,6 +36,23 @@ export const JOB_MESSAGES = {
   locked: (name: string) => `Flow '${name}' is locked by another user or client`,
 } as const;
 
+/** `reportedState.effective`, the localized text beside each code (English wording unverified). */
+export const REPORTED_STATE_EFFECTIVE = {
+  ACTIVE: "Active",
+  ACTIVATING: "Activating",
+  INACTIVE: "Inactive",
+  DEACTIVATING: "Deactivating",
+  ERROR: "Error",
+} as const;
+
+/** `reportedState.detail` of an activation that ended in ERROR (code and wording unverified). */
+export const ACTIVATION_ERRORS = {
+  code: "integration.activation.failed",
+  unconfigured: "The integration cannot be activated before its configuration is complete",
+  partnerSource: (account: string, region: string) =>
+    `Unable to create the partner event source in AWS account ${account} in region ${region}; check the account id and region`,
+} as const;
+
 /** A hung request is answered with this after `hangMs` (if the client is still waiting). */
 export const HANG_ANSWER = { status: 504, code: "gateway.timeout" } as const;
 

@@ -5,6 +5,8 @@
 import { Existing, PartialCreateError, adoptionOutcome, hasMarker } from "./adoption";
 import { sameJson } from "./diff";
 import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
+import { pollDelayMs } from "./polling";
+import { sleep } from "./retry";
 
 /** `GET …/integrations/{id}/config/current`; a PUT must send it back whole (it replaces). */
 export interface IntegrationConfig {
@@ -117,12 +119,70 @@ export async function applyIntegration(api: GenesysApi, id: string, desired: Des
     await api.call("Update integration config", (a) => a.integrations.putIntegrationConfigCurrent(id, { body }));
   });
   const intendedState = desired.enabled ? "ENABLED" : "DISABLED";
-  const current =
+  let current: IntegrationState =
     knownState !== undefined
       ? { intendedState: knownState }
-      : await api.call<{ intendedState?: string }>("Read integration", (a) => a.integrations.getIntegration(id), { tolerate: [404] });
+      : await api.call<IntegrationState>("Read integration", (a) => a.integrations.getIntegration(id), { tolerate: [404] });
+  if (desired.enabled && current.intendedState === "ENABLED" && current.reportedState?.code === "ERROR") {
+    // An activation that failed (say, before the AWS account was fixed) is only retried by a new
+    // one: off, then on again.
+    current = await api.call<IntegrationState>("Set integration state", (a) =>
+      a.integrations.patchIntegration(id, { body: { intendedState: "DISABLED" } }),
+    );
+  }
   if (current.intendedState !== intendedState) {
-    await api.call("Set integration state", (a) => a.integrations.patchIntegration(id, { body: { intendedState } }));
+    current = await api.call<IntegrationState>("Set integration state", (a) => a.integrations.patchIntegration(id, { body: { intendedState } }));
+  }
+  if (desired.enabled) await awaitActivation(api, id, desired.name, current);
+}
+
+/** `GET /api/v2/integrations/{id}` as far as its state goes. */
+interface IntegrationState {
+  intendedState?: string;
+  reportedState?: { code?: string; detail?: { message?: string; messageWithParams?: string } };
+}
+
+/**
+ * Pure: where an activation stands. Genesys applies `intendedState` asynchronously:
+ * `reportedState.code` moves on from ACTIVATING to ACTIVE, or to ERROR with a `detail` (codes:
+ * IntegrationStatusInfo in Genesys's SDKs). No code at all cannot be waited for: taken as done.
+ */
+export function activationOutcome(state: IntegrationState): { done: true } | { done: false } | { error: string } {
+  const code = state.reportedState?.code;
+  if (code === undefined || code === "ACTIVE") return { done: true };
+  if (code === "ERROR") {
+    const detail = state.reportedState?.detail;
+    return { error: detail?.messageWithParams || detail?.message || "Genesys reported ERROR without a detail" };
+  }
+  return { done: false };
+}
+
+/** Polls (adaptively, as flow jobs) until the activation ends; an ERROR fails with Genesys's detail. */
+async function awaitActivation(api: GenesysApi, id: string, name: string, first: IntegrationState): Promise<void> {
+  const started = Date.now();
+  let state = first;
+  let roundTripMs = 0;
+  for (;;) {
+    const outcome = activationOutcome(state);
+    if ("error" in outcome) {
+      throw new Error(
+        `Integration "${name}" (id ${id}) was enabled but Genesys Cloud could not activate it: ${outcome.error}. ` +
+          "Correct its configuration, then run again.",
+      );
+    }
+    if (outcome.done) return;
+    const elapsed = Date.now() - started;
+    const bound = api.limits.activationTimeoutMs;
+    if (elapsed >= bound) {
+      throw new Error(
+        `Integration "${name}" (id ${id}) still ${state.reportedState?.code} after ${Math.round(elapsed / 1000)} s ` +
+          `(bound genesyscloud:activationTimeoutMs = ${bound}). Check it in Admin > Integrations, then run again.`,
+      );
+    }
+    await sleep(Math.min(pollDelayMs(elapsed, roundTripMs, 0), bound - elapsed));
+    const sent = Date.now();
+    state = await api.call<IntegrationState>("Read integration", (a) => a.integrations.getIntegration(id));
+    roundTripMs = Date.now() - sent;
   }
 }
 

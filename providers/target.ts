@@ -14,6 +14,7 @@ export const SETTINGS = {
   retryMaxTotalMs: ["genesyscloud:retryMaxTotalMs", "GENESYSCLOUD_RETRY_MAX_TOTAL_MS"],
   visibilityTimeoutMs: ["genesyscloud:visibilityTimeoutMs", "GENESYSCLOUD_VISIBILITY_TIMEOUT_MS"],
   jobTimeoutMs: ["genesyscloud:jobTimeoutMs", "GENESYSCLOUD_JOB_TIMEOUT_MS"],
+  activationTimeoutMs: ["genesyscloud:activationTimeoutMs", "GENESYSCLOUD_ACTIVATION_TIMEOUT_MS"],
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -31,6 +32,8 @@ export interface Limits {
   visibilityTimeoutMs: number;
   /** Bound on polling one flow job. */
   jobTimeoutMs: number;
+  /** Bound on waiting for an enabled integration's reportedState to leave ACTIVATING. */
+  activationTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -41,6 +44,7 @@ export const DEFAULT_LIMITS: Limits = {
   retryMaxTotalMs: 5 * 60_000,
   visibilityTimeoutMs: 5 * 60_000,
   jobTimeoutMs: 16 * 60_000,
+  activationTimeoutMs: 5 * 60_000,
 };
 
 export interface Target {

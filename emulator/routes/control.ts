@@ -50,6 +50,15 @@ export function registerControl(router: Router, emulator: Emulator): void {
     emulator.addClient(requiredString(body, "id"), requiredString(body, "secret"));
     return { status: 204 };
   });
+  add("POST", "/activation-failures", (req) => {
+    const body = objectBody(req.body, "activation failure");
+    emulator.failActivations(requiredString(body, "awsAccountId"), body.detail === undefined ? undefined : requiredString(body, "detail"));
+    return { status: 204 };
+  });
+  add("DELETE", "/activation-failures", () => {
+    emulator.clearActivationFailures();
+    return { status: 204 };
+  });
   add("POST", "/flows/{flowId}/lock", (req) => {
     emulator.lockFlow(req.params.flowId);
     return { status: 204 };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Context } from "../context";
 import { ApiError, badRequest, notFound } from "../errors";
+import { activationError, reportedState } from "../activation";
 import { checkEventBridgeProperties } from "../eventbridge";
 import { pageListing } from "../paging";
 import type { Router } from "../router";
@@ -10,7 +11,7 @@ import { objectBody, optionalObject, optionalString, requiredObject, requiredStr
 
 const BASE = "/api/v2/integrations";
 
-export function integrationView(rec: IntegrationRecord) {
+export function integrationView(ctx: Context, rec: IntegrationRecord) {
   return {
     id: rec.id,
     name: rec.name,
@@ -18,10 +19,7 @@ export function integrationView(rec: IntegrationRecord) {
     notes: rec.notes || EMPTY_NOTES,
     intendedState: rec.intendedState,
     config: { current: { id: rec.id, name: rec.name, version: rec.configVersion, selfUri: `${BASE}/${rec.id}/config/current` } },
-    reportedState: {
-      code: rec.intendedState === "ENABLED" ? "ACTIVE" : "DISABLED",
-      effective: rec.intendedState === "ENABLED" ? "Active" : "Disabled",
-    },
+    reportedState: reportedState(rec, Date.now(), ctx.settings.activationMs),
     attributes: {},
     selfUri: `${BASE}/${rec.id}`,
   };
@@ -75,18 +73,18 @@ export function registerIntegrations(router: Router, ctx: Context): void {
       createdAt: Date.now(),
     };
     ctx.store.integrations.set(rec.id, rec);
-    return { status: 200, body: integrationView(rec) };
+    return { status: 200, body: integrationView(ctx, rec) };
   });
 
   router.add("GET", BASE, "api", (req) => {
     const type = req.query.get("integrationType");
     const all = [...ctx.store.integrations.values()].filter((i) => !type || i.typeId === type);
-    return { status: 200, body: pageListing(all.map(integrationView), BASE, req.query) };
+    return { status: 200, body: pageListing(all.map((rec) => integrationView(ctx, rec)), BASE, req.query) };
   });
 
   router.add("GET", `${BASE}/{integrationId}`, "api", (req) => ({
     status: 200,
-    body: integrationView(findIntegration(ctx, req.params.integrationId)),
+    body: integrationView(ctx, findIntegration(ctx, req.params.integrationId)),
   }));
 
   router.add("PATCH", `${BASE}/{integrationId}`, "api", (req) => {
@@ -96,15 +94,20 @@ export function registerIntegrations(router: Router, ctx: Context): void {
     if (state !== "ENABLED" && state !== "DISABLED") {
       throw badRequest(`'intendedState' must be ENABLED or DISABLED, got ${JSON.stringify(state)}`, "intendedState");
     }
-    rec.intendedState = state;
-    return { status: 200, body: integrationView(rec) };
+    if (state !== rec.intendedState) {
+      rec.intendedState = state;
+      rec.stateChangedAt = Date.now();
+      rec.settlesAt = rec.stateChangedAt + ctx.settings.activationMs;
+      rec.activationError = state === "ENABLED" ? activationError(rec, ctx.failingAwsAccounts) : undefined;
+    }
+    return { status: 200, body: integrationView(ctx, rec) };
   });
 
   router.add("DELETE", `${BASE}/{integrationId}`, "api", (req) => {
     const rec = findIntegration(ctx, req.params.integrationId);
     ctx.store.integrations.delete(rec.id);
     for (const a of [...ctx.store.actions.values()]) if (a.integrationId === rec.id) ctx.store.actions.delete(a.id);
-    return { status: 200, body: integrationView(rec) };
+    return { status: 200, body: integrationView(ctx, rec) };
   });
 
   router.add("GET", `${BASE}/{integrationId}/config/current`, "api", (req) => ({

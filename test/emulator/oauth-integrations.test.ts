@@ -114,12 +114,62 @@ describe("integrations", () => {
     expect(badCreds.message).toContain("'oauth'");
   });
 
-  it("activates with PATCH intendedState and rejects other states", async () => {
-    const { id } = await api.integrations.postIntegrations({ body: { name: "", integrationType: { id: "custom-rest-actions" } } });
-    const patched = await api.integrations.patchIntegration(id!, { body: { intendedState: "ENABLED" } });
-    expect(patched.intendedState).toBe("ENABLED");
-    expect(patched.reportedState?.code).toBe("ACTIVE");
-    expect(await failure(api.integrations.patchIntegration(id!, { body: { intendedState: "ON" } }))).toMatchObject({ status: 400 });
+  it("activates with PATCH intendedState asynchronously, with Genesys's state codes, and rejects other states", async () => {
+    // A long activation time holds the transition; 0 lets it finish at once: no timing in the test.
+    emu.configure({ activationMs: 60_000 });
+    try {
+      const { id, reportedState } = await api.integrations.postIntegrations({ body: { name: "", integrationType: { id: "custom-rest-actions" } } });
+      expect(reportedState?.code).toBe("INACTIVE");
+      const patched = await api.integrations.patchIntegration(id!, { body: { intendedState: "ENABLED" } });
+      expect(patched.intendedState).toBe("ENABLED");
+      expect(patched.reportedState).toMatchObject({ code: "ACTIVATING", effective: "Activating" });
+      emu.configure({ activationMs: 0 });
+      expect((await api.integrations.getIntegration(id!)).reportedState).toMatchObject({ code: "ACTIVE", effective: "Active" });
+      emu.configure({ activationMs: 60_000 });
+      expect((await api.integrations.patchIntegration(id!, { body: { intendedState: "DISABLED" } })).reportedState?.code).toBe("DEACTIVATING");
+      emu.configure({ activationMs: 0 });
+      expect((await api.integrations.getIntegration(id!)).reportedState?.code).toBe("INACTIVE");
+      expect(await failure(api.integrations.patchIntegration(id!, { body: { intendedState: "ON" } }))).toMatchObject({ status: 400 });
+    } finally {
+      emu.configure({ activationMs: 200 });
+    }
+  });
+
+  it("ends an EventBridge activation in ERROR with a detail for an account Genesys cannot reach or an unconfigured source", async () => {
+    // An org of its own: the failing accounts stay until a reset.
+    const emu = await startEmulator({ activationMs: 0 });
+    const api = await login(emu.url);
+    try {
+      const properties = { awsAccountId: "111111111111", awsAccountRegion: "eu-central-1", eventSourceSuffix: "s", eventFilter: ["v2.detail.events.conversation.{id}.acw"] };
+      const make = async (props?: Record<string, unknown>) => {
+        const { id } = await api.integrations.postIntegrations({ body: { name: "", integrationType: { id: "amazon-eventbridge-source" } } });
+        if (props) {
+          const cfg = await api.integrations.getIntegrationConfigCurrent(id!);
+          await api.integrations.putIntegrationConfigCurrent(id!, { body: { ...cfg, name: `EB ${id}`, properties: props } });
+        }
+        return (await api.integrations.patchIntegration(id!, { body: { intendedState: "ENABLED" } })).reportedState;
+      };
+      expect((await make(properties))?.code).toBe("ACTIVE");
+      emu.failActivations("111111111111");
+      const failed = await make(properties);
+      expect(failed?.code).toBe("ERROR");
+      expect(failed?.detail?.message).toContain("111111111111");
+      expect(failed?.detail?.message).toContain("eu-central-1");
+      const unconfigured = await make();
+      expect(unconfigured).toMatchObject({ code: "ERROR", detail: { message: expect.stringContaining("configuration") } });
+      // Through the control API, with the detail given.
+      const res = await fetch(`${emu.url}/__emulator/activation-failures`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ awsAccountId: "222222222222", detail: "no such account" }),
+      });
+      expect(res.status).toBe(204);
+      expect(await make({ ...properties, awsAccountId: "222222222222" })).toMatchObject({ code: "ERROR", detail: { message: "no such account" } });
+      emu.reset();
+      expect(await make(properties)).toMatchObject({ code: "ACTIVE" });
+    } finally {
+      await emu.close();
+    }
   });
 
   it("lists with the integrationType filter and page listing", async () => {

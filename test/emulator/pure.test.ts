@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { activationError, reportedState } from "../../emulator/activation";
 import { inputSchema } from "../../emulator/archy";
 import { allMatch, criterionMatches, criterionProblem } from "../../emulator/match";
 import { jsonPath, renderRequest, renderSuccess } from "../../emulator/render";
-import type { MatchCriterion } from "../../emulator/store";
+import type { IntegrationRecord, MatchCriterion } from "../../emulator/store";
 
 const ACW = "v2.detail.events.conversation.{id}.acw";
 const event = { mediaType: "MESSAGE", wrapupDurationMs: 1500, callbackNumbers: ["+1", "+2"], addressTo: "user-1" };
@@ -77,5 +78,38 @@ describe("workflow input schema", () => {
       { name: "Flow.local", type: "stringVariable", isInput: false, isOutput: true },
     ]);
     expect(schema.properties).toEqual({ addressTo: { type: "string" }, count: { type: "integer" }, ids: { type: "array", items: { type: "string" } } });
+  });
+});
+
+describe("integration reportedState", () => {
+  const rec: IntegrationRecord = {
+    id: "i", typeId: "amazon-eventbridge-source", name: "EB", notes: "", intendedState: "DISABLED", configVersion: 1,
+    properties: {}, advanced: {}, credentials: {}, createdAt: 1_000,
+  };
+
+  it("starts INACTIVE and moves through ACTIVATING/DEACTIVATING to the outcome activationMs after a change", () => {
+    expect(reportedState(rec, 1_000, 500).code).toBe("INACTIVE");
+    const enabled = { ...rec, intendedState: "ENABLED" as const, stateChangedAt: 2_000 };
+    expect(reportedState(enabled, 2_499, 500)).toMatchObject({ code: "ACTIVATING", lastUpdated: new Date(2_000).toISOString() });
+    expect(reportedState(enabled, 2_500, 500)).toMatchObject({ code: "ACTIVE", effective: "Active", lastUpdated: new Date(2_500).toISOString() });
+    expect(reportedState({ ...enabled, activationError: "bad account" }, 2_500, 500)).toMatchObject({
+      code: "ERROR",
+      detail: { message: "bad account", messageWithParams: "bad account" },
+    });
+    // Settled by the activation time of its PATCH: a higher setting later does not undo it.
+    expect(reportedState({ ...enabled, settlesAt: 2_100 }, 2_100, 60_000).code).toBe("ACTIVE");
+    const disabled = { ...rec, stateChangedAt: 3_000 };
+    expect(reportedState(disabled, 3_100, 500).code).toBe("DEACTIVATING");
+    expect(reportedState(disabled, 3_500, 500).code).toBe("INACTIVE");
+  });
+
+  it("fails an EventBridge activation without account and region, or for a failing account; never a Web Services one", () => {
+    const failing = new Map([["111111111111", ""], ["222222222222", "custom"]]);
+    expect(activationError(rec, failing)).toMatch(/configuration/);
+    const configured = { ...rec, properties: { awsAccountId: "111111111111", awsAccountRegion: "eu-central-1" } };
+    expect(activationError(configured, failing)).toMatch(/111111111111.*eu-central-1/);
+    expect(activationError({ ...configured, properties: { ...configured.properties, awsAccountId: "222222222222" } }, failing)).toBe("custom");
+    expect(activationError({ ...configured, properties: { ...configured.properties, awsAccountId: "333333333333" } }, failing)).toBeUndefined();
+    expect(activationError({ ...rec, typeId: "custom-rest-actions" }, failing)).toBeUndefined();
   });
 });

@@ -12,6 +12,7 @@ import {
   sameTopics,
 } from "../../providers/eventbridge-integration";
 import { IntegrationProvider } from "../../providers/integration";
+import { login } from "../emulator/sdk";
 import { configureRequest, emulator, MARKER, roundTrip, stackConfig } from "./harness";
 
 let emu: Emulator;
@@ -199,6 +200,43 @@ describe("EventBridgeIntegration provider", () => {
     const [made] = emu.state().integrations;
     expect(error?.id).toBe(made.id);
     expect(error?.message).toMatch(new RegExp(`was created \\(id ${made.id}\\) but naming/enabling it failed.*eventFilter`));
+  });
+
+  it("waits for the activation Genesys reports after the PATCH", async () => {
+    emu.configure({ activationMs: 400 });
+    try {
+      const provider = await configured();
+      emu.clearLog();
+      const created = await provider.create(inputs);
+      // Returned only once Genesys reported ACTIVE (read right away: still ACTIVATING had it not waited).
+      const api = await login(emu.url);
+      expect((await api.integrations.getIntegration(created.id)).reportedState?.code).toBe("ACTIVE");
+      const routes = emu.log().entries.map((entry) => entry.route);
+      expect(routes.lastIndexOf("GET /api/v2/integrations/{integrationId}")).toBeGreaterThan(routes.indexOf("PATCH /api/v2/integrations/{integrationId}"));
+    } finally {
+      emu.configure({ activationMs: 200 });
+    }
+  });
+
+  it("fails with Genesys's detail when the activation ends in ERROR, keeping the made integration in state", async () => {
+    emu.failActivations(inputs.awsAccountId, "The AWS account 123456789012 does not accept partner event sources in eu-central-1");
+    const provider = await configured();
+    const error = await provider.create(inputs).then(
+      () => undefined,
+      (err: Error & { id?: string }) => err,
+    );
+    const [made] = emu.state().integrations;
+    expect(made.intendedState).toBe("ENABLED");
+    expect(error?.id).toBe(made.id);
+    expect(error?.message).toContain(`could not activate it: The AWS account 123456789012 does not accept partner event sources in eu-central-1`);
+    // Once Genesys can activate it (account fixed on the AWS side), the next run's update
+    // activates it again and finishes.
+    emu.clearActivationFailures();
+    const recorded = { ...inputs, integrationType: "amazon-eventbridge-source", genesysOrgId: "", adopted: false };
+    await provider.update(made.id, recorded, inputs);
+    const api = await login(emu.url);
+    expect((await api.integrations.getIntegration(made.id)).reportedState?.code).toBe("ACTIVE");
+    expect(emu.state().integrations.map((i) => i.id)).toEqual([made.id]);
   });
 });
 

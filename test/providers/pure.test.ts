@@ -5,6 +5,7 @@ import { adoptionOutcome, hasMarker, withMarker, withoutMarker } from "../../pro
 import { actionBody, checkDataAction, DataActionProvider, DEFAULT_REQUEST_TEMPLATE } from "../../providers/data-action";
 import { canonicalJson, diffResult, UNKNOWN } from "../../providers/diff";
 import { checkIntegration } from "../../providers/integration";
+import { activationOutcome } from "../../providers/integration-setup";
 import { backoffMs, decide, describeFailure, isStaleVersion, parseRetryAfter, RetryPolicy, withRetries } from "../../providers/retry";
 import { readSettings, regionHost, resolveTarget } from "../../providers/target";
 import { checkTrigger, sameCriteria, triggerBody, TriggerOutputs } from "../../providers/trigger";
@@ -258,6 +259,15 @@ describe("payloads", () => {
     expect(out).toContain("division: Sales");
     expect(out).toContain("states: []");
     expect(parse(out).workflow.description).toBe(`mine\n\n${MARKER}`);
+  });
+
+  it("tells a finished, pending and failed activation apart by reportedState.code", () => {
+    expect(activationOutcome({ reportedState: { code: "ACTIVE" } })).toEqual({ done: true });
+    expect(activationOutcome({})).toEqual({ done: true });
+    for (const code of ["ACTIVATING", "INACTIVE", "DEACTIVATING"]) expect(activationOutcome({ reportedState: { code } })).toEqual({ done: false });
+    expect(activationOutcome({ reportedState: { code: "ERROR", detail: { message: "m", messageWithParams: "with params" } } })).toEqual({ error: "with params" });
+    expect(activationOutcome({ reportedState: { code: "ERROR", detail: { message: "m" } } })).toEqual({ error: "m" });
+    expect(activationOutcome({ reportedState: { code: "ERROR" } })).toEqual({ error: "Genesys reported ERROR without a detail" });
   });
 
   it("polls adaptively and lists every Archy message", () => {

@@ -86,6 +86,29 @@ describe("verify during and after the move to EventBridge", () => {
     });
   });
 
+  it("fails the active row with Genesys's detail when the activation ended in ERROR", async () => {
+    emu.reset();
+    await stackEngine(emu, STACK, eventbridge).up();
+    // Genesys re-activates it (off, on) and cannot make the partner event source this time.
+    emu.failActivations("123456789012", "No partner event source can be created in account 123456789012");
+    emu.configure({ activationMs: 0 });
+    try {
+      const api = await login(emu.url);
+      const id = await eventBridgeId();
+      await api.integrations.patchIntegration(id, { body: { intendedState: "DISABLED" } });
+      await api.integrations.patchIntegration(id, { body: { intendedState: "ENABLED" } });
+      const rows = await verify(eventbridge);
+      expect(failedNames(rows)).toEqual([`${LABEL}: active`]);
+      expect(rows.find((row) => !row.ok)).toMatchObject({
+        expected: "ENABLED, reported ACTIVE",
+        actual: "ENABLED, reported ERROR: No partner event source can be created in account 123456789012",
+        hint: expect.stringContaining("check the AWS account and region"),
+      });
+    } finally {
+      emu.configure({ activationMs: 200 });
+    }
+  });
+
   it("checks the topic filters against the configured Cognigy release", async () => {
     emu.reset();
     await stackEngine(emu, STACK, eventbridge).up();
@@ -111,7 +134,10 @@ describe("verify during and after the move to EventBridge", () => {
         },
       },
     });
+    // Activated by hand long ago: Genesys has finished activating it.
+    emu.configure({ activationMs: 0 });
     await api.integrations.patchIntegration(made.id!, { body: { intendedState: "ENABLED" } });
+    emu.configure({ activationMs: 200 });
     const rows = await verify(eventbridge);
     expect(failedNames(rows)).toEqual([`${LABEL}: managed by stack ${STACK}`]);
     expect(rows.find((row) => !row.ok)?.hint).toContain(`pulumi config set --stack ${STACK} cognigy:adoptExisting true`);

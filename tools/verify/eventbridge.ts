@@ -30,18 +30,26 @@ export function expectedEventBridge(plan: EventBridgePlan, version: CognigyVersi
   };
 }
 
+/** `reportedState` of an integration: how Genesys's asynchronous activation ended. */
+export interface ReportedState {
+  readonly code?: string;
+  readonly detail?: { readonly message?: string; readonly messageWithParams?: string };
+}
+
 export interface LiveEventBridge {
   readonly id: string;
   readonly intendedState?: string;
+  readonly reportedState?: ReportedState;
   readonly notes?: string;
   readonly properties: Record<string, unknown>;
 }
 
 /** Every EventBridge integration with the expected name, with its current config. */
 export async function readEventBridge(api: GenesysApi, expected: ExpectedEventBridge): Promise<LiveEventBridge[]> {
-  const found: { id: string; name?: string; intendedState?: string }[] = [];
+  type Listed = { id: string; name?: string; intendedState?: string; reportedState?: ReportedState };
+  const found: Listed[] = [];
   for (let page = 1; ; page++) {
-    const listing = await api.call<{ entities?: { id: string; name?: string; intendedState?: string }[]; pageCount?: number }>(
+    const listing = await api.call<{ entities?: Listed[]; pageCount?: number }>(
       `List EventBridge integrations (page ${page})`,
       (a) => a.integrations.getIntegrations({ integrationType: EVENTBRIDGE_INTEGRATION_TYPE, pageSize: 100, pageNumber: page }),
     );
@@ -53,7 +61,13 @@ export async function readEventBridge(api: GenesysApi, expected: ExpectedEventBr
     const config = await api.call<IntegrationConfig>(`Read integration config ${integration.id}`, (a) =>
       a.integrations.getIntegrationConfigCurrent(integration.id),
     );
-    live.push({ id: integration.id, intendedState: integration.intendedState, notes: config.notes, properties: config.properties ?? {} });
+    live.push({
+      id: integration.id,
+      intendedState: integration.intendedState,
+      reportedState: integration.reportedState,
+      notes: config.notes,
+      properties: config.properties ?? {},
+    });
   }
   return live;
 }
@@ -105,13 +119,7 @@ export function eventBridgeRows(expected: ExpectedEventBridge, live: readonly Li
         ? `${ADOPT_CONFIG_KEY} is already true: run ${up} to take it over (same id) and correct it.`
         : `\`pulumi up\` refuses to touch it. To take it over: \`pulumi config set --stack ${ctx.stack} ${ADOPT_CONFIG_KEY} true\`, then ${up}.`,
     ),
-    check(
-      `${label}: active`,
-      integration.intendedState === "ENABLED",
-      "ENABLED",
-      integration.intendedState,
-      `Genesys publishes events only while it is active: activate it (Admin > Integrations: Inactive → Active), ${viaStack}.`,
-    ),
+    activeRow(label, integration, viaStack),
     setting(EVENTBRIDGE_CONFIG_KEYS.awsAccountId, "AWS account", expected.awsAccountId, property("awsAccountId")),
     setting(EVENTBRIDGE_CONFIG_KEYS.awsRegion, "AWS region", expected.awsRegion, property("awsRegion")),
     setting(EVENTBRIDGE_CONFIG_KEYS.organisationId, "event source suffix", expected.eventSourceSuffix, property("eventSourceSuffix")),
@@ -123,4 +131,22 @@ export function eventBridgeRows(expected: ExpectedEventBridge, live: readonly Li
       `Cognigy reads these topics for this cognigy:version (…customer.end from 2025.12, …user.end and …acw before): set exactly them, ${viaStack}; if the version is wrong, set cognigy:version.`,
     ),
   ];
+}
+
+/**
+ * Pure: enabled, and Genesys's asynchronous activation ended ACTIVE (no reported code: taken as
+ * active). ERROR carries Genesys's detail, typically a wrong AWS account or region.
+ */
+function activeRow(label: string, integration: LiveEventBridge, viaStack: string): CheckRow {
+  const code = integration.reportedState?.code;
+  const detail = integration.reportedState?.detail;
+  const reason = detail?.messageWithParams || detail?.message;
+  const actual = code === undefined ? integration.intendedState : `${integration.intendedState}, reported ${code}${reason ? `: ${reason}` : ""}`;
+  const hint =
+    code === "ERROR"
+      ? `Genesys could not activate it (${reason ?? "no detail"}): check the AWS account and region with Cognigy support, then ${viaStack.replace(/^or /, "")}.`
+      : code === "ACTIVATING"
+        ? "Genesys is still activating it: run verify again in a minute."
+        : `Genesys publishes events only while it is active: activate it (Admin > Integrations: Inactive → Active), ${viaStack}.`;
+  return check(`${label}: active`, integration.intendedState === "ENABLED" && (code === undefined || code === "ACTIVE"), "ENABLED, reported ACTIVE", actual, hint);
 }
