@@ -2,6 +2,7 @@
 // so the update republishes it and the handover still reaches Cognigy. Driven through the real
 // providers the way the engine drives them (check → diff → delete/create or update), against the
 // emulator, which binds each published workflow version to the action id it resolved.
+import type * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { handoverRequestUrl } from "../../components/endpoint";
 import { DEFAULT_DATA_ACTION_NAME, DEFAULT_INTEGRATION_NAME, HANDOVER_EVENTS, OPEN_MESSAGING_CRITERIA } from "../../components/events";
@@ -33,7 +34,7 @@ async function configured<P extends { configure(req: never): Promise<void> }>(pr
   return provider;
 }
 
-async function checked<T>(provider: { check(olds: object, news: Record<string, unknown>): Promise<{ inputs: Record<string, unknown>; failures?: unknown[] }> }, news: Record<string, unknown>): Promise<T> {
+async function checked<T>(provider: { check(olds: object, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> }, news: Record<string, unknown>): Promise<T> {
   const result = await provider.check({}, news);
   expect(result.failures).toEqual([]);
   return result.inputs as T;
