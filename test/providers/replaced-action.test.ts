@@ -96,7 +96,7 @@ it("a contract change replaces the data action and republishes both workflows, w
 
   for (const flow of flows) {
     const news = await checked<WorkflowInputs>(workflows, { ...flow.inputs, dataActionId: replaced.id });
-    expect(await workflows.diff(flow.id, flow.outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(await workflows.diff(flow.id, { ...flow.outs }, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
     const updated = await workflows.update(flow.id, flow.outs, news);
     expect(updated.outs).toMatchObject({ publishedVersion: "2.0", dataActionId: replaced.id });
   }
