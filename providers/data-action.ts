@@ -192,8 +192,8 @@ export class DataActionProvider extends WebhookProvider implements pulumi.dynami
     const created = await api.call<LiveAction>(
       "Create data action",
       (a) => a.integrations.postIntegrationsActions(actionBody(inputs)),
-      // Right after the integration was created, Genesys may not see it yet.
-      { tolerate: [400, 408] },
+      // Right after the integration was created, Genesys may not see it yet (a 400 naming it).
+      { referencing: inputs.integrationId },
     );
     const adopted = outcome.action === "take-over" ? outcome.adopted : false;
     return { id: created.id, outs: { ...inputs, version: created.version ?? 1, adopted } };

@@ -32,7 +32,16 @@ interface SdkClient {
 export interface CallOptions {
   /** Statuses that mean "not visible yet" for this call; retried within the visibility timeout. */
   tolerate?: readonly number[];
+  /**
+   * The id of the object this create references, made just before (the integration of a data
+   * action, the workflow of a trigger): only a 400 naming it is retried, for at most
+   * {@link REFERENCE_VISIBILITY_MS}.
+   */
+  referencing?: string;
 }
+
+/** How long a 400 naming a just-created object counts as "not visible yet": seconds on Genesys. */
+export const REFERENCE_VISIBILITY_MS = 60_000;
 
 /** Re-login this long before the token's stated expiry. */
 const EXPIRY_MARGIN_MS = 60_000;
@@ -67,12 +76,14 @@ export class GenesysApi {
 
   policy(options: CallOptions = {}): RetryPolicy {
     const l = this.target.limits;
+    const referenceMs = Math.min(l.visibilityTimeoutMs, REFERENCE_VISIBILITY_MS);
     return {
       maxAttempts: l.retryMaxAttempts,
       minWaitMs: l.retryMinWaitMs,
       maxWaitMs: l.retryMaxWaitMs,
       maxTotalMs: Math.max(l.retryMaxTotalMs, options.tolerate ? l.visibilityTimeoutMs : 0),
       tolerate: options.tolerate ? { statuses: options.tolerate, forMs: l.visibilityTimeoutMs } : undefined,
+      pendingReference: options.referencing ? { id: options.referencing, forMs: referenceMs } : undefined,
     };
   }
 

@@ -40,6 +40,12 @@ export interface RetryPolicy {
    * create that references a fresh object): retried like 5xx, but only within `forMs`.
    */
   tolerate?: { statuses: readonly number[]; forMs: number };
+  /**
+   * The id of an object just created that this call references: a 400 whose message names it
+   * means Genesys does not see that object yet, retried only within `forMs`. Any other 400 is a
+   * real refusal (bad contract, bad criteria) and is reported at once.
+   */
+  pendingReference?: { id: string; forMs: number };
 }
 
 const NOT_RETRYABLE = "not retryable";
@@ -163,6 +169,8 @@ export function decide(failure: ApiFailure, attempt: number, elapsedMs: number, 
   else if (failure.network) reason = "network error";
   else if (status !== undefined && policy.tolerate?.statuses.includes(status)) {
     if (elapsedMs < policy.tolerate.forMs) reason = `not visible yet (${status})`;
+  } else if (status === 400 && policy.pendingReference && failure.message.includes(policy.pendingReference.id)) {
+    if (elapsedMs < policy.pendingReference.forMs) reason = `not visible yet (400 naming ${policy.pendingReference.id})`;
   } else if (status !== undefined && TRANSIENT.includes(status)) reason = `transient error (${status})`;
   if (reason === undefined) return { retry: false, reason: NOT_RETRYABLE };
   if (attempt >= policy.maxAttempts) return { retry: false, reason: `gave up after ${attempt} attempts` };

@@ -28,7 +28,7 @@ export interface Limits {
   retryMinWaitMs: number;
   retryMaxWaitMs: number;
   retryMaxTotalMs: number;
-  /** How long a 404 right after a create (or a 400 on a create) counts as "not visible yet". */
+  /** How long a 404 right after a create counts as "not visible yet" (a 400 naming a fresh object: at most a minute). */
   visibilityTimeoutMs: number;
   /** Bound on polling one flow job. */
   jobTimeoutMs: number;

@@ -193,8 +193,8 @@ export class TriggerProvider extends WebhookProvider implements pulumi.dynamic.R
     const created = await this.genesys().call<LiveTrigger>(
       "Create trigger",
       (a) => a.processAutomation.postProcessautomationTriggers(triggerBody(inputs)),
-      // Right after the workflow was published, Genesys may not accept it as a target yet.
-      { tolerate: [400, 408] },
+      // Right after the workflow was published, Genesys may not accept it as a target yet (a 400 naming it).
+      { referencing: inputs.workflowId },
     );
     return { id: created.id, outs: { ...inputs, version: created.version ?? 1, adopted: false } };
   }

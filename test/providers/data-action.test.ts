@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_CLIENT, Emulator } from "../../emulator/index";
 import { DataActionOutputs, DataActionProvider } from "../../providers/data-action";
 import { IntegrationProvider } from "../../providers/integration";
+import { login } from "../emulator/sdk";
 import { configureRequest, emulator, MARKER, roundTrip, stackConfig } from "./harness";
 
 let emu: Emulator;
@@ -115,5 +116,32 @@ describe("DataAction provider", () => {
     const again = await provider.create(mine);
     expect(again).toMatchObject({ id: adopted.id, outs: { adopted: false } });
     expect(emu.state().actions).toHaveLength(1);
+  });
+
+  it("reports a genuine 400 at once, with Genesys's message, and retries only the 400 naming the fresh integration", async () => {
+    const provider = new DataActionProvider();
+    await provider.configure(configureRequest(stackConfig(emu)));
+    const integrationId = await integration();
+    const inputs = (await provider.check({}, desired(integrationId))).inputs as DataActionOutputs;
+    emu.clearLog();
+    // A contract Genesys refuses: no "not visible yet" about it, so one call and the reason.
+    const bad = { ...inputs, inputSchema: { type: "array", items: { type: "string" } } };
+    await expect(provider.create(bad)).rejects.toThrow(/Create data action failed: HTTP 400 bad.request 'contract.input.inputSchema.type' must be 'object'/);
+    expect(emu.log().counts["POST /api/v2/integrations/actions"]).toBe(1);
+
+    // Right after the integration's create Genesys does not see it yet: 400 naming it, retried.
+    const api = await login(emu.url);
+    emu.configure({ invisibilityMs: 1000 });
+    try {
+      const fresh = await api.integrations.postIntegrations({ body: { name: "", integrationType: { id: "custom-rest-actions" } } });
+      emu.clearLog();
+      const created = await provider.create({ ...inputs, integrationId: fresh.id! });
+      const posts = emu.log().entries.filter((entry) => entry.route === "POST /api/v2/integrations/actions");
+      expect(posts.map((entry) => entry.status)).toEqual([...posts.slice(0, -1).map(() => 400), 200]);
+      expect(posts.length).toBeGreaterThan(1);
+      expect(emu.state().actions.find((action) => action.id === created.id)?.integrationId).toBe(fresh.id);
+    } finally {
+      emu.configure({ invisibilityMs: 0 });
+    }
   });
 });

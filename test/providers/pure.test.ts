@@ -104,6 +104,16 @@ describe("retry decisions", () => {
     expect(decide(describeFailure(extended(404)), 1, 5000, tolerant, 0).retry).toBe(false);
   });
 
+  it("retries a 400 only while it names the object just created, and reports any other 400 at once", () => {
+    const referencing = { ...policy, maxTotalMs: 120_000, pendingReference: { id: "integration-1", forMs: 60_000 } };
+    const notVisible = { status: 400, message: "Integration 'integration-1' was not found", network: false };
+    expect(decide(notVisible, 1, 59_000, referencing, 0)).toMatchObject({ retry: true, reason: "not visible yet (400 naming integration-1)" });
+    expect(decide(notVisible, 1, 60_000, referencing, 0).retry).toBe(false);
+    const badContract = { status: 400, message: "'contract.input.inputSchema.type' must be 'object'", network: false };
+    expect(decide(badContract, 1, 0, referencing, 0)).toEqual({ retry: false, reason: "not retryable" });
+    expect(decide(notVisible, 1, 0, policy, 0).retry).toBe(false);
+  });
+
   it("stops at the attempt and total-time bounds", () => {
     expect(decide(describeFailure(extended(503)), 5, 0, policy, 0)).toMatchObject({ retry: false, reason: "gave up after 5 attempts" });
     expect(decide(describeFailure(extended(429, { "retry-after": "30" })), 1, 40_000, policy, 0)).toMatchObject({ retry: false });

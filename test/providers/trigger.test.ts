@@ -99,4 +99,14 @@ describe("Trigger provider", () => {
     expect(emu.state().triggers).toHaveLength(1);
     expect(emu.state().triggers[0].description).toBe(MARKER);
   });
+
+  it("reports a genuine 400 at once, with Genesys's message (no retries for criteria Genesys refuses)", async () => {
+    const provider = new TriggerProvider();
+    const inputs = await configured(provider);
+    emu.clearLog();
+    const bad = { ...inputs, matchCriteria: [{ jsonPath: "noSuchField", operator: "Equal", value: "x" }] };
+    await expect(provider.create(bad)).rejects.toThrow(/Create trigger failed: HTTP 400 bad.request .*noSuchField/);
+    expect(emu.log().counts["POST /api/v2/processautomation/triggers"]).toBe(1);
+    expect(emu.state().triggers).toEqual([]);
+  });
 });
