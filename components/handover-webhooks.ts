@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DataAction } from "../providers/data-action";
+import { ExistingSetup } from "../providers/existing-setup";
 import { Integration } from "../providers/integration";
 import { Trigger } from "../providers/trigger";
 import { stackMarker } from "../providers/version";
@@ -108,10 +109,29 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
       return handoverRequestUrl(domain !== undefined ? { domain } : { url: url as string });
     });
 
+    const workflowNames = events.map((event) => nameOf(`workflowNames["${event.key}"]`, args.workflowNames?.[event.key], event.defaultWorkflowName));
+    const triggerNames = events.map((event) => nameOf(`triggerNames["${event.key}"]`, args.triggerNames?.[event.key], event.defaultTriggerName));
+
+    // Taking over where nothing new may be made: every object is looked up before the first write.
+    const existing =
+      adopt === true && typeof createRefusal === "string"
+        ? new ExistingSetup(
+            `${name}-existing-setup`,
+            {
+              integrationName,
+              dataActionName,
+              workflowNames,
+              triggers: events.map((event, i) => ({ name: triggerNames[i], topicName: event.triggerTopic })),
+              createRefusal,
+              managedBy,
+            },
+            child,
+          )
+        : undefined;
     const integration = new Integration(
       `${name}-integration`,
       { name: integrationName, enabled: true, adopt, managedBy, createRefusal },
-      child,
+      { ...child, dependsOn: existing ? [existing] : [] },
     );
     const dataAction = new DataAction(
       `${name}-data-action`,
@@ -132,8 +152,8 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
 
     const workflows: Partial<Record<EventKey, ManagedObject>> = {};
     const triggers: Partial<Record<EventKey, ManagedObject>> = {};
-    for (const event of events) {
-      const workflowName = nameOf(`workflowNames["${event.key}"]`, args.workflowNames?.[event.key], event.defaultWorkflowName);
+    for (const [i, event] of events.entries()) {
+      const workflowName = workflowNames[i];
       const workflow = new Workflow(
         `${name}-workflow-${event.slug}`,
         {
@@ -156,7 +176,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
       const trigger = new Trigger(
         `${name}-trigger-${event.slug}`,
         {
-          name: nameOf(`triggerNames["${event.key}"]`, args.triggerNames?.[event.key], event.defaultTriggerName),
+          name: triggerNames[i],
           topicName: event.triggerTopic,
           workflowId: workflow.id,
           enabled: args.triggersEnabled ?? true,

@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { adoptionOutcome, createRefusedMessage } from "./adoption";
 import { DiffRules, UNKNOWN, dropUndefined, requireText } from "./diff";
-import { deleteOrGone, readOrGone } from "./genesys-api";
+import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
 import { sameSchema } from "./json-schema";
-import { NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
+import { LABELS, NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
 
 export type RequestType = "POST" | "PUT" | "GET" | "PATCH" | "DELETE";
@@ -160,7 +160,7 @@ export type DataActionInputs = Omit<DataActionOutputs, "version" | "adopted"> & 
 
 export class DataActionProvider extends WebhookProvider implements pulumi.dynamic.ResourceProvider {
   protected label(inputs: Record<string, unknown>): ObjectLabel {
-    return { kind: "Data action", name: `${inputs.category} / ${inputs.name}` };
+    return LABELS.dataAction(inputs.category, inputs.name);
   }
 
   protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
@@ -173,7 +173,7 @@ export class DataActionProvider extends WebhookProvider implements pulumi.dynami
 
   async create(inputs: DataActionInputs): Promise<pulumi.dynamic.CreateResult> {
     const api = this.genesys();
-    const found = await this.find(inputs);
+    const found = await findDataAction(api, inputs.name, inputs.category, inputs.integrationId);
     // No free-text field for a marker: an action under the integration we manage is ours.
     const existing = found && { id: found.id, ours: found.integrationId === inputs.integrationId };
     const { kind, name } = this.label(inputs);
@@ -240,30 +240,6 @@ export class DataActionProvider extends WebhookProvider implements pulumi.dynami
     await deleteOrGone(this.genesys(), `Delete data action ${id}`, (a) => a.integrations.deleteIntegrationsAction(id));
   }
 
-  /**
-   * The action with the desired name in the desired category or, failing that, under the desired
-   * integration: a hand-made action filed under another category is still the one to take over
-   * (its category is then corrected), not a reason to create a second one.
-   */
-  private async find(desired: DataActionInputs): Promise<LiveAction | undefined> {
-    const api = this.genesys();
-    const named: LiveAction[] = [];
-    for (let page = 1; ; page++) {
-      const listing = await api.call<{ entities?: LiveAction[]; pageCount?: number }>("List data actions", (a) =>
-        a.integrations.getIntegrationsActions({ name: desired.name, pageSize: 100, pageNumber: page }),
-      );
-      named.push(...(listing.entities ?? []).filter((action) => action.name === desired.name));
-      if (page >= (listing.pageCount ?? 1)) break;
-    }
-    const match =
-      named.find((action) => action.category === desired.category) ??
-      named.find((action) => action.integrationId === desired.integrationId);
-    if (match === undefined) return undefined;
-    return api.call<LiveAction>("Read data action", (a) =>
-      a.integrations.getIntegrationsAction(match.id, { expand: "contract", includeConfig: true }),
-    );
-  }
-
   /** PATCH name, category and config with the current version (re-read on a stale one). */
   private async patch(id: string, desired: DataActionOutputs): Promise<DataActionOutputs> {
     const api = this.genesys();
@@ -280,6 +256,29 @@ export class DataActionProvider extends WebhookProvider implements pulumi.dynami
     });
     return { ...desired, version: patched.version ?? desired.version };
   }
+}
+
+/**
+ * The action with this name in this category or, failing that, under this integration: a
+ * hand-made action filed under another category is still the one to take over (its category is
+ * then corrected), not a reason to create a second one.
+ */
+export async function findDataAction(api: GenesysApi, name: string, category: string, integrationId?: string): Promise<LiveAction | undefined> {
+  const named: LiveAction[] = [];
+  for (let page = 1; ; page++) {
+    const listing = await api.call<{ entities?: LiveAction[]; pageCount?: number }>("List data actions", (a) =>
+      a.integrations.getIntegrationsActions({ name, pageSize: 100, pageNumber: page }),
+    );
+    named.push(...(listing.entities ?? []).filter((action) => action.name === name));
+    if (page >= (listing.pageCount ?? 1)) break;
+  }
+  const match =
+    named.find((action) => action.category === category) ??
+    (integrationId === undefined ? undefined : named.find((action) => action.integrationId === integrationId));
+  if (match === undefined) return undefined;
+  return api.call<LiveAction>("Read data action", (a) =>
+    a.integrations.getIntegrationsAction(match.id, { expand: "contract", includeConfig: true }),
+  );
 }
 
 /** Whether the found action's contract, `secure` and integration equal the desired ones. */

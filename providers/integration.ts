@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { withMarker, withoutMarker } from "./adoption";
 import { DiffRules, dropUndefined, requireText } from "./diff";
 import { DesiredIntegration, applyIntegration, createIntegration, deleteIntegration, readIntegration } from "./integration-setup";
-import { NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
+import { LABELS, NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
 
 /** A Web Services Data Actions integration (type `custom-rest-actions`). */
@@ -57,7 +57,7 @@ export type IntegrationInputs = Omit<IntegrationOutputs, "integrationType" | "ad
 
 export class IntegrationProvider extends WebhookProvider implements pulumi.dynamic.ResourceProvider {
   protected label(inputs: Record<string, unknown>): ObjectLabel {
-    return { kind: "Integration", name: String(inputs.name) };
+    return LABELS.integration(inputs.name);
   }
 
   protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {

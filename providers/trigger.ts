@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { adoptionOutcome, hasMarker, withMarker, withoutMarker } from "./adoption";
 import { DiffRules, UNKNOWN, canonicalJson, containsUnknown, dropUndefined, requireText, sameJson } from "./diff";
-import { deleteOrGone, readOrGone } from "./genesys-api";
-import { NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
+import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
+import { LABELS, NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
 
 export interface MatchCriterion {
@@ -171,7 +171,7 @@ export type TriggerInputs = Omit<TriggerOutputs, "version" | "adopted"> & NewObj
 
 export class TriggerProvider extends WebhookProvider implements pulumi.dynamic.ResourceProvider {
   protected label(inputs: Record<string, unknown>): ObjectLabel {
-    return { kind: "Trigger", name: `${inputs.name}" on topic "${inputs.topicName}` };
+    return LABELS.trigger(inputs.name, inputs.topicName);
   }
 
   protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
@@ -183,7 +183,7 @@ export class TriggerProvider extends WebhookProvider implements pulumi.dynamic.R
   }
 
   async create(inputs: TriggerInputs): Promise<pulumi.dynamic.CreateResult> {
-    const found = await this.find(inputs.topicName, inputs.name);
+    const found = await findTrigger(this.genesys(), inputs.topicName, inputs.name);
     const existing = found && { id: found.id, ours: hasMarker(found.description, inputs.managedBy) };
     const { kind, name } = this.label(inputs);
     const outcome = adoptionOutcome(kind, name, existing, inputs.adopt, inputs.createRefusal);
@@ -228,22 +228,6 @@ export class TriggerProvider extends WebhookProvider implements pulumi.dynamic.R
     await deleteOrGone(this.genesys(), `Delete trigger ${id}`, (a) => a.processAutomation.deleteProcessautomationTrigger(id));
   }
 
-  /** Exact name among the topic's triggers (cursor pages). */
-  private async find(topicName: string, name: string): Promise<LiveTrigger | undefined> {
-    const api = this.genesys();
-    let after: string | undefined;
-    for (;;) {
-      const listing = await api.call<{ entities?: LiveTrigger[]; nextUri?: string }>("List triggers", (a) =>
-        a.processAutomation.getProcessautomationTriggers({ topicName, pageSize: "200", ...(after ? { after } : {}) }),
-      );
-      const match = (listing.entities ?? []).find((t) => t.name === name && t.topicName === topicName);
-      if (match) return match;
-      const next = listing.nextUri ? new URL(listing.nextUri, "http://x").searchParams.get("after") : null;
-      if (!next || next === after || (listing.entities ?? []).length === 0) return undefined;
-      after = next;
-    }
-  }
-
   /** PUT the whole trigger with its current version (re-read on a stale one). */
   private async put(id: string, desired: TriggerInputs & { adopted: boolean }): Promise<TriggerOutputs> {
     const api = this.genesys();
@@ -255,6 +239,21 @@ export class TriggerProvider extends WebhookProvider implements pulumi.dynamic.R
       return written?.version ?? (live.version ?? 0) + 1;
     });
     return { ...desired, version: saved };
+  }
+}
+
+/** The trigger of exactly this name among the topic's triggers (cursor pages). */
+export async function findTrigger(api: GenesysApi, topicName: string, name: string): Promise<LiveTrigger | undefined> {
+  let after: string | undefined;
+  for (;;) {
+    const listing = await api.call<{ entities?: LiveTrigger[]; nextUri?: string }>("List triggers", (a) =>
+      a.processAutomation.getProcessautomationTriggers({ topicName, pageSize: "200", ...(after ? { after } : {}) }),
+    );
+    const match = (listing.entities ?? []).find((t) => t.name === name && t.topicName === topicName);
+    if (match) return match;
+    const next = listing.nextUri ? new URL(listing.nextUri, "http://x").searchParams.get("after") : null;
+    if (!next || next === after || (listing.entities ?? []).length === 0) return undefined;
+    after = next;
   }
 }
 

@@ -13,6 +13,14 @@ export interface ObjectLabel {
   readonly name: string;
 }
 
+/** How each kind's messages name its objects (the providers and the setup lookup say it alike). */
+export const LABELS = {
+  integration: (name: unknown): ObjectLabel => ({ kind: "Integration", name: String(name) }),
+  dataAction: (category: unknown, name: unknown): ObjectLabel => ({ kind: "Data action", name: `${category} / ${name}` }),
+  workflow: (name: unknown): ObjectLabel => ({ kind: "Workflow", name: String(name) }),
+  trigger: (name: unknown, topicName: unknown): ObjectLabel => ({ kind: "Trigger", name: `${name}" on topic "${topicName}` }),
+};
+
 /** Pure: the `check` failure for an object the state does not hold, when no new one may be made. */
 export function notInStackFailure(
   label: ObjectLabel,

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PartialCreateError, adoptionOutcome, hasMarker, withMarker } from "./adoption";
 import { DiffRules, containsUnknown, dropUndefined, requireText } from "./diff";
-import { deleteOrGone, readOrGone } from "./genesys-api";
+import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
 import { pollDelayMs } from "./polling";
 import { GenesysApiError, sleep } from "./retry";
-import { NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
+import { LABELS, NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
 
 /** An Architect workflow, created and published through the flow jobs API. */
@@ -148,7 +148,7 @@ export type WorkflowInputs = Pick<WorkflowOutputs, "name" | "division" | "yaml" 
 
 export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.ResourceProvider {
   protected label(inputs: Record<string, unknown>): ObjectLabel {
-    return { kind: "Workflow", name: String(inputs.name) };
+    return LABELS.workflow(inputs.name);
   }
 
   protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
@@ -163,8 +163,8 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     // A registered job changes nothing until its upload, so it is registered while we look;
     // where creating may be refused, only after the look, so a refusal makes no write at all.
     const [found, job] = inputs.createRefusal
-      ? [await this.find(inputs.name), undefined]
-      : await Promise.all([this.find(inputs.name), this.registerJob()]);
+      ? [await findWorkflow(this.genesys(), inputs.name), undefined]
+      : await Promise.all([findWorkflow(this.genesys(), inputs.name), this.registerJob()]);
     const existing = found && { id: found.id, ours: hasMarker(found.description, inputs.managedBy) };
     // Refuse before uploading: a job with this name would silently overwrite the flow.
     const outcome = adoptionOutcome(this.label(inputs).kind, inputs.name, existing, inputs.adopt, inputs.createRefusal);
@@ -172,7 +172,7 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     try {
       return await this.publish(inputs, adopted, job);
     } catch (err) {
-      const made = found ?? (await this.find(inputs.name).catch(() => undefined));
+      const made = found ?? (await findWorkflow(this.genesys(), inputs.name).catch(() => undefined));
       if (made && !(err instanceof PartialCreateError)) {
         throw new PartialCreateError((err as Error).message, made.id, { ...inputs, adopted });
       }
@@ -209,19 +209,6 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     await deleteOrGone(api, `Delete workflow ${id} (retrying while it is locked or referenced)`, (a) => a.architect.deleteFlow(id), {
       tolerate: [409],
     });
-  }
-
-  /** Exact (name, type WORKFLOW): the listing matches names loosely. */
-  private async find(name: string): Promise<LiveFlow | undefined> {
-    const api = this.genesys();
-    for (let page = 1; ; page++) {
-      const listing = await api.call<{ entities?: LiveFlow[]; pageCount?: number }>("List workflows", (a) =>
-        a.architect.getFlows({ type: ["workflow"], name, pageSize: 100, pageNumber: page }),
-      );
-      const match = (listing.entities ?? []).find((flow) => flow.name === name && flow.type?.toUpperCase() === "WORKFLOW");
-      if (match) return match;
-      if (page >= (listing.pageCount ?? 1)) return undefined;
-    }
   }
 
   private registerJob(): Promise<RegisteredJob> {
@@ -280,6 +267,18 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
         throw new Error(`Workflow "${name}": Archy job ${jobId} failed with these messages:\n${jobFailureText(job.messages)}`);
       }
     }
+  }
+}
+
+/** The workflow of exactly this name (type WORKFLOW): the listing matches names loosely. */
+export async function findWorkflow(api: GenesysApi, name: string): Promise<LiveFlow | undefined> {
+  for (let page = 1; ; page++) {
+    const listing = await api.call<{ entities?: LiveFlow[]; pageCount?: number }>("List workflows", (a) =>
+      a.architect.getFlows({ type: ["workflow"], name, pageSize: 100, pageNumber: page }),
+    );
+    const match = (listing.entities ?? []).find((flow) => flow.name === name && flow.type?.toUpperCase() === "WORKFLOW");
+    if (match) return match;
+    if (page >= (listing.pageCount ?? 1)) return undefined;
   }
 }
 

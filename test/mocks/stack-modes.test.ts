@@ -158,7 +158,11 @@ describe("the version gate in the program", () => {
   // The journey of issue 13: only cognigy:version and cognigy:mode change between these runs.
   it.each([
     ["webhooks on 4.100", { "cognigy:version": "4.100" }, [...WEBHOOK_OBJECTS]],
-    ["webhooks on 4.100, adopting", { "cognigy:version": "4.100", "cognigy:adoptExisting": "true" }, [...WEBHOOK_OBJECTS]],
+    [
+      "webhooks on 4.100, adopting",
+      { "cognigy:version": "4.100", "cognigy:adoptExisting": "true" },
+      [...WEBHOOK_OBJECTS, [`${DYNAMIC}ExistingSetup`, "handover-existing-setup"]],
+    ],
     ["both on 2025.11", { ...EVENTBRIDGE, "cognigy:version": "2025.11", "cognigy:mode": "both" }, [...WEBHOOK_OBJECTS, EVENTBRIDGE_INTEGRATION]],
   ])("%s: deploys with a warning, and every webhook object carries the release's refusal of new objects", async (_case, changes, objects) => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
@@ -167,8 +171,39 @@ describe("the version gate in the program", () => {
     expect(warn.mock.calls.flat().join("\n")).toMatch(/webhook method is deprecated \(since 4\.100\).*refuses to create a new one/);
     const refusal = newWebhookObjectRefusal(parseCognigyVersion(changes["cognigy:version"]));
     expect(refusal).toMatch(/^On Cognigy\.AI (4\.100|2025\.11) /);
-    const dynamic = registrations.filter((r) => r.type.startsWith(DYNAMIC));
+    const dynamic = registrations.filter((r) => r.type.startsWith(DYNAMIC) && !r.type.endsWith(":ExistingSetup"));
     for (const r of dynamic) expect([r.name, r.inputs.createRefusal]).toEqual([r.name, r.type.endsWith(":EventBridgeIntegration") ? undefined : refusal]);
+  });
+
+  it("4.100, adopting: the whole setup is looked up before the integration, the first object taken over", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const { registrations } = await loadProgram(withConfig({ "cognigy:version": "4.100", "cognigy:adoptExisting": "true" }));
+    const lookup = registrations.find((r) => r.name === "handover-existing-setup")!;
+    const { __provider, ...inputs } = lookup.inputs;
+    expect(typeof __provider).toBe("string");
+    expect(inputs).toEqual({
+      integrationName: "Web Services Data Actions Integration",
+      dataActionName: "Send Event to Cognigy",
+      workflowNames: ["Workflow conversation.id.acw", "Workflow conversation.id.user.end"],
+      triggers: [
+        { name: "Trigger conversation.id.acw", topicName: "v2.detail.events.conversation.{id}.acw" },
+        { name: "Trigger conversation.id.user.end", topicName: "v2.detail.events.conversation.{id}.user.end" },
+      ],
+      createRefusal: newWebhookObjectRefusal(parseCognigyVersion("4.100")),
+      managedBy: "cognigy-genesys-handover cognigy/dev",
+      providerVersion: expect.any(String),
+    });
+    expect(registrations.find((r) => r.name === "handover-integration")!.dependencies).toEqual([lookup.urn]);
+  });
+
+  it.each([
+    ["4.98, adopting", { "cognigy:version": "4.98", "cognigy:adoptExisting": "true" }],
+    ["4.100, not adopting", { "cognigy:version": "4.100" }],
+  ])("%s: no setup lookup (creating is allowed, or nothing is taken over)", async (_case, changes) => {
+    vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const { registrations } = await loadProgram(withConfig(changes));
+    expect(registrations.map((r) => r.name)).not.toContain("handover-existing-setup");
+    expect(registrations.find((r) => r.name === "handover-integration")!.dependencies).toEqual([]);
   });
 
   it("4.98: no refusal reaches the webhook objects", async () => {

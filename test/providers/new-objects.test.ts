@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { newWebhookObjectRefusal, parseCognigyVersion } from "../../components/cognigy-version";
 import { Emulator } from "../../emulator/index";
 import { createRefusedMessage } from "../../providers/adoption";
+import { ExistingSetupInputs, ExistingSetupProvider, incompleteSetupMessage } from "../../providers/existing-setup";
 import { DataActionInputs, DataActionProvider } from "../../providers/data-action";
 import { IntegrationInputs, IntegrationProvider } from "../../providers/integration";
 import { TriggerInputs, TriggerProvider } from "../../providers/trigger";
@@ -12,6 +13,7 @@ import { notInStackFailure, replaceRefusal } from "../../providers/webhook-provi
 import { WorkflowInputs, WorkflowProvider } from "../../providers/workflow";
 import inputContract from "../../templates/input-contract.json";
 import outputContract from "../../templates/output-contract.json";
+import { login } from "../emulator/sdk";
 import { ACTION, GUIDE_URL, INTEGRATION, seedHandMade } from "../verify/hand-made";
 import { configureRequest, emulator, MARKER, roundTrip, stackConfig, workflowYaml } from "./harness";
 
@@ -232,5 +234,70 @@ describe("objects the stack holds, on a release that refuses new objects", () =>
     expect(await triggers.diff(madeTrigger.id, madeTrigger.outs, { ...madeTrigger.outs, ...allowed, topicName: topic })).toMatchObject({
       replaces: ["topicName"],
     });
+  });
+});
+
+describe("the setup lookup before taking over a hand-made setup", () => {
+  const USER_END_TOPIC = "v2.detail.events.conversation.{id}.user.end";
+  const setup: ExistingSetupInputs = {
+    integrationName: INTEGRATION,
+    dataActionName: ACTION,
+    workflowNames: [WORKFLOW, "Workflow conversation.id.user.end"],
+    triggers: [
+      { name: TRIGGER, topicName: TOPIC },
+      { name: "Trigger conversation.id.user.end", topicName: USER_END_TOPIC },
+    ],
+    createRefusal: REFUSAL,
+    managedBy: MARKER,
+    providerVersion: "0.1.0",
+  };
+
+  it("names every missing object in one refusal (pure)", () => {
+    expect(incompleteSetupMessage([], "WHY.")).toBeUndefined();
+    expect(incompleteSetupMessage([{ kind: "Workflow", name: "W" }], "WHY.")).toBe(
+      'cognigy:adoptExisting: Workflow "W" was not found in Genesys Cloud by name, so taking over this setup would have to create it; ' +
+        "nothing was taken over or changed. WHY.",
+    );
+    expect(incompleteSetupMessage([{ kind: "Workflow", name: "W" }, { kind: "Trigger", name: "T" }], "WHY.")).toMatch(
+      /^cognigy:adoptExisting: Workflow "W", Trigger "T" were not found .* would have to create them;/,
+    );
+  });
+
+  it("a complete hand-made setup (category mistake included): passes with reads only", async () => {
+    const made = await seedHandMade(emu.url, { category: "Web Services Data Action" });
+    emu.clearLog();
+    const lookup = await configured(new ExistingSetupProvider());
+    expect((await lookup.check({}, setup)).failures).toEqual([]);
+    expect(await lookup.create(setup)).toEqual({ id: made.integrationId, outs: setup });
+    expect(emu.log().entries.filter((e) => e.route !== "POST /oauth/token").length).toBeGreaterThan(0);
+    expect(writes()).toEqual([]);
+  });
+
+  it("an incomplete one: refused naming each missing object, with no write", async () => {
+    const made = await seedHandMade(emu.url);
+    const api = await login(emu.url);
+    await api.triggers.deleteProcessautomationTrigger(made.triggerIds["user.end"]);
+    await api.architect.deleteFlow(made.flowIds["user.end"]);
+    const before = emu.state();
+    emu.clearLog();
+    const lookup = (await roundTrip(await configured(new ExistingSetupProvider()))).provider;
+    await lookup.configure(configureRequest(stackConfig(emu)));
+    await expect(lookup.create(setup)).rejects.toThrow(
+      incompleteSetupMessage(
+        [
+          { kind: "Workflow", name: "Workflow conversation.id.user.end" },
+          { kind: "Trigger", name: `Trigger conversation.id.user.end" on topic "${USER_END_TOPIC}` },
+        ],
+        REFUSAL,
+      ),
+    );
+    expect(writes()).toEqual([]);
+    expect(emu.state()).toEqual(before);
+  });
+
+  it("looks again when a name changes, not when only the refusal's wording does", async () => {
+    const lookup = await configured(new ExistingSetupProvider());
+    expect(await lookup.diff("id", setup, { ...setup, createRefusal: "other words" })).toMatchObject({ changes: false });
+    expect(await lookup.diff("id", setup, { ...setup, workflowNames: [WORKFLOW] })).toMatchObject({ changes: true, replaces: [] });
   });
 });

@@ -1,0 +1,116 @@
+// Taking over a hand-made webhook setup where no new object may be made (Cognigy.AI 4.100 up to
+// 2025.11 with cognigy:adoptExisting): the objects are taken over one after another, each with
+// writes, so a missing one found only at its own turn would leave the ones before it changed.
+// This resource looks every object up first, read-only; the integration depends on it (and
+// everything else on the integration), so a missing object stops the run before any write.
+import * as pulumi from "@pulumi/pulumi";
+import { findDataAction } from "./data-action";
+import { DiffRules, requireText } from "./diff";
+import { INTEGRATION_TYPE } from "./integration";
+import { findIntegration } from "./integration-setup";
+import { GenesysProvider } from "./session";
+import { findTrigger } from "./trigger";
+import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
+import { LABELS, ObjectLabel } from "./webhook-provider";
+import { findWorkflow } from "./workflow";
+
+export interface SetupTrigger {
+  readonly name: string;
+  readonly topicName: string;
+}
+
+/** The setup's natural keys, as the webhook resources will look them up. */
+export interface ExistingSetupArgs {
+  readonly integrationName: pulumi.Input<string>;
+  readonly dataActionName: pulumi.Input<string>;
+  readonly workflowNames: pulumi.Input<pulumi.Input<string>[]>;
+  readonly triggers: pulumi.Input<pulumi.Input<{ name: pulumi.Input<string>; topicName: pulumi.Input<string> }>[]>;
+  /** The refusal the webhook resources carry: why nothing new may be made, and what to do. */
+  readonly createRefusal: pulumi.Input<string>;
+  readonly managedBy: pulumi.Input<string>;
+}
+
+// A type alias, not an interface: assignable to the Record the provider methods take.
+export type ExistingSetupInputs = {
+  integrationName: string;
+  dataActionName: string;
+  workflowNames: string[];
+  triggers: SetupTrigger[];
+  createRefusal: string;
+  managedBy: string;
+  providerVersion: string;
+};
+
+const RULES: DiffRules = {
+  // A changed name means another object to look up; the refusal text is not a reason to look again.
+  fields: ["integrationName", "dataActionName", "workflowNames", "triggers", "managedBy", "providerVersion"],
+  replaceOn: [],
+  deleteBeforeReplace: false,
+};
+
+/** Pure: the run's refusal when some objects of the setup are not in Genesys Cloud; undefined when none is missing. */
+export function incompleteSetupMessage(missing: readonly ObjectLabel[], refusal: string): string | undefined {
+  if (missing.length === 0) return undefined;
+  const names = missing.map((label) => `${label.kind} "${label.name}"`).join(", ");
+  const one = missing.length === 1;
+  return (
+    `cognigy:adoptExisting: ${names} ${one ? "was" : "were"} not found in Genesys Cloud by name, so taking over this setup ` +
+    `would have to create ${one ? "it" : "them"}; nothing was taken over or changed. ${refusal}`
+  );
+}
+
+export class ExistingSetupProvider extends GenesysProvider implements pulumi.dynamic.ResourceProvider {
+  protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
+    const failures: pulumi.dynamic.CheckFailure[] = [];
+    for (const field of ["integrationName", "dataActionName", "createRefusal", "managedBy"]) requireText(news, field, failures);
+    return { inputs: news, failures };
+  }
+
+  protected diffRules(): DiffRules {
+    return RULES;
+  }
+
+  async create(inputs: ExistingSetupInputs): Promise<pulumi.dynamic.CreateResult> {
+    return { id: await this.lookUp(inputs), outs: inputs };
+  }
+
+  async update(_id: string, _olds: ExistingSetupInputs, news: ExistingSetupInputs): Promise<pulumi.dynamic.UpdateResult> {
+    await this.lookUp(news);
+    return { outs: news };
+  }
+
+  // Nothing in Genesys Cloud is this resource: there is nothing to read back or delete.
+  async read(id: string, props: ExistingSetupInputs): Promise<pulumi.dynamic.ReadResult> {
+    return { id, props };
+  }
+
+  async delete(_id: string, _props?: unknown): Promise<void> {}
+
+  /** Every object by its natural key, reads only; the found integration's id, or the refusal. */
+  private async lookUp(inputs: ExistingSetupInputs): Promise<string> {
+    const api = this.genesys();
+    const integration = await findIntegration(api, INTEGRATION_TYPE, inputs.integrationName, inputs.managedBy);
+    const [action, flows, triggers] = await Promise.all([
+      findDataAction(api, inputs.dataActionName, inputs.integrationName, integration?.id),
+      Promise.all(inputs.workflowNames.map((name) => findWorkflow(api, name))),
+      Promise.all(inputs.triggers.map((trigger) => findTrigger(api, trigger.topicName, trigger.name))),
+    ]);
+    const missing: ObjectLabel[] = [
+      ...(integration ? [] : [LABELS.integration(inputs.integrationName)]),
+      ...(action ? [] : [LABELS.dataAction(inputs.integrationName, inputs.dataActionName)]),
+      ...inputs.workflowNames.filter((_, i) => !flows[i]).map((name) => LABELS.workflow(name)),
+      ...inputs.triggers.filter((_, i) => !triggers[i]).map((trigger) => LABELS.trigger(trigger.name, trigger.topicName)),
+    ];
+    const refusal = incompleteSetupMessage(missing, inputs.createRefusal);
+    if (refusal !== undefined) throw new Error(refusal);
+    return (integration as { id: string }).id;
+  }
+}
+
+export class ExistingSetup extends pulumi.dynamic.Resource {
+  constructor(name: string, args: ExistingSetupArgs, opts?: pulumi.CustomResourceOptions) {
+    super(existingSetupProvider, name, { ...args, providerVersion: PROVIDER_VERSION }, opts, TOKEN_MODULE, "ExistingSetup");
+  }
+}
+
+const existingSetupProvider = new ExistingSetupProvider();
