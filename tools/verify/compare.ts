@@ -207,6 +207,7 @@ function workflowRows(setup: ExpectedSetup, event: ExpectedEvent, flow: LiveFlow
       ),
     );
   }
+  rows.push(boundActionRow(label, flow, fix));
   rows.push(
     notCheckable(
       `${label}: Call Data Action wiring`,
@@ -215,6 +216,20 @@ function workflowRows(setup: ExpectedSetup, event: ExpectedEvent, flow: LiveFlow
     ),
   );
   return rows;
+}
+
+function boundActionRow(label: string, flow: LiveFlow, fix: Fix): CheckRow {
+  const name = `${label}: calls a data action that exists`;
+  const deleted = flow.deletedActions;
+  if (!flow.publishedVersion?.id || deleted === undefined) return notCheckable(name, "no deleted data action called", "no published version to check");
+  if (!Array.isArray(deleted)) return notCheckable(name, "no deleted data action called", `Architect dependency tracking could not be read (${deleted.error})`);
+  return check(
+    name,
+    deleted.length === 0,
+    "no deleted data action called",
+    `still calls the deleted data action ${deleted.map((a) => `${a.name ? `"${a.name}" ` : ""}(id ${a.id})`).join(", ")}`,
+    `A published workflow keeps calling the action it was published with; that action was deleted (a contract change recreates it under a new id), so events stop reaching Cognigy. Republish the workflow in Architect, ${fix.viaStack}.`,
+  );
 }
 
 function inputsText(event: ExpectedEvent): string {

@@ -26,6 +26,16 @@ export interface LiveFlow extends GenesysFlow {
   name: string;
   /** The published version's `inputSchema` (GET /api/v2/flows/{id}/versions/{versionId}). */
   inputSchema?: { properties?: Record<string, { type?: string }> };
+  /**
+   * Deleted data actions the published workflow still calls (Architect dependency tracking), or
+   * why that could not be read.
+   */
+  deletedActions?: { id: string; name?: string }[] | { error: string };
+}
+
+interface DependencyObject {
+  id?: string;
+  consumedResources?: { id?: string; name?: string; type?: string; deleted?: boolean }[];
 }
 
 export interface TriggerTest {
@@ -105,6 +115,7 @@ export async function readLiveOrg(api: GenesysApi, setup: ExpectedSetup, progres
   }
 
   progress("reading workflows");
+  const deleted = await deletedActionConsumers(api);
   const workflows: LiveOrg["workflows"] = {};
   for (const event of setup.events) {
     const found = await numberedPages<LiveFlow>(api, "List workflows", (a, page) =>
@@ -120,6 +131,7 @@ export async function readLiveOrg(api: GenesysApi, setup: ExpectedSetup, progres
         );
         flow.inputSchema = version.inputSchema;
       }
+      flow.deletedActions = "error" in deleted ? deleted : (deleted.get(flow.id) ?? []);
     }
     workflows[event.key] = { exact, similar: ofType.filter((flow) => flow.name !== event.workflowName).map((flow) => flow.name) };
   }
@@ -137,6 +149,33 @@ export async function readLiveOrg(api: GenesysApi, setup: ExpectedSetup, progres
     }
   }
   return { integrations, actions, workflows, triggers };
+}
+
+/**
+ * Published workflows that still call a deleted data action, by workflow id. A replaced action
+ * (new id) leaves a workflow published before the replacement calling the old id.
+ */
+async function deletedActionConsumers(api: GenesysApi): Promise<Map<string, { id: string; name?: string }[]> | { error: string }> {
+  try {
+    const objects = await numberedPages<DependencyObject>(api, "List workflows that consume deleted resources", (a, page) =>
+      a.architect.getArchitectDependencytrackingDeletedresourceconsumers({
+        objectType: ["WORKFLOWFLOW"],
+        flowFilter: "published",
+        consumedResources: true,
+        consumedResourceType: ["DATAACTION"],
+        pageSize: 100,
+        pageNumber: page,
+      }),
+    );
+    const byFlow = new Map<string, { id: string; name?: string }[]>();
+    for (const object of objects) {
+      const gone = (object.consumedResources ?? []).filter((r) => r.deleted && r.type === "DATAACTION");
+      if (object.id && gone.length > 0) byFlow.set(object.id, gone.map((r) => ({ id: r.id ?? "?", name: r.name })));
+    }
+    return byFlow;
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 async function cursorPages(api: GenesysApi): Promise<LiveTrigger[]> {
