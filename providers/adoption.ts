@@ -63,12 +63,10 @@ export type NewObject =
 /** Pure: the message for an object that would have to be newly made where `refusal` forbids it. */
 export function createRefusedMessage(kind: string, name: string, refusal: string, object: NewObject): string {
   switch (object.why) {
+    // No adoption hint: check cannot tell a hand-made object from one deleted by hand, and a
+    // hint for the first case would send the second down a path that creates nothing either.
     case "not-in-stack":
-      return (
-        `${kind} "${name}" is not in this stack's state, so this run would create it. ${refusal} ` +
-        `Only if it exists in Genesys Cloud, set up by hand before the upgrade, take it over instead with ` +
-        `\`pulumi config set ${ADOPT_CONFIG_KEY} true\`.`
-      );
+      return `${kind} "${name}" is not in this stack's state, so this run would create it. ${refusal}`;
     case "not-found":
       return `${kind} "${name}" is not in this stack's state and was not found in Genesys Cloud by name, so it would have to be created. ${refusal}`;
     case "replace":

@@ -29,10 +29,9 @@ const CRITERIA = [
 describe("the refusal texts (pure)", () => {
   const label = { kind: "Workflow", name: WORKFLOW };
 
-  it("check: not in the state, without adoption; the adoption key only for an object that exists", () => {
+  it("check: not in the state, without adoption (no flag suggested: check cannot tell why it is missing)", () => {
     expect(createRefusedMessage("Workflow", WORKFLOW, "WHY.", { why: "not-in-stack" })).toBe(
-      `Workflow "${WORKFLOW}" is not in this stack's state, so this run would create it. WHY. ` +
-        "Only if it exists in Genesys Cloud, set up by hand before the upgrade, take it over instead with `pulumi config set cognigy:adoptExisting true`.",
+      `Workflow "${WORKFLOW}" is not in this stack's state, so this run would create it. WHY.`,
     );
   });
 
