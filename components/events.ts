@@ -62,4 +62,3 @@ export const TRIGGER_DATA_FORMAT = "TopLevelPrimitives";
 /** The guide's names for the two objects shared by both events. */
 export const DEFAULT_INTEGRATION_NAME = "Web Services Data Actions Integration";
 export const DEFAULT_DATA_ACTION_NAME = "Send Event to Cognigy";
-export const DEFAULT_DIVISION = "Home";

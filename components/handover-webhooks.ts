@@ -10,7 +10,6 @@ import outputContract from "../templates/output-contract.json";
 import { endpointDomainProblem, endpointUrlProblem, handoverRequestUrl } from "./endpoint";
 import {
   DEFAULT_DATA_ACTION_NAME,
-  DEFAULT_DIVISION,
   DEFAULT_INTEGRATION_NAME,
   EVENT_KEYS,
   EventKey,
@@ -38,7 +37,7 @@ export interface HandoverWebhooksArgs {
   readonly workflowNames?: Readonly<Partial<Record<EventKey, pulumi.Input<string>>>>;
   /** Trigger name per event; defaults `Trigger conversation.id.acw` and `Trigger conversation.id.user.end`. */
   readonly triggerNames?: Readonly<Partial<Record<EventKey, pulumi.Input<string>>>>;
-  /** Division (by name) the workflows are created in; default `Home`. */
+  /** Division (by name) the workflows are created in; default the org's home division (orgs rename it). */
   readonly division?: pulumi.Input<string>;
   /** Whether the triggers are active; default true. */
   readonly triggersEnabled?: pulumi.Input<boolean>;
@@ -103,7 +102,8 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
     const createRefusal = args.createRefusal;
     const integrationName = nameOf("integrationName", args.integrationName, DEFAULT_INTEGRATION_NAME);
     const dataActionName = nameOf("dataActionName", args.dataActionName, DEFAULT_DATA_ACTION_NAME);
-    const division = nameOf("division", args.division, DEFAULT_DIVISION);
+    // Unset: the workflow provider asks Genesys for the home division, whatever the org calls it.
+    const division = args.division === undefined ? undefined : checked("division", args.division, objectNameProblem);
     this.requestUrl = pulumi.all([args.endpointDomain, args.endpointUrl]).apply(([domain, url]) => {
       if ((domain === undefined) === (url === undefined)) throw new Error(`HandoverWebhooks "${name}": ${ONE_ENDPOINT}`);
       return handoverRequestUrl(domain !== undefined ? { domain } : { url: url as string });

@@ -5,7 +5,8 @@ import { Document, isMap, isScalar, parseDocument, Scalar, visit, YAMLMap } from
 /** What differs between the rendered workflows; everything else is in templates/workflow.yaml. */
 export interface WorkflowYamlValues {
   readonly workflowName: string;
-  readonly division: string;
+  /** Unset: no `division` in the YAML; the workflow provider fills in the org's home division. */
+  readonly division?: string;
   /** Architect finds the data action by category (= the integration's name) and action name. */
   readonly integrationName: string;
   readonly dataActionName: string;
@@ -32,7 +33,8 @@ export function renderWorkflowYaml(values: WorkflowYamlValues, template = fs.rea
   });
 
   doc.setIn(["workflow", "name"], quoted(values.workflowName));
-  doc.setIn(["workflow", "division"], quoted(values.division));
+  if (values.division === undefined) doc.deleteIn(["workflow", "division"]);
+  else doc.setIn(["workflow", "division"], quoted(values.division));
   doc.setIn([...CALL_DATA, "name"], quoted(values.dataActionName));
   renameOnlyKey(doc, [...CALL_DATA, "category"], values.integrationName);
   const action = renameOnlyKey(doc, [...CALL_DATA, "category", values.integrationName, "dataAction"], values.dataActionName);

@@ -113,7 +113,8 @@ export function validateWorkflow(text: string, lookup: ActionLookup, divisions: 
 
   const name = wf.name;
   if (typeof name !== "string" || !name.trim()) problem("'workflow.name' is required");
-  const division = wf.division === undefined ? "Home" : wf.division;
+  // No division: the org's home division (the first of `divisions`).
+  const division = wf.division === undefined ? divisions[0] : wf.division;
   if (typeof division !== "string" || !divisions.includes(division)) problem(`Unable to find division '${String(division)}'`);
   if (typeof wf.defaultLanguage !== "string") problem("'workflow.defaultLanguage' is required");
   // Real workflows (e.g. Genesys's own provider tests) omit supportedLanguages; when present it must agree.

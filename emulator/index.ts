@@ -7,6 +7,7 @@ import { type LogSnapshot, RequestLog } from "./log";
 import { RateLimiter } from "./ratelimit";
 import { Router } from "./router";
 import { registerActions } from "./routes/actions";
+import { registerAuthorization } from "./routes/authorization";
 import { registerControl } from "./routes/control";
 import { registerDependencies } from "./routes/dependencies";
 import { type EventRecord, EventLog } from "./events";
@@ -37,6 +38,8 @@ export interface EmulatorOptions {
   rateLimitPerMinute?: number;
   tokenTtlSeconds?: number;
   invisibilityMs?: number;
+  /** The name of the org's home division (Genesys orgs may rename it); default "Home". */
+  homeDivision?: string;
   /** Loaded on start (if it exists), written atomically on close. */
   statePath?: string;
 }
@@ -99,10 +102,14 @@ export function checkSettings(patch: Partial<Record<string, unknown>>): Partial<
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const { port = 0, clients = [DEFAULT_CLIENT], statePath, ...rest } = options;
+  const { port = 0, clients = [DEFAULT_CLIENT], statePath, homeDivision, ...rest } = options;
   const settings: Settings = { ...DEFAULT_SETTINGS, ...checkSettings(stripUndefined(rest)) };
   const store = new Store();
   if (statePath) store.loadFile(statePath);
+  if (homeDivision !== undefined) {
+    if (homeDivision.trim() === "") throw new Error("homeDivision must be a non-empty division name");
+    store.org.homeDivision.name = homeDivision;
+  }
   const auth = new Auth();
   for (const c of clients) auth.addClient(c.id, c.secret);
   const faults = new Faults();
@@ -185,6 +192,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   registerOAuth(router, ctx, auth);
   registerOrganization(router, ctx);
+  registerAuthorization(router, ctx);
   registerIntegrations(router, ctx);
   registerActions(router, ctx);
   registerFlows(router, ctx);

@@ -137,7 +137,12 @@ export interface TriggerRecord {
 export interface OrgRecord {
   id: string;
   name: string;
+  /** The org's one division; Genesys orgs may rename it (default "Home"). */
+  homeDivision: { id: string; name: string };
 }
+
+/** What a new org calls its home division. */
+export const DEFAULT_HOME_DIVISION = "Home";
 
 export interface StateDump {
   org: OrgRecord;
@@ -149,7 +154,7 @@ export interface StateDump {
 }
 
 export class Store {
-  org: OrgRecord = { id: randomUUID(), name: "Emulated Org" };
+  org: OrgRecord = { id: randomUUID(), name: "Emulated Org", homeDivision: { id: randomUUID(), name: DEFAULT_HOME_DIVISION } };
   integrations = new Map<string, IntegrationRecord>();
   actions = new Map<string, ActionRecord>();
   flows = new Map<string, FlowRecord>();
@@ -174,7 +179,8 @@ export class Store {
 
   load(dump: StateDump): void {
     this.clear();
-    this.org = dump.org;
+    // State files written before divisions were emulated have no home division.
+    this.org = { ...dump.org, homeDivision: dump.org.homeDivision ?? { id: randomUUID(), name: DEFAULT_HOME_DIVISION } };
     const fill = <T extends { id: string }>(map: Map<string, T>, list: T[]) => list.forEach((r) => map.set(r.id, r));
     fill(this.integrations, dump.integrations);
     fill(this.actions, dump.actions);

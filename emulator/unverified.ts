@@ -59,9 +59,6 @@ export const HANG_ANSWER = { status: 504, code: "gateway.timeout" } as const;
 /** The presigned upload rejects a missing/wrong signed header like S3 does. */
 export const UPLOAD_FORBIDDEN_STATUS = 403;
 
-/** Divisions the emulated org has (a workflow naming another division fails). */
-export const DIVISIONS = ["Home"];
-
 /** Page size limits. */
 export const MAX_PAGE_SIZE = 100;
 export const MAX_TRIGGER_PAGE_SIZE = 200;

@@ -16,6 +16,7 @@ export interface SdkApis {
   architect: SdkApi;
   processAutomation: SdkApi;
   organization: SdkApi;
+  authorization: SdkApi;
 }
 
 interface SdkClient {
@@ -119,6 +120,7 @@ export class GenesysApi {
         architect: new platformClient.ArchitectApi(client),
         processAutomation: new platformClient.ProcessAutomationApi(client),
         organization: new platformClient.OrganizationApi(client),
+        authorization: new platformClient.AuthorizationApi(client),
       };
     }
     return { client: this.client, apis: this.apis };

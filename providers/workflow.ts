@@ -11,7 +11,7 @@ import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
 export interface WorkflowArgs {
   /** Must equal `workflow.name` in `yaml` (the flow's identity with type WORKFLOW). */
   readonly name: pulumi.Input<string>;
-  /** Division name; default "Home". */
+  /** Division name; default (or "") the org's home division, whatever the org calls it. */
   readonly division?: pulumi.Input<string>;
   /** Fully rendered Archy YAML. The provider writes `managedBy` into `workflow.description`. */
   readonly yaml: pulumi.Input<string>;
@@ -33,7 +33,10 @@ export interface WorkflowArgs {
 
 export interface WorkflowOutputs {
   name: string;
+  /** As given: "" for the org's home division. */
   division: string;
+  /** The division the flow is in, as Genesys names it (the home division may have any name). */
+  divisionName: string;
   yaml: string;
   adopt: boolean;
   managedBy: string;
@@ -65,7 +68,7 @@ type YamlModule = typeof import("yaml");
  * Pure: the YAML to upload, with the division and the `managedBy` marker in
  * `workflow.description`. Throws naming the problem when the YAML cannot be uploaded.
  */
-export function prepareWorkflowYaml(text: string, name: string, division: string, managedBy: string): string {
+export function prepareWorkflowYaml(text: string, name: string, division: string | undefined, managedBy: string): string {
   // Required here: a captured package is recorded by absolute path in the serialized provider.
   const YAML: YamlModule = require("yaml");
   const doc = YAML.parseDocument(text);
@@ -78,19 +81,24 @@ export function prepareWorkflowYaml(text: string, name: string, division: string
   if (token) throw new Error(`yaml still contains the template token ${token[0]}: render it fully before upload`);
   const description = doc.getIn(["workflow", "description"]);
   doc.setIn(["workflow", "description"], withMarker(typeof description === "string" ? description : "", managedBy));
-  doc.setIn(["workflow", "division"], division);
+  // Unresolved yet (check): the home division's name comes from Genesys at upload.
+  if (division !== undefined) doc.setIn(["workflow", "division"], division);
   return doc.toString();
 }
 
+/** `division` for the org's home division, which the provider asks Genesys for by its role, not its name. */
+export const HOME_DIVISION = "";
+
 /** Pure: defaults applied, failures named by field. */
 export function checkWorkflow(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
-  const inputs: Record<string, unknown> = { division: "Home", adopt: false, ...dropUndefined(news) };
+  const inputs: Record<string, unknown> = { division: HOME_DIVISION, adopt: false, ...dropUndefined(news) };
   const failures: pulumi.dynamic.CheckFailure[] = [];
-  for (const field of ["name", "division", "yaml", "managedBy"]) requireText(inputs, field, failures);
+  for (const field of ["name", "yaml", "managedBy"]) requireText(inputs, field, failures);
+  if (inputs.division !== HOME_DIVISION) requireText(inputs, "division", failures);
   if (inputs.dataActionId !== undefined) requireText(inputs, "dataActionId", failures);
   if (failures.length === 0 && !containsUnknown([inputs.yaml, inputs.name, inputs.division, inputs.managedBy])) {
     try {
-      prepareWorkflowYaml(inputs.yaml as string, inputs.name as string, inputs.division as string, inputs.managedBy as string);
+      prepareWorkflowYaml(inputs.yaml as string, inputs.name as string, (inputs.division as string) || undefined, inputs.managedBy as string);
     } catch (err) {
       failures.push({ property: "yaml", reason: (err as Error).message });
     }
@@ -183,7 +191,11 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
   async read(id: string, props: WorkflowOutputs): Promise<pulumi.dynamic.ReadResult> {
     const flow = await readOrGone<LiveFlow>(this.genesys(), "Read workflow", (a) => a.architect.getFlow(id));
     if (flow === undefined) return {};
-    const outs = { ...props, ...flowOutputs(flow) };
+    const live = flowOutputs(flow);
+    // Still in the division it was published to: the input stays as given ("" for home);
+    // moved elsewhere, the live name shows as drift.
+    const division = props.division === HOME_DIVISION && live.divisionName === props.divisionName ? HOME_DIVISION : live.divisionName;
+    const outs = { ...props, ...live, division };
     const inputs = Object.fromEntries(RULES.fields.map((f) => [f, (outs as unknown as Record<string, unknown>)[f]]));
     return { id, props: outs, inputs };
   }
@@ -221,7 +233,8 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
    */
   private async publish(inputs: WorkflowInputs, adopted: boolean, registered?: RegisteredJob): Promise<{ id: string; outs: WorkflowOutputs }> {
     const api = this.genesys();
-    const yaml = prepareWorkflowYaml(inputs.yaml, inputs.name, inputs.division, inputs.managedBy);
+    const division = inputs.division || (await homeDivisionName(api));
+    const yaml = prepareWorkflowYaml(inputs.yaml, inputs.name, division, inputs.managedBy);
     const job = registered ?? (await this.registerJob());
     const uploadStarted = Date.now();
     await api.upload(`Upload workflow "${inputs.name}" for job ${job.id}`, job.presignedUrl, job.headers ?? {}, yaml);
@@ -282,12 +295,19 @@ export async function findWorkflow(api: GenesysApi, name: string): Promise<LiveF
   }
 }
 
-function flowOutputs(flow: LiveFlow): Pick<WorkflowOutputs, "name" | "division" | "flowType" | "published" | "publishedVersion"> & {
+/** The org's home division by its role (`GET /api/v2/authorization/divisions/home`): orgs rename it. */
+export async function homeDivisionName(api: GenesysApi): Promise<string> {
+  const home = await api.call<{ name?: string }>("Read home division", (a) => a.authorization.getAuthorizationDivisionsHome());
+  if (!home?.name) throw new Error("GET /api/v2/authorization/divisions/home answered without a name; set cognigy:division to the division's name.");
+  return home.name;
+}
+
+function flowOutputs(flow: LiveFlow): Pick<WorkflowOutputs, "name" | "divisionName" | "flowType" | "published" | "publishedVersion"> & {
   locked: boolean;
 } {
   return {
     name: flow.name ?? "",
-    division: flow.division?.name ?? "Home",
+    divisionName: flow.division?.name ?? "",
     flowType: flow.type ?? "",
     published: Boolean(flow.publishedVersion?.id),
     publishedVersion: flow.publishedVersion?.id ?? "",
@@ -298,6 +318,7 @@ function flowOutputs(flow: LiveFlow): Pick<WorkflowOutputs, "name" | "division" 
 export class Workflow extends pulumi.dynamic.Resource {
   declare public readonly name: pulumi.Output<string>;
   declare public readonly division: pulumi.Output<string>;
+  declare public readonly divisionName: pulumi.Output<string>;
   declare public readonly yaml: pulumi.Output<string>;
   declare public readonly adopt: pulumi.Output<boolean>;
   declare public readonly managedBy: pulumi.Output<string>;
@@ -323,6 +344,7 @@ export class Workflow extends pulumi.dynamic.Resource {
         createRefusal: args.createRefusal,
         dataActionId: args.dataActionId,
         providerVersion: PROVIDER_VERSION,
+        divisionName: undefined,
         flowType: undefined,
         published: undefined,
         publishedVersion: undefined,

@@ -2,7 +2,6 @@ import type { HandoverWebhooksArgs } from "../components/handover-webhooks";
 import { endpointDomainProblem, endpointUrlProblem } from "../components/endpoint";
 import {
   DEFAULT_DATA_ACTION_NAME,
-  DEFAULT_DIVISION,
   DEFAULT_INTEGRATION_NAME,
   EVENT_KEYS,
   EventKey,
@@ -68,8 +67,8 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   {
     key: "cognigy:division",
     type: "string",
-    description: "Name of the Genesys division the workflows are created in.",
-    default: DEFAULT_DIVISION,
+    description: "Name of the Genesys division the workflows are created in; default the org's home division, whatever the org calls it.",
+    default: NOT_SET,
   },
   {
     key: "cognigy:triggersEnabled",
@@ -149,7 +148,7 @@ export interface StackSettings extends HandoverWebhooksArgs {
   readonly dataActionName: string;
   readonly workflowNames: Readonly<Record<EventKey, string>>;
   readonly triggerNames: Readonly<Record<EventKey, string>>;
-  readonly division: string;
+  readonly division?: string;
   readonly triggersEnabled: boolean;
   readonly triggerDescription?: string;
   readonly adoptExisting: boolean;
@@ -260,7 +259,7 @@ export function validateStackConfig(given: Source, env: Source): ConfigValidatio
     ...endpoint,
     adoptExisting: flag("cognigy:adoptExisting"),
     triggersEnabled: flag("cognigy:triggersEnabled"),
-    division: text("cognigy:division", objectNameProblem),
+    division: config["cognigy:division"] === undefined ? undefined : text("cognigy:division", objectNameProblem),
     integrationName: text("cognigy:integrationName", objectNameProblem),
     dataActionName: text("cognigy:dataActionName", objectNameProblem),
     workflowNames: names("workflowName"),

@@ -5,7 +5,7 @@ import { ApiError, badRequest, notFound } from "../errors";
 import { pageListing } from "../paging";
 import type { Router } from "../router";
 import type { DataActionBinding, FlowRecord, FlowVersionRecord, JobRecord } from "../store";
-import { DIVISIONS, FLOW_IN_USE, JOB_MESSAGES, UPLOAD_FORBIDDEN_STATUS } from "../unverified";
+import { FLOW_IN_USE, JOB_MESSAGES, UPLOAD_FORBIDDEN_STATUS } from "../unverified";
 
 const BASE = "/api/v2/flows";
 const UPLOAD_PATH = "/uploads/architect-jobs";
@@ -23,12 +23,14 @@ function versionView(flow: FlowRecord, v: FlowVersionRecord, withSchema: boolean
   };
 }
 
-function flowView(flow: FlowRecord) {
+function flowView(ctx: Context, flow: FlowRecord) {
   const latest = flow.versions[flow.versions.length - 1];
+  const home = ctx.store.org.homeDivision;
+  const divisionId = flow.division === home.name ? home.id : flow.division;
   return {
     id: flow.id,
     name: flow.name,
-    division: { id: "home-division", name: flow.division, selfUri: "/api/v2/authorization/divisions/home-division" },
+    division: { id: divisionId, name: flow.division, selfUri: `/api/v2/authorization/divisions/${divisionId}` },
     description: flow.description,
     type: flow.type,
     ...(flow.lockedBy ? { lockedClient: { id: flow.lockedBy, selfUri: `/api/v2/oauth/clients/${flow.lockedBy}` } } : {}),
@@ -90,7 +92,8 @@ function finishJob(ctx: Context, job: JobRecord, at: number): void {
     bindings.push({ category, name, actionId: a.id });
     return { inputSchema: a.contract.input.inputSchema, successSchema: a.contract.output.successSchema };
   };
-  const result = validateWorkflow(job.yaml ?? "", lookup, DIVISIONS);
+  // The org has one division, its home division (named as the org names it).
+  const result = validateWorkflow(job.yaml ?? "", lookup, [ctx.store.org.homeDivision.name]);
   job.finishedAt = at;
   if (!result.ok) {
     job.status = "Failure";
@@ -178,10 +181,10 @@ export function registerFlows(router: Router, ctx: Context): void {
     const all = [...ctx.store.flows.values()].filter(
       (f) => (!types.length || types.includes(f.type)) && (!name || f.name.toLowerCase().includes(name)) && (!ids.length || ids.includes(f.id)),
     );
-    return { status: 200, body: pageListing(all.map(flowView), BASE, req.query) };
+    return { status: 200, body: pageListing(all.map((flow) => flowView(ctx, flow)), BASE, req.query) };
   });
 
-  router.add("GET", `${BASE}/{flowId}`, "api", (req) => ({ status: 200, body: flowView(findFlow(ctx, req.params.flowId)) }));
+  router.add("GET", `${BASE}/{flowId}`, "api", (req) => ({ status: 200, body: flowView(ctx, findFlow(ctx, req.params.flowId)) }));
 
   router.add("GET", `${BASE}/{flowId}/versions/{versionId}`, "api", (req) => {
     const flow = findFlow(ctx, req.params.flowId);
@@ -208,6 +211,6 @@ export function registerFlows(router: Router, ctx: Context): void {
     if (!id) throw badRequest("Query parameter 'flow' is required", "flow");
     const flow = findFlow(ctx, id);
     delete flow.lockedBy;
-    return { status: 200, body: flowView(flow) };
+    return { status: 200, body: flowView(ctx, flow) };
   });
 }

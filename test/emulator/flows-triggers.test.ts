@@ -121,6 +121,27 @@ describe("flow jobs", () => {
   });
 });
 
+describe("the org's home division", () => {
+  it("has the name the org gave it: divisions/home answers it, a workflow without a division lands in it, 'Home' is unknown there", async () => {
+    const renamed = await startEmulator({ jobMs: 5, homeDivision: "New Home" });
+    try {
+      const api = await login(renamed.url);
+      const home = await api.authorization.getAuthorizationDivisionsHome();
+      expect(home).toMatchObject({ name: "New Home", homeDivision: true });
+      const withoutDivision = await publish(api, named("No division").replace("  division: Home\n", ""));
+      expect(withoutDivision.status).toBe("Success");
+      const flow = await api.architect.getFlow(withoutDivision.flowId!);
+      expect(flow.division).toMatchObject({ id: home.id, name: "New Home" });
+      const inHome = await publish(api, named("Named Home"));
+      expect(inHome.status).toBe("Failure");
+      expect(inHome.messages.map((m) => m.text)).toContain("Unable to find division 'Home'");
+      expect((await publish(api, named("Named New Home").replace("division: Home", "division: New Home"))).status).toBe("Success");
+    } finally {
+      await renamed.close();
+    }
+  });
+});
+
 describe("process automation triggers", () => {
   let flowId: string;
   beforeAll(async () => {

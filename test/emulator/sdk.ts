@@ -19,6 +19,7 @@ export interface Apis {
   architect: platformClient.ArchitectApi;
   triggers: platformClient.ProcessAutomationApi;
   organization: platformClient.OrganizationApi;
+  authorization: platformClient.AuthorizationApi;
 }
 
 export async function login(url: string, id: string = DEFAULT_CLIENT.id, secret: string = DEFAULT_CLIENT.secret): Promise<Apis> {
@@ -31,6 +32,7 @@ export async function login(url: string, id: string = DEFAULT_CLIENT.id, secret:
     architect: new platformClient.ArchitectApi(client),
     triggers: new platformClient.ProcessAutomationApi(client),
     organization: new platformClient.OrganizationApi(client),
+    authorization: new platformClient.AuthorizationApi(client),
   };
 }
 

@@ -88,11 +88,13 @@ describe("the stack program under mocks, default configuration", async () => {
   ])("creates the %s workflow after the data action, calling it with the guide's inputs", (slug, name, topic) => {
     const workflow = byName(`handover-workflow-${slug}`);
     const { yaml, ...rest } = chosen(workflow);
-    expect(rest).toEqual({ name, division: "Home", adopt: false, managedBy: MANAGED_BY });
+    // No division: the provider puts the workflow in the org's home division, whatever its name.
+    expect(rest).toEqual({ name, adopt: false, managedBy: MANAGED_BY, dataActionId: "handover-data-action-id" });
+    expect(chosen(workflow)).not.toHaveProperty("division");
     expect(workflow.dependencies).toContain(dataAction.urn);
     const doc = parse(yaml as string);
     expect(doc.workflow.name).toBe(name);
-    expect(doc.workflow.division).toBe("Home");
+    expect(doc.workflow).not.toHaveProperty("division");
     expect(doc.workflow.variables.map((v: any) => [v.stringVariable.name, v.stringVariable.isInput])).toEqual([
       ["Flow.addressTo", true],
       ["Flow.disconnectType", true],

@@ -1,7 +1,9 @@
 // Workflow provider against the emulator's flow jobs: direct calls and after a serialization round trip.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_CLIENT, Emulator } from "../../emulator/index";
-import { WorkflowInputs, WorkflowProvider } from "../../providers/workflow";
+import { DEFAULT_DATA_ACTION_NAME, DEFAULT_INTEGRATION_NAME } from "../../components/events";
+import { renderWorkflowYaml } from "../../components/workflow-yaml";
+import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../emulator/index";
+import { HOME_DIVISION, WorkflowInputs, WorkflowProvider } from "../../providers/workflow";
 import { configureRequest, emulator, handoverBase, MARKER, roundTrip, stackConfig, workflowYaml } from "./harness";
 
 let emu: Emulator;
@@ -101,5 +103,34 @@ describe("Workflow provider", () => {
     expect(adopted).toMatchObject({ id: foreign.id, outs: { adopted: true } });
     expect(emu.state().flows).toHaveLength(1);
     expect(emu.state().flows[0].description).toBe(MARKER);
+  });
+});
+
+describe("Workflow provider on an org whose home division is not called Home", () => {
+  let renamed: Emulator;
+  beforeAll(async () => {
+    renamed = await startEmulator({ jobMs: 20, homeDivision: "New Home" });
+    await handoverBase(renamed);
+  });
+  afterAll(async () => renamed.close());
+
+  it("publishes into the org's home division by its role, and reads back no drift until the flow moves", async () => {
+    const provider = new WorkflowProvider();
+    await provider.configure(configureRequest(stackConfig(renamed)));
+    // The YAML as the component renders it when cognigy:division is not set: no division at all.
+    const yaml = renderWorkflowYaml({ workflowName: NAME, integrationName: DEFAULT_INTEGRATION_NAME, dataActionName: DEFAULT_DATA_ACTION_NAME, topic: "t" });
+    const checked = await provider.check({}, { name: NAME, yaml, managedBy: MARKER, providerVersion: "0.1.0" });
+    expect(checked.failures).toEqual([]);
+    const inputs = checked.inputs as WorkflowInputs;
+    expect(inputs.division).toBe(HOME_DIVISION);
+    const created = await provider.create(inputs);
+    const [flow] = renamed.state().flows;
+    expect(flow).toMatchObject({ id: created.id, division: "New Home" });
+    expect(created.outs).toMatchObject({ division: HOME_DIVISION, divisionName: "New Home" });
+    const read = await provider.read(created.id, created.outs);
+    expect(read.props).toEqual(created.outs);
+    expect(await provider.diff(created.id, read.props as Record<string, unknown>, inputs)).toMatchObject({ changes: false });
+    // Named explicitly, a division the org does not have fails the job with Archy's message.
+    await expect(provider.update(created.id, created.outs, { ...inputs, division: "Home" })).rejects.toThrow(/Unable to find division 'Home'/);
   });
 });

@@ -51,7 +51,7 @@ export const catalogue: [string, Record<string, string | undefined>, string, Reg
   ["integration name with a single quote", { "cognigy:integrationName": "Cognigy's integration" }, "cognigy:integrationName", /quote character.*remove it/],
   ["name with a trailing space", { "cognigy:dataActionName": "Send Event to Cognigy " }, "cognigy:dataActionName", /trim it/],
   ["name with braces", { "cognigy:workflowNameAcw": "Workflow {{x}}" }, "cognigy:workflowNameAcw", /contains "\{" "\}"; use only letters, digits, spaces/],
-  ["empty division", { "cognigy:division": "" }, "cognigy:division", /give a name/],
+  ["blank division", { "cognigy:division": "   " }, "cognigy:division", /give a name/],
   ["unknown region", { "genesyscloud:region": "eu-middle-9" }, "genesyscloud:region", /Use an AWS-style name .*eu-central-1/],
   ["missing client id", { "genesyscloud:oauthClientId": undefined }, "genesyscloud:oauthClientId", /GENESYSCLOUD_OAUTHCLIENT_ID.*pulumi config set/],
   ["empty client id", { "genesyscloud:oauthClientId": "" }, "genesyscloud:oauthClientId", /pulumi config set/],

@@ -55,7 +55,6 @@ describe("validateStackConfig: good input", () => {
       endpointDomain: "app.cognigy.ai",
       adoptExisting: false,
       triggersEnabled: true,
-      division: "Home",
       integrationName: "Web Services Data Actions Integration",
       dataActionName: "Send Event to Cognigy",
       workflowNames: { acw: "Workflow conversation.id.acw", "user.end": "Workflow conversation.id.user.end" },

@@ -1,10 +1,10 @@
-// Taking over a hand-made setup (issue item 2): the real program under the local engine against
-// an emulator seeded with plain SDK calls.
+// Taking over a hand-made setup: the real program on the real Pulumi CLI against an emulator
+// seeded with plain SDK calls.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator, StateDump } from "../../emulator/index";
-import { LocalEngineError } from "../../tools/engine/local-engine";
+import { StackRunError } from "../../tools/pulumi/stack";
 import { GUIDE_URL, INTEGRATION, seedHandMade, seedUnrelated } from "./hand-made";
-import { SECRET_KEY, failedNames, genesysConfig, stackEngine, startOrg, verifyRows } from "./org";
+import { SECRET_KEY, failedNames, genesysConfig, orgStack, startOrg, verifyRows } from "./org";
 
 const SAAS = { "cognigy:endpointDomain": "app.cognigy.ai" };
 
@@ -38,14 +38,14 @@ describe("adopting a hand-made setup", () => {
       "Managed by stack adopt",
     ]);
 
-    const engine = stackEngine(emu, "adopt", SAAS);
+    const engine = await orgStack(emu, "adopt", SAAS);
     const untouched = objects(emu.state());
     const refused = await engine.up().then(
       () => undefined,
       (err: unknown) => err,
     );
-    expect(refused).toBeInstanceOf(LocalEngineError);
-    const message = (refused as LocalEngineError).message;
+    expect(refused).toBeInstanceOf(StackRunError);
+    const message = (refused as StackRunError).message;
     expect(message).toContain('Integration "Web Services Data Actions Integration" already exists');
     expect(message).toContain("pulumi config set cognigy:adoptExisting true");
     expect(objects(emu.state())).toEqual(untouched);
@@ -84,7 +84,7 @@ describe("adopting a data action that differs from the desired one only where it
   it("keeps the id of an action whose contract differs only in form (implied additionalProperties)", async () => {
     emu.reset();
     const made = await seedHandMade(emu.url, { outputSchema: { type: "object", properties: {} } });
-    const engine = stackEngine(emu, "adopt-form", { ...SAAS, "cognigy:adoptExisting": "true" });
+    const engine = await orgStack(emu, "adopt-form", { ...SAAS, "cognigy:adoptExisting": "true" });
     const outputs = (await engine.up()).outputs as Record<string, { id: string }>;
     expect(outputs.dataAction.id).toBe(made.actionId);
     expect(emu.state().actions.map((action) => action.id)).toEqual([made.actionId]);
@@ -93,7 +93,7 @@ describe("adopting a data action that differs from the desired one only where it
   it('keeps the id of an action filed under the category "Web Services Data Action" and corrects the category', async () => {
     emu.reset();
     const made = await seedHandMade(emu.url, { category: "Web Services Data Action" });
-    const engine = stackEngine(emu, "adopt-category", { ...SAAS, "cognigy:adoptExisting": "true" });
+    const engine = await orgStack(emu, "adopt-category", { ...SAAS, "cognigy:adoptExisting": "true" });
     const outputs = (await engine.up()).outputs as Record<string, { id: string }>;
     expect(outputs.dataAction.id).toBe(made.actionId);
     const actions = emu.state().actions;

@@ -7,14 +7,14 @@ import * as os from "os";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CLIENT, Emulator } from "../../emulator/index";
-import { PROJECT_DIR, cleanEnv, stackEngine, startOrg } from "./org";
+import { PROJECT_DIR, cleanEnv, deployed, startOrg } from "./org";
 
 let emu: Emulator;
 let dir: string;
 
 beforeAll(async () => {
   emu = await startOrg();
-  await stackEngine(emu, "cli", { "cognigy:endpointDomain": "app.cognigy.ai" }).up();
+  await deployed(emu, "cli", { "cognigy:endpointDomain": "app.cognigy.ai" });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "verify-cli-"));
   fs.copyFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
   fs.writeFileSync(

@@ -6,7 +6,7 @@ import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator, startEmulator } from "../../emulator/index";
 import { GUIDE_URL, INTEGRATION, seedHandMade } from "./hand-made";
-import { failedNames, stackEngine, startOrg, verifyRows } from "./org";
+import { failedNames, deployed, startOrg, verifyRows } from "./org";
 
 const SAAS = { "cognigy:endpointDomain": "app.cognigy.ai" };
 const MANAGED = "Managed by stack hand";
@@ -22,7 +22,7 @@ afterAll(async () => emu.close());
 describe("verify on an org made by up", () => {
   it("passes every row, with the six objects found once each", async () => {
     emu.reset();
-    await stackEngine(emu, "made", SAAS).up();
+    await deployed(emu, "made", SAAS);
     const rows = await verifyRows(emu, "made", SAAS);
     expect(failedNames(rows)).toEqual([]);
     expect(rows.filter((row) => row.name.endsWith(": exists")).map((row) => row.name)).toEqual([

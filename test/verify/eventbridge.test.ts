@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator } from "../../emulator/index";
 import { eventBridgeRows } from "../../tools/verify/eventbridge";
 import { login } from "../emulator/sdk";
-import { failedNames, stackEngine, startOrg, verifyRows } from "./org";
+import { failedNames, deployed, startOrg, verifyRows } from "./org";
 
 const STACK = "eb";
 const LABEL = 'EventBridge integration "Amazon EventBridge Source - Cognigy"';
@@ -45,7 +45,7 @@ describe("verify during and after the move to EventBridge", () => {
 
   it("both, before the EventBridge integration exists: the webhook rows pass, the integration is missing", async () => {
     emu.reset();
-    await stackEngine(emu, STACK, { ...EVENTBRIDGE, "cognigy:mode": "webhooks" }).up();
+    await deployed(emu, STACK, { ...EVENTBRIDGE, "cognigy:mode": "webhooks" });
     const rows = await verify(both);
     expect(failedNames(rows)).toEqual([`${LABEL}: exists`]);
     expect(rows.find((row) => row.name === `${LABEL}: exists`)?.hint).toMatch(/pulumi up --stack eb/);
@@ -53,7 +53,7 @@ describe("verify during and after the move to EventBridge", () => {
 
   it("both, after up: every webhook row and every EventBridge row passes", async () => {
     emu.reset();
-    await stackEngine(emu, STACK, both).up();
+    await deployed(emu, STACK, both);
     const rows = await verify(both);
     expect(failedNames(rows)).toEqual([]);
     expect(rows.some((row) => row.name === 'Integration "Web Services Data Actions Integration": exists')).toBe(true);
@@ -63,7 +63,7 @@ describe("verify during and after the move to EventBridge", () => {
 
   it("eventbridge, after up: only the EventBridge rows, all passing; the deleted webhook objects are not expected", async () => {
     emu.reset();
-    await stackEngine(emu, STACK, eventbridge).up();
+    await deployed(emu, STACK, eventbridge);
     expect(emu.state().integrations.map((i) => i.typeId)).toEqual(["amazon-eventbridge-source"]);
     const rows = await verify({ ...eventbridge, "cognigy:endpointDomain": "" });
     expect(rows.map((row) => row.name)).toEqual(EVENTBRIDGE_ROWS);
@@ -88,7 +88,7 @@ describe("verify during and after the move to EventBridge", () => {
 
   it("fails the active row with Genesys's detail when the activation ended in ERROR", async () => {
     emu.reset();
-    await stackEngine(emu, STACK, eventbridge).up();
+    await deployed(emu, STACK, eventbridge);
     // Genesys re-activates it (off, on) and cannot make the partner event source this time.
     emu.failActivations("123456789012", "No partner event source can be created in account 123456789012");
     emu.configure({ activationMs: 0 });
@@ -111,7 +111,7 @@ describe("verify during and after the move to EventBridge", () => {
 
   it("checks the topic filters against the configured Cognigy release", async () => {
     emu.reset();
-    await stackEngine(emu, STACK, eventbridge).up();
+    await deployed(emu, STACK, eventbridge);
     const rows = await verify({ ...eventbridge, "cognigy:version": "2025.12" });
     expect(failedNames(rows)).toEqual([`${LABEL}: topic filters`]);
     expect(rows.find((row) => !row.ok)?.expected).toBe("v2.detail.events.conversation.{id}.customer.end");

@@ -1,8 +1,9 @@
-// Shared set-up for the verify tests: an emulator, the real stack program run by the local
-// engine against it, and the stack config that points the providers at the emulator.
+// Shared set-up for the verify tests: an emulator, the real stack program run by the real Pulumi
+// CLI against it, and the stack config that points the providers at the emulator.
 import * as path from "path";
+import { afterAll } from "vitest";
 import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../emulator/index";
-import { LocalEngine } from "../../tools/engine/local-engine";
+import { TestStack, testEnv } from "../support/stack";
 import { parseArgs } from "../../tools/verify/args";
 import type { CheckRow } from "../../tools/verify/rows";
 import { runVerify } from "../../tools/verify/run";
@@ -32,22 +33,26 @@ export function genesysConfig(emu: Emulator): Record<string, string> {
   };
 }
 
-/** The environment without GENESYSCLOUD_*: the engine must take its target from the stack config. */
-export function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("GENESYSCLOUD_")));
+/** The environment without GENESYSCLOUD_*: the stack must take its target from the stack config. */
+export const cleanEnv = testEnv;
+
+const opened: TestStack[] = [];
+afterAll(async () => {
+  await Promise.all(opened.splice(0).map((stack) => stack.dispose()));
+});
+
+/** The real program (stacks/index.ts) on the real CLI, a new stack with its own state, against the emulator. */
+export async function orgStack(emu: Emulator, stack: string, cognigy: Record<string, string>): Promise<TestStack> {
+  const created = await TestStack.create({ stack, config: { ...genesysConfig(emu), ...cognigy }, secretKeys: [SECRET_KEY] });
+  opened.push(created);
+  return created;
 }
 
-/** The real program (stacks/index.ts) under the local engine, against the emulator. */
-export function stackEngine(emu: Emulator, stack: string, cognigy: Record<string, string>): LocalEngine {
-  return new LocalEngine({
-    programPath: "stacks/index.ts",
-    project: PROJECT,
-    stack,
-    projectDir: PROJECT_DIR,
-    config: { ...genesysConfig(emu), ...cognigy },
-    secretKeys: [SECRET_KEY],
-    env: cleanEnv(),
-  });
+/** A new stack's first `up`. */
+export async function deployed(emu: Emulator, stack: string, cognigy: Record<string, string>): Promise<TestStack> {
+  const created = await orgStack(emu, stack, cognigy);
+  await created.up();
+  return created;
 }
 
 /** verify in process, exactly as the command line builds its settings (stack file + flags + environment). */

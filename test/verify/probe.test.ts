@@ -5,7 +5,7 @@ import type { AddressInfo } from "net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator } from "../../emulator/index";
 import { classifyProbe } from "../../tools/verify/probe";
-import { stackEngine, startOrg, verifyRows } from "./org";
+import { deployed, startOrg, verifyRows } from "./org";
 
 const PROBE = 'Data action "Send Event to Cognigy": probe (test call to Cognigy)';
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   cognigy = { "cognigy:endpointUrl": `http://127.0.0.1:${(receiver.address() as AddressInfo).port}` };
-  await stackEngine(emu, "probe", cognigy).up();
+  await deployed(emu, "probe", cognigy);
 });
 afterAll(async () => {
   await emu.close();

@@ -108,7 +108,7 @@ describe("expectedSetup", () => {
     ...CREDENTIALS,
     GENESYSCLOUD_REGION: "eu-central-1",
   });
-  const setup = expectedSetup(settings);
+  const setup = expectedSetup(settings, "Home");
 
   it("takes names and topics from the event table and the URL from the endpoint rules", () => {
     expect(setup.requestUrl).toBe("https://cognigy.example.com/base/handover/genesysCloudOM");

@@ -47,7 +47,9 @@ export interface ExpectedSetup {
 }
 
 
-export function expectedSetup(settings: StackSettings): ExpectedSetup {
+/** `homeDivision`: the org's home division's name, expected where cognigy:division is not set. */
+export function expectedSetup(settings: StackSettings, homeDivision: string): ExpectedSetup {
+  const division = settings.division ?? homeDivision;
   const requestUrl = handoverRequestUrl(
     settings.endpointDomain !== undefined ? { domain: settings.endpointDomain } : { url: settings.endpointUrl as string },
   );
@@ -55,7 +57,7 @@ export function expectedSetup(settings: StackSettings): ExpectedSetup {
     const workflowName = settings.workflowNames[event.key];
     const yaml = renderWorkflowYaml({
       workflowName,
-      division: settings.division,
+      division,
       integrationName: settings.integrationName,
       dataActionName: settings.dataActionName,
       topic: event.workflowTopic,
@@ -73,7 +75,7 @@ export function expectedSetup(settings: StackSettings): ExpectedSetup {
   return {
     integrationName: settings.integrationName,
     dataActionName: settings.dataActionName,
-    division: settings.division,
+    division,
     requestUrl,
     requestType: HANDOVER_REQUEST_TYPE,
     inputSchema: inputContract,

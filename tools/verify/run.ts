@@ -1,6 +1,7 @@
 // One verify run: expected configuration, the org read through the project's API layer, the
 // comparison, and the optional probe of Cognigy's endpoint.
 import { GenesysApi } from "../../providers/genesys-api";
+import { homeDivisionName } from "../../providers/workflow";
 import type { Target } from "../../providers/target";
 import { stackMarker } from "../../providers/version";
 import { usesWebhooks } from "../../components/modes";
@@ -53,7 +54,9 @@ export async function runVerify(options: VerifyOptions): Promise<CheckRow[]> {
   const rows: CheckRow[] = [];
   // In eventbridge mode the webhook objects are gone on purpose: they are not expected.
   if (usesWebhooks(mode)) {
-    const setup = expectedSetup(options.settings);
+    // Unset cognigy:division means the org's home division, whatever the org calls it.
+    const home = options.settings.division ?? (await read(() => homeDivisionName(api)));
+    const setup = expectedSetup(options.settings, home);
     const live: LiveOrg = await read(() => readLiveOrg(api, setup, progress));
     rows.push(...compareSetup(setup, live, ctx));
     if (options.probe) rows.push(await probe(api, setup.dataActionName, setup.requestUrl, setup.inputSchema, live, progress, hide));
