@@ -190,8 +190,10 @@ describe("on 4.100, a webhook object deleted in the org by hand", () => {
     const held = managedResources(await stack.exportState()).map((r) => r.urn.split("::").pop());
     expect(held.sort()).toEqual(["handover-data-action", "handover-integration", "handover-trigger-user-end", "handover-workflow-acw", "handover-workflow-user-end"]);
     // verify names the missing trigger; the runbook's way forward is eventbridge.
-    const { failed } = await verify(STACK, { "cognigy:version": "4.100" });
-    expect(failed).toContain('Trigger "Trigger conversation.id.acw": exists');
+    const { rows, failed } = await verify(STACK, { "cognigy:version": "4.100" });
+    expect(failed).toEqual(['Trigger "Trigger conversation.id.acw": exists']);
+    const missing = rows.find((row) => !row.ok)!;
+    expect(missing.hint).toMatch(/^`pulumi up` does not create it: On Cognigy\.AI 4\.100 .*Move this org to Amazon EventBridge/);
   });
 });
 

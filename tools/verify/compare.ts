@@ -13,6 +13,8 @@ export interface CompareContext {
   readonly stack: string;
   /** The text the providers write into notes/descriptions of what this stack manages. */
   readonly marker: string;
+  /** Why `pulumi up` would not create a missing object on this Cognigy.AI release (newWebhookObjectRefusal). */
+  readonly createRefusal?: string;
 }
 
 interface Fix {
@@ -71,8 +73,9 @@ function existence<T extends { id: string }>(
 export function compareSetup(setup: ExpectedSetup, live: LiveOrg, ctx: CompareContext): CheckRow[] {
   const rows: CheckRow[] = [];
   const fix = fixFor(setup, live, ctx);
+  const create = ctx.createRefusal ? `\`pulumi up\` does not create it: ${ctx.createRefusal}` : `Run \`pulumi up --stack ${ctx.stack}\` to create it.`;
   const missing = (configKey: string) =>
-    `Run \`pulumi up --stack ${ctx.stack}\` to create it; if it exists under another name, rename it in Genesys Cloud or set ${configKey} to that name.`;
+    `${create} If it exists under another name, rename it in Genesys Cloud or set ${configKey} to that name.`;
 
   const integration = existence(rows, `Integration "${setup.integrationName}"`, live.integrations, missing("cognigy:integrationName"));
   if (integration) rows.push(...integrationRows(setup, integration, fix));

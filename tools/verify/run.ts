@@ -5,6 +5,7 @@ import { homeDivisionName } from "../../providers/workflow";
 import type { Target } from "../../providers/target";
 import { stackMarker } from "../../providers/version";
 import { usesWebhooks } from "../../components/modes";
+import { newWebhookObjectRefusal } from "../../components/cognigy-version";
 import type { StackPlan, StackSettings } from "../../stacks/config";
 import { compareSetup } from "./compare";
 import { eventBridgeRows, expectedEventBridge, readEventBridge } from "./eventbridge";
@@ -42,7 +43,11 @@ export async function runVerify(options: VerifyOptions): Promise<CheckRow[]> {
       progress(hide(`${label}: attempt ${attempt} failed (${failure.status ?? "network"}: ${failure.message}); retrying in ${waitMs} ms`)),
   });
   const mode = options.plan?.mode ?? "webhooks";
-  const ctx = { stack: options.stack, marker: stackMarker(options.project, options.stack) };
+  const ctx = {
+    stack: options.stack,
+    marker: stackMarker(options.project, options.stack),
+    createRefusal: newWebhookObjectRefusal(options.plan?.version),
+  };
   const read = async <T>(what: () => Promise<T>): Promise<T> => {
     try {
       return await what();
