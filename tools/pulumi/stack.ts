@@ -213,7 +213,10 @@ export class ProjectStack {
   private request(op: string, extra: Record<string, unknown>): Promise<{ result: any; stdout: string; stderr: string; late: string[] }> {
     if (this.running) return Promise.reject(new Error(`stack ${this.stack}: an operation is already running`));
     const env = pulumiEnvironment(this.options.env ?? process.env, this.options.backendUrl, this.options.passphrase);
-    const child = fork(HOST_SCRIPT, [], { cwd: this.workDir, env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+    // execArgv: [] runs the host as plain node, as Pulumi runs its language host: fork() would
+    // otherwise pass on this process's flags, and under ts-node (npm run bench, reliability) that
+    // preloads ts-node with the work dir's defaults into every operation.
+    const child = fork(HOST_SCRIPT, [], { cwd: this.workDir, env, execArgv: [], stdio: ["ignore", "pipe", "pipe", "ipc"] });
     this.running = child;
     let stdout = "";
     let stderr = "";
