@@ -1,10 +1,15 @@
-// `npm run bench`: the handover stack's lifecycle through Pulumi's dynamic-provider host (local
-// engine, no CLI) against the emulator with injected latency and job time. Prints markdown
+// `npm run bench`: the handover stack's lifecycle through the real Pulumi CLI (Automation API,
+// tools/pulumi/stack.ts) against the emulator with injected latency and job time, beside the same
+// operations of an empty TypeScript Pulumi program (the engine's fixed cost). Prints markdown
 // tables (stdout) and ends with the one-line cold-up summary. Progress goes to stderr.
+import * as fs from "fs";
+import * as os from "os";
 import { Emulator, startEmulator } from "../emulator/index";
+import { ensurePulumiCli } from "./pulumi/cli";
+import type { RunResult } from "./pulumi/stack";
 import { BENCH_USAGE, BenchArgs, parseBenchArgs } from "./bench/args";
 import { CHAINS, PHASES, PhaseName, lowerBoundMs } from "./bench/critical-path";
-import { PhaseResult, lifecycle, measure, orgStack } from "./bench/run";
+import { BenchStackOptions, PhaseResult, benchScratch, emptyProgramStack, lifecycle, measure, orgStack } from "./bench/run";
 import {
   allOverlap,
   countByRoute,
@@ -16,16 +21,35 @@ import {
   readsPerObject,
   spanOf,
 } from "./bench/requests";
+import { ProviderText, serializeProviders } from "./bench/serialization";
 import { formatMs, formatRatio, markdownTable } from "./bench/table";
+import { Settled, runBounded } from "./org-stacks/bounded";
 
 const progress = (text: string) => process.stderr.write(`[bench] ${text}\n`);
 
-interface Lifecycle {
-  latencyMs: number;
-  jobMs: number;
-  phases: PhaseResult[];
-  notice: { id: string; ms: number }[];
-  rateLimit: number;
+/** The empty program's operation each phase of the stack is set against. */
+const EMPTY_COUNTERPART: Record<PhaseName, EmptyOp> = {
+  "cold up": "up",
+  "no-op up": "no-op up",
+  preview: "preview",
+  "endpoint change": "no-op up",
+  refresh: "refresh",
+  destroy: "destroy",
+};
+type EmptyOp = "up" | "no-op up" | "preview" | "refresh" | "destroy";
+type EmptyRuns = Record<EmptyOp, RunResult>;
+
+async function emptyProgram(options: BenchStackOptions): Promise<EmptyRuns> {
+  progress("empty program: up, no-op up, preview, refresh, destroy");
+  const stack = emptyProgramStack(options, "empty");
+  return { up: await stack.up(), "no-op up": await stack.up(), preview: await stack.preview(), refresh: await stack.refresh(), destroy: await stack.destroy() };
+}
+
+function emptyTable(empty: EmptyRuns): string {
+  return markdownTable(
+    ["operation", "wall (end-to-end)", "program load"],
+    (Object.keys(empty) as EmptyOp[]).map((op) => [op, formatMs(empty[op].wallMs), empty[op].programLoadMs === undefined ? "—" : formatMs(empty[op].programLoadMs)]),
+  );
 }
 
 async function withEmulator<T>(latencyMs: number, jobMs: number, body: (emu: Emulator) => Promise<T>): Promise<T> {
@@ -37,42 +61,105 @@ async function withEmulator<T>(latencyMs: number, jobMs: number, body: (emu: Emu
   }
 }
 
+/** Program load of the stack and of the empty program, as the project sets it up against Pulumi's type-checking default: one preview each. */
+async function programLoads(options: BenchStackOptions): Promise<string> {
+  const rows: string[][] = [];
+  await withEmulator(0, 0, async (emu) => {
+    const loads = async (typeCheck: boolean) => {
+      const mode = { ...options, typeCheck };
+      progress(`program load, ${typeCheck ? "type-checked" : "as set up"}: preview of the stack and of the empty program`);
+      const stack = (await orgStack(emu, mode, `load-${typeCheck ? "check" : "default"}`).stack.preview()).programLoadMs;
+      const empty = (await emptyProgramStack(mode, "load").preview()).programLoadMs;
+      return { stack: stack ?? 0, empty: empty ?? 0 };
+    };
+    const transpile = await loads(false);
+    const check = await loads(true);
+    rows.push(["handover stack (stacks/index.ts)", formatMs(transpile.stack), formatMs(check.stack)]);
+    rows.push(["empty program", formatMs(transpile.empty), formatMs(check.empty)]);
+    rows.push(["what the stack adds", formatMs(transpile.stack - transpile.empty), formatMs(check.stack - check.empty)]);
+  });
+  return markdownTable(["program (one preview each)", "as set up (tsconfig.pulumi.json: noCheck)", "type-checked (Pulumi's default, tsconfig.json)"], rows);
+}
+
+function serializationTable(texts: ProviderText[]): string {
+  const rows = texts.map((t) => [t.kind, formatMs(t.ms), String(t.chars)]);
+  rows.push(["all", formatMs(texts.reduce((sum, t) => sum + t.ms, 0)), String(texts.reduce((sum, t) => sum + t.chars, 0))]);
+  return markdownTable(["provider", "serialization", "text (chars)"], rows);
+}
+
+interface Lifecycle {
+  latencyMs: number;
+  jobMs: number;
+  phases: PhaseResult[];
+  notice: { id: string; ms: number }[];
+  rateLimit: number;
+}
+
 function finishedJobs(emu: Emulator) {
   return emu.state().jobs.flatMap((j) => (j.finishedAt !== undefined ? [{ id: j.id, finishedAt: j.finishedAt }] : []));
 }
 
-async function runLifecycle(latencyMs: number, jobMs: number): Promise<Lifecycle> {
+async function runLifecycle(options: BenchStackOptions, latencyMs: number, jobMs: number): Promise<Lifecycle> {
   return withEmulator(latencyMs, jobMs, async (emu) => {
     progress(`one org, ${latencyMs} ms latency, ${jobMs} ms jobs: ${PHASES.join(", ")}`);
-    const phases = await lifecycle(emu, orgStack(emu, "bench"));
-    const coldUp = phases[0].entries;
-    return { latencyMs, jobMs, phases, notice: noticeDelays(coldUp, finishedJobs(emu)), rateLimit: emu.settings().rateLimitPerMinute };
+    const phases = await lifecycle(emu, orgStack(emu, options, `bench-${latencyMs}`));
+    return { latencyMs, jobMs, phases, notice: noticeDelays(phases[0].entries, finishedJobs(emu)), rateLimit: emu.settings().rateLimitPerMinute };
   });
 }
 
-function phaseTable(l: Lifecycle): string {
+/** Before the phase's first API request, and after its last answer (ms); undefined without requests. */
+function headAndTail(p: PhaseResult): { head: number; tail: number } | undefined {
+  const window = provisioningWindow(p.entries);
+  return window ? { head: window.start - p.startedAt, tail: p.startedAt + p.wallMs - window.end } : undefined;
+}
+
+function phaseTable(l: Lifecycle, empty: EmptyRuns): string {
   const rows = l.phases.map((p) => {
     const calls = countCalls(p.entries);
     const window = provisioningWindow(p.entries);
+    const edges = headAndTail(p);
     const bound = lowerBoundMs(p.phase, l.latencyMs, l.jobMs);
+    const counterpart = empty[EMPTY_COUNTERPART[p.phase]];
     return [
       p.phase,
       formatMs(p.wallMs),
+      `${formatMs(p.wallMs - counterpart.wallMs)} (${EMPTY_COUNTERPART[p.phase]})`,
+      p.run.programLoadMs === undefined ? "—" : formatMs(p.run.programLoadMs),
+      edges ? formatMs(edges.head) : "—",
       window ? formatMs(window.ms) : "—",
+      edges ? formatMs(edges.tail) : "—",
       String(calls.api),
       String(calls.apiReads),
       String(calls.apiWrites),
       String(calls.logins),
       String(calls.uploads),
       bound > 0 ? formatMs(bound) : "—",
-      formatRatio(p.wallMs, bound),
       window ? formatRatio(window.ms, bound) : "—",
     ];
   });
   return markdownTable(
-    ["phase", "wall (end-to-end)", "provisioning window", "API calls", "reads", "writes", "logins", "uploads", "lower bound", "wall / bound", "window / bound"],
+    ["phase", "wall (end-to-end)", "over the empty program's", "program load", "before the first call", "provisioning window", "after the last answer", "API calls", "reads", "writes", "logins", "uploads", "lower bound", "window / bound"],
     rows,
   );
+}
+
+/** The cold up's wall over the empty program's up, split into what the stack does before, during and after its API work. */
+function addedTable(l: Lifecycle, empty: EmptyRuns, serialization: ProviderText[]): { table: string; outsideWindowMs: number } {
+  const coldUp = l.phases[0];
+  const added = coldUp.wallMs - empty.up.wallMs;
+  const load = (coldUp.run.programLoadMs ?? 0) - (empty.up.programLoadMs ?? 0);
+  const serialize = serialization.reduce((sum, t) => sum + t.ms, 0);
+  const window = provisioningWindow(coldUp.entries)?.ms ?? 0;
+  const rest = added - load - serialize - window;
+  const rows = [
+    ["program load (over the empty program's)", formatMs(load)],
+    ["provider serialization (measured apart, in the bench process)", formatMs(serialize)],
+    ["provisioning window (first API request → last answer)", formatMs(window)],
+    ["the rest: the engine's work on the stack's resources (registrations, provider host start, steps, state writes)", formatMs(rest)],
+    ["**added over the empty program's up**", formatMs(added)],
+    ["**of which outside the provisioning window** (target ≤ 1.0 s)", formatMs(added - window)],
+  ];
+  return { table: markdownTable(["cold up", "ms"], rows), outsideWindowMs: added - window };
 }
 
 function routeTable(l: Lifecycle): string {
@@ -110,34 +197,45 @@ function noticeTable(l: Lifecycle): string {
 
 interface OrgsRun {
   orgs: number;
+  parallel: number;
   wallMs: number;
-  windowMs: number;
   callsPerOrg: number[];
   /** Each org's own first request → last answer. */
   orgWindowsMs: number[];
+  /** Each org's cold up wall, sorted. */
+  orgWallsMs: number[];
   peak?: { clientId: string; count: number };
   status429: number;
   destroyWallMs: number;
 }
 
-async function runOrgs(latencyMs: number, jobMs: number, orgs: number): Promise<OrgsRun> {
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0];
+
+/** The values of tasks that all succeeded; otherwise an error naming how many failed and the first failure. */
+function allValues<T>(what: string, settled: Settled<T>[]): T[] {
+  const failed = settled.flatMap((s) => (s.ok ? [] : [s.error]));
+  if (failed.length > 0) throw new Error(`${failed.length} of ${settled.length} ${what}s failed; the first: ${firstLine(failed[0])}`);
+  return settled.flatMap((s) => (s.ok ? [s.value] : []));
+}
+
+async function runOrgs(options: BenchStackOptions, latencyMs: number, jobMs: number, orgs: number, parallel: number): Promise<OrgsRun> {
   return withEmulator(latencyMs, jobMs, async (emu) => {
-    progress(`${orgs} org(s) at once, ${latencyMs} ms latency: cold up, then destroy`);
-    const stacks = Array.from({ length: orgs }, (_, i) => orgStack(emu, `org${i + 1}`, `org${i + 1}`));
+    progress(`${orgs} org stack(s), ${parallel} at a time, ${latencyMs} ms latency: cold up, then destroy`);
+    const stacks = Array.from({ length: orgs }, (_, i) => orgStack(emu, options, `org${i + 1}`, `org${i + 1}`));
     const started = Date.now();
-    const ups = await Promise.all(stacks.map((s) => measure(emu, s, "cold up", () => s.engine.up())));
+    const ups = allValues("cold up", await runBounded(stacks, parallel, (s) => measure(emu, s, "cold up", () => s.stack.up())));
     const wallMs = Date.now() - started;
-    const upEntries = emu.log().entries;
     const destroyStarted = Date.now();
-    await Promise.all(stacks.map((s) => s.engine.destroy()));
+    allValues("destroy", await runBounded(stacks, parallel, (s) => s.stack.destroy()));
     const destroyWallMs = Date.now() - destroyStarted;
     const all = emu.log().entries;
     return {
       orgs,
+      parallel,
       wallMs,
-      windowMs: provisioningWindow(upEntries)?.ms ?? 0,
       callsPerOrg: ups.map((u) => countCalls(u.entries).api),
       orgWindowsMs: ups.map((u) => provisioningWindow(u.entries)?.ms ?? 0).sort((a, b) => a - b),
+      orgWallsMs: ups.map((u) => u.wallMs).sort((a, b) => a - b),
       peak: peakClientRate(all),
       status429: countCalls(all).status429,
       destroyWallMs,
@@ -145,18 +243,21 @@ async function runOrgs(latencyMs: number, jobMs: number, orgs: number): Promise<
   });
 }
 
+const median = (sorted: number[]) => sorted[Math.floor((sorted.length - 1) / 2)];
+
 function orgsTable(runs: OrgsRun[], singleOrgWallMs: number, rateLimit: number): string {
   return markdownTable(
-    ["orgs at once", "cold up wall (all)", "provisioning window (all)", "each org's window (median / max)", "vs one org's cold up wall", "API calls per org", "peak per-client rate (/min)", "limit (/min)", "429s", "destroy wall (all)"],
+    ["orgs", "at a time", "cold up wall (all)", "vs one org's cold up wall", "each org's wall (median / max)", "each org's window (median / max)", "API calls per org", "peak per-client rate (/min)", "limit (/min)", "429s", "destroy wall (all)"],
     runs.map((r) => {
       const min = Math.min(...r.callsPerOrg);
       const max = Math.max(...r.callsPerOrg);
       return [
         String(r.orgs),
+        String(r.parallel),
         formatMs(r.wallMs),
-        formatMs(r.windowMs),
-        `${formatMs(r.orgWindowsMs[Math.floor((r.orgWindowsMs.length - 1) / 2)])} / ${formatMs(r.orgWindowsMs[r.orgWindowsMs.length - 1])}`,
         formatRatio(r.wallMs, singleOrgWallMs),
+        `${formatMs(median(r.orgWallsMs))} / ${formatMs(r.orgWallsMs[r.orgWallsMs.length - 1])}`,
+        `${formatMs(median(r.orgWindowsMs))} / ${formatMs(r.orgWindowsMs[r.orgWindowsMs.length - 1])}`,
         min === max ? String(min) : `${min}–${max}`,
         String(r.peak?.count ?? 0),
         String(rateLimit),
@@ -172,54 +273,78 @@ function chainText(phase: PhaseName): string {
 }
 
 async function main(args: BenchArgs): Promise<void> {
-  const out: string[] = [];
-  const print = (text = "") => {
-    out.push(text);
-    process.stdout.write(`${text}\n`);
-  };
-  print(`# Benchmark: latency ${args.latenciesMs.join(", ")} ms, job time ${args.jobMs} ms, orgs ${args.orgs.join(", ")}`);
-  print();
-  print(`Lower bound of cold up: (${chainText("cold up")}) × latency + job time. ` +
-    `"API calls" are /api/v2 requests (what the per-token rate limit counts); logins (POST /oauth/token) and ` +
-    `presigned uploads (S3 in Genesys) are counted beside them. "wall" is the whole engine run, including its ` +
-    `provider-host and program processes (ts-node); "provisioning window" is the phase's first API request to its last API response.`);
-  const summaries: { latencyMs: number; ratio: number; calls: number; wallRatio: number }[] = [];
-  for (const latencyMs of args.latenciesMs) {
-    const l = await runLifecycle(latencyMs, args.jobMs);
+  const print = (text = "") => process.stdout.write(`${text}\n`);
+  const cli = await ensurePulumiCli(progress);
+  const scratchDir = benchScratch(os.tmpdir());
+  // The program loads as the project sets it up (tsconfig.pulumi.json); the program-load table compares Pulumi's type-checking default.
+  const options: BenchStackOptions = { cli, scratchDir, typeCheck: false };
+  try {
+    print(`# Benchmark: Pulumi CLI v${cli.version}, latency ${args.latenciesMs.join(", ")} ms, job time ${args.jobMs} ms, orgs ${args.orgs.join(", ")} (${args.parallel} at a time)`);
     print();
-    print(`## ${latencyMs} ms latency, ${args.jobMs} ms job time, one org`);
+    print(`Lower bound of cold up: (${chainText("cold up")}) × latency + job time. ` +
+      `"API calls" are /api/v2 requests (what the per-token rate limit counts); logins (POST /oauth/token) and ` +
+      `presigned uploads (S3 in Genesys) are counted beside them. "wall" is the whole operation: its host process, ` +
+      `the Pulumi CLI, the program and the provider host; "provisioning window" is the phase's first API request to its last API response.`);
+
+    const empty = await emptyProgram(options);
     print();
-    print(phaseTable(l));
+    print("## The engine's fixed cost: an empty TypeScript Pulumi program (tools/bench/empty-program)");
     print();
-    print(routeTable(l));
+    print(emptyTable(empty));
+
     print();
-    for (const line of parallelism(l)) print(line);
+    print("## Program load: without type check (tsconfig.pulumi.json) against Pulumi's type-checking default");
     print();
-    print(noticeTable(l));
-    const coldUp = l.phases[0];
-    const bound = lowerBoundMs("cold up", latencyMs, args.jobMs);
-    summaries.push({
-      latencyMs,
-      ratio: (provisioningWindow(coldUp.entries)?.ms ?? 0) / bound,
-      wallRatio: coldUp.wallMs / bound,
-      calls: countCalls(coldUp.entries).api,
-    });
-    const multi = args.orgs.filter((n) => n > 0);
-    if (multi.length > 0) {
-      const runs: OrgsRun[] = [];
-      for (const n of multi) runs.push(await runOrgs(latencyMs, args.jobMs, n));
-      const single = runs.find((r) => r.orgs === 1)?.wallMs ?? coldUp.wallMs;
+    print(await programLoads(options));
+
+    progress("provider serialization");
+    const serialization = await serializeProviders();
+    print();
+    print("## Provider serialization (one text per kind; every resource of the kind stores it as `__provider`)");
+    print();
+    print(serializationTable(serialization));
+
+    const summaries: { latencyMs: number; ratio: number; calls: number; outsideWindowMs: number }[] = [];
+    for (const [i, latencyMs] of args.latenciesMs.entries()) {
+      const l = await runLifecycle(options, latencyMs, args.jobMs);
       print();
-      print(`### Orgs at once (${latencyMs} ms latency; each org its own OAuth client and stack, one emulator)`);
+      print(`## ${latencyMs} ms latency, ${args.jobMs} ms job time, one org`);
       print();
-      print(orgsTable(runs, single, l.rateLimit));
+      print(phaseTable(l, empty));
+      print();
+      const added = addedTable(l, empty, serialization);
+      print(added.table);
+      print();
+      print(routeTable(l));
+      print();
+      for (const line of parallelism(l)) print(line);
+      print();
+      print(noticeTable(l));
+      const coldUp = l.phases[0];
+      summaries.push({
+        latencyMs,
+        ratio: (provisioningWindow(coldUp.entries)?.ms ?? 0) / lowerBoundMs("cold up", latencyMs, args.jobMs),
+        calls: countCalls(coldUp.entries).api,
+        outsideWindowMs: added.outsideWindowMs,
+      });
+      // The many-orgs scenario once, at the first latency: it is the machine that is measured there.
+      if (i === 0) {
+        const runs: OrgsRun[] = [];
+        for (const n of args.orgs) runs.push(await runOrgs(options, latencyMs, args.jobMs, n, args.parallel));
+        print();
+        print(`### Many orgs on this machine (${os.cpus().length} cores; ${latencyMs} ms latency; each org its own OAuth client and stack, one emulator)`);
+        print();
+        print(orgsTable(runs, coldUp.wallMs, l.rateLimit));
+      }
     }
+    const worst = summaries.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+    print();
+    print(`Added over the empty program's up outside the provisioning window: ${summaries.map((s) => `${formatMs(s.outsideWindowMs)} at ${s.latencyMs} ms`).join(", ")} (target ≤ 1.0 s).`);
+    print(`Summary ratio over the provisioning window (first API request → last API response).`);
+    print(`cold up: ${worst.ratio.toFixed(2)}x of the lower bound at ${worst.latencyMs} ms latency, ${worst.calls} API calls`);
+  } finally {
+    fs.rmSync(scratchDir, { recursive: true, force: true });
   }
-  const worst = summaries.reduce((a, b) => (b.ratio > a.ratio ? b : a));
-  print();
-  print(`Summary ratio over the provisioning window (first API request → last API response); ` +
-    `end-to-end wall at that latency: ${worst.wallRatio.toFixed(2)}x of the bound.`);
-  print(`cold up: ${worst.ratio.toFixed(2)}x of the lower bound at ${worst.latencyMs} ms latency, ${worst.calls} API calls`);
 }
 
 let parsed: BenchArgs;

@@ -15,6 +15,7 @@ import {
   readsPerObject,
 } from "../../tools/bench/requests";
 import { formatMs, formatRatio, markdownTable } from "../../tools/bench/table";
+import { runBounded } from "../../tools/org-stacks/bounded";
 
 const entry = (route: string, t: number, durationMs: number, clientId: string | null = "a", path = route.split(" ")[1]): LogEntry => ({
   t,
@@ -29,21 +30,24 @@ const entry = (route: string, t: number, durationMs: number, clientId: string | 
 describe("bench arguments", () => {
   it("defaults, lists, = form and help", () => {
     expect(parseBenchArgs([])).toEqual({ ...BENCH_DEFAULTS, help: false });
-    expect(parseBenchArgs(["--latency-ms", "50,200", "--job-ms=1500", "--orgs", "1,20"])).toEqual({
+    expect(parseBenchArgs(["--latency-ms", "50,200", "--job-ms=1500", "--orgs", "1,5,20", "--parallel", "3"])).toEqual({
       latenciesMs: [50, 200],
       jobMs: 1500,
-      orgs: [1, 20],
+      orgs: [1, 5, 20],
+      parallel: 3,
       help: false,
     });
     expect(parseBenchArgs(["--help"]).help).toBe(true);
   });
 
   it("names the bad value and the fix", () => {
-    expect(() => parseBenchArgs(["--latency-ms", "fast"])).toThrow(/--latency-ms "fast" is not a whole number.*e\.g\. --latency-ms 200/);
+    expect(() => parseBenchArgs(["--latency-ms", "fast"])).toThrow(/--latency-ms "fast" is not a whole number of milliseconds; e\.g\. --latency-ms 50,200/);
+    expect(() => parseBenchArgs(["--parallel", "0"])).toThrow(/--parallel 0 is out of range; use 1 to 50/);
+    expect(() => parseBenchArgs(["--parallel", "two"])).toThrow(/--parallel "two" is not a whole number of stacks; e\.g\. --parallel 2/);
     expect(() => parseBenchArgs(["--orgs", "0"])).toThrow(/--orgs 0 is out of range; use 1 to 50/);
     expect(() => parseBenchArgs(["--orgs", "1,,2"])).toThrow(/--orgs "1,,2" has an empty item/);
     expect(() => parseBenchArgs(["--job-ms"])).toThrow(/--job-ms needs a value/);
-    expect(() => parseBenchArgs(["--jobs", "3"])).toThrow(/Unknown argument "--jobs"; known: --latency-ms, --job-ms, --orgs/);
+    expect(() => parseBenchArgs(["--jobs", "3"])).toThrow(/Unknown argument "--jobs"; known: --latency-ms, --job-ms, --orgs, --parallel/);
     expect(() => parseBenchArgs(["--orgs", "1", "--orgs", "2"])).toThrow(/--orgs is given twice/);
   });
 });
@@ -149,5 +153,42 @@ describe("tables", () => {
   it("formats milliseconds and ratios", () => {
     expect([formatMs(849.6), formatMs(12_345)]).toEqual(["850 ms", "12.3 s"]);
     expect([formatRatio(3300, 2500), formatRatio(5, 0)]).toEqual(["1.32x", "—"]);
+  });
+});
+
+describe("bounded parallelism (org stacks, the bench's many-orgs scenario)", () => {
+  it("never runs more than the limit at once, starts in order and keeps each result in its item's place", async () => {
+    let running = 0;
+    let peak = 0;
+    const started: number[] = [];
+    const release: (() => void)[] = [];
+    const done = runBounded([1, 2, 3, 4, 5], 2, async (item) => {
+      started.push(item);
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise<void>((resolve) => release.push(resolve));
+      running--;
+      return item * 10;
+    });
+    // Release the tasks one by one, in the order they started, until all have run.
+    while (started.length < 5 || release.length > 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+      release.shift()?.();
+    }
+    expect(await done).toEqual([10, 20, 30, 40, 50].map((value) => ({ ok: true, value })));
+    expect(peak).toBe(2);
+    expect(started).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("settles every task: one failure does not stop the others", async () => {
+    const results = await runBounded(["a", "b", "c"], 1, async (item) => {
+      if (item === "b") throw new Error("b failed");
+      return item;
+    });
+    expect(results.map((r) => (r.ok ? r.value : (r.error as Error).message))).toEqual(["a", "b failed", "c"]);
+  });
+
+  it("refuses a limit below one", async () => {
+    await expect(runBounded([1], 0, async (x) => x)).rejects.toThrow(/parallelism 0 is not a whole number of at least 1/);
   });
 });

@@ -5,29 +5,34 @@ export interface BenchArgs {
   latenciesMs: number[];
   /** Workflow job processing time in the emulator (upload → Success), ms. */
   jobMs: number;
-  /** Org counts of the concurrent-orgs scenario (one emulator, one OAuth client per org). */
+  /** Org counts of the many-orgs scenario (one emulator, one OAuth client and stack per org). */
   orgs: number[];
+  /** How many of those org stacks run at once (tools/org-stacks.ts's --parallel). */
+  parallel: number;
   help: boolean;
 }
 
-export const BENCH_DEFAULTS: Omit<BenchArgs, "help"> = { latenciesMs: [50, 200], jobMs: 2000, orgs: [1] };
+export const BENCH_DEFAULTS: Omit<BenchArgs, "help"> = { latenciesMs: [50, 200], jobMs: 2000, orgs: [1], parallel: 2 };
 
-/** Each org runs two Node.js processes per run; past this the machine, not the product, is measured. */
+/** Each org's run is a CLI, a Node.js host and a provider host; past this the machine, not the product, is measured. */
 export const MAX_ORGS = 50;
 
-export const BENCH_USAGE = `Usage: npm run bench [-- --latency-ms 50,200] [--job-ms 2000] [--orgs 1,20]
+export const BENCH_USAGE = `Usage: npm run bench [-- --latency-ms 50,200] [--job-ms 2000] [--orgs 1,5,20] [--parallel 2]
 
   --latency-ms <list>  per-call latency the emulator adds, comma-separated ms (default ${BENCH_DEFAULTS.latenciesMs.join(",")})
   --job-ms <ms>        workflow job time from upload to Success (default ${BENCH_DEFAULTS.jobMs})
-  --orgs <list>        org stacks run at once against one emulator, comma-separated (default ${BENCH_DEFAULTS.orgs.join(",")}, at most ${MAX_ORGS})
+  --orgs <list>        org counts of the many-orgs scenario, at the first latency, comma-separated (default ${BENCH_DEFAULTS.orgs.join(",")}, at most ${MAX_ORGS})
+  --parallel <n>       org stacks running at once in that scenario (default ${BENCH_DEFAULTS.parallel}, at most ${MAX_ORGS})
   --help               this text`;
 
-const FLAGS = ["--latency-ms", "--job-ms", "--orgs"] as const;
+const FLAGS = ["--latency-ms", "--job-ms", "--orgs", "--parallel"] as const;
 type Flag = (typeof FLAGS)[number];
+const UNIT: Record<Flag, string> = { "--latency-ms": "milliseconds", "--job-ms": "milliseconds", "--orgs": "orgs", "--parallel": "stacks" };
+const EXAMPLE: Record<Flag, string> = { "--latency-ms": "50,200", "--job-ms": "2000", "--orgs": "1,5,20", "--parallel": "2" };
 
 function integer(flag: Flag, text: string, min: number, max: number): number {
   if (!/^\d+$/.test(text.trim())) {
-    throw new Error(`${flag} "${text}" is not a whole number of ${flag === "--orgs" ? "orgs" : "milliseconds"}; e.g. ${flag} ${flag === "--orgs" ? "1,20" : "200"}`);
+    throw new Error(`${flag} "${text}" is not a whole number of ${UNIT[flag]}; e.g. ${flag} ${EXAMPLE[flag]}`);
   }
   const value = Number(text.trim());
   if (value < min || value > max) throw new Error(`${flag} ${value} is out of range; use ${min} to ${max}`);
@@ -55,10 +60,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     if (seen.has(flag)) throw new Error(`${flag} is given twice; give it once (lists are comma-separated)`);
     seen.add(flag);
     const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || value.startsWith("--")) throw new Error(`${flag} needs a value, e.g. ${flag} ${flag === "--orgs" ? "1,20" : "200"}`);
+    if (value === undefined || value.startsWith("--")) throw new Error(`${flag} needs a value, e.g. ${flag} ${EXAMPLE[flag]}`);
     if (flag === "--latency-ms") args.latenciesMs = list(flag, value, 0, 10_000);
     else if (flag === "--job-ms") args.jobMs = integer(flag, value, 0, 15 * 60_000);
-    else args.orgs = list(flag, value, 1, MAX_ORGS);
+    else if (flag === "--orgs") args.orgs = list(flag, value, 1, MAX_ORGS);
+    else args.parallel = integer(flag, value, 1, MAX_ORGS);
   }
   return args;
 }
