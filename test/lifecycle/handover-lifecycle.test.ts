@@ -1,13 +1,15 @@
-// The handover stack's whole life in one org, through Pulumi's own dynamic-provider host
-// (tools/engine) against the emulator: preview, up, no-op up, endpoint change, workflow rename,
-// drift repaired after refresh, destroy. The steps share one emulator and one engine and run in
-// order; each checks the emulator's objects field by field and its request log.
-import * as path from "path";
+// The handover stack's whole life in one org, through the real Pulumi CLI (Automation API,
+// test/support/stack.ts) against the emulator: preview, up, no-op up, a provider-code-only
+// change, endpoint change, workflow rename, drift repaired after refresh, destroy. The steps
+// share one emulator and one stack and run in order; each checks the emulator's objects field by
+// field and its request log.
+import { readFileSync } from "fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../emulator/index";
-import { LocalEngine } from "../../tools/engine/local-engine";
 import { login } from "../emulator/sdk";
+import { TestStack } from "../support/stack";
+import { genesysChanges, genesysSteps, managedResources } from "../support/state";
 import {
   callDataInputs,
   DATA_ACTION_NAME,
@@ -23,12 +25,11 @@ import { Objects, seedUnrelated, split, Unrelated, writeCalls } from "./org";
 const PROJECT = "cognigy"; // Pulumi.yaml `name`
 const STACK = "lifecycle";
 const MANAGED_BY = `cognigy-genesys-handover ${PROJECT}/${STACK}`;
-const DYNAMIC = "pulumi-nodejs:dynamic/genesyscloud:";
 const SECRET_KEYS = ["genesyscloud:oauthClientSecret"];
 const RENAMED_ACW = "Handover after-call work";
 
 let emu: Emulator;
-let engine: LocalEngine;
+let stack: TestStack;
 let unrelated: Unrelated;
 let theirsBefore: Objects;
 let baseConfig: Record<string, string>;
@@ -43,19 +44,14 @@ beforeAll(async () => {
     "genesyscloud:apiUrl": emu.url,
     "cognigy:endpointDomain": "trial.cognigy.ai",
   };
-  engine = new LocalEngine({
-    programPath: "stacks/index.ts",
-    project: PROJECT,
-    stack: STACK,
-    config: baseConfig,
-    secretKeys: SECRET_KEYS,
-    projectDir: path.join(__dirname, "..", ".."),
-    // The providers must take the target and credentials from the stack config alone.
-    env: Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("GENESYSCLOUD_"))),
-  });
+  // The providers take the target and credentials from the stack config alone (TestStack drops GENESYSCLOUD_*).
+  stack = await TestStack.create({ stack: STACK, config: baseConfig, secretKeys: SECRET_KEYS });
   emu.clearLog();
 });
-afterAll(async () => emu?.close());
+afterAll(async () => {
+  await stack?.dispose();
+  await emu?.close();
+});
 
 /** Our objects now; every step also proves the seeded objects unchanged. */
 function ours(): Objects {
@@ -69,14 +65,6 @@ function calls() {
   const entries = emu.log().entries;
   emu.clearLog();
   return entries;
-}
-
-/** Steps on Genesys objects (the component is bookkeeping), as "op Kind name". */
-function genesysSteps(steps: { urn: string; type: string; op: string }[]): string[] {
-  return steps
-    .filter((s) => s.type.startsWith(DYNAMIC))
-    .map((s) => `${s.op} ${s.type.slice(DYNAMIC.length)} ${s.urn.split("::").pop()}`)
-    .sort();
 }
 
 /** Our objects after the last step that completed; the steps build on each other. */
@@ -132,7 +120,7 @@ function expectGuideWorkflow(mine: Objects, name: string, workflowTopic: string)
 
 describe("the handover stack's lifecycle in one org", () => {
   it("preview on the empty org makes no API call and reports six creates", async () => {
-    const result = await engine.preview();
+    const result = await stack.preview();
     // check/diff only, and there is no state to diff: nothing needs the org.
     expect(calls()).toEqual([]);
     expect(genesysSteps(result.steps)).toEqual([
@@ -143,12 +131,12 @@ describe("the handover stack's lifecycle in one org", () => {
       "create Workflow handover-workflow-acw",
       "create Workflow handover-workflow-user-end",
     ]);
-    expect(engine.stackState.resources).toEqual([]);
+    expect(managedResources(await stack.exportState())).toEqual([]);
     expect(ours()).toEqual({ integrations: [], actions: [], flows: [], triggers: [] });
   });
 
   it("1. up creates exactly the guide's six objects", async () => {
-    const result = await engine.up();
+    const result = await stack.up();
     calls();
     expect(genesysSteps(result.steps).map((s) => s.split(" ")[0])).toEqual(Array(6).fill("create"));
     const mine = ours();
@@ -177,7 +165,9 @@ describe("the handover stack's lifecycle in one org", () => {
       expect(trigger.matchCriteria).toEqual(OPEN_MESSAGING_CONDITIONS);
       expect(trigger.description).toContain(MANAGED_BY);
     }
-    expect(JSON.stringify(engine.stackState)).not.toContain(DEFAULT_CLIENT.secret);
+    // The secret config reaches the default provider's inputs, encrypted (`pulumi stack export` shows ciphertext).
+    expect(JSON.stringify(await stack.exportState())).not.toContain(DEFAULT_CLIENT.secret);
+    expect(readFileSync(stack.stateFile, "utf8")).not.toContain(DEFAULT_CLIENT.secret);
     lastStep = mine;
     firstUp = { mine, outputs: result.outputs };
   });
@@ -197,19 +187,52 @@ describe("the handover stack's lifecycle in one org", () => {
     }
   });
 
-  it("2. a second up changes nothing and makes no write call", async () => {
+  it("2. a second up changes nothing and makes no write call; preview --expect-no-changes passes", async () => {
     const before = previous();
-    const result = await engine.up();
+    const result = await stack.up();
     expect(writeCalls(calls())).toEqual([]);
     expect(genesysSteps(result.steps).map((s) => s.split(" ")[0])).toEqual(Array(6).fill("same"));
+    await stack.preview({ expectNoChanges: true });
+    expect(calls()).toEqual([]);
     expect(ours()).toEqual(before);
+    lastStep = before;
+  });
+
+  it("2. state written by other provider code (a different __provider) shows no diff", async () => {
+    const before = previous();
+    const state = await stack.exportState();
+    const resources = managedResources(state);
+    expect(resources).toHaveLength(6);
+    for (const resource of resources) {
+      // What an older or newer release of the tool leaves: another serialized provider text.
+      for (const props of [resource.inputs!, resource.outputs!]) props.__provider = `${props.__provider}\n// serialized by another release`;
+    }
+    await stack.importState(state);
+    const result = await stack.preview({ expectNoChanges: true });
+    expect(genesysChanges(result.steps)).toEqual([]);
+    expect(calls()).toEqual([]);
+    lastStep = before;
+  });
+
+  it("3. preview --diff shows a new endpoint domain as exactly that change on the data action", async () => {
+    const before = previous();
+    stack.setConfig({ ...baseConfig, "cognigy:endpointDomain": "app.cognigy.ai" }, SECRET_KEYS);
+    const result = await stack.preview({ diff: true });
+    expect(calls()).toEqual([]);
+    expect(genesysChanges(result.steps)).toEqual(["update DataAction handover-data-action"]);
+    // What a pull request comment shows: one resource, one property, old value and new.
+    const resources = result.stdout.split("--outputs:--")[0].split("\n");
+    expect(resources.filter((line) => /^\s*[~+-] pulumi/.test(line))).toEqual(["    ~ pulumi-nodejs:dynamic/genesyscloud:DataAction: (update)"]);
+    expect(resources.filter((line) => /^\s*[~+-] \w+\s*:/.test(line)).map((line) => line.trim())).toEqual([
+      `~ requestUrlTemplate: "${requestUrl("trial.cognigy.ai")}" => "${requestUrl("app.cognigy.ai")}"`,
+    ]);
+    expect(result.stdout).not.toContain(DEFAULT_CLIENT.secret);
     lastStep = before;
   });
 
   it("3. a new endpoint domain updates the data action's URL in place; workflows and triggers untouched", async () => {
     const previousStep = previous();
-    engine.setConfig({ ...baseConfig, "cognigy:endpointDomain": "app.cognigy.ai" }, SECRET_KEYS);
-    const result = await engine.up();
+    const result = await stack.up();
     const writes = writeCalls(calls());
     expect(genesysSteps(result.steps).filter((s) => !s.startsWith("same"))).toEqual(["update DataAction handover-data-action"]);
     expect(writes).toEqual(["PATCH /api/v2/integrations/actions/{actionId} → 200"]);
@@ -233,12 +256,13 @@ describe("the handover stack's lifecycle in one org", () => {
     const [acw, userEnd] = GUIDE_EVENTS;
     const before = previous();
     const oldFlow = flowNamed(before, acw.workflowName);
-    engine.setConfig({ ...baseConfig, "cognigy:endpointDomain": "app.cognigy.ai", "cognigy:workflowNameAcw": RENAMED_ACW }, SECRET_KEYS);
-    const result = await engine.up();
+    stack.setConfig({ ...baseConfig, "cognigy:endpointDomain": "app.cognigy.ai", "cognigy:workflowNameAcw": RENAMED_ACW }, SECRET_KEYS);
+    const result = await stack.up();
     const writes = writeCalls(calls());
-    // Create-before-delete: the replacement, then the old flow's delete once the program is done.
-    expect(genesysSteps(result.steps).filter((s) => !s.startsWith("same"))).toEqual([
-      "delete Workflow handover-workflow-acw",
+    // Create-before-delete: the replacement, the trigger moved to it, then the old flow's delete.
+    expect(genesysChanges(result.steps)).toEqual([
+      "create-replacement Workflow handover-workflow-acw",
+      "delete-replaced Workflow handover-workflow-acw",
       "replace Workflow handover-workflow-acw",
       "update Trigger handover-trigger-acw",
     ]);
@@ -275,13 +299,13 @@ describe("the handover stack's lifecycle in one org", () => {
     expect(triggerNamed(ours(), acw.triggerName)).toMatchObject({ id, enabled: false, version: live.version + 1 });
     calls();
 
-    const refreshed = await engine.refresh();
+    const refreshed = await stack.refresh();
     expect(writeCalls(calls())).toEqual([]);
-    expect(refreshed.steps.filter((s) => s.op !== "refresh")).toEqual([]);
-    const entry = engine.stackState.resources.find((r) => r.id === id);
+    expect(refreshed.changes).toMatchObject({ update: 1 });
+    const entry = managedResources(await stack.exportState()).find((r) => r.id === id);
     expect(entry?.outputs).toMatchObject({ enabled: false, version: live.version + 1 });
 
-    const result = await engine.up();
+    const result = await stack.up();
     const writes = writeCalls(calls());
     expect(genesysSteps(result.steps).filter((s) => !s.startsWith("same"))).toEqual(["update Trigger handover-trigger-acw"]);
     expect(writes).toEqual(["PUT /api/v2/processautomation/triggers/{triggerId} → 200"]);
@@ -291,7 +315,7 @@ describe("the handover stack's lifecycle in one org", () => {
   });
 
   it("6. destroy deletes triggers, then workflows, then the action, then the integration; the seeded objects stay", async () => {
-    const result = await engine.destroy();
+    const result = await stack.destroy();
     const deletes = calls().filter((e) => e.method === "DELETE");
     expect(genesysSteps(result.steps).map((s) => s.split(" ")[0])).toEqual(Array(6).fill("delete"));
     const order = [
@@ -312,6 +336,6 @@ describe("the handover stack's lifecycle in one org", () => {
       );
     }
     expect(ours()).toEqual({ integrations: [], actions: [], flows: [], triggers: [] });
-    expect(engine.stackState.resources).toEqual([]);
+    expect(managedResources(await stack.exportState())).toEqual([]);
   });
 });
