@@ -13,9 +13,19 @@
 const fs = require("fs");
 const path = require("path");
 
+// The tsconfig the program is loaded with: PULUMI_NODEJS_TSCONFIG_PATH as cmd/run/run.js reads
+// it, which pulumi-language-nodejs sets from Pulumi.yaml's runtime option `tsconfig`
+// (parseOptions); tsconfig.json without either.
+function tsConfigFile(projectDir) {
+  if (process.env.PULUMI_NODEJS_TSCONFIG_PATH) return path.resolve(projectDir, process.env.PULUMI_NODEJS_TSCONFIG_PATH);
+  const project = require("yaml").parse(fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8"));
+  const option = project && project.runtime && project.runtime.options && project.runtime.options.tsconfig;
+  return path.join(projectDir, option || "tsconfig.json");
+}
+
 function registerTypeScript(projectDir) {
   const tsutils = require("@pulumi/pulumi/tsutils");
-  const tsConfigPath = path.join(projectDir, "tsconfig.json");
+  const tsConfigPath = tsConfigFile(projectDir);
   const compilerOptions = tsutils.loadTypeScriptCompilerOptions(tsConfigPath);
   const env = process.env.PULUMI_NODEJS_TRANSPILE_ONLY;
   const { tsnodeRequire, typescriptRequire } = tsutils.typeScriptRequireStrings();
