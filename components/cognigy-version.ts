@@ -148,6 +148,12 @@ function deprecationWarning(version: CognigyVersion, mode: CognigyMode, adopt: b
 }
 
 /**
+ * Source: Cognigy's guide (docs.cognigy.com/ai/escalate/handover-reference/genesys-cloud-open-
+ * messaging-handover-end-detection): "In Cognigy.AI 4.100, the handover end detection
+ * configuration with HTTP webhooks will continue to work only if it was set up before updating
+ * to Cognigy.AI 4.100." It does not say whether one object re-made inside such a setup works;
+ * this tool takes the stricter reading: every object made after the upgrade counts as new.
+ *
  * Why no new webhook object may be made on this release and the way forward, for the providers
  * to give when an object would have to be created (resource input `createRefusal`); undefined
  * where creating is allowed. From 2025.12 the gate refuses the webhook modes before any object is
