@@ -5,7 +5,7 @@ import { notFound } from "./errors";
 import { criterionMatches } from "./match";
 import type { FlowRecord, FlowVersionRecord, MatchCriterion, TriggerRecord } from "./store";
 import { isKnownTopic, schemaProblems, TOPICS } from "./topics";
-import { EVENT_TTL_CLOCK, UNBOUND_VERSION } from "./unverified";
+import { EVENT_TTL_CLOCK, STRICT_INPUT_TYPES, UNBOUND_VERSION } from "./unverified";
 import { type CallData, runWorkflow, type StepLog } from "./workflow-run";
 
 // What Genesys does with one analytics event: every enabled trigger on its topic whose match
@@ -88,7 +88,7 @@ export function workflowInputs(
     // genesys-platform-api.md §6 (Genesys's trigger docs): a non-input variable named like an event field stops the start.
     if (!variable.isInput) return { refused: `The workflow variable Flow.${field} is named like an event field but is not an input` };
     const expected = variable.type === "stringVariable" ? "string" : variable.type === "integerVariable" || variable.type === "decimalVariable" ? "number" : variable.type === "booleanVariable" ? "boolean" : undefined;
-    if (expected && typeof value !== expected) return { refused: `Event field '${field}' is a ${typeof value}, but Flow.${field} is a ${variable.type}` };
+    if (STRICT_INPUT_TYPES && expected && typeof value !== expected) return { refused: `Event field '${field}' is a ${typeof value}, but Flow.${field} is a ${variable.type}` };
     inputs[field] = value;
   }
   return { inputs };

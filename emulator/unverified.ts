@@ -71,3 +71,16 @@ export const UNBOUND_VERSION = "This workflow version was published before the e
 
 /** Dependency-tracking type names of a workflow and of a data action. */
 export const DEPENDENCY_TYPES = { workflow: "WORKFLOWFLOW", dataAction: "DATAACTION" } as const;
+
+/** A Call Data Action input whose value is NOT_SET is left out of the request (not sent as null or ""). */
+export const OMIT_NOT_SET_INPUTS = true;
+
+/** An event field whose JSON type differs from its input variable's type keeps the workflow from starting. */
+export const STRICT_INPUT_TYPES = true;
+
+/** The values a Call Data Action's failure outputs get from a failed run (the other keys stay NOT_SET). */
+export const failureOutputValues = (error: { code: string; status: number; message: string } | undefined): Record<string, string | undefined> => ({
+  errorCode: error?.code,
+  status: error === undefined ? undefined : String(error.status),
+  userMessage: error?.message,
+});

@@ -2,6 +2,7 @@ import { parse } from "yaml";
 import type { ActionRun, HttpExchange } from "./action-run";
 import { evaluate, ExpressionError, NOT_SET, type Value } from "./expressions";
 import { FAILURE_OUTPUTS } from "./archy";
+import { failureOutputValues, OMIT_NOT_SET_INPUTS } from "./unverified";
 
 // Runs a published workflow's YAML (the text the flow job stored) for the actions handover
 // workflows and Genesys's blueprint workflows use: callData, decision, updateData, changeState
@@ -173,8 +174,7 @@ export async function runWorkflow(yamlText: string, inputs: Record<string, unkno
     const input: Record<string, unknown> = {};
     for (const [key, node] of Object.entries(isMap(spec.inputs) ? spec.inputs : {})) {
       const v = valueOf(node, variables);
-      // A NOT_SET input is left out of the request (unverified: see emulator/unverified.ts).
-      if (v !== NOT_SET) input[key] = v;
+      if (v !== NOT_SET || !OMIT_NOT_SET_INPUTS) input[key] = v ?? null;
     }
     step.input = input;
     const run = await callData({ category, name, input, timeoutMs: durationMs(body.timeout) });
@@ -186,8 +186,7 @@ export async function runWorkflow(yamlText: string, inputs: Record<string, unkno
     } else {
       step.error = run.result.error;
       step.output = run.http?.timedOut ? "timeout" : "failure";
-      const error = run.result.error;
-      const failure: Record<string, Value> = { errorCode: error?.code, status: error?.status === undefined ? NOT_SET : String(error.status), userMessage: error?.message };
+      const failure = failureOutputValues(run.result.error);
       if (step.output === "failure") assign(spec.failureOutputs, (key) => (FAILURE_OUTPUTS.includes(key) ? failure[key] : NOT_SET));
     }
     return branch(body, step.output);
