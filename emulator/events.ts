@@ -3,7 +3,7 @@ import { type ActionRun, runAction } from "./action-run";
 import type { Context } from "./context";
 import { notFound } from "./errors";
 import { criterionMatches } from "./match";
-import type { FlowRecord, FlowVersionRecord, MatchCriterion, TriggerRecord } from "./store";
+import type { DataActionBinding, FlowRecord, FlowVersionRecord, MatchCriterion, TriggerRecord } from "./store";
 import { isKnownTopic, schemaProblems, TOPICS } from "./topics";
 import { EVENT_TTL_CLOCK, STRICT_INPUT_TYPES, UNBOUND_VERSION } from "./unverified";
 import { type CallData, runWorkflow, type StepLog } from "./workflow-run";
@@ -177,7 +177,13 @@ function evaluateTrigger(ctx: Context, trigger: TriggerRecord, record: EventReco
 async function execute(ctx: Context, flow: FlowRecord, execution: Execution): Promise<void> {
   const version = flow.versions.find((v) => v.id === execution.flowVersion)!;
   execution.status = "Running";
-  const outcome = await runWorkflow(version.yaml, execution.inputData, boundCallData(ctx, version));
+  let outcome: Awaited<ReturnType<typeof runWorkflow>>;
+  try {
+    outcome = await runWorkflow(version.yaml, execution.inputData, boundCallData(ctx, version));
+  } catch (err) {
+    // A run that breaks the emulator itself is logged, never left "Running" or unhandled.
+    outcome = { status: "Failed", steps: [], outputData: {}, errorMessage: `Emulator error while running the workflow: ${(err as Error).message}` };
+  }
   Object.assign(execution, {
     status: outcome.status,
     steps: outcome.steps,
@@ -205,7 +211,7 @@ function boundCallData(ctx: Context, version: FlowVersionRecord): CallData {
 }
 
 /** Flow versions whose bound data action no longer exists (Architect's "consumers of deleted resources"). */
-export function deletedActionConsumers(ctx: Context): { flow: FlowRecord; version: FlowVersionRecord; missing: FlowVersionRecord["dataActions"] & object }[] {
+export function deletedActionConsumers(ctx: Context): { flow: FlowRecord; version: FlowVersionRecord; missing: DataActionBinding[] }[] {
   const out = [];
   for (const flow of ctx.store.flows.values()) {
     const version = flow.versions[flow.versions.length - 1];
