@@ -28,7 +28,7 @@ export interface Job {
   environment?: unknown;
   permissions?: Record<string, string>;
   concurrency?: { group: string; "cancel-in-progress": boolean };
-  strategy?: { "fail-fast"?: boolean; matrix?: Record<string, unknown> };
+  strategy?: { "fail-fast"?: boolean; "max-parallel"?: number | string; matrix?: Record<string, unknown> };
   outputs?: Record<string, string>;
   steps?: Step[];
 }

@@ -152,6 +152,10 @@ describe.each([
     expect(job.strategy?.["fail-fast"]).toBe(false);
   });
 
+  it("runs as many orgs at once as the repository variable PULUMI_MAX_PARALLEL allows, 20 without it (docs/ci.md)", () => {
+    expect(job.strategy?.["max-parallel"]).toBe("${{ fromJSON(vars.PULUMI_MAX_PARALLEL || '20') }}");
+  });
+
   it(`runs ${command} per stack through the shared stack workflow with the repository secrets`, () => {
     expect(job.uses).toBe(REUSABLE_STACK_RUN);
     expect(job.with?.command).toBe(command);
