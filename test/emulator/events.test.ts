@@ -10,7 +10,7 @@ import { sampleEvent, sampleTopic } from "../../emulator/sample-events";
 import { deadUrl, type Recorder, startRecorder } from "./cognigy-receiver";
 import { handoverAction, handoverOrg, publishHandoverWorkflow } from "./handover-org";
 import { type Apis, login } from "./sdk";
-import { enabledIntegration, publish, sendEventAction } from "./world";
+import { enabledIntegration, lookupAction, publish, sendEventAction } from "./world";
 
 let emu: Emulator;
 let api: Apis;
@@ -199,9 +199,11 @@ describe("trigger settings and inputs", () => {
 describe("workflow execution beyond the handover template", () => {
   const fixture = (name: string) => readFileSync(path.join(__dirname, "..", "fixtures", "workflows", name), "utf8");
 
-  async function fixtureOrg(file: string, dataFormat = "TopLevelPrimitives") {
+  async function fixtureOrg(file: string, dataFormat = "TopLevelPrimitives", moreActions: (integrationId: string, category: string) => object[] = () => []) {
     const integration = await enabledIntegration(api);
-    await api.integrations.postIntegrationsActions(sendEventAction(integration.id, integration.name, `${cognigy.url}/fixture`) as never);
+    for (const action of [sendEventAction(integration.id, integration.name, `${cognigy.url}/fixture`), ...moreActions(integration.id, integration.name)]) {
+      await api.integrations.postIntegrationsActions(action as never);
+    }
     const job = await publish(api, fixture(file));
     expect(job.status).toBe("Success");
     await api.triggers.postProcessautomationTriggers({
@@ -227,6 +229,39 @@ describe("workflow execution beyond the handover template", () => {
       ["endWorkflow", "not a messaging conversation"],
     ]);
     expect(cognigy.received).toHaveLength(1);
+  });
+
+  it("nested Call Data Actions: a success output feeds the next action; a failure fills failureOutputs and takes its branch", async () => {
+    await fixtureOrg("nested-calldata-outputs.yaml", "TopLevelPrimitives", (integrationId, category) => [
+      {
+        ...lookupAction(integrationId, category),
+        config: {
+          request: { requestUrlTemplate: `${cognigy.url}/contacts/$` + "{input.conversationId}", requestType: "GET" },
+          response: { translationMap: { contactId: "$.id" }, successTemplate: '{"contactId": $' + "{contactId}}" },
+        },
+      },
+    ]);
+    cognigy.reply = { status: 200, body: '{"id":"contact-7"}' };
+    const event = sampleEvent("user.end", "open-messaging");
+    const found = fired(await emu.publishEvent(sampleTopic("user.end"), event))[0].execution!;
+    expect(found.steps.map((s) => [s.type, s.name, s.output])).toEqual([
+      ["callData", "Look up the contact", "success"],
+      ["callData", "Send the event", "success"],
+      ["endWorkflow", "End Workflow", undefined],
+    ]);
+    expect(cognigy.received.map((r) => [r.method, r.url])).toEqual([
+      ["GET", `/contacts/${event.conversationId}`],
+      ["POST", "/fixture"],
+    ]);
+    expect(JSON.parse(cognigy.received[1].body)).toEqual({ userId: "contact-7", topic: "v2.detail.events.conversation.{id}.acw" });
+
+    cognigy.reply = { status: 404, body: '{"message":"no such contact"}' };
+    const missing = fired(await emu.publishEvent(sampleTopic("user.end"), sampleEvent("user.end", "open-messaging")))[0].execution!;
+    expect(missing.steps.map((s) => [s.type, s.output ?? s.exitReason])).toEqual([
+      ["callData", "failure"],
+      ["endWorkflow", "404"],
+    ]);
+    expect(missing.outputData).toEqual({ errorCode: "bad.request" });
   });
 
   it("dataFormat Json passes the whole event as Flow.jsonData", async () => {
