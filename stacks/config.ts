@@ -18,7 +18,8 @@ import {
 } from "../components/eventbridge-config";
 import { handoverRequestUrl } from "../components/endpoint";
 import { DEFAULT_EVENTBRIDGE_INTEGRATION_NAME } from "../providers/eventbridge-integration";
-import { readSettings, resolveTarget } from "../providers/target";
+import { SETTINGS, readSettings, resolveTarget } from "../providers/target";
+import { unknownKeyProblems } from "./unknown-keys";
 
 /** One `cognigy:*` stack setting, as declared in Pulumi.yaml (a test keeps the two equal). */
 export interface ConfigKey {
@@ -192,6 +193,8 @@ export function validateStackConfig(given: Source, env: Source): ConfigValidatio
   const fail = (key: string, value: string, problem: string) =>
     errors.push(`${key} = ${JSON.stringify(value)} ${problem}`);
 
+  const known = [...CONFIG_KEYS.map((entry) => entry.key), ...Object.values(SETTINGS).map(([key]) => key)];
+  errors.push(...unknownKeyProblems(Object.keys(config), known, ["cognigy", "genesyscloud"]));
   try {
     resolveTarget(readSettings((key) => config[key], "config"), readSettings((key) => env[key], "env"));
   } catch (error) {

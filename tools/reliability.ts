@@ -1,14 +1,16 @@
-// npm run reliability -- --lifecycles 500 [--seed N] [--rate 0.2] [--concurrency K] [--replay SEED]
+// npm run reliability -- --lifecycles 200 [--seed N] [--rate 0.2] [--concurrency K] [--crash-every N] [--replay SEED]
+import { ensurePulumiCli } from "./pulumi/cli";
 import { formatSummary, parseArgs } from "./reliability/report";
 import { runSuite } from "./reliability/suite";
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2), Math.floor(Math.random() * 2 ** 31));
-  process.stderr.write(`reliability: ${options.lifecycles} lifecycle(s), seed ${options.seed}, fault rate ${options.rate}, ${options.concurrency} org(s) side by side\n`);
+  process.stderr.write(`reliability: ${options.lifecycles} lifecycle(s), seed ${options.seed}, fault rate ${options.rate}, ${options.concurrency} org(s) side by side, CLI killed in every ${options.crashEvery}th\n`);
+  const cli = await ensurePulumiCli((line) => process.stderr.write(`${line}\n`));
   let done = 0;
   const result = await runSuite({
     ...options,
-    projectDir: process.cwd(),
+    cli,
     onLifecycle: (r) => {
       done++;
       if (r.failure) process.stderr.write(`lifecycle ${r.index} FAILED at ${r.failure.step} (seed ${r.seed}): ${r.failure.message}\n`);

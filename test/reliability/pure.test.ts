@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { StateDump } from "../../emulator/index";
 import { danglingTriggers, disturbed, duplicates, residue } from "../../tools/reliability/invariants";
 import { formatSummary, lastLine, parseArgs } from "../../tools/reliability/report";
-import { lifecycleSeed, retryCounter, type SuiteResult } from "../../tools/reliability/suite";
+import { CRASH_POINTS } from "../../tools/reliability/crash-proxy";
+import { pendingCreates, unconfiguredIntegrations } from "../../tools/reliability/recovery";
+import { crashPlan, lifecycleSeed, retryCounter, type SuiteResult } from "../../tools/reliability/suite";
 
 const flow = (id: string, name: string, published = true) => ({ id, name, type: "WORKFLOW", versions: published ? [{}] : [] });
 const dump = (parts: Partial<Record<keyof StateDump, unknown[]>>) =>
@@ -40,19 +42,31 @@ describe("suite helpers", () => {
     expect(lifecycleSeed(8, 3)).not.toBe(seeds[3]);
   });
 
-  it("counts retry lines across chunk boundaries, nothing else", () => {
+  it("kills the CLI in every n-th lifecycle, at a point drawn from its seed", () => {
+    const plans = Array.from({ length: 100 }, (_, i) => crashPlan(i, lifecycleSeed(7, i), 10));
+    expect(plans.filter(Boolean)).toHaveLength(10);
+    expect(plans[9]).toBeDefined();
+    expect(plans[0]).toBeUndefined();
+    expect(new Set(plans.filter(Boolean)).size).toBeGreaterThan(2);
+    expect(crashPlan(0, 5, 1)).toBe(CRASH_POINTS[lifecycleSeed(5, 0x5eed) % CRASH_POINTS.length]);
+    expect(crashPlan(9, 5, 0)).toBeUndefined();
+  });
+
+  it("counts retry lines across chunk boundaries, as the CLI indents them under Diagnostics, nothing else", () => {
     const counter = retryCounter();
+    counter.feed("    pulumi:pulumi:Stack cognigy-x running [genesyscloud] Create trigger: attempt 1 failed (503: x); retrying in 40 ms\n");
+    counter.feed("    [genesyscloud] Create trigger: attempt 1 failed (503: x); retrying in 40 ms\n");
     counter.feed("[genesyscloud] Create trigger: attempt 1 failed (503: x); retr");
     counter.feed("ying in 40 ms\n[genesyscloud] workflow \"W\": job j Started after 0 s\n");
     counter.feed("[genesyscloud] List integrations: attempt 2 failed (network: timeout); retrying in 80 ms\n");
-    expect(counter.count).toBe(2);
+    expect(counter.count).toBe(3);
   });
 });
 
 describe("command line and summary", () => {
   it("parses options and names a bad one with the usage", () => {
-    expect(parseArgs(["--lifecycles", "50", "--seed", "9", "--rate", "0.3", "--concurrency", "4"], 1)).toEqual({ lifecycles: 50, seed: 9, rate: 0.3, concurrency: 4 });
-    expect(parseArgs([], 5)).toMatchObject({ lifecycles: 500, seed: 5, rate: 0.2 });
+    expect(parseArgs(["--lifecycles", "50", "--seed", "9", "--rate", "0.3", "--concurrency", "4", "--crash-every", "5"], 1)).toEqual({ lifecycles: 50, seed: 9, rate: 0.3, concurrency: 4, crashEvery: 5 });
+    expect(parseArgs([], 5)).toMatchObject({ lifecycles: 200, seed: 5, rate: 0.2, crashEvery: 10 });
     expect(parseArgs(["--replay", "77"], 5)).toMatchObject({ lifecycles: 1, replay: 77 });
     expect(() => parseArgs(["--rate", "2"], 1)).toThrow(/--rate needs a number from 0 to 1, got "2"\. usage:/);
     expect(() => parseArgs(["--lifecycle", "2"], 1)).toThrow(/unknown option "--lifecycle"/);
@@ -60,20 +74,52 @@ describe("command line and summary", () => {
 
   it("ends the summary with the one-line result", () => {
     const result = {
-      options: { lifecycles: 2, seed: 3, rate: 0.2, concurrency: 1 },
+      options: { lifecycles: 2, seed: 3, rate: 0.2, concurrency: 1, crashEvery: 1 },
       lifecycles: 2,
       apiCalls: 100,
       faults: { "503": 4, hang: 1 },
       retries: 5,
       duplicates: 0,
       residue: 1,
-      failures: [{ index: 1, seed: 99, apiCalls: 0, faults: {}, retries: 0, duplicates: 0, residue: 1, failure: { step: "destroy", message: "residue" } }],
+      crashes: { "trigger create": 1 },
+      failures: [{ index: 1, seed: 99, apiCalls: 0, faults: {}, retries: 0, duplicates: 0, residue: 1, crash: "trigger create", failure: { step: "destroy", message: "residue" } }],
       wallMs: 1000,
     } as SuiteResult;
     const text = formatSummary(result);
-    expect(text).toContain("lifecycle 1 failed at destroy (replay: npm run reliability -- --replay 99)");
+    expect(text).toContain("lifecycle 1 failed at destroy (replay: npm run reliability -- --replay 99 --crash-every 1)");
+    expect(text).toMatch(/\| CLI killed at: trigger create +\| +1 \|/);
     expect(text).toMatch(/\| faults: hang +\| +1 \|/);
     expect(text.split("\n").pop()).toBe("lifecycles: 2, faults: 5, duplicates: 0, residue: 1, failures: 1");
     expect(lastLine(result)).toBe(text.split("\n").pop());
+  });
+});
+
+describe("crash recovery helpers", () => {
+  it("lists the creates a killed run was in", () => {
+    const deployment = {
+      pending_operations: [
+        { type: "creating", resource: { urn: "urn:a", type: "t:A" } },
+        { type: "updating", resource: { urn: "urn:b", type: "t:B" } },
+      ],
+    };
+    expect(pendingCreates(deployment)).toEqual([{ urn: "urn:a", type: "t:A" }]);
+    expect(pendingCreates({})).toEqual([]);
+  });
+
+  it("finds integrations as a create leaves them, before their configuration was saved", () => {
+    const listed = (id: string, name: string, more: object = {}) => ({ id, name, notes: "node_dynamodb_empty_string", intendedState: "DISABLED", integrationType: { id: "custom-rest-actions" }, config: { current: { version: 1 } }, ...more });
+    const found = unconfiguredIntegrations(
+      [
+        listed("1", "Web Services Data Actions"),
+        listed("2", "Web Services Data Actions (2)", { notes: "" }),
+        listed("3", "Web Services Data Actions", { config: { current: { version: 2 } } }),
+        listed("4", "Web Services Data Actions", { intendedState: "ENABLED" }),
+        listed("5", "Web Services Data Actions", { notes: "someone's" }),
+        listed("6", "My integration"),
+        listed("7", "Web Services Data Actions", { integrationType: { id: "amazon-eventbridge-source" } }),
+      ],
+      "custom-rest-actions",
+    );
+    expect(found.map((i) => i.id)).toEqual(["1", "2"]);
   });
 });

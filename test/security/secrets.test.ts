@@ -1,16 +1,17 @@
-// The OAuth client secret never appears in state (inputs, outputs, the serialized providers),
-// stack outputs, the state file, error messages, the provider host's stderr (retry lines
-// included) or the program's output — whether it came from secret stack config or from the
-// environment. A refused login names the client id, never the secret.
+// The OAuth client secret never appears in what the real CLI leaves or shows: the state file,
+// `pulumi stack export`, the stack's config file (encrypted there), the output of preview --diff,
+// up, refresh and destroy (what a pull request comment shows, retry lines included), error
+// messages, or the emulator's request log (which records the login by client id) — whether it
+// came from secret stack config or from the environment. A refused login names the client id,
+// never the secret.
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator/index";
-import { LocalEngine, LocalEngineError } from "../../tools/engine/local-engine";
-import { SUITE_LIMITS } from "../../tools/reliability/suite";
+import { StackRunError } from "../../tools/pulumi/stack";
+import { SUITE_LIMITS } from "../../tools/reliability/org";
+import { TestStack, testEnv } from "../support/stack";
 
-const projectDir = path.join(__dirname, "..", "..");
 const CLIENT_ID = "security-client-7c1e";
 const SECRET = "s3cr3t-Zq8vX2-never-print-me";
 const WRONG_SECRET = "wr0ng-Pk4mT9-never-print-me-either";
@@ -21,75 +22,82 @@ beforeAll(async () => {
 });
 afterAll(async () => emulator.close());
 
-const baseEnv = () => ({ ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("GENESYSCLOUD_"))), ...SUITE_LIMITS });
-
-function engine(stack: string, secret: string, from: "config" | "env"): { engine: LocalEngine; stateFile: string } {
-  const stateFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `secrets-${stack}-`)), "state.json");
+async function stackFor(name: string, secret: string, from: "config" | "env"): Promise<TestStack> {
   const config: Record<string, string> = {
     "genesyscloud:apiUrl": emulator.url,
+    "genesyscloud:oauthClientId": CLIENT_ID,
     "cognigy:endpointUrl": "http://127.0.0.1:9/a",
-    "cognigy:integrationName": `Integration ${stack}`,
-    "cognigy:dataActionName": `Action ${stack}`,
-    "cognigy:workflowNameAcw": `Workflow acw ${stack}`,
-    "cognigy:workflowNameUserEnd": `Workflow user end ${stack}`,
-    "cognigy:triggerNameAcw": `Trigger acw ${stack}`,
-    "cognigy:triggerNameUserEnd": `Trigger user end ${stack}`,
+    "cognigy:integrationName": `Integration ${name}`,
+    "cognigy:dataActionName": `Action ${name}`,
+    "cognigy:workflowNameAcw": `Workflow acw ${name}`,
+    "cognigy:workflowNameUserEnd": `Workflow user end ${name}`,
+    "cognigy:triggerNameAcw": `Trigger acw ${name}`,
+    "cognigy:triggerNameUserEnd": `Trigger user end ${name}`,
   };
-  const env: NodeJS.ProcessEnv = { ...baseEnv(), GENESYSCLOUD_OAUTHCLIENT_ID: CLIENT_ID };
+  const env: NodeJS.ProcessEnv = { ...testEnv(), ...SUITE_LIMITS };
   if (from === "config") config["genesyscloud:oauthClientSecret"] = secret;
   else env.GENESYSCLOUD_OAUTHCLIENT_SECRET = secret;
-  const e = new LocalEngine({
-    programPath: "stacks/index.ts",
-    project: "cognigy",
-    stack,
-    projectDir,
-    config,
-    secretKeys: from === "config" ? ["genesyscloud:oauthClientSecret"] : [],
-    env,
-    stateFile,
-    secretsPassphrase: "state-passphrase",
-  });
-  return { engine: e, stateFile };
+  return TestStack.create({ stack: name, config, secretKeys: from === "config" ? ["genesyscloud:oauthClientSecret"] : [], env });
 }
 
-/** Everything a user or a log could see of a run. */
-function visible(e: LocalEngine, stateFile: string, ...more: unknown[]): string {
-  return [JSON.stringify(e.stackState), fs.readFileSync(stateFile, "utf8"), e.hostStderr, e.programOutput, ...more.map((m) => (typeof m === "string" ? m : JSON.stringify(m)))].join("\n");
+/** Everything a user, a log or a pull request comment could see of a stack. */
+async function visible(stack: TestStack, ...more: unknown[]): Promise<string> {
+  const files = [stack.stateFile, path.join(stack.workDir, `Pulumi.${stack.stack}.yaml`)].filter((f) => fs.existsSync(f));
+  return [
+    ...files.map((f) => fs.readFileSync(f, "utf8")),
+    JSON.stringify(await stack.exportState()),
+    JSON.stringify(emulator.log()),
+    ...more.map((m) => (typeof m === "string" ? m : JSON.stringify(m))),
+  ].join("\n");
 }
+
+const shown = (e: unknown) => (e instanceof StackRunError ? [e.message, e.stdout, e.stderr] : [String(e)]);
 
 describe.each(["config", "env"] as const)("client secret from %s", (from) => {
-  it("never shows in state, outputs, the state file, retry lines or errors over up, refresh and destroy", async () => {
-    const { engine: e, stateFile } = engine(`sec-${from}`, SECRET, from);
-    // Faults make the providers retry (stderr lines) and give up once (an error message).
-    emulator.injectFaults([
-      { route: "POST /api/v2/integrations", kind: "503", count: 2 },
-      { route: "POST /api/v2/integrations/actions", kind: "429", count: 1, retryAfterSeconds: 1 },
-      { route: "GET /api/v2/processautomation/triggers/{triggerId}", kind: "500", count: 40 },
-    ]);
-    const up = await e.up();
-    const seen: string[] = [visible(e, stateFile, up)];
-    expect(e.hostStderr).toMatch(/attempt 1 failed \(503/);
-    const refreshFailure = (await e.refresh().catch((err: unknown) => err)) as LocalEngineError;
-    expect(refreshFailure).toBeInstanceOf(LocalEngineError);
-    expect(refreshFailure.message).toMatch(/Read trigger failed after \d+ attempts/);
-    seen.push(visible(e, stateFile, refreshFailure.message, refreshFailure.failures, refreshFailure.hostStderr));
-    emulator.clearFaults();
-    seen.push(visible(e, stateFile, await e.refresh()));
-    seen.push(visible(e, stateFile, await e.destroy()));
-    const text = seen.join("\n");
-    expect(text).toContain("__provider");
-    expect(text).not.toContain(SECRET);
-  });
+  it("never shows in state, export, config file, output, retry lines, errors or the request log over preview, up, refresh and destroy", async () => {
+    const stack = await stackFor(`sec-${from}`, SECRET, from);
+    try {
+      const seen: string[] = [];
+      seen.push(await visible(stack, await stack.preview({ diff: true })));
+      // Faults make the providers retry (lines in the output) and give up once (an error message).
+      emulator.injectFaults([
+        { route: "POST /api/v2/integrations", kind: "503", count: 2 },
+        { route: "POST /api/v2/integrations/actions", kind: "429", count: 1, retryAfterSeconds: 1 },
+      ]);
+      const up = await stack.up();
+      expect(up.stdout).toMatch(/attempt 1 failed \(503/);
+      seen.push(await visible(stack, up));
+      emulator.injectFaults({ route: "GET /api/v2/processautomation/triggers/{triggerId}", kind: "500", count: 60 });
+      const refreshFailure = await stack.refresh().catch((err: unknown) => err);
+      expect(refreshFailure).toBeInstanceOf(StackRunError);
+      expect((refreshFailure as StackRunError).message).toMatch(/Read trigger failed after \d+ attempts/);
+      seen.push(await visible(stack, ...shown(refreshFailure)));
+      emulator.clearFaults();
+      seen.push(await visible(stack, await stack.refresh()));
+      seen.push(await visible(stack, await stack.destroy()));
+      const text = seen.join("\n");
+      expect(text).toContain("__provider");
+      expect(text).toContain(`"clientId":"${CLIENT_ID}"`);
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain(Buffer.from(`${CLIENT_ID}:${SECRET}`).toString("base64"));
+    } finally {
+      await stack.dispose();
+    }
+  }, 600_000);
 
   it("a refused login names the client id and never the secret", async () => {
-    const { engine: e, stateFile } = engine(`sec-wrong-${from}`, WRONG_SECRET, from);
-    const failure = (await e.up().catch((err: unknown) => err)) as LocalEngineError;
-    expect(failure).toBeInstanceOf(LocalEngineError);
-    expect(failure.message).toContain(`refused the login of OAuth client "${CLIENT_ID}"`);
-    expect(failure.message).toMatch(/genesyscloud:oauthClientSecret|GENESYSCLOUD_OAUTHCLIENT_SECRET/);
-    const text = visible(e, stateFile, failure.message, failure.failures, failure.hostStderr, failure.result);
-    expect(text).not.toContain(WRONG_SECRET);
-    expect(text).not.toContain(SECRET);
-    expect(emulator.state().integrations.filter((i) => i.name === `Integration sec-wrong-${from}`)).toEqual([]);
-  });
+    const stack = await stackFor(`sec-wrong-${from}`, WRONG_SECRET, from);
+    try {
+      const failure = (await stack.up().catch((err: unknown) => err)) as StackRunError;
+      expect(failure).toBeInstanceOf(StackRunError);
+      expect(failure.message).toContain(`refused the login of OAuth client "${CLIENT_ID}"`);
+      expect(failure.message).toMatch(/genesyscloud:oauthClientSecret|GENESYSCLOUD_OAUTHCLIENT_SECRET/);
+      const text = await visible(stack, ...shown(failure));
+      expect(text).not.toContain(WRONG_SECRET);
+      expect(text).not.toContain(SECRET);
+      expect(emulator.state().integrations.filter((i) => i.name === `Integration sec-wrong-${from}`)).toEqual([]);
+    } finally {
+      await stack.dispose();
+    }
+  }, 300_000);
 });

@@ -66,4 +66,6 @@ export const catalogue: [string, Record<string, string | undefined>, string, Reg
   ["event listed twice", { "cognigy:events": '["acw","acw"]' }, "cognigy:events", /list each once/],
   ["adoptExisting not a boolean", { "cognigy:adoptExisting": "yes" }, "cognigy:adoptExisting", /set it to true or false/],
   ["triggersEnabled not a boolean", { "cognigy:triggersEnabled": "1" }, "cognigy:triggersEnabled", /set it to true or false/],
+  ["mistyped cognigy key", { "cognigy:endpointDomian": "app.cognigy.ai" }, "cognigy:endpointDomian", /did you mean cognigy:endpointDomain\? remove it with `pulumi config rm cognigy:endpointDomian`/],
+  ["mistyped genesyscloud key", { "genesyscloud:oauthClientSecert": SECRET }, "genesyscloud:oauthClientSecert", /did you mean genesyscloud:oauthClientSecret\?/],
 ];

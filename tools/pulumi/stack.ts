@@ -186,6 +186,11 @@ export class ProjectStack {
     await this.request("import", { deployment });
   }
 
+  /** `pulumi cancel`: removes the lock a killed operation left on the stack (docs/crash-recovery.md). */
+  async cancel(): Promise<void> {
+    await this.request("cancel", {});
+  }
+
   private async run(op: Operation, options: RunOptions): Promise<RunResult> {
     const started = Date.now();
     const { result, stdout, stderr, late } = await this.request(op, { options });

@@ -1,6 +1,7 @@
-// A loopback proxy in front of the emulator that kills the provider host at a write point: the
-// request reaches the emulator and is applied, then the host dies before it reads the answer
-// (as when the `pulumi` process is killed, or the machine loses power, mid-create).
+// A loopback proxy in front of the emulator that kills the `pulumi` operation at a write point:
+// the request reaches the emulator and is applied, then the operation's whole process tree dies
+// before the provider reads the answer (as when a CI runner is killed, or a machine loses power,
+// mid-create).
 import * as http from "http";
 import type { AddressInfo } from "net";
 
@@ -25,6 +26,8 @@ export interface CrashProxy {
   url: string;
   /** Crash at the next request matching `point` (once). */
   arm(point: CrashPoint, kill: () => void): void;
+  /** Forget an armed crash that did not happen. */
+  disarm(): void;
   /** Whether the armed crash happened. */
   readonly fired: boolean;
   close(): Promise<void>;
@@ -73,6 +76,9 @@ export async function startCrashProxy(target: string): Promise<CrashProxy> {
     arm(point, kill) {
       armed = { point, kill };
       fired = false;
+    },
+    disarm() {
+      armed = undefined;
     },
     get fired() {
       return fired;

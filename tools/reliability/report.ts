@@ -6,14 +6,16 @@ export interface CliOptions {
   seed: number;
   rate: number;
   concurrency: number;
+  crashEvery: number;
   replay?: number;
 }
 
-const USAGE = "usage: npm run reliability -- [--lifecycles N] [--seed N] [--rate 0..1] [--concurrency K] [--replay SEED]";
+const USAGE = "usage: npm run reliability -- [--lifecycles N] [--seed N] [--rate 0..1] [--concurrency K] [--crash-every N] [--replay SEED]";
 
 /** Parses `--name value` pairs; throws naming the bad flag and the fix. */
 export function parseArgs(argv: readonly string[], randomSeed: number): CliOptions {
-  const options: CliOptions = { lifecycles: 500, seed: randomSeed, rate: 0.2, concurrency: 6 };
+  // Three orgs side by side keep a 2-core machine busy without starving the CLIs of their timeouts.
+  const options: CliOptions = { lifecycles: 200, seed: randomSeed, rate: 0.2, concurrency: 3, crashEvery: 10 };
   for (let i = 0; i < argv.length; i += 2) {
     const flag = argv[i];
     const text = argv[i + 1];
@@ -26,6 +28,7 @@ export function parseArgs(argv: readonly string[], randomSeed: number): CliOptio
     else if (flag === "--seed") options.seed = integer(0);
     else if (flag === "--concurrency") options.concurrency = integer(1);
     else if (flag === "--replay") options.replay = integer(0);
+    else if (flag === "--crash-every") options.crashEvery = integer(0);
     else if (flag === "--rate") {
       if (text === undefined || !Number.isFinite(value) || value < 0 || value > 1) throw new Error(`--rate needs a number from 0 to 1, got ${JSON.stringify(text)}. ${USAGE}`);
       options.rate = value;
@@ -47,6 +50,9 @@ export function formatSummary(result: SuiteResult): string {
       .sort()
       .map((kind): [string, string] => [`faults: ${kind}`, String(result.faults[kind])]),
     ["retries (provider)", String(result.retries)],
+    ...Object.keys(result.crashes)
+      .sort()
+      .map((point): [string, string] => [`CLI killed at: ${point}`, String(result.crashes[point])]),
     ["duplicates", String(result.duplicates)],
     ["residue", String(result.residue)],
     ["failures", String(result.failures.length)],
@@ -56,7 +62,8 @@ export function formatSummary(result: SuiteResult): string {
   const table = rows.map(([k, v]) => `| ${k.padEnd(width)} | ${v.padStart(8)} |`);
   const rule = `|${"-".repeat(width + 2)}|${"-".repeat(10)}|`;
   const failures = result.failures.map(
-    (f) => `lifecycle ${f.index} failed at ${f.failure!.step} (replay: npm run reliability -- --replay ${f.seed}):\n  ${f.failure!.message}`,
+    (f) =>
+      `lifecycle ${f.index} failed at ${f.failure!.step} (replay: npm run reliability -- --replay ${f.seed}${f.crash ? " --crash-every 1" : ""}):\n  ${f.failure!.message}`,
   );
   return [...failures, rule, ...table, rule, lastLine(result)].join("\n");
 }

@@ -11,11 +11,12 @@ const OTHER_WORKFLOW = "Workflow conversation.id.acw (other team)";
 const OTHER_TRIGGER = "Trigger conversation.id.acw";
 const OTHER_TOPIC = "v2.detail.events.conversation.{id}.user.end";
 
-interface Client {
+export interface Client {
   call<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
 }
 
-async function client(emulator: Emulator, clientId: string, clientSecret: string): Promise<Client> {
+/** Plain REST calls as a person's own script (or Admin UI) makes them, logged in as the client. */
+export async function client(emulator: Emulator, clientId: string, clientSecret: string): Promise<Client> {
   const login = await fetch(`${emulator.url}/oauth/token`, {
     method: "POST",
     headers: {

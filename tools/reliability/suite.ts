@@ -1,28 +1,31 @@
 // The seeded fault-injection suite: many full lifecycles (up → update → refresh → destroy) of
-// the stack program through Pulumi's dynamic-provider host against emulated orgs with random
-// faults, checking the org after every step.
-import * as os from "os";
-import * as path from "path";
-import { DEFAULT_CLIENT, type Emulator, type RandomKind, type StateDump, startEmulator } from "../../emulator/index";
-import { LocalEngine, LocalEngineError } from "../engine/local-engine";
+// the stack through the real Pulumi CLI against emulated orgs with random faults, a tenth of
+// them with the CLI killed mid-create and the runbook's recovery, checking the org after every
+// step.
+import type { RandomKind } from "../../emulator/index";
+import type { PulumiCli } from "../pulumi/cli";
+import { StackRunError } from "../pulumi/stack";
+import { CRASH_POINTS, type CrashPoint } from "./crash-proxy";
 import { duplicates, residue, violations } from "./invariants";
-import { seedUnrelated } from "./seed";
+import { ReliabilityOrg, SECRET_KEYS, stackConfig } from "./org";
 
 export interface SuiteOptions {
   lifecycles: number;
   seed: number;
   /** Probability that a Genesys call gets a fault. */
   rate: number;
-  /** Independent orgs (emulator + engine) working side by side. */
+  /** Independent orgs (emulator + stack) working side by side. */
   concurrency: number;
-  projectDir: string;
+  /** Every this many lifecycles, the CLI is killed mid-create and recovered by the runbook (0: never). */
+  crashEvery: number;
+  cli: PulumiCli;
   /** Run one lifecycle with this fault seed (a failure's `seed`) instead of seeds derived from `seed`. */
   replay?: number;
   /** Called after each lifecycle (progress). */
   onLifecycle?: (result: LifecycleResult) => void;
 }
 
-export type Step = "up" | "update" | "refresh" | "destroy";
+export type Step = "up" | "recovery" | "update" | "refresh" | "destroy";
 
 export interface LifecycleResult {
   index: number;
@@ -33,18 +36,22 @@ export interface LifecycleResult {
   retries: number;
   duplicates: number;
   residue: number;
+  /** Where the CLI was killed, when this lifecycle was one of the crashed tenth. */
+  crash?: string;
   /** The first failed step or broken invariant; undefined when the lifecycle passed. */
   failure?: { step: Step | "cleanup"; message: string };
 }
 
 export interface SuiteResult {
-  options: Omit<SuiteOptions, "onLifecycle" | "projectDir">;
+  options: Omit<SuiteOptions, "onLifecycle" | "cli">;
   lifecycles: number;
   apiCalls: number;
   faults: Record<string, number>;
   retries: number;
   duplicates: number;
   residue: number;
+  /** Lifecycles whose CLI was killed, by crash point. */
+  crashes: Record<string, number>;
   failures: LifecycleResult[];
   wallMs: number;
 }
@@ -52,21 +59,10 @@ export interface SuiteResult {
 export const FAULT_KINDS: RandomKind[] = ["429", "500", "503", "latency", "hang"];
 /** Single-object reads answer 404 this long after a create (Genesys's eventual consistency). */
 export const INVISIBILITY_MS = 250;
-/** Client bounds for the suite: hangs outlast the request timeout and must be retried. */
-export const SUITE_LIMITS: Record<string, string> = {
-  GENESYSCLOUD_REQUEST_TIMEOUT_MS: "1000",
-  GENESYSCLOUD_RETRY_MAX_ATTEMPTS: "20",
-  GENESYSCLOUD_RETRY_MIN_WAIT_MS: "50",
-  GENESYSCLOUD_RETRY_MAX_WAIT_MS: "500",
-  GENESYSCLOUD_RETRY_MAX_TOTAL_MS: "60000",
-  GENESYSCLOUD_VISIBILITY_TIMEOUT_MS: "10000",
-  GENESYSCLOUD_JOB_TIMEOUT_MS: "30000",
-};
 const HANG_MS = 3_000;
 const LATENCY_MS = 300;
-const SECRET_KEYS = ["genesyscloud:oauthClientSecret"];
 /** A provider retry as the API layer reports it on the host's stderr (providers/session.ts). */
-const RETRY_LINE = /^\[genesyscloud\] .*: attempt \d+ failed .*; retrying in \d+ ms$/;
+const RETRY_LINE = /^\s*\[genesyscloud\] .*: attempt \d+ failed .*; retrying in \d+ ms$/;
 
 /** The seed of lifecycle `index` of a run seeded with `seed` (pure; mulberry-style mix). */
 export function lifecycleSeed(seed: number, index: number): number {
@@ -91,56 +87,35 @@ export function retryCounter(): { feed(text: string): void; readonly count: numb
   };
 }
 
-/** Stack config of one lifecycle step: only the endpoint changes between up and update. */
-function stackConfig(emulator: Emulator, endpoint: string): Record<string, string> {
-  return {
-    "genesyscloud:oauthClientId": DEFAULT_CLIENT.id,
-    "genesyscloud:oauthClientSecret": DEFAULT_CLIENT.secret,
-    "genesyscloud:apiUrl": emulator.url,
-    "cognigy:endpointUrl": endpoint,
-  };
+/** Pure: where lifecycle `index` kills the CLI: every `every`-th lifecycle, at a write point drawn from its seed. */
+export function crashPlan(index: number, seed: number, every: number): CrashPoint | undefined {
+  if (every <= 0 || index % every !== every - 1) return undefined;
+  return CRASH_POINTS[lifecycleSeed(seed, 0x5eed) % CRASH_POINTS.length];
 }
 
-/** One org: an emulator with the other team's objects, and an engine for our stack. */
+/** One org: an emulator with the other team's objects, and our stack on the real CLI. */
 class Org {
-  private emulator!: Emulator;
-  private engine!: LocalEngine;
-  private seeded = new Set<string>();
-  private baseline!: StateDump;
+  private org!: ReliabilityOrg;
   private readonly retries = retryCounter();
 
   constructor(
     private readonly name: string,
-    private readonly projectDir: string,
+    private readonly cli: PulumiCli,
   ) {}
 
   async open(): Promise<void> {
-    this.emulator = await startEmulator({ jobMs: 100 });
-    this.seeded = await seedUnrelated(this.emulator, DEFAULT_CLIENT.id, DEFAULT_CLIENT.secret);
-    this.emulator.configure({ invisibilityMs: INVISIBILITY_MS });
-    this.baseline = this.emulator.state();
-    this.engine = new LocalEngine({
-      programPath: "stacks/index.ts",
-      project: "cognigy",
-      stack: this.name,
-      projectDir: this.projectDir,
-      config: stackConfig(this.emulator, "http://127.0.0.1:9/a"),
-      secretKeys: SECRET_KEYS,
-      env: { ...withoutGenesys(process.env), ...SUITE_LIMITS },
-      keepHost: true,
-      keepProgramProcess: true,
-      compileCacheDir: path.join(os.tmpdir(), "cognigy-engine-compile-cache"),
-      onHostStderr: (text) => this.retries.feed(text),
-    });
+    // The CLI prints the providers' stderr twice (as it runs, and under Diagnostics): only the
+    // indented Diagnostics copy matches RETRY_LINE.
+    this.org = await ReliabilityOrg.open({ cli: this.cli, stack: this.name, onOutput: (text) => this.retries.feed(text) });
+    this.org.emulator.configure({ invisibilityMs: INVISIBILITY_MS });
   }
 
   async close(): Promise<void> {
-    await this.engine?.close();
-    await this.emulator?.close();
+    await this.org?.close();
   }
 
-  async lifecycle(index: number, seed: number, rate: number): Promise<LifecycleResult> {
-    const emulator = this.emulator;
+  async lifecycle(index: number, seed: number, rate: number, crashEvery: number): Promise<LifecycleResult> {
+    const { emulator, stack, proxy, baseline, seeded } = this.org;
     const result: LifecycleResult = { index, seed, apiCalls: 0, faults: {}, retries: 0, duplicates: 0, residue: 0 };
     const injectedBefore = emulator.faults().injected;
     const retriesBefore = this.retries.count;
@@ -149,32 +124,48 @@ class Org {
     const check = (step: Step) => {
       const state = emulator.state();
       result.duplicates = Math.max(result.duplicates, duplicates(state).length);
-      const broken = violations(this.baseline, state, this.seeded);
-      if (broken.length > 0) throw Object.assign(new Error(broken.join("; ")), { step });
+      const broken = violations(baseline, state, seeded);
+      if (broken.length > 0) throw new Error(broken.join("; "));
       return state;
     };
+    const crash = crashPlan(index, seed, crashEvery);
     let step: Step = "up";
     try {
-      this.engine.setConfig(stackConfig(emulator, "http://127.0.0.1:9/a"), SECRET_KEYS);
-      await this.engine.up();
+      stack.setConfig(stackConfig(proxy.url, { "cognigy:endpointUrl": "http://127.0.0.1:9/a" }), SECRET_KEYS);
+      if (crash) {
+        proxy.arm(crash, () => stack.kill());
+        const killed = await stack.up().then(() => undefined, (error: unknown) => error);
+        if (proxy.fired) {
+          result.crash = crash.name;
+          if (!(killed instanceof StackRunError && killed.killed)) throw new Error(`the CLI was killed at "${crash.name}" but the run ended otherwise: ${String(killed)}`);
+          check(step);
+          step = "recovery";
+          await this.org.recover();
+        } else if (killed) {
+          throw killed;
+        }
+        proxy.disarm();
+      } else {
+        await stack.up();
+      }
       check(step);
       step = "update";
-      this.engine.setConfig(stackConfig(emulator, "http://127.0.0.1:9/b"), SECRET_KEYS);
-      await this.engine.up();
-      const urls = check(step).actions.filter((a) => !this.seeded.has(a.id)).map((a) => a.config.request.requestUrlTemplate);
+      stack.setConfig(stackConfig(proxy.url, { "cognigy:endpointUrl": "http://127.0.0.1:9/b" }), SECRET_KEYS);
+      await stack.up();
+      const urls = check(step).actions.filter((a) => !seeded.has(a.id)).map((a) => a.config.request.requestUrlTemplate);
       if (urls.length !== 1 || !urls[0].startsWith("http://127.0.0.1:9/b/")) throw new Error(`the endpoint update did not reach the data action: ${JSON.stringify(urls)}`);
       step = "refresh";
-      const refreshed = await this.engine.refresh();
-      if (refreshed.summary.drop) throw new Error(`refresh dropped ${refreshed.summary.drop} resource(s) that still exist`);
+      const refreshed = await stack.refresh();
+      if (refreshed.changes.delete) throw new Error(`refresh dropped ${refreshed.changes.delete} resource(s) that still exist`);
       check(step);
       step = "destroy";
-      await this.engine.destroy();
-      result.residue = residue(check(step), this.seeded).length;
-      if (result.residue > 0) throw new Error(`residue after destroy: ${residue(emulator.state(), this.seeded).join(", ")}`);
+      await stack.destroy();
+      result.residue = residue(check(step), seeded).length;
+      if (result.residue > 0) throw new Error(`residue after destroy: ${residue(emulator.state(), seeded).join(", ")}`);
     } catch (error) {
-      const message = error instanceof LocalEngineError ? error.message : (error as Error).message;
-      result.failure = { step, message };
+      result.failure = { step, message: (error as Error).message };
     }
+    proxy.disarm();
     emulator.setRandomFaults(null);
     const log = emulator.log();
     result.apiCalls = log.entries.length;
@@ -182,25 +173,23 @@ class Org {
     for (const kind of Object.keys(injected)) result.faults[kind] = injected[kind] - (injectedBefore[kind] ?? 0);
     result.faults.invisibility = log.entries.filter((e) => e.status === 404 && e.method === "GET").length;
     result.retries = this.retries.count - retriesBefore;
-    if (result.failure) await this.recover(result);
+    if (result.failure) await this.recoverFromFailure(result);
     return result;
   }
 
   /** After a failure: destroy without faults, count what is left, and start the next lifecycle on a fresh org. */
-  private async recover(result: LifecycleResult): Promise<void> {
+  private async recoverFromFailure(result: LifecycleResult): Promise<void> {
     try {
-      await this.engine.destroy();
+      // A killed or timed-out run leaves the stack locked; an unlocked stack needs no cancel.
+      await this.org.stack.cancel().catch(() => undefined);
+      await this.org.stack.destroy();
     } catch (error) {
       result.failure!.message += `\n  cleanup destroy failed too: ${(error as Error).message}`;
     }
-    result.residue = Math.max(result.residue, residue(this.emulator.state(), this.seeded).length);
+    result.residue = Math.max(result.residue, residue(this.org.emulator.state(), this.org.seeded).length);
     await this.close();
     await this.open();
   }
-}
-
-function withoutGenesys(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith("GENESYSCLOUD_")));
 }
 
 function add(into: Record<string, number>, from: Record<string, number>): void {
@@ -210,16 +199,16 @@ function add(into: Record<string, number>, from: Record<string, number>): void {
 /** Runs the lifecycles over `concurrency` orgs and sums what happened. */
 export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const started = Date.now();
-  const { onLifecycle, projectDir, ...shown } = options;
+  const { onLifecycle, cli, ...shown } = options;
   const results: LifecycleResult[] = [];
   let next = 0;
   const worker = async (w: number) => {
-    const org = new Org(`reliability-${w}`, projectDir);
+    const org = new Org(`reliability-${w}`, cli);
     await org.open();
     try {
       for (let index = next++; index < options.lifecycles; index = next++) {
         const seed = options.replay ?? lifecycleSeed(options.seed, index);
-        const result = await org.lifecycle(index, seed, options.rate);
+        const result = await org.lifecycle(index, seed, options.rate, options.crashEvery);
         results.push(result);
         onLifecycle?.(result);
       }
@@ -229,7 +218,11 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, options.lifecycles)) }, (_, w) => worker(w)));
   const faults: Record<string, number> = {};
-  for (const r of results) add(faults, r.faults);
+  const crashes: Record<string, number> = {};
+  for (const r of results) {
+    add(faults, r.faults);
+    if (r.crash) crashes[r.crash] = (crashes[r.crash] ?? 0) + 1;
+  }
   return {
     options: shown,
     lifecycles: results.length,
@@ -238,6 +231,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     retries: results.reduce((n, r) => n + r.retries, 0),
     duplicates: results.reduce((n, r) => n + r.duplicates, 0),
     residue: results.reduce((n, r) => n + r.residue, 0),
+    crashes,
     failures: results.filter((r) => r.failure).sort((a, b) => a.index - b.index),
     wallMs: Date.now() - started,
   };
