@@ -290,6 +290,42 @@ describe("the handover stack's lifecycle in one org", () => {
     lastStep = mine;
   });
 
+  it("4. a data action contract change replaces the action, and both workflows are republished calling the new one", async () => {
+    const before = previous();
+    const oldAction = only(before.actions, "data action");
+    // State as a release with another output contract left it: Genesys cannot patch a contract,
+    // so the action must be replaced (delete before create: names are unique per category).
+    const state = await stack.exportState();
+    const action = managedResources(state).find((r) => r.type.endsWith(":DataAction"))!;
+    const older = { type: "object", properties: { status: { type: "string" } }, additionalProperties: true };
+    action.inputs!.outputSchema = older;
+    action.outputs!.outputSchema = older;
+    await stack.importState(state);
+
+    const result = await stack.up();
+    calls();
+    const changes = genesysChanges(result.steps);
+    expect(changes.filter((s) => s.includes("DataAction"))).toEqual([
+      "create-replacement DataAction handover-data-action",
+      "delete-replaced DataAction handover-data-action",
+      "replace DataAction handover-data-action",
+    ]);
+    const mine = ours();
+    const newAction = only(mine.actions, "data action");
+    expect(newAction.id).not.toBe(oldAction.id);
+    expect(newAction.contract.input.inputSchema).toEqual(GUIDE_INPUT_CONTRACT);
+    for (const event of GUIDE_EVENTS) {
+      // The acw workflow carries the name step 4 gave it.
+      const flow = flowNamed(mine, event.key === "acw" ? RENAMED_ACW : event.workflowName);
+      const published = flow.versions[flow.versions.length - 1];
+      expect(published.dataActions, `${flow.name} calls the new action`).toEqual([
+        { category: INTEGRATION_NAME, name: DATA_ACTION_NAME, actionId: newAction.id },
+      ]);
+      expect(triggerNamed(mine, event.triggerName).target.id).toBe(flow.id);
+    }
+    lastStep = mine;
+  });
+
   it("5. a trigger disabled behind the tool's back shows in refresh and is enabled again by the next up", async () => {
     const [acw] = GUIDE_EVENTS;
     const live = triggerNamed(previous(), acw.triggerName);
