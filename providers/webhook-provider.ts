@@ -5,6 +5,7 @@
 // (through adoptionOutcome) whether the lookup found one to take over.
 import type * as pulumi from "@pulumi/pulumi";
 import { createRefusedMessage } from "./adoption";
+import { DiffRules, changedFields } from "./diff";
 import { GenesysProvider } from "./session";
 
 /** How messages name an object: its kind and its natural key as the user knows it. */
@@ -35,6 +36,19 @@ export function notInStackFailure(
   return { property: "", reason: createRefusedMessage(label.kind, label.name, refusal, { why: "not-in-stack" }) };
 }
 
+/**
+ * Pure: the inputs to keep, without a refusal that cannot apply. An object the state holds is
+ * created again only by a replace (a change of a `replaceOn` field); otherwise the refusal is
+ * left out of the stored inputs, which `read` cannot repeat: with it, every `pulumi refresh`
+ * on these releases would report each object as changed.
+ */
+export function withoutIdleRefusal(olds: Record<string, unknown>, inputs: Record<string, unknown>, rules: DiffRules): Record<string, unknown> {
+  if (inputs.createRefusal === undefined || Object.keys(olds).length === 0) return inputs;
+  if (changedFields(olds, inputs, { ...rules, fields: rules.replaceOn }).length > 0) return inputs;
+  const { createRefusal: _, ...kept } = inputs;
+  return kept;
+}
+
 /** Pure: the refusal of a diff that replaces the object, when no new one may be made. */
 export function replaceRefusal(label: ObjectLabel, news: Record<string, unknown>, replaces: readonly string[]): string | undefined {
   const refusal = news.createRefusal;
@@ -50,7 +64,8 @@ export abstract class WebhookProvider extends GenesysProvider {
     const result = await super.check(olds, news);
     const inputs = result.inputs ?? news;
     const failure = notInStackFailure(this.label(inputs), olds, inputs);
-    return failure ? { inputs, failures: [...(result.failures ?? []), failure] } : result;
+    if (failure) return { inputs, failures: [...(result.failures ?? []), failure] };
+    return { ...result, inputs: withoutIdleRefusal(olds, inputs, this.diffRules()) };
   }
 
   async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
@@ -62,8 +77,8 @@ export abstract class WebhookProvider extends GenesysProvider {
   }
 }
 
-/** The input every webhook kind takes: set when no new object may be made, with why and what to do. */
 // A type alias, not an interface: the inputs types stay assignable to Record<string, unknown>.
+/** The input every webhook kind takes: set when no new object may be made, with why and what to do. */
 export type NewObjectGate = {
   readonly createRefusal?: string;
 };

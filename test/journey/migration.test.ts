@@ -174,6 +174,10 @@ describe("on 4.100, a webhook object deleted in the org by hand", () => {
     // Nothing new on 4.100 with everything in place: a no-op.
     const noop = await stack.up();
     expect(genesysChanges(noop.steps)).toEqual([]);
+    // The refusal the objects carry on 4.100 is no drift: refresh finds nothing changed.
+    const refreshed = await stack.refresh();
+    expect(refreshed.changes).not.toHaveProperty("update");
+    expect(refreshed.stdout).not.toContain("createRefusal");
     await (await login(emu.url)).triggers.deleteProcessautomationTrigger(trigger.id);
     const before = emu.state();
     emu.clearLog();

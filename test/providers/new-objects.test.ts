@@ -9,7 +9,7 @@ import { ExistingSetupInputs, ExistingSetupProvider, incompleteSetupMessage } fr
 import { DataActionInputs, DataActionProvider } from "../../providers/data-action";
 import { IntegrationInputs, IntegrationProvider } from "../../providers/integration";
 import { TriggerInputs, TriggerProvider } from "../../providers/trigger";
-import { notInStackFailure, replaceRefusal } from "../../providers/webhook-provider";
+import { notInStackFailure, replaceRefusal, withoutIdleRefusal } from "../../providers/webhook-provider";
 import { WorkflowInputs, WorkflowProvider } from "../../providers/workflow";
 import inputContract from "../../templates/input-contract.json";
 import outputContract from "../../templates/output-contract.json";
@@ -57,6 +57,16 @@ describe("the refusal texts (pure)", () => {
     expect(notInStackFailure(label, { name: WORKFLOW }, refused)).toBeUndefined();
     expect(notInStackFailure(label, {}, { ...refused, adopt: true })).toBeUndefined();
     expect(notInStackFailure(label, {}, { name: WORKFLOW, adopt: false })).toBeUndefined();
+  });
+
+  it("keeps the refusal in the stored inputs only where it can still apply: a create, or a replace", () => {
+    const rules = { fields: ["name", "topicName", "enabled"], replaceOn: ["topicName"], deleteBeforeReplace: true };
+    const olds = { name: "T", topicName: "a", enabled: true };
+    const news = { ...olds, enabled: false, createRefusal: "WHY." };
+    expect(withoutIdleRefusal(olds, news, rules)).toEqual({ name: "T", topicName: "a", enabled: false });
+    expect(withoutIdleRefusal(olds, { ...news, topicName: "b" }, rules)).toEqual({ ...news, topicName: "b" });
+    expect(withoutIdleRefusal({}, news, rules)).toEqual(news);
+    expect(withoutIdleRefusal(olds, { ...olds }, rules)).toEqual(olds);
   });
 
   it("refuses a diff only when it replaces and a refusal is given", () => {
@@ -113,8 +123,13 @@ describe("check: an object the stack's state does not hold", () => {
       const checked = await checking.check({}, { ...news, adopt: false });
       expect(checked.failures).toEqual([{ property: "", reason: createRefusedMessage(kind, name, REFUSAL, { why: "not-in-stack" }) }]);
       expect(checked.failures?.[0].reason).toMatch(/On Cognigy\.AI 4\.100 .*Move this org to Amazon EventBridge: `pulumi config set cognigy:mode eventbridge`/);
-      // In the state already, or adopted (only create can look into the org): no failure.
-      expect((await checking.check({ ...news }, { ...news, adopt: false })).failures).toEqual([]);
+      // In the state already, or adopted (only create can look into the org): no failure, and
+      // for the object in the state no refusal kept in its inputs (refresh could not repeat it).
+      // Olds as the engine stores them: checked inputs, defaults applied.
+      const stored = (await checking.check({}, { ...news, adopt: true })).inputs as Record<string, unknown>;
+      const held = await checking.check({ ...stored, adopt: false }, { ...news, adopt: false });
+      expect(held.failures).toEqual([]);
+      expect(held.inputs).not.toHaveProperty("createRefusal");
       expect((await checking.check({}, { ...news, adopt: true })).failures).toEqual([]);
       const { createRefusal: _, ...allowed } = news;
       expect((await checking.check({}, { ...allowed, adopt: false })).failures).toEqual([]);
