@@ -155,6 +155,9 @@ export type WorkflowInputs = Pick<WorkflowOutputs, "name" | "division" | "yaml" 
   NewObjectGate;
 
 export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.ResourceProvider {
+  /** The home division's name, read once per org and provider process: every workflow of the run needs the same. */
+  private homeDivision?: { api: GenesysApi; name: Promise<string> };
+
   protected label(inputs: Record<string, unknown>): ObjectLabel {
     return LABELS.workflow(inputs.name);
   }
@@ -170,6 +173,10 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
   async create(inputs: WorkflowInputs): Promise<pulumi.dynamic.CreateResult> {
     // A registered job changes nothing until its upload, so it is registered while we look;
     // where creating may be refused, only after the look, so a refusal makes no write at all.
+    // The division's name is read meanwhile too (a read changes nothing); its failure is
+    // reported by publish, or nowhere when create stops before publishing.
+    const division = this.divisionName(inputs);
+    division.catch(() => undefined);
     const [found, job] = inputs.createRefusal
       ? [await findWorkflow(this.genesys(), inputs.name), undefined]
       : await Promise.all([findWorkflow(this.genesys(), inputs.name), this.registerJob()]);
@@ -178,7 +185,7 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     const outcome = adoptionOutcome(this.label(inputs).kind, inputs.name, existing, inputs.adopt, inputs.createRefusal);
     const adopted = outcome.action === "take-over" && outcome.adopted;
     try {
-      return await this.publish(inputs, adopted, job);
+      return await this.publish(inputs, adopted, job, division);
     } catch (err) {
       const made = found ?? (await findWorkflow(this.genesys(), inputs.name).catch(() => undefined));
       if (made && !(err instanceof PartialCreateError)) {
@@ -223,18 +230,36 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     });
   }
 
+  /** The configured division, or the org's home division (one read for all workflows; read again after a failure). */
+  private divisionName(inputs: WorkflowInputs): Promise<string> {
+    if (inputs.division) return Promise.resolve(inputs.division);
+    const api = this.genesys();
+    if (this.homeDivision?.api !== api) {
+      const home = { api, name: homeDivisionName(api) };
+      this.homeDivision = home;
+      home.name.catch(() => {
+        if (this.homeDivision === home) this.homeDivision = undefined;
+      });
+    }
+    return this.homeDivision.name;
+  }
+
   private registerJob(): Promise<RegisteredJob> {
     return this.genesys().call<RegisteredJob>("Register flow job", (a) => a.architect.postFlowsJobs());
   }
 
   /**
    * Upload through a flow job (creates or overwrites, and publishes), then read the flow.
-   * `registered`: a job already registered for this upload.
+   * `registered`: a job already registered for this upload; `division`: its name, already being read.
    */
-  private async publish(inputs: WorkflowInputs, adopted: boolean, registered?: RegisteredJob): Promise<{ id: string; outs: WorkflowOutputs }> {
+  private async publish(
+    inputs: WorkflowInputs,
+    adopted: boolean,
+    registered?: RegisteredJob,
+    division = this.divisionName(inputs),
+  ): Promise<{ id: string; outs: WorkflowOutputs }> {
     const api = this.genesys();
-    const division = inputs.division || (await homeDivisionName(api));
-    const yaml = prepareWorkflowYaml(inputs.yaml, inputs.name, division, inputs.managedBy);
+    const yaml = prepareWorkflowYaml(inputs.yaml, inputs.name, await division, inputs.managedBy);
     const job = registered ?? (await this.registerJob());
     const uploadStarted = Date.now();
     await api.upload(`Upload workflow "${inputs.name}" for job ${job.id}`, job.presignedUrl, job.headers ?? {}, yaml);

@@ -133,4 +133,23 @@ describe("Workflow provider on an org whose home division is not called Home", (
     // Named explicitly, a division the org does not have fails the job with Archy's message.
     await expect(provider.update(created.id, created.outs, { ...inputs, division: "Home" })).rejects.toThrow(/Unable to find division 'Home'/);
   });
+
+  it("reads the home division once for all the workflows of a run, and again for another org", async () => {
+    const homeReads = (e: Emulator) => e.log().entries.filter((entry) => entry.route === "GET /api/v2/authorization/divisions/home").length;
+    const yaml = (name: string) => renderWorkflowYaml({ workflowName: name, integrationName: DEFAULT_INTEGRATION_NAME, dataActionName: DEFAULT_DATA_ACTION_NAME, topic: "t" });
+    const provider = new WorkflowProvider();
+    await provider.configure(configureRequest(stackConfig(renamed)));
+    const before = homeReads(renamed);
+    const names = ["Workflow one", "Workflow two"];
+    const inputs = await Promise.all(names.map(async (name) => (await provider.check({}, { name, yaml: yaml(name), managedBy: MARKER, providerVersion: "0.1.0" })).inputs as WorkflowInputs));
+    const created = await Promise.all(inputs.map((i) => provider.create(i)));
+    expect(created.map((c) => c.outs.divisionName)).toEqual(["New Home", "New Home"]);
+    expect(homeReads(renamed) - before).toBe(1);
+
+    // Configured for another org (another emulator), the provider reads that org's home division.
+    await provider.configure(configureRequest(stackConfig(emu)));
+    const other = (await provider.check({}, { name: "Workflow three", yaml: yaml("Workflow three"), managedBy: MARKER, providerVersion: "0.1.0" })).inputs as WorkflowInputs;
+    expect((await provider.create(other)).outs.divisionName).toBe("Home");
+    expect(homeReads(emu)).toBe(1);
+  });
 });
