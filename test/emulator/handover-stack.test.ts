@@ -7,7 +7,7 @@ import { sampleEvent, sampleTopic } from "../../emulator/sample-events";
 import { rehearse } from "../../tools/local/rehearse";
 import { TestStack } from "../support/stack";
 import { type Deployment, genesysChanges } from "../support/state";
-import { type Recorder, startRecorder } from "./cognigy-receiver";
+import { deadUrl, type Recorder, startRecorder } from "./cognigy-receiver";
 
 const SECRET_KEYS = ["genesyscloud:oauthClientSecret"];
 const ACW_TOPIC = "v2.detail.events.conversation.id.acw";
@@ -108,6 +108,17 @@ it("disabled triggers deliver nothing", async () => {
   const disabled = await both();
   expect(disabled.bodies).toEqual([]);
   expect(disabled.logs.map((l) => l.triggers.map((t) => t.reason))).toEqual([["the trigger is disabled"], ["the trigger is disabled"]]);
+});
+
+it("an endpoint where nothing listens shows as the failure path, naming the refused connection", async () => {
+  stack.setConfig({ ...config, "cognigy:endpointUrl": await deadUrl() }, SECRET_KEYS);
+  await stack.up();
+  const { logs, bodies } = await both();
+  expect(bodies).toEqual([]);
+  for (const log of logs) {
+    const call = log.triggers.find((t) => t.fired)!.execution!.steps.find((s) => s.type === "callData");
+    expect(call).toMatchObject({ output: "failure", error: { message: expect.stringContaining("ECONNREFUSED") } });
+  }
 });
 
 it("after `pulumi destroy` nothing is delivered", async () => {
