@@ -41,6 +41,16 @@ it("both Open Messaging events reach the receiver once, the voice call's nothing
   expect((await rehearse(emu.url, { verbose: true })).text).toContain('callData "Send Event to Cognigy" → success');
 });
 
+it("with cognigy:events [\"acw\"], the UserEndEvent reaching nothing is as intended", async () => {
+  await handoverOrg(await login(emu.url), receiver.url);
+  await (await login(emu.url)).triggers.deleteProcessautomationTrigger(emu.state().triggers.find((t) => t.topicName.endsWith(".user.end"))!.id);
+  const report = await rehearse(emu.url, { events: ["acw"] });
+  expect(report.ok).toBe(true);
+  expect(report.text).toContain("ok   UserEndEvent, Open Messaging: nothing sent to Cognigy (no trigger on this topic)");
+  expect(printed).toHaveLength(1);
+  expect((await rehearse(emu.url)).ok).toBe(false);
+});
+
 it("a stack after destroy (no triggers) fails the rehearsal and says why", async () => {
   const report = await rehearse(emu.url);
   expect(report.ok).toBe(false);
