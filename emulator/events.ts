@@ -3,7 +3,7 @@ import { type ActionRun, runAction } from "./action-run";
 import type { Context } from "./context";
 import { notFound } from "./errors";
 import { criterionMatches } from "./match";
-import type { DataActionBinding, FlowRecord, FlowVersionRecord, MatchCriterion, TriggerRecord } from "./store";
+import type { FlowRecord, FlowVersionRecord, MatchCriterion, TriggerRecord } from "./store";
 import { isKnownTopic, schemaProblems, TOPICS } from "./topics";
 import { EVENT_TTL_CLOCK, STRICT_INPUT_TYPES, UNBOUND_VERSION } from "./unverified";
 import { type CallData, runWorkflow, type StepLog } from "./workflow-run";
@@ -208,15 +208,4 @@ function boundCallData(ctx: Context, version: FlowVersionRecord): CallData {
     }
     return runAction(ctx, action, request.input, request.timeoutMs);
   };
-}
-
-/** Flow versions whose bound data action no longer exists (Architect's "consumers of deleted resources"). */
-export function deletedActionConsumers(ctx: Context): { flow: FlowRecord; version: FlowVersionRecord; missing: DataActionBinding[] }[] {
-  const out = [];
-  for (const flow of ctx.store.flows.values()) {
-    const version = flow.versions[flow.versions.length - 1];
-    const missing = (version?.dataActions ?? []).filter((b) => !ctx.store.actions.has(b.actionId));
-    if (version && missing.length) out.push({ flow, version, missing });
-  }
-  return out;
 }

@@ -1,7 +1,7 @@
 import type { Context } from "../context";
-import { deletedActionConsumers } from "../events";
 import { pageListing } from "../paging";
 import type { Router } from "../router";
+import type { DataActionBinding, FlowRecord, FlowVersionRecord } from "../store";
 import { DEPENDENCY_TYPES } from "../unverified";
 
 // Architect dependency tracking, the one question this project asks of it: which published
@@ -10,6 +10,17 @@ import { DEPENDENCY_TYPES } from "../unverified";
 // of DependencyObject {id, name, version, type, consumedResources: Dependency[] with `deleted`}).
 
 const BASE = "/api/v2/architect/dependencytracking";
+
+/** Flow versions whose bound data action no longer exists (Architect's "consumers of deleted resources"). */
+function deletedActionConsumers(ctx: Context): { flow: FlowRecord; version: FlowVersionRecord; missing: DataActionBinding[] }[] {
+  const out = [];
+  for (const flow of ctx.store.flows.values()) {
+    const version = flow.versions[flow.versions.length - 1];
+    const missing = (version?.dataActions ?? []).filter((b) => !ctx.store.actions.has(b.actionId));
+    if (version && missing.length) out.push({ flow, version, missing });
+  }
+  return out;
+}
 
 export function registerDependencies(router: Router, ctx: Context): void {
   router.add("GET", `${BASE}/deletedresourceconsumers`, "api", (req) => {
