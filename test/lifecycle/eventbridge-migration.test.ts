@@ -1,17 +1,17 @@
 // The move from the webhook method to Amazon EventBridge in one org, each step a `pulumi up`
-// through Pulumi's own dynamic-provider host (tools/engine) against the emulator:
-// webhooks → both → eventbridge, then back: eventbridge → both → webhooks, then destroy.
-// Self-hosted stays off: the local engine runs dynamic and component resources only.
-import * as path from "path";
+// on the real Pulumi CLI against the emulator: webhooks → both → eventbridge, then back:
+// eventbridge → both → webhooks, then destroy. Self-hosted stays off: the aws provider plugin
+// cannot be installed here (the AWS side is tested under mocks).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../emulator/index";
-import { LocalEngine, RunResult } from "../../tools/engine/local-engine";
+import type { RunResult } from "../../tools/pulumi/stack";
+import { DYNAMIC, genesysChanges, managedResources } from "../support/state";
+import { TestStack } from "../support/stack";
 import { Objects, seedUnrelated, split, Unrelated, writeCalls } from "./org";
 
 const PROJECT = "cognigy"; // Pulumi.yaml `name`
 const STACK = "migration";
 const MANAGED_BY = `cognigy-genesys-handover ${PROJECT}/${STACK}`;
-const DYNAMIC = "pulumi-nodejs:dynamic/genesyscloud:";
 const SECRET_KEYS = ["genesyscloud:oauthClientSecret"];
 const SUFFIX = "cognigy-org-42";
 // Cognigy before 2025.12: the integration filters the two topics the triggers listen to.
@@ -19,7 +19,7 @@ const TOPICS = ["v2.detail.events.conversation.{id}.acw", "v2.detail.events.conv
 const NO_OBJECTS: Objects = { integrations: [], actions: [], flows: [], triggers: [] };
 
 let emu: Emulator;
-let engine: LocalEngine;
+let engine: TestStack;
 let unrelated: Unrelated;
 let theirsBefore: Objects;
 let config: Record<string, string>;
@@ -38,17 +38,12 @@ beforeAll(async () => {
     "cognigy:eventBridgeAwsRegion": "eu-central-1",
     "cognigy:organisationId": SUFFIX,
   };
-  engine = new LocalEngine({
-    programPath: "stacks/index.ts",
-    project: PROJECT,
-    stack: STACK,
-    config,
-    secretKeys: SECRET_KEYS,
-    projectDir: path.join(__dirname, "..", ".."),
-    env: Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("GENESYSCLOUD_"))),
-  });
+  engine = await TestStack.create({ stack: STACK, config, secretKeys: SECRET_KEYS });
 });
-afterAll(async () => emu?.close());
+afterAll(async () => {
+  await engine?.dispose();
+  await emu?.close();
+});
 
 /** Our objects now; every step also proves the seeded objects unchanged. */
 function ours(): Objects {
@@ -61,10 +56,7 @@ async function upIn(mode: string): Promise<{ result: RunResult; changed: string[
   engine.setConfig({ ...config, "cognigy:mode": mode }, SECRET_KEYS);
   emu.clearLog();
   const result = await engine.up();
-  const changed = result.steps
-    .filter((s) => s.type.startsWith(DYNAMIC) && s.op !== "same")
-    .map((s) => `${s.op} ${s.type.slice(DYNAMIC.length)} ${s.urn.split("::").pop()}`)
-    .sort();
+  const changed = genesysChanges(result.steps);
   return { result, changed, writes: writeCalls(emu.log().entries) };
 }
 
@@ -95,7 +87,8 @@ function eventBridgeIntegration(mine: Objects) {
     name: "Amazon EventBridge Source - Cognigy",
     intendedState: "ENABLED",
     notes: MANAGED_BY,
-    properties: { awsAccountId: "123456789012", awsRegion: "eu-central-1", eventSourceSuffix: SUFFIX, topicFilters: TOPICS },
+    // The property names Genesys's own EventBridge module and the premium-app wizard write.
+    properties: { awsAccountId: "123456789012", awsAccountRegion: "eu-central-1", eventSourceSuffix: SUFFIX, eventFilter: TOPICS },
   });
   return found[0];
 }
@@ -160,7 +153,7 @@ describe("migrating one org from webhooks to Amazon EventBridge and back", () =>
     expect(ours()).toEqual({ ...NO_OBJECTS, integrations: [integration] });
     expect(result.outputs.requestUrl).toBeUndefined();
     expect(result.outputs.eventBridgeIntegration).toMatchObject({ id: integration?.id });
-    expect(engine.stackState.resources.filter((r) => r.type.startsWith(DYNAMIC)).map((r) => r.type)).toEqual([`${DYNAMIC}EventBridgeIntegration`]);
+    expect(managedResources(await engine.exportState()).map((r) => r.type)).toEqual([`${DYNAMIC}EventBridgeIntegration`]);
   });
 
   it("back to both: up recreates the six webhook objects; the EventBridge integration stays as it is", async () => {
@@ -185,6 +178,6 @@ describe("migrating one org from webhooks to Amazon EventBridge and back", () =>
   it("destroy removes the rest; the seeded objects stay", async () => {
     await engine.destroy();
     expect(ours()).toEqual(NO_OBJECTS);
-    expect(engine.stackState.resources).toEqual([]);
+    expect(managedResources(await engine.exportState())).toEqual([]);
   });
 });
