@@ -78,9 +78,10 @@ const VALUE_KEYS = ["lit", "exp", "var", "noValue"];
 const CALL_DATA_OUTPUTS = ["success", "failure", "timeout"];
 const DECISION_OUTPUTS = ["yes", "no"];
 
-type Node = Record<string, unknown>;
-const isMap = (v: unknown): v is Node => typeof v === "object" && v !== null && !Array.isArray(v);
-const soleKey = (v: unknown): string | undefined => (isMap(v) && Object.keys(v).length === 1 ? Object.keys(v)[0] : undefined);
+export type Node = Record<string, unknown>;
+export const isMap = (v: unknown): v is Node => typeof v === "object" && v !== null && !Array.isArray(v);
+/** The one key of a one-entry map (Archy's `- actionType: {...}` items), else undefined. */
+export const soleKey = (v: unknown): string | undefined => (isMap(v) && Object.keys(v).length === 1 ? Object.keys(v)[0] : undefined);
 
 /** The JSON schema of a workflow's inputs, keyed by variable name without the `Flow.` prefix. */
 export function inputSchema(variables: FlowVariable[]): JsonSchema {

@@ -1,7 +1,7 @@
 import { parse } from "yaml";
 import type { ActionRun, HttpExchange } from "./action-run";
 import { evaluate, ExpressionError, NOT_SET, type Value } from "./expressions";
-import { FAILURE_OUTPUTS } from "./archy";
+import { FAILURE_OUTPUTS, isMap, type Node, soleKey } from "./archy";
 import { failureOutputValues, OMIT_NOT_SET_INPUTS } from "./unverified";
 
 // Runs a published workflow's YAML (the text the flow job stored) for the actions handover
@@ -43,10 +43,6 @@ export interface RunOutcome {
   /** The output variables at the end. */
   outputData: Record<string, unknown>;
 }
-
-type Node = Record<string, unknown>;
-const isMap = (v: unknown): v is Node => typeof v === "object" && v !== null && !Array.isArray(v);
-const soleKey = (v: unknown): string | undefined => (isMap(v) && Object.keys(v).length === 1 ? Object.keys(v)[0] : undefined);
 
 /** A run that loops through changeState without end is stopped after this many actions. */
 const MAX_ACTIONS = 1000;
