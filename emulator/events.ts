@@ -4,7 +4,9 @@ import type { Context } from "./context";
 import { notFound } from "./errors";
 import { criterionMatches } from "./match";
 import type { FlowRecord, FlowVersionRecord, MatchCriterion, TriggerRecord } from "./store";
-import { isKnownTopic, schemaProblems, TOPICS } from "./topics";
+import { inputSchema } from "./archy";
+import { schemaProblems } from "./render";
+import { isKnownTopic, schemaProblems as topicProblems, TOPICS } from "./topics";
 import { EVENT_TTL_CLOCK, STRICT_INPUT_TYPES, UNBOUND_VERSION } from "./unverified";
 import { type CallData, runWorkflow, type StepLog } from "./workflow-run";
 
@@ -63,7 +65,7 @@ export function eventProblem(topic: unknown, event: unknown): string | undefined
   if (typeof topic !== "string" || !topic) return "'topic' is required, e.g. v2.detail.events.conversation.{id}.acw";
   const template = topicTemplate(topic);
   if (!isKnownTopic(template)) return `Unknown topic '${topic}'; known topics: ${Object.keys(TOPICS).join(", ")}`;
-  const problems = schemaProblems(template, event);
+  const problems = topicProblems(template, event);
   if (problems.length) return `The event does not match topic ${template}: ${problems.join("; ")}`;
   return undefined;
 }
@@ -87,10 +89,10 @@ export function workflowInputs(
     if (!variable) continue;
     // genesys-platform-api.md §6 (Genesys's trigger docs): a non-input variable named like an event field stops the start.
     if (!variable.isInput) return { refused: `The workflow variable Flow.${field} is named like an event field but is not an input` };
-    const expected = variable.type === "stringVariable" ? "string" : variable.type === "integerVariable" || variable.type === "decimalVariable" ? "number" : variable.type === "booleanVariable" ? "boolean" : undefined;
-    if (STRICT_INPUT_TYPES && expected && typeof value !== expected) return { refused: `Event field '${field}' is a ${typeof value}, but Flow.${field} is a ${variable.type}` };
     inputs[field] = value;
   }
+  const problems = STRICT_INPUT_TYPES ? schemaProblems(inputSchema(variables), inputs) : [];
+  if (problems.length) return { refused: `The event does not fit the workflow's input variables: ${problems.join("; ")}` };
   return { inputs };
 }
 

@@ -86,7 +86,7 @@ describe("trigger inputs", () => {
       refused: "The workflow variable Flow.addressTo is named like an event field but is not an input",
     });
     expect(workflowInputs("TopLevelPrimitives", event, [{ name: "Flow.eventTime", type: "stringVariable", isInput: true, isOutput: false }])).toEqual({
-      refused: "Event field 'eventTime' is a number, but Flow.eventTime is a stringVariable",
+      refused: "The event does not fit the workflow's input variables: property 'eventTime' must be of type string",
     });
   });
 
