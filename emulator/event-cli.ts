@@ -63,6 +63,18 @@ export function parseEventArgs(argv: string[], readFile: (path: string) => strin
   return { url: url.replace(/\/$/, ""), topic, event, json };
 }
 
+/** Publishes one event on the emulator at `emulatorUrl` through its control API; its execution log. */
+export async function postEvent(emulatorUrl: string, topic: string, event: Record<string, unknown>): Promise<EventRecord> {
+  const res = await fetch(`${emulatorUrl}/__emulator/events`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ topic, event }),
+  });
+  const body = (await res.json()) as EventRecord & { message?: string };
+  if (res.status !== 200) throw new Error(`the emulator at ${emulatorUrl} refused the event on ${topic} (${res.status}): ${body.message}`);
+  return body;
+}
+
 async function main(): Promise<void> {
   let args: EventArgs;
   try {
@@ -72,16 +84,7 @@ async function main(): Promise<void> {
     process.stderr.write(`emulator:event: ${e.message}\n${USAGE}\n`);
     process.exit(2);
   }
-  const res = await fetch(`${args.url}/__emulator/events`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ topic: args.topic, event: args.event }),
-  });
-  const body = (await res.json()) as EventRecord & { message?: string };
-  if (res.status !== 200) {
-    process.stderr.write(`emulator:event: the emulator refused the event (${res.status}): ${body.message}\n`);
-    process.exit(1);
-  }
+  const body = await postEvent(args.url, args.topic, args.event);
   process.stdout.write(`${args.json ? JSON.stringify(body, null, 2) : formatEventRecord(body)}\n`);
 }
 

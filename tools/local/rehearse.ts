@@ -1,6 +1,7 @@
 // After a local deploy: the point of the whole setup in one screen. Publishes, on the emulator,
 // an AfterCallWorkEvent and a UserEndEvent for an Open Messaging conversation and for a voice
 // call, and reports what reached Cognigy's endpoint (the local receiver) for each.
+import { postEvent } from "../../emulator/event-cli";
 import { formatEventRecord } from "../../emulator/event-report";
 import type { EventRecord } from "../../emulator/events";
 import { type SampleChannel, type SampleKind, sampleEvent, sampleTopic } from "../../emulator/sample-events";
@@ -73,13 +74,7 @@ export async function rehearse(emulatorUrl: string, options: RehearseOptions = {
   const rehearsals: Rehearsal[] = [];
   const deployed: readonly string[] = options.events ?? EVENT_KEYS;
   for (const [kind, channel] of CASES) {
-    const res = await fetch(`${emulatorUrl}/__emulator/events`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ topic: sampleTopic(kind), event: sampleEvent(kind, channel) }),
-    });
-    const body = (await res.json()) as EventRecord & { message?: string };
-    if (res.status !== 200) throw new Error(`The emulator at ${emulatorUrl} refused the ${GENESYS_EVENT[kind]} (${res.status}): ${body.message}`);
+    const body = await postEvent(emulatorUrl, sampleTopic(kind), sampleEvent(kind, channel));
     rehearsals.push({ kind, channel, expected: channel === "open-messaging" && deployed.includes(kind), record: body, sent: sentRequests(body) });
   }
   const lines = ["Rehearsal: what Cognigy is told when an agent ends a conversation", ...rehearsals.map(rehearsalLine)];
