@@ -9,6 +9,7 @@ import {
   countByRoute,
   countCalls,
   jobSpans,
+  maxConcurrent,
   noticeDelays,
   peakClientRate,
   provisioningWindow,
@@ -157,6 +158,12 @@ describe("tables", () => {
 });
 
 describe("bounded parallelism (org stacks, the bench's many-orgs scenario)", () => {
+  it("counts the most spans in flight at one moment", () => {
+    expect(maxConcurrent([])).toBe(0);
+    expect(maxConcurrent([{ start: 0, end: 10 }, { start: 10, end: 20 }, { start: 20, end: 30 }])).toBe(1);
+    expect(maxConcurrent([{ start: 0, end: 10 }, { start: 5, end: 20 }, { start: 8, end: 9 }, { start: 15, end: 30 }])).toBe(3);
+  });
+
   it("never runs more than the limit at once, starts in order and keeps each result in its item's place", async () => {
     let running = 0;
     let peak = 0;

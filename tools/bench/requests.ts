@@ -157,3 +157,12 @@ export function readsPerObject(entries: readonly LogEntry[], objects: Readonly<R
   for (const kind of Object.keys(reads) as ObjectKind[]) reads[kind] = objects[kind] > 0 ? reads[kind] / objects[kind] : 0;
   return reads;
 }
+
+/** The most spans in flight at one moment (a span ending exactly when another starts does not overlap it). */
+export function maxConcurrent(spans: readonly Span[]): number {
+  const edges = spans.flatMap((s) => [{ t: s.start, d: 1 }, { t: s.end, d: -1 }]).sort((a, b) => a.t - b.t || a.d - b.d);
+  let now = 0;
+  let most = 0;
+  for (const edge of edges) most = Math.max(most, (now += edge.d));
+  return most;
+}

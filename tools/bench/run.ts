@@ -4,7 +4,7 @@
 import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import type { Emulator, LogEntry } from "../../emulator/index";
+import { Emulator, LogEntry, startEmulator } from "../../emulator/index";
 import { HANDOVER_EVENTS } from "../../components/events";
 import { PROJECT_ROOT, PulumiCli } from "../pulumi/cli";
 import { ProjectStack, RunResult, fileBackend, scratchWorkDir } from "../pulumi/stack";
@@ -146,4 +146,14 @@ export async function lifecycle(emu: Emulator, org: OrgStack): Promise<PhaseResu
 /** A scratch folder for one bench run (removed by the caller). */
 export function benchScratch(parent: string): string {
   return fs.mkdtempSync(path.join(parent, "cognigy-bench-"));
+}
+
+/** An emulator with this latency and job time for the body's run. */
+export async function withEmulator<T>(latencyMs: number, jobMs: number, body: (emu: Emulator) => Promise<T>): Promise<T> {
+  const emu = await startEmulator({ latencyMs, jobMs });
+  try {
+    return await body(emu);
+  } finally {
+    await emu.close();
+  }
 }
