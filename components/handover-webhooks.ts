@@ -51,6 +51,8 @@ export interface HandoverWebhooksArgs {
    * Where no new Genesys object may be made (the stack program sets it on Cognigy.AI 4.100 up to
    * 2025.11, from `newWebhookObjectRefusal`): why, and the way forward. Objects the stack holds,
    * and existing ones taken over with `adoptExisting`, are managed as usual; default: creating is allowed.
+   * With both plain (`adoptExisting: true`), an `ExistingSetup` child looks the whole setup up
+   * before the first takeover, so a missing object stops the run before any write.
    */
   readonly createRefusal?: pulumi.Input<string>;
 }
