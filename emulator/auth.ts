@@ -20,6 +20,17 @@ export class Auth {
     return [...this.clients.keys()];
   }
 
+  /** Every token issued so far expires now (as when a run outlasts its token's life). */
+  expireAll(): void {
+    for (const token of this.tokens.values()) token.expiresAt = 0;
+  }
+
+  /** The client is deleted (Admin > OAuth): its logins are refused and its tokens stop working. */
+  revokeClient(id: string): void {
+    if (!this.clients.delete(id)) throw new Error(`Unknown OAuth client '${id}'; known: ${this.clientIds().join(", ")}`);
+    for (const [token, issued] of this.tokens) if (issued.clientId === id) this.tokens.delete(token);
+  }
+
   checkSecret(id: string, secret: string): boolean {
     return this.clients.get(id) === secret;
   }

@@ -1,7 +1,13 @@
-export const TARGETED_KINDS = ["429", "500", "503", "hang"] as const;
+export const TARGETED_KINDS = ["429", "500", "503", "hang", "lost", "500-after-apply"] as const;
 export type TargetedKind = (typeof TARGETED_KINDS)[number];
 export const RANDOM_KINDS = [...TARGETED_KINDS, "latency", "invisibility"] as const;
 export type RandomKind = (typeof RANDOM_KINDS)[number];
+/**
+ * Faults on writes that Genesys applied: the answer never arrives (`lost`: the connection is held,
+ * then dropped), or a 5xx arrives instead of it. The client cannot tell either from a write that
+ * failed before it was applied, so a blind retry makes a second object.
+ */
+export const AFTER_APPLY_KINDS: readonly RandomKind[] = ["lost", "500-after-apply"];
 
 export interface TargetedFault {
   /** Route key, e.g. `POST /api/v2/flows/jobs` (matched case-insensitively). */
@@ -48,6 +54,9 @@ export function checkTargeted(f: Partial<TargetedFault>, routeKeys: string[]): T
   }
   if (!TARGETED_KINDS.includes(f.kind as TargetedKind)) {
     throw new Error(`'kind' must be one of ${TARGETED_KINDS.join(", ")}, got ${JSON.stringify(f.kind)}`);
+  }
+  if (AFTER_APPLY_KINDS.includes(f.kind as TargetedKind) && f.route.toUpperCase().startsWith("GET ")) {
+    throw new Error(`'kind' ${f.kind} applies to writes only; ${JSON.stringify(f.route)} is a read`);
   }
   const count = f.count ?? 1;
   if (!Number.isInteger(count) || count < 1) throw new Error(`'count' must be a positive integer, got ${JSON.stringify(f.count)}`);
@@ -116,9 +125,10 @@ export class Faults {
 
   /**
    * The fault (if any) for this call. Targeted faults come first, in the order added.
-   * `invisibility` only applies to single-object reads; elsewhere the draw yields nothing.
+   * `invisibility` only applies to single-object reads, the after-apply kinds only to writes;
+   * elsewhere the draw yields nothing.
    */
-  decide(routeKey: string, singleRead: boolean): FaultDecision | undefined {
+  decide(routeKey: string, singleRead: boolean, write = false): FaultDecision | undefined {
     const i = this.pending.findIndex((f) => f.route.toLowerCase() === routeKey.toLowerCase());
     if (i >= 0) {
       const f = this.pending[i];
@@ -135,6 +145,7 @@ export class Faults {
     if (next() >= config.rate) return undefined;
     const kind = config.kinds[Math.floor(next() * config.kinds.length)];
     if (kind === "invisibility" && !singleRead) return undefined;
+    if (AFTER_APPLY_KINDS.includes(kind) && !write) return undefined;
     return this.count({
       kind,
       retryAfterSeconds: config.retryAfterSeconds ?? DEFAULT_RETRY_AFTER,

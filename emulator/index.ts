@@ -62,6 +62,10 @@ export interface Emulator {
   settings(): Settings;
   configure(patch: Partial<Settings>): Settings;
   addClient(id: string, secret: string): void;
+  /** Every token issued so far expires now; the next call with one is answered 401 (expired). */
+  expireTokens(): void;
+  /** Deletes the OAuth client: its logins are refused (401) and its tokens answered 401 from now on. */
+  revokeClient(id: string): void;
   /** Empties the org (objects, jobs), the log, faults and rate windows; keeps clients, tokens, settings. */
   reset(): void;
   /**
@@ -170,6 +174,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     settings: () => ({ ...settings }),
     configure: (patch) => Object.assign(settings, checkSettings(stripUndefined(patch))) && { ...settings },
     addClient: (id, secret) => auth.addClient(id, secret),
+    expireTokens: () => auth.expireAll(),
+    revokeClient: (id) => auth.revokeClient(id),
     reset: () => {
       store.clear();
       log.clear();

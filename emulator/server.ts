@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Auth } from "./auth";
 import type { Settings } from "./context";
 import { ApiError, errorBody, notFound } from "./errors";
-import type { Faults } from "./faults";
+import { AFTER_APPLY_KINDS, type FaultDecision, type Faults } from "./faults";
 import type { RequestLog } from "./log";
 import type { RateLimiter } from "./ratelimit";
 import type { Request, Response, Router, Surface } from "./router";
@@ -49,6 +49,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     correlationId: randomUUID(),
   };
   let routeKey = `${method} <unmatched>`;
+  let fault: FaultDecision | undefined;
   let surface: Surface | undefined;
   res.setHeader("inin-correlation-id", request.correlationId);
   res.on("close", () => {
@@ -75,8 +76,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       deps.beforeEach();
       if (!(await deps.timers.sleep(deps.settings.latencyMs).done)) return;
       const singleRead = method === "GET" && Object.keys(match.params).length > 0;
-      const fault = deps.faults.decide(routeKey, singleRead);
-      if (fault && !(await applyFault(deps, fault, req, res))) return;
+      fault = deps.faults.decide(routeKey, singleRead, method !== "GET");
+      if (fault && !AFTER_APPLY_KINDS.includes(fault.kind) && !(await applyFault(deps, fault, req, res))) return;
     }
     if (surface === "api") {
       const who = deps.auth.verify(req.headers.authorization, Date.now());
@@ -88,7 +89,9 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       if (!rate.allowed) throw tooManyRequests(rate.resetSeconds);
     }
     if (surface === "api" || surface === "control") request.body = parseJson(request.rawBody);
-    send(res, await match.route.handler(request));
+    const answer = await match.route.handler(request);
+    if (fault && AFTER_APPLY_KINDS.includes(fault.kind)) await loseAnswer(deps, fault, res);
+    else send(res, answer);
   } catch (e) {
     const error =
       e instanceof ApiError ? e : new ApiError(500, "internal.server.error", `Emulator error: ${(e as Error).message}`);
@@ -109,7 +112,7 @@ async function applyFault(
     case "429":
       throw tooManyRequests(fault.retryAfterSeconds);
     case "500":
-      throw new ApiError(500, "internal.server.error", "The server encountered an unexpected condition which prevented it from fulfilling the request.");
+      throw internalError();
     case "503":
       throw new ApiError(503, "service.unavailable", "Service Unavailable - The server is currently unavailable (because it is overloaded or down for maintenance).");
     case "invisibility":
@@ -120,7 +123,29 @@ async function applyFault(
       if (!(await hold.done) || res.destroyed) return false;
       throw new ApiError(HANG_ANSWER.status, HANG_ANSWER.code, `The request was held for ${fault.hangMs} ms by an injected hang`);
     }
+    case "lost":
+    case "500-after-apply":
+      return true; // they strike after the handler applied the write (loseAnswer)
   }
+}
+
+const internalError = () =>
+  new ApiError(500, "internal.server.error", "The server encountered an unexpected condition which prevented it from fulfilling the request.");
+
+/**
+ * After the write was applied: `lost` holds the connection for the hang time (or until the client
+ * gives up) and drops it without an answer; `500-after-apply` answers 500 as if it had failed.
+ */
+async function loseAnswer(deps: ServerDeps, fault: FaultDecision, res: ServerResponse): Promise<void> {
+  if (fault.kind === "500-after-apply") {
+    const error = internalError();
+    send(res, { status: error.status, body: errorBody(error, String(res.getHeader("inin-correlation-id") ?? "")) });
+    return;
+  }
+  const hold = deps.timers.sleep(fault.hangMs);
+  res.on("close", hold.abort);
+  await hold.done;
+  res.socket?.destroy();
 }
 
 const tooManyRequests = (seconds: number) =>

@@ -193,7 +193,14 @@ export class DataActionProvider extends WebhookProvider implements pulumi.dynami
       "Create data action",
       (a) => a.integrations.postIntegrationsActions(actionBody(inputs)),
       // Right after the integration was created, Genesys may not see it yet (a 400 naming it).
-      { referencing: inputs.integrationId },
+      // A retry first looks for the action a lost answer may have made: ours by its integration.
+      {
+        referencing: inputs.integrationId,
+        recover: async () => {
+          const made = await findDataAction(api, inputs.name, inputs.category, inputs.integrationId);
+          return made?.integrationId === inputs.integrationId ? made : undefined;
+        },
+      },
     );
     const adopted = outcome.action === "take-over" ? outcome.adopted : false;
     return { id: created.id, outs: { ...inputs, version: created.version ?? 1, adopted } };

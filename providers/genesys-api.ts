@@ -34,6 +34,12 @@ export interface CallOptions {
   /** Statuses that mean "not visible yet" for this call; retried within the visibility timeout. */
   tolerate?: readonly number[];
   /**
+   * For a create: before each retry, look for the object the failed attempt may have made (Genesys
+   * applied it but the answer was lost, or a 5xx came instead); one found is taken as the answer
+   * instead of making a second.
+   */
+  recover?: () => Promise<unknown>;
+  /**
    * The id of the object this create references, made just before (the integration of a data
    * action, the workflow of a trigger): only a 400 naming it is retried, for at most
    * {@link REFERENCE_VISIBILITY_MS}.
@@ -49,7 +55,16 @@ const EXPIRY_MARGIN_MS = 60_000;
 
 interface Login {
   accessToken: string;
-  expiresAt: number;
+  /** When to log in again, ahead of the stated expiry. */
+  renewAt: number;
+}
+
+/**
+ * Pure: when a token issued at `issuedAt` for use until `expiresAt` is renewed: a minute early,
+ * or half-way for a token that lives less than two minutes (else every call would log in again).
+ */
+export function renewalTime(issuedAt: number, expiresAt: number): number {
+  return expiresAt - Math.min(EXPIRY_MARGIN_MS, Math.max(0, expiresAt - issuedAt) / 2);
 }
 
 /**
@@ -153,7 +168,8 @@ export class GenesysApi {
     if (!auth.accessToken) {
       throw new Error(`Genesys Cloud login of OAuth client "${clientId}" at ${loginUrl} returned no access_token.`);
     }
-    return { accessToken: auth.accessToken, expiresAt: auth.tokenExpiryTime ?? Date.now() + 60 * 60_000 };
+    const issuedAt = Date.now();
+    return { accessToken: auth.accessToken, renewAt: renewalTime(issuedAt, auth.tokenExpiryTime ?? issuedAt + 60 * 60_000) };
   }
 
   /** Login URL, client id and a digest of the secret: a token is only reused for the same credentials. */
@@ -173,7 +189,7 @@ export class GenesysApi {
     const pending = logins.get(key);
     if (pending) {
       const login = await pending;
-      if (login.accessToken !== rejected && Date.now() <= login.expiresAt - EXPIRY_MARGIN_MS) {
+      if (login.accessToken !== rejected && Date.now() < login.renewAt) {
         client.setAccessToken(login.accessToken);
         return login.accessToken;
       }
@@ -193,9 +209,14 @@ export class GenesysApi {
   async call<T>(label: string, fn: (apis: SdkApis) => Promise<unknown>, options: CallOptions = {}): Promise<T> {
     const { client, apis } = this.sdk();
     let relogged = false;
+    let attempts = 0;
     const response = await withRetries(
       label,
       async () => {
+        if (attempts++ > 0 && options.recover) {
+          const made = await options.recover();
+          if (made !== undefined) return { body: made };
+        }
         const token = await this.ensureToken(client);
         try {
           return await fn(apis);

@@ -2,7 +2,7 @@
 // name), created (Genesys ignores the name in the create body), named and configured through the
 // versioned `config/current` PUT, then enabled; read back; deleted. The Web Services and the
 // Amazon EventBridge providers differ only in the type id and the config properties they own.
-import { Existing, PartialCreateError, adoptionOutcome, hasMarker } from "./adoption";
+import { Existing, PartialCreateError, adoptionOutcome, hasMarker, withoutMarker } from "./adoption";
 import { sameJson } from "./diff";
 import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
 import { pollDelayMs } from "./polling";
@@ -39,19 +39,47 @@ export interface LiveIntegration {
   readonly properties: Record<string, unknown>;
 }
 
-/** Looks an integration up by its natural key (type + exact name); `ours` when it carries `marker`. */
-export async function findIntegration(api: GenesysApi, typeId: string, name: string, marker: string): Promise<Existing | undefined> {
+/** An integration as `GET /api/v2/integrations` lists it. */
+export interface ListedIntegration {
+  id: string;
+  name?: string;
+  notes?: string;
+  intendedState?: string;
+  integrationType?: { id?: string };
+  config?: { current?: { version?: number } };
+}
+
+/** Every integration of the type (all pages). */
+export async function listIntegrations(api: GenesysApi, typeId: string): Promise<ListedIntegration[]> {
+  const all: ListedIntegration[] = [];
   for (let page = 1; ; page++) {
-    const listing = await api.call<{ entities?: { id: string; name?: string }[]; pageCount?: number }>("List integrations", (a) =>
+    const listing = await api.call<{ entities?: ListedIntegration[]; pageCount?: number }>("List integrations", (a) =>
       a.integrations.getIntegrations({ integrationType: typeId, pageSize: 100, pageNumber: page }),
     );
-    const match = (listing.entities ?? []).find((entity) => entity.name === name);
-    if (match) {
-      const config = await api.call<IntegrationConfig>("Read integration config", (a) => a.integrations.getIntegrationConfigCurrent(match.id));
-      return { id: match.id, ours: hasMarker(config.notes, marker) };
-    }
-    if (page >= (listing.pageCount ?? 1)) return undefined;
+    all.push(...(listing.entities ?? []));
+    if (page >= (listing.pageCount ?? 1)) return all;
   }
+}
+
+/**
+ * Pure: an integration as `POST /api/v2/integrations` leaves it, before anyone saved its
+ * configuration: no notes, disabled, its config still at version 1.
+ */
+export function isUnconfigured(entity: ListedIntegration): boolean {
+  return withoutMarker(entity.notes, "") === "" && entity.intendedState === "DISABLED" && entity.config?.current?.version === 1;
+}
+
+/** The listed integration of exactly `name`, and whether it carries `marker`. */
+async function existingIn(api: GenesysApi, listing: readonly ListedIntegration[], name: string, marker: string): Promise<Existing | undefined> {
+  const match = listing.find((entity) => entity.name === name);
+  if (!match) return undefined;
+  const config = await api.call<IntegrationConfig>("Read integration config", (a) => a.integrations.getIntegrationConfigCurrent(match.id));
+  return { id: match.id, ours: hasMarker(config.notes, marker) };
+}
+
+/** Looks an integration up by its natural key (type + exact name); `ours` when it carries `marker`. */
+export async function findIntegration(api: GenesysApi, typeId: string, name: string, marker: string): Promise<Existing | undefined> {
+  return existingIn(api, await listIntegrations(api, typeId), name, marker);
 }
 
 export interface Ownership {
@@ -74,14 +102,25 @@ export async function createIntegration(
   owner: Ownership,
   recorded: Record<string, unknown>,
 ): Promise<{ id: string; adopted: boolean }> {
-  const existing = await findIntegration(api, desired.typeId, desired.name, owner.managedBy);
+  const listing = await listIntegrations(api, desired.typeId);
+  const existing = await existingIn(api, listing, desired.name, owner.managedBy);
   const outcome = adoptionOutcome(kind, desired.name, existing, owner.adopt, owner.createRefusal);
   if (outcome.action === "take-over") {
     await applyIntegration(api, outcome.id, desired);
     return { id: outcome.id, adopted: outcome.adopted };
   }
-  const created = await api.call<{ id: string; intendedState?: string }>("Create integration", (a) =>
-    a.integrations.postIntegrations({ body: { name: desired.name, integrationType: { id: desired.typeId } } }),
+  // Genesys creates it under its default name, so a lost answer leaves nothing to find by ours:
+  // the one unconfigured integration that was not there before the create is the one it made.
+  const before = listing.map((entity) => entity.id);
+  const created = await api.call<{ id: string; intendedState?: string }>(
+    "Create integration",
+    (a) => a.integrations.postIntegrations({ body: { name: desired.name, integrationType: { id: desired.typeId } } }),
+    {
+      recover: async () => {
+        const fresh = (await listIntegrations(api, desired.typeId)).filter((entity) => !before.includes(entity.id) && isUnconfigured(entity));
+        return fresh.length === 1 ? fresh[0] : undefined;
+      },
+    },
   );
   try {
     await applyIntegration(api, created.id, desired, created.intendedState);

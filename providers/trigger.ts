@@ -194,7 +194,14 @@ export class TriggerProvider extends WebhookProvider implements pulumi.dynamic.R
       "Create trigger",
       (a) => a.processAutomation.postProcessautomationTriggers(triggerBody(inputs)),
       // Right after the workflow was published, Genesys may not accept it as a target yet (a 400 naming it).
-      { referencing: inputs.workflowId },
+      // A retry first looks for the trigger a lost answer may have made: ours by its marker.
+      {
+        referencing: inputs.workflowId,
+        recover: async () => {
+          const made = await findTrigger(this.genesys(), inputs.topicName, inputs.name);
+          return made && hasMarker(made.description, inputs.managedBy) ? made : undefined;
+        },
+      },
     );
     return { id: created.id, outs: { ...inputs, version: created.version ?? 1, adopted: false } };
   }

@@ -50,6 +50,14 @@ export function registerControl(router: Router, emulator: Emulator): void {
     emulator.addClient(requiredString(body, "id"), requiredString(body, "secret"));
     return { status: 204 };
   });
+  add("DELETE", "/clients/{clientId}", (req) => {
+    emulator.revokeClient(req.params.clientId);
+    return { status: 204 };
+  });
+  add("POST", "/tokens/expire", () => {
+    emulator.expireTokens();
+    return { status: 204 };
+  });
   add("POST", "/activation-failures", (req) => {
     const body = objectBody(req.body, "activation failure");
     emulator.failActivations(requiredString(body, "awsAccountId"), body.detail === undefined ? undefined : requiredString(body, "detail"));

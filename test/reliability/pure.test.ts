@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { StateDump } from "../../emulator/index";
 import { danglingTriggers, disturbed, duplicates, residue } from "../../tools/reliability/invariants";
 import { formatSummary, lastLine, parseArgs } from "../../tools/reliability/report";
+import { renewalTime } from "../../providers/genesys-api";
 import { CRASH_POINTS } from "../../tools/reliability/crash-proxy";
 import { pendingCreates, unconfiguredIntegrations } from "../../tools/reliability/recovery";
 import { crashPlan, lifecycleSeed, retryCounter, type SuiteResult } from "../../tools/reliability/suite";
@@ -121,5 +122,14 @@ describe("crash recovery helpers", () => {
       "custom-rest-actions",
     );
     expect(found.map((i) => i.id)).toEqual(["1", "2"]);
+  });
+});
+
+describe("token renewal", () => {
+  it("renews a minute early, or half-way through a token shorter than two minutes", () => {
+    expect(renewalTime(0, 3_600_000)).toBe(3_540_000);
+    expect(renewalTime(1_000, 121_000)).toBe(61_000);
+    expect(renewalTime(0, 4_000)).toBe(2_000);
+    expect(renewalTime(10, 5)).toBe(5);
   });
 });

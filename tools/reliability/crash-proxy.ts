@@ -28,6 +28,8 @@ export interface CrashProxy {
   arm(point: CrashPoint, kill: () => void): void;
   /** Forget an armed crash that did not happen. */
   disarm(): void;
+  /** Run `action` when the next request matching `point` arrives, then forward it as usual (once). */
+  tap(point: CrashPoint, action: () => void): void;
   /** Whether the armed crash happened. */
   readonly fired: boolean;
   close(): Promise<void>;
@@ -35,6 +37,7 @@ export interface CrashProxy {
 
 export async function startCrashProxy(target: string): Promise<CrashProxy> {
   let armed: { point: CrashPoint; kill: () => void } | undefined;
+  let tapped: { point: CrashPoint; action: () => void } | undefined;
   let fired = false;
   let url = "";
   const server = http.createServer((req, res) => {
@@ -44,6 +47,11 @@ export async function startCrashProxy(target: string): Promise<CrashProxy> {
       const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
       const crash = armed && armed.point.method === req.method && armed.point.path.test(path) ? armed : undefined;
       if (crash) armed = undefined;
+      if (tapped && tapped.point.method === req.method && tapped.point.path.test(path)) {
+        const { action } = tapped;
+        tapped = undefined;
+        action();
+      }
       const headers = { ...req.headers };
       delete headers.host;
       const forward = http.request(`${target}${req.url}`, { method: req.method, headers }, (answer) => {
@@ -79,6 +87,9 @@ export async function startCrashProxy(target: string): Promise<CrashProxy> {
     },
     disarm() {
       armed = undefined;
+    },
+    tap(point, action) {
+      tapped = { point, action };
     },
     get fired() {
       return fired;

@@ -8,7 +8,8 @@ import { DEFAULT_CLIENT, type Emulator, type EmulatorOptions, type StateDump, st
 import type { PulumiCli } from "../pulumi/cli";
 import { ProjectStack, fileBackend, scratchWorkDir } from "../pulumi/stack";
 import { type CrashProxy, startCrashProxy } from "./crash-proxy";
-import { type ListedIntegration, type Recovery, recoverKilledUp } from "./recovery";
+import type { ListedIntegration } from "../../providers/integration-setup";
+import { type Recovery, recoverKilledUp } from "./recovery";
 import { client, seedUnrelated } from "./seed";
 
 export const SECRET_KEYS = ["genesyscloud:oauthClientSecret"];

@@ -14,7 +14,8 @@
 //      work in v3.248: the refresh drops the operation and imports nothing (pkg/backend/
 //      snapshot.go keeps only pending creates; nothing reads an "importing" one).
 //   4. `pulumi up`.
-import { DEFAULT_INTEGRATION_NAMES, EMPTY_NOTES } from "../../emulator/unverified";
+import { DEFAULT_INTEGRATION_NAMES } from "../../emulator/unverified";
+import { type ListedIntegration, isUnconfigured } from "../../providers/integration-setup";
 import type { ProjectStack, RunResult } from "../pulumi/stack";
 
 /** The Pulumi type of the Web Services integration (the one created nameless, then named). */
@@ -30,30 +31,14 @@ export function pendingCreates(deployment: { pending_operations?: PendingOperati
   return (deployment.pending_operations ?? []).filter((op) => op.type === "creating").map((op) => ({ urn: op.resource.urn, type: op.resource.type }));
 }
 
-export interface ListedIntegration {
-  id: string;
-  name?: string;
-  notes?: string;
-  intendedState?: string;
-  integrationType?: { id?: string };
-  config?: { current?: { version?: number } };
-}
-
 /**
  * Pure: integrations as Genesys leaves them right after `POST /api/v2/integrations`, before
- * anyone saved their configuration: the type's default name (or "<default> (n)"), no notes,
- * disabled, config version 1. What the user looks for in Admin > Integrations after a crash.
+ * anyone saved their configuration, under the type's default name (or "<default> (n)"): what
+ * the user looks for in Admin > Integrations after a crash.
  */
 export function unconfiguredIntegrations(listing: readonly ListedIntegration[], typeId: string): ListedIntegration[] {
   const base = DEFAULT_INTEGRATION_NAMES[typeId];
-  return listing.filter(
-    (i) =>
-      i.integrationType?.id === typeId &&
-      (i.name === base || (i.name?.startsWith(`${base} (`) ?? false)) &&
-      (i.notes === undefined || i.notes === "" || i.notes === EMPTY_NOTES) &&
-      i.intendedState === "DISABLED" &&
-      i.config?.current?.version === 1,
-  );
+  return listing.filter((i) => i.integrationType?.id === typeId && (i.name === base || (i.name?.startsWith(`${base} (`) ?? false)) && isUnconfigured(i));
 }
 
 export interface RecoveryContext {

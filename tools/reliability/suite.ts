@@ -56,7 +56,9 @@ export interface SuiteResult {
   wallMs: number;
 }
 
-export const FAULT_KINDS: RandomKind[] = ["429", "500", "503", "latency", "hang"];
+export const FAULT_KINDS: RandomKind[] = ["429", "500", "503", "latency", "hang", "lost", "500-after-apply"];
+/** Tokens live this long, so every lifecycle outlives several and renews them mid-run. */
+export const TOKEN_TTL_SECONDS = 5;
 /** Single-object reads answer 404 this long after a create (Genesys's eventual consistency). */
 export const INVISIBILITY_MS = 250;
 const HANG_MS = 3_000;
@@ -106,7 +108,7 @@ class Org {
   async open(): Promise<void> {
     // The CLI prints the providers' stderr twice (as it runs, and under Diagnostics): only the
     // indented Diagnostics copy matches RETRY_LINE.
-    this.org = await ReliabilityOrg.open({ cli: this.cli, stack: this.name, onOutput: (text) => this.retries.feed(text) });
+    this.org = await ReliabilityOrg.open({ cli: this.cli, stack: this.name, emulator: { tokenTtlSeconds: TOKEN_TTL_SECONDS }, onOutput: (text) => this.retries.feed(text) });
     this.org.emulator.configure({ invisibilityMs: INVISIBILITY_MS });
   }
 
@@ -172,6 +174,10 @@ class Org {
     const injected = emulator.faults().injected;
     for (const kind of Object.keys(injected)) result.faults[kind] = injected[kind] - (injectedBefore[kind] ?? 0);
     result.faults.invisibility = log.entries.filter((e) => e.status === 404 && e.method === "GET").length;
+    // Not injected but provoked: calls with a token that had just expired, and writes whose
+    // version a lost answer had already bumped.
+    result.faults["expired token"] = log.entries.filter((e) => e.status === 401 && e.route !== "POST /oauth/token").length;
+    result.faults["stale version"] = log.entries.filter((e) => e.status === 409).length;
     result.retries = this.retries.count - retriesBefore;
     if (result.failure) await this.recoverFromFailure(result);
     return result;

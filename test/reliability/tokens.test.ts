@@ -1,0 +1,52 @@
+// Tokens through the real `pulumi up`: every token expiring mid-run is renewed once (one more
+// login, however many calls saw the 401) and the run goes on; a client revoked mid-run fails the
+// run at once with the message naming the client, without retrying the refused login.
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { DEFAULT_CLIENT } from "../../emulator/index";
+import { StackRunError } from "../../tools/pulumi/stack";
+import { CRASH_POINTS } from "../../tools/reliability/crash-proxy";
+import { duplicates, residue } from "../../tools/reliability/invariants";
+import { ReliabilityOrg } from "../../tools/reliability/org";
+
+const opened: ReliabilityOrg[] = [];
+afterAll(async () => {
+  await Promise.all(opened.map((o) => o.close()));
+});
+
+async function open(stack: string): Promise<ReliabilityOrg> {
+  const org = await ReliabilityOrg.open({ cli: inject("pulumiCli"), stack, emulator: { jobMs: 50 } });
+  opened.push(org);
+  org.emulator.clearLog();
+  return org;
+}
+
+const point = (name: string) => CRASH_POINTS.find((p) => p.name === name)!;
+const logins = (org: ReliabilityOrg, status: number) => org.emulator.log().entries.filter((e) => e.route === "POST /oauth/token" && e.status === status).length;
+
+describe("tokens", () => {
+  it.concurrent("a token expiring mid-run is renewed once and the run goes on", async () => {
+    const org = await open("token-expiry");
+    org.proxy.tap(point("data action create"), () => org.emulator.expireTokens());
+    const up = await org.stack.up();
+    expect(up.changes.create).toBe(8);
+    expect(org.emulator.log().entries.filter((e) => e.status === 401).length).toBeGreaterThan(0);
+    expect(logins(org, 200)).toBe(2);
+    expect(duplicates(org.emulator.state())).toEqual([]);
+    await org.stack.destroy();
+    expect(residue(org.emulator.state(), org.seeded)).toEqual([]);
+  }, 600_000);
+
+  it.concurrent("a client revoked mid-run fails the run at once, naming the client", async () => {
+    const org = await open("token-revoked");
+    org.proxy.tap(point("flow job create"), () => org.emulator.revokeClient(DEFAULT_CLIENT.id));
+    const failure = (await org.stack.up().catch((e: unknown) => e)) as StackRunError;
+    expect(failure).toBeInstanceOf(StackRunError);
+    expect(failure.killed).toBe(false);
+    expect(failure.message).toContain(`Genesys Cloud refused the login of OAuth client "${DEFAULT_CLIENT.id}"`);
+    expect(failure.message).toMatch(/Check genesyscloud:oauthClientId \/ genesyscloud:oauthClientSecret/);
+    expect(failure.message).not.toContain(DEFAULT_CLIENT.secret);
+    // One refused login per workflow in flight (two), none retried.
+    expect(logins(org, 401)).toBeLessThanOrEqual(2);
+    expect(logins(org, 401)).toBeGreaterThan(0);
+  }, 600_000);
+});
