@@ -6,14 +6,31 @@ interface Token {
   expiresAt: number;
 }
 
+interface Client {
+  secret: string;
+  /** The permissions of the client's roles; undefined: every permission (an admin client). */
+  permissions?: string[];
+}
+
 /** OAuth clients and the bearer tokens issued to them. Secrets never leave this object. */
 export class Auth {
-  private readonly clients = new Map<string, string>();
+  private readonly clients = new Map<string, Client>();
   private readonly tokens = new Map<string, Token>();
 
-  addClient(id: string, secret: string): void {
+  addClient(id: string, secret: string, permissions?: readonly string[]): void {
     if (!id || !secret) throw new Error("An OAuth client needs a non-empty id and secret");
-    this.clients.set(id, secret);
+    this.clients.set(id, { secret, permissions: checkPermissions(permissions) });
+  }
+
+  /** Changes a client's roles; tokens already issued see the change at once. */
+  setPermissions(id: string, permissions: readonly string[] | undefined): void {
+    const client = this.clients.get(id);
+    if (!client) throw new Error(`Unknown OAuth client '${id}'; known: ${this.clientIds().join(", ")}`);
+    client.permissions = checkPermissions(permissions);
+  }
+
+  permissionsOf(id: string): readonly string[] | undefined {
+    return this.clients.get(id)?.permissions;
   }
 
   clientIds(): string[] {
@@ -32,7 +49,7 @@ export class Auth {
   }
 
   checkSecret(id: string, secret: string): boolean {
-    return this.clients.get(id) === secret;
+    return this.clients.get(id)?.secret === secret;
   }
 
   issue(clientId: string, ttlSeconds: number, now: number): string {
@@ -53,4 +70,13 @@ export class Auth {
     }
     return { clientId: found.clientId, token: match[1] };
   }
+}
+
+/** Permissions are `domain:entity:action`, each part a name or `*`. */
+function checkPermissions(permissions: readonly string[] | undefined): string[] | undefined {
+  if (permissions === undefined) return undefined;
+  if (!Array.isArray(permissions)) throw new Error("permissions must be a list of domain:entity:action strings");
+  const bad = permissions.find((p) => typeof p !== "string" || !/^[A-Za-z*]+:[A-Za-z*]+:[A-Za-z*]+$/.test(p));
+  if (bad !== undefined) throw new Error(`permission ${JSON.stringify(bad)} is not of the form domain:entity:action (e.g. integrations:integration:add)`);
+  return [...permissions];
 }

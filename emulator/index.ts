@@ -30,7 +30,7 @@ export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   /** OAuth clients; default one client `emulator-client` / `emulator-secret`. */
-  clients?: { id: string; secret: string }[];
+  clients?: { id: string; secret: string; permissions?: string[] }[];
   jobMs?: number;
   /** How long an integration's activation (or deactivation) takes to report its outcome. */
   activationMs?: number;
@@ -61,11 +61,14 @@ export interface Emulator {
   clearFaults(): void;
   settings(): Settings;
   configure(patch: Partial<Settings>): Settings;
-  addClient(id: string, secret: string): void;
+  /** `permissions`: the client's roles' permissions (`*` parts allowed); none given: every permission. */
+  addClient(id: string, secret: string, permissions?: string[]): void;
   /** Every token issued so far expires now; the next call with one is answered 401 (expired). */
   expireTokens(): void;
   /** Deletes the OAuth client: its logins are refused (401) and its tokens answered 401 from now on. */
   revokeClient(id: string): void;
+  /** Grants or takes away permissions of a client (undefined: every permission); effective at once. */
+  setPermissions(clientId: string, permissions: string[] | undefined): void;
   /** Empties the org (objects, jobs), the log, faults and rate windows; keeps clients, tokens, settings. */
   reset(): void;
   /**
@@ -115,7 +118,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     store.org.homeDivision.name = homeDivision;
   }
   const auth = new Auth();
-  for (const c of clients) auth.addClient(c.id, c.secret);
+  for (const c of clients) auth.addClient(c.id, c.secret, "permissions" in c ? c.permissions : undefined);
   const faults = new Faults();
   const log = new RequestLog();
   const limiter = new RateLimiter();
@@ -173,9 +176,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clearFaults: () => faults.clear(),
     settings: () => ({ ...settings }),
     configure: (patch) => Object.assign(settings, checkSettings(stripUndefined(patch))) && { ...settings },
-    addClient: (id, secret) => auth.addClient(id, secret),
+    addClient: (id, secret, permissions) => auth.addClient(id, secret, permissions),
     expireTokens: () => auth.expireAll(),
     revokeClient: (id) => auth.revokeClient(id),
+    setPermissions: (clientId, permissions) => auth.setPermissions(clientId, permissions),
     reset: () => {
       store.clear();
       log.clear();
@@ -198,7 +202,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   registerOAuth(router, ctx, auth);
   registerOrganization(router, ctx);
-  registerAuthorization(router, ctx);
+  registerAuthorization(router, ctx, auth);
   registerIntegrations(router, ctx);
   registerActions(router, ctx);
   registerFlows(router, ctx);

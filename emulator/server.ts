@@ -8,6 +8,7 @@ import type { RequestLog } from "./log";
 import type { RateLimiter } from "./ratelimit";
 import type { Request, Response, Router, Surface } from "./router";
 import type { Timers } from "./timers";
+import { permissionRefusal } from "./permissions";
 import { HANG_ANSWER } from "./unverified";
 
 export interface ServerDeps {
@@ -87,6 +88,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       res.setHeader("inin-ratelimit-count", String(rate.count));
       res.setHeader("inin-ratelimit-reset", String(rate.resetSeconds));
       if (!rate.allowed) throw tooManyRequests(rate.resetSeconds);
+      const refusal = permissionRefusal(routeKey, deps.auth.permissionsOf(who.clientId));
+      if (refusal) throw refusal;
     }
     if (surface === "api" || surface === "control") request.body = parseJson(request.rawBody);
     const answer = await match.route.handler(request);

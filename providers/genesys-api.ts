@@ -207,6 +207,22 @@ export class GenesysApi {
 
   /** One API call with retries; resolves the response body. `label` names it in errors. */
   async call<T>(label: string, fn: (apis: SdkApis) => Promise<unknown>, options: CallOptions = {}): Promise<T> {
+    try {
+      return await this.attempt<T>(label, fn, options);
+    } catch (err) {
+      // A missing permission never heals by retrying: say whose role lacks it (Genesys's message names it).
+      if (err instanceof GenesysApiError && err.status === 403) {
+        throw new GenesysApiError(
+          `${err.message}. Add the permission to the role of OAuth client "${this.target.clientId}" ` +
+            "(Admin > Roles / Permissions; the full list is in README.md, \"Configuring a real org\"), then run again.",
+          { status: err.status, code: err.code, message: err.message, correlationId: err.correlationId, network: false },
+        );
+      }
+      throw err;
+    }
+  }
+
+  private async attempt<T>(label: string, fn: (apis: SdkApis) => Promise<unknown>, options: CallOptions): Promise<T> {
     const { client, apis } = this.sdk();
     let relogged = false;
     let attempts = 0;

@@ -47,7 +47,7 @@ export function registerControl(router: Router, emulator: Emulator): void {
   add("POST", "/settings", (req) => ok(emulator.configure(objectBody(req.body, "settings"))));
   add("POST", "/clients", (req) => {
     const body = objectBody(req.body, "client");
-    emulator.addClient(requiredString(body, "id"), requiredString(body, "secret"));
+    emulator.addClient(requiredString(body, "id"), requiredString(body, "secret"), body.permissions as string[] | undefined);
     return { status: 204 };
   });
   add("DELETE", "/clients/{clientId}", (req) => {
@@ -56,6 +56,11 @@ export function registerControl(router: Router, emulator: Emulator): void {
   });
   add("POST", "/tokens/expire", () => {
     emulator.expireTokens();
+    return { status: 204 };
+  });
+  add("PUT", "/clients/{clientId}/permissions", (req) => {
+    const body = objectBody(req.body, "permissions");
+    emulator.setPermissions(req.params.clientId, body.permissions === null ? undefined : (body.permissions as string[]));
     return { status: 204 };
   });
   add("POST", "/activation-failures", (req) => {

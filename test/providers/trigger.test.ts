@@ -109,4 +109,17 @@ describe("Trigger provider", () => {
     expect(emu.log().counts["POST /api/v2/processautomation/triggers"]).toBe(1);
     expect(emu.state().triggers).toEqual([]);
   });
+
+  it("fails at once on a missing permission, naming it and the OAuth client, with no retry", async () => {
+    emu.addClient("no-trigger-add", "s", ["processautomation:trigger:view", "processautomation:trigger:edit"]);
+    const provider = new TriggerProvider();
+    const inputs = await configured(provider);
+    await provider.configure(configureRequest(stackConfig(emu, { "genesyscloud:oauthClientId": "no-trigger-add", "genesyscloud:oauthClientSecret": "s" })));
+    emu.clearLog();
+    const error = await provider.create(inputs).then(() => undefined, (err: Error) => err);
+    expect(error?.message).toMatch(/Create trigger failed: HTTP 403 missing.permissions .*\[processautomation:trigger:add\]/);
+    expect(error?.message).toContain('Add the permission to the role of OAuth client "no-trigger-add"');
+    expect(emu.log().counts["POST /api/v2/processautomation/triggers"]).toBe(1);
+    expect(emu.state().triggers).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator, startEmulator } from "../../emulator/index";
+import { neededPermissions } from "../../providers/permissions";
 import { GUIDE_URL, INTEGRATION, seedHandMade } from "./hand-made";
 import { failedNames, deployed, startOrg, verifyRows } from "./org";
 
@@ -132,5 +133,31 @@ describe("verify on hand-made orgs", () => {
     expect(failedNames(rows)).toHaveLength(6);
     expect(rows.filter((row) => !row.ok).every((row) => row.actual === "missing" && row.hint?.includes("pulumi up --stack hand"))).toBe(true);
     expect(rows.find((row) => row.name === MANAGED)?.ok).toBe(true);
+  });
+});
+
+describe("verify with an OAuth client whose role lacks permissions", () => {
+  it("lists every missing permission first and stops there, before any 403", async () => {
+    const org = await startEmulator({ jobMs: 5 });
+    try {
+      const granted = neededPermissions(["stack", "verify"]).filter((p) => p !== "processautomation:trigger:add" && p !== "architect:job:view");
+      org.addClient("limited", "limited-secret", granted);
+      const rows = await verifyRows(org, "limited", {
+        "cognigy:endpointDomain": "app.cognigy.ai",
+        "genesyscloud:oauthClientId": "limited",
+        "genesyscloud:oauthClientSecret": "limited-secret",
+      });
+      expect(rows).toEqual([
+        expect.objectContaining({
+          name: 'OAuth client "limited": permissions',
+          ok: false,
+          actual: "missing architect:job:view, processautomation:trigger:add",
+          hint: expect.stringContaining("Roles / Permissions"),
+        }),
+      ]);
+      expect(org.log().entries.filter((entry) => entry.status === 403)).toEqual([]);
+    } finally {
+      await org.close();
+    }
   });
 });

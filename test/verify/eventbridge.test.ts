@@ -16,6 +16,7 @@ const EVENTBRIDGE = {
   "cognigy:eventBridgeAwsRegion": "eu-central-1",
   "cognigy:organisationId": "cognigy-org-42",
 };
+const PERMISSIONS_ROW = 'OAuth client "emulator-client": permissions';
 const EVENTBRIDGE_ROWS = [
   `${LABEL}: exists`,
   `${LABEL}: managed by stack ${STACK}`,
@@ -66,7 +67,7 @@ describe("verify during and after the move to EventBridge", () => {
     await deployed(emu, STACK, eventbridge);
     expect(emu.state().integrations.map((i) => i.typeId)).toEqual(["amazon-eventbridge-source"]);
     const rows = await verify({ ...eventbridge, "cognigy:endpointDomain": "" });
-    expect(rows.map((row) => row.name)).toEqual(EVENTBRIDGE_ROWS);
+    expect(rows.map((row) => row.name)).toEqual([PERMISSIONS_ROW, ...EVENTBRIDGE_ROWS]);
     expect(failedNames(rows)).toEqual([]);
   });
 
@@ -148,12 +149,15 @@ describe("verify during and after the move to EventBridge", () => {
       { ...eventbridge, "cognigy:selfHosted": "true", "cognigy:endpointDomain": "", "cognigy:endpointUrl": "https://cognigy.example.com" },
       ["cognigy:eventBridgeApiKey"],
     );
-    expect(rows.map((row) => row.name)).toEqual(EVENTBRIDGE_ROWS);
+    expect(rows.map((row) => row.name)).toEqual([PERMISSIONS_ROW, ...EVENTBRIDGE_ROWS]);
   });
 
   it("says the version is missing instead of skipping the EventBridge check", async () => {
     const rows = await verify({ ...eventbridge, "cognigy:version": "" });
-    expect(rows).toEqual([expect.objectContaining({ name: "EventBridge integration: cognigy:version", ok: false, actual: "not set" })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ name: PERMISSIONS_ROW, ok: true }),
+      expect.objectContaining({ name: "EventBridge integration: cognigy:version", ok: false, actual: "not set" }),
+    ]);
   });
 });
 

@@ -9,6 +9,7 @@ import { newWebhookObjectRefusal } from "../../components/cognigy-version";
 import type { StackPlan, StackSettings } from "../../stacks/config";
 import { compareSetup } from "./compare";
 import { eventBridgeRows, expectedEventBridge, readEventBridge } from "./eventbridge";
+import { missingPermissions, permissionRow, permissionsToCheck } from "./permissions";
 import { expectedSetup } from "./expected";
 import { LiveOrg, readLiveOrg } from "./live";
 import { ActionTestResult, classifyProbe, probeInput, probeRow } from "./probe";
@@ -57,6 +58,11 @@ export async function runVerify(options: VerifyOptions): Promise<CheckRow[]> {
   };
   progress(`checking ${target.apiUrl} for stack ${options.stack} (cognigy:mode ${mode})`);
   const rows: CheckRow[] = [];
+  // First what the client may do: a missing permission would otherwise end verify at its first 403.
+  const wanted = permissionsToCheck(mode);
+  const missing = await read(() => missingPermissions(api, wanted));
+  rows.push(permissionRow(target.clientId, wanted, missing));
+  if (missing.length > 0) return rows;
   // In eventbridge mode the webhook objects are gone on purpose: they are not expected.
   if (usesWebhooks(mode)) {
     // Unset cognigy:division means the org's home division, whatever the org calls it.

@@ -1,0 +1,28 @@
+// The one permission table (templates/permissions.json): README.md's list is generated from it,
+// verify checks what it says, and the emulator's 403s come from it (test/emulator/permissions.test.ts).
+import * as fs from "fs";
+import * as path from "path";
+import { describe, expect, it } from "vitest";
+import { neededPermissions, permissionSummary, readmePermissionText } from "../../providers/permissions";
+import table from "../../templates/permissions.json";
+
+describe("permission table", () => {
+  it("is what README.md lists for the OAuth client's role", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8").replace(/\s+/g, " ");
+    expect(readme).toContain(readmePermissionText());
+  });
+
+  it("lists the stack's permissions once each, the first accepted one per route, and none for routes without", () => {
+    const stack = neededPermissions(["stack"]);
+    expect(new Set(stack).size).toBe(stack.length);
+    expect(stack).toContain("architect:job:create");
+    expect(stack).not.toContain("bridge:actions:view");
+    expect(stack).not.toContain("processautomation:trigger:test");
+    expect(neededPermissions(["verify"])).toContain("processautomation:trigger:test");
+    expect(table.routes.every((row) => row.anyOf.every((p) => /^[A-Za-z]+:[A-Za-z]+:[A-Za-z]+$/.test(p)))).toBe(true);
+  });
+
+  it("summarises by domain and entity in table order", () => {
+    expect(permissionSummary(["a:b:add", "a:c:view", "a:b:view"])).toBe("`a:b:add/view`, `a:c:view`");
+  });
+});
