@@ -131,7 +131,23 @@ export async function createIntegration(
       { ...recorded, adopted: false },
     );
   }
+  // Another run against this org (another stack, or this one without the backend's lock) may
+  // have made one of the same name meanwhile: keep neither twice, and never touch theirs.
+  const namesakes = (await listIntegrations(api, desired.typeId)).filter((entity) => entity.name === desired.name && entity.id !== created.id);
+  if (namesakes.length > 0) {
+    await deleteIntegration(api, created.id);
+    throw new Error(concurrentCreateMessage(kind, desired.name, created.id, namesakes.map((entity) => entity.id)));
+  }
   return { id: created.id, adopted: false };
+}
+
+/** Pure: what a create that found a namesake made meanwhile tells the user. */
+export function concurrentCreateMessage(kind: string, name: string, ownId: string, others: readonly string[]): string {
+  return (
+    `${kind} "${name}" was created by another run against this Genesys org at the same time (id ${others.join(", ")}), ` +
+    `while this run created its own (id ${ownId}), which it deleted again. Two stacks (or two runs of one stack) are deploying ` +
+    "to this org at once: let the other finish, then run again (and give each stack its own object names if both are meant to exist)."
+  );
 }
 
 /** Pure: whether the live config already has the desired name, notes and owned properties. */

@@ -1,4 +1,4 @@
-// npm run reliability -- --lifecycles 200 [--seed N] [--rate 0.2] [--concurrency K] [--crash-every N] [--replay SEED]
+// npm run reliability -- --lifecycles 200 [--seed N] [--rate 0.2] [--concurrency K] [--crash-every N] [--stop-after-minutes M] [--replay SEED]
 import { ensurePulumiCli } from "./pulumi/cli";
 import { formatSummary, parseArgs } from "./reliability/report";
 import { runSuite } from "./reliability/suite";
@@ -8,13 +8,14 @@ async function main(): Promise<void> {
   process.stderr.write(`reliability: ${options.lifecycles} lifecycle(s), seed ${options.seed}, fault rate ${options.rate}, ${options.concurrency} org(s) side by side, CLI killed in every ${options.crashEvery}th\n`);
   const cli = await ensurePulumiCli((line) => process.stderr.write(`${line}\n`));
   let done = 0;
+  const started = Date.now();
   const result = await runSuite({
     ...options,
     cli,
     onLifecycle: (r) => {
       done++;
       if (r.failure) process.stderr.write(`lifecycle ${r.index} FAILED at ${r.failure.step} (seed ${r.seed}): ${r.failure.message}\n`);
-      if (done % 10 === 0 || done === options.lifecycles) process.stderr.write(`  ${done}/${options.lifecycles} done\n`);
+      process.stderr.write(`  ${done}/${options.lifecycles} done (${((Date.now() - started) / 60_000).toFixed(1)} min)${r.crash ? `, CLI killed at ${r.crash}` : ""}\n`);
     },
   });
   console.log(formatSummary(result));

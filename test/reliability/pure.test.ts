@@ -69,6 +69,7 @@ describe("command line and summary", () => {
     expect(parseArgs(["--lifecycles", "50", "--seed", "9", "--rate", "0.3", "--concurrency", "4", "--crash-every", "5"], 1)).toEqual({ lifecycles: 50, seed: 9, rate: 0.3, concurrency: 4, crashEvery: 5 });
     expect(parseArgs([], 5)).toMatchObject({ lifecycles: 200, seed: 5, rate: 0.2, crashEvery: 10 });
     expect(parseArgs(["--replay", "77"], 5)).toMatchObject({ lifecycles: 1, replay: 77 });
+    expect(parseArgs(["--stop-after-minutes", "30"], 5)).toMatchObject({ stopAfterMinutes: 30 });
     expect(() => parseArgs(["--rate", "2"], 1)).toThrow(/--rate needs a number from 0 to 1, got "2"\. usage:/);
     expect(() => parseArgs(["--lifecycle", "2"], 1)).toThrow(/unknown option "--lifecycle"/);
   });

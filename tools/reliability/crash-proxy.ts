@@ -28,8 +28,8 @@ export interface CrashProxy {
   arm(point: CrashPoint, kill: () => void): void;
   /** Forget an armed crash that did not happen. */
   disarm(): void;
-  /** Run `action` when the next request matching `point` arrives, then forward it as usual (once). */
-  tap(point: CrashPoint, action: () => void): void;
+  /** Run `action` when the next request matching `point` arrives, then forward it as usual once it has settled (once). */
+  tap(point: CrashPoint, action: () => unknown): void;
   /** Whether the armed crash happened. */
   readonly fired: boolean;
   close(): Promise<void>;
@@ -37,20 +37,20 @@ export interface CrashProxy {
 
 export async function startCrashProxy(target: string): Promise<CrashProxy> {
   let armed: { point: CrashPoint; kill: () => void } | undefined;
-  let tapped: { point: CrashPoint; action: () => void } | undefined;
+  let tapped: { point: CrashPoint; action: () => unknown } | undefined;
   let fired = false;
   let url = "";
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
+    req.on("end", async () => {
       const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
       const crash = armed && armed.point.method === req.method && armed.point.path.test(path) ? armed : undefined;
       if (crash) armed = undefined;
       if (tapped && tapped.point.method === req.method && tapped.point.path.test(path)) {
         const { action } = tapped;
         tapped = undefined;
-        action();
+        await action();
       }
       const headers = { ...req.headers };
       delete headers.host;

@@ -45,6 +45,8 @@ export interface OrgOptions {
   cli: PulumiCli;
   stack: string;
   emulator?: EmulatorOptions;
+  /** GENESYSCLOUD_* bounds over SUITE_LIMITS. */
+  limits?: Record<string, string>;
   /** Every chunk the CLI prints (retry lines of the providers included). */
   onOutput?: (text: string) => void;
 }
@@ -58,6 +60,7 @@ export class ReliabilityOrg {
     readonly seeded: ReadonlySet<string>,
     readonly baseline: StateDump,
     private readonly scratch: string[],
+    private readonly stackOptions: Omit<ConstructorParameters<typeof ProjectStack>[0], "stack" | "workDir">,
   ) {}
 
   static async open(options: OrgOptions): Promise<ReliabilityOrg> {
@@ -66,11 +69,12 @@ export class ReliabilityOrg {
     const proxy = await startCrashProxy(emulator.url);
     const backendDir = fs.mkdtempSync(path.join(os.tmpdir(), "cognigy-reliability-state-"));
     const workDir = scratchWorkDir();
-    const env = { ...withoutGenesys(process.env), ...SUITE_LIMITS, PULUMI_NODEJS_TRANSPILE_ONLY: "true" };
+    const env = { ...withoutGenesys(process.env), ...SUITE_LIMITS, ...options.limits, PULUMI_NODEJS_TRANSPILE_ONLY: "true" };
     const backendUrl = fileBackend(backendDir);
-    const stack = new ProjectStack({ cli: options.cli, stack: options.stack, workDir, backendUrl, passphrase: PASSPHRASE, env, onOutput: options.onOutput });
+    const stackOptions = { cli: options.cli, backendUrl, passphrase: PASSPHRASE, env, onOutput: options.onOutput };
+    const stack = new ProjectStack({ ...stackOptions, stack: options.stack, workDir });
     stack.setConfig(stackConfig(proxy.url), SECRET_KEYS);
-    return new ReliabilityOrg(emulator, proxy, stack, seeded, emulator.state(), [workDir, backendDir]);
+    return new ReliabilityOrg(emulator, proxy, stack, seeded, emulator.state(), [workDir, backendDir], stackOptions);
   }
 
   /** The URL the stack's providers reach Genesys at (the crash proxy). */
@@ -81,6 +85,21 @@ export class ReliabilityOrg {
   get workDir(): string {
     return this.stack.workDir;
   }
+
+  /**
+   * Another stack on the same backend aimed at this org, in its own working folder: with the
+   * org stack's name it is a second pipeline's checkout of the same stack (the same state).
+   */
+  another(stack: string): ProjectStack {
+    const workDir = scratchWorkDir();
+    this.scratch.push(workDir);
+    const other = new ProjectStack({ ...this.stackOptions, stack, workDir });
+    other.setConfig(stackConfig(this.apiUrl), SECRET_KEYS);
+    this.others.push(other);
+    return other;
+  }
+
+  private readonly others: ProjectStack[] = [];
 
   /** The org's integrations as Admin > Integrations lists them (read beside the faults). */
   integrations(): ListedIntegration[] {
@@ -116,6 +135,7 @@ export class ReliabilityOrg {
 
   async close(): Promise<void> {
     this.stack.kill();
+    for (const other of this.others) other.kill();
     await this.proxy.close();
     await this.emulator.close();
     for (const dir of this.scratch) fs.rmSync(dir, { recursive: true, force: true });

@@ -7,10 +7,11 @@ export interface CliOptions {
   rate: number;
   concurrency: number;
   crashEvery: number;
+  stopAfterMinutes?: number;
   replay?: number;
 }
 
-const USAGE = "usage: npm run reliability -- [--lifecycles N] [--seed N] [--rate 0..1] [--concurrency K] [--crash-every N] [--replay SEED]";
+const USAGE = "usage: npm run reliability -- [--lifecycles N] [--seed N] [--rate 0..1] [--concurrency K] [--crash-every N] [--stop-after-minutes M] [--replay SEED]";
 
 /** Parses `--name value` pairs; throws naming the bad flag and the fix. */
 export function parseArgs(argv: readonly string[], randomSeed: number): CliOptions {
@@ -29,6 +30,7 @@ export function parseArgs(argv: readonly string[], randomSeed: number): CliOptio
     else if (flag === "--concurrency") options.concurrency = integer(1);
     else if (flag === "--replay") options.replay = integer(0);
     else if (flag === "--crash-every") options.crashEvery = integer(0);
+    else if (flag === "--stop-after-minutes") options.stopAfterMinutes = integer(1);
     else if (flag === "--rate") {
       if (text === undefined || !Number.isFinite(value) || value < 0 || value > 1) throw new Error(`--rate needs a number from 0 to 1, got ${JSON.stringify(text)}. ${USAGE}`);
       options.rate = value;
@@ -44,7 +46,7 @@ export function formatSummary(result: SuiteResult): string {
     ["seed", String(result.options.seed)],
     ["fault rate", String(result.options.rate)],
     ["concurrency (orgs)", String(result.options.concurrency)],
-    ["lifecycles", String(result.lifecycles)],
+    ["lifecycles", result.lifecycles < result.options.lifecycles ? `${result.lifecycles} of ${result.options.lifecycles}` : String(result.lifecycles)],
     ["API calls", String(result.apiCalls)],
     ...Object.keys(result.faults)
       .sort()

@@ -18,6 +18,8 @@ export interface SuiteOptions {
   concurrency: number;
   /** Every this many lifecycles, the CLI is killed mid-create and recovered by the runbook (0: never). */
   crashEvery: number;
+  /** Start no lifecycle after this many minutes (the summary then counts the lifecycles that ran). */
+  stopAfterMinutes?: number;
   cli: PulumiCli;
   /** Run one lifecycle with this fault seed (a failure's `seed`) instead of seeds derived from `seed`. */
   replay?: number;
@@ -212,7 +214,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     const org = new Org(`reliability-${w}`, cli);
     await org.open();
     try {
-      for (let index = next++; index < options.lifecycles; index = next++) {
+      const due = () => options.stopAfterMinutes === undefined || Date.now() - started < options.stopAfterMinutes * 60_000;
+      for (let index = next++; index < options.lifecycles && due(); index = next++) {
         const seed = options.replay ?? lifecycleSeed(options.seed, index);
         const result = await org.lifecycle(index, seed, options.rate, options.crashEvery);
         results.push(result);

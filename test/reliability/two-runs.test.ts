@@ -1,0 +1,69 @@
+// Two runs against one org at once, through the real CLI. Two `pulumi up` of the same stack (two
+// pipelines, two checkouts, one backend): the backend's lock refuses the second, which names the
+// lock and changes nothing. Two different stacks aimed at the same org with the same object
+// names: whatever the interleaving, no object ends up twice, nothing either stack owns is
+// deleted by the other, and the stack that lost is told why.
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { StackRunError } from "../../tools/pulumi/stack";
+import { CRASH_POINTS } from "../../tools/reliability/crash-proxy";
+import { duplicates, residue, violations } from "../../tools/reliability/invariants";
+import { ReliabilityOrg } from "../../tools/reliability/org";
+
+const opened: ReliabilityOrg[] = [];
+afterAll(async () => {
+  await Promise.all(opened.map((o) => o.close()));
+});
+
+async function open(stack: string, limits: Record<string, string> = {}): Promise<ReliabilityOrg> {
+  const org = await ReliabilityOrg.open({ cli: inject("pulumiCli"), stack, emulator: { jobMs: 50 }, limits });
+  opened.push(org);
+  return org;
+}
+
+describe("two runs at once", () => {
+  it.concurrent("the same stack twice: the second is refused by the lock and changes nothing", async () => {
+    // The first run's data action create is held until the second run has ended: a request
+    // timeout long enough that the held call is not retried meanwhile.
+    const org = await open("twice", { GENESYSCLOUD_REQUEST_TIMEOUT_MS: "600000" });
+    const second = org.another("twice");
+    let refused: Promise<unknown> | undefined;
+    org.proxy.tap(CRASH_POINTS.find((p) => p.name === "data action create")!, () => {
+      refused = second.up().then(() => undefined, (e: unknown) => e);
+      return refused;
+    });
+    const first = await org.stack.up();
+    const failure = (await refused) as StackRunError;
+    expect(failure).toBeInstanceOf(StackRunError);
+    expect(failure.message).toMatch(/the stack is currently locked by 1 lock\(s\)/);
+    expect(first.changes.create).toBe(8);
+    const after = org.emulator.state();
+    expect(duplicates(after)).toEqual([]);
+    expect(violations(org.baseline, after, org.seeded)).toEqual([]);
+    // The refused run's own checkout sees the first run's state: nothing to do.
+    await second.preview({ expectNoChanges: true });
+    await org.stack.destroy();
+    expect(residue(org.emulator.state(), org.seeded)).toEqual([]);
+  }, 600_000);
+
+  it.concurrent("two stacks with the same names against one org: no duplicate, nothing of the other's deleted, the loser told", async () => {
+    const org = await open("team-a");
+    const other = org.another("team-b");
+    const outcomes = await Promise.all([org.stack.up(), other.up()].map((run) => run.then(() => undefined, (e: unknown) => e as StackRunError)));
+    const after = org.emulator.state();
+    expect(duplicates(after)).toEqual([]);
+    expect(violations(org.baseline, after, org.seeded)).toEqual([]);
+    const failures = outcomes.filter((o): o is StackRunError => o !== undefined);
+    expect(failures.length).toBeGreaterThan(0);
+    for (const failure of failures) {
+      expect(failure.killed).toBe(false);
+      expect(failure.message).toMatch(/already exists in Genesys Cloud .* was not created by this stack|was created by another run against this Genesys org at the same time/s);
+    }
+    // The winner (if any) holds all six; destroying both leaves only the other team's objects.
+    const winners = outcomes.filter((o) => o === undefined).length;
+    expect(after.integrations.filter((i) => !org.seeded.has(i.id))).toHaveLength(winners);
+    await org.stack.destroy();
+    await other.destroy();
+    expect(residue(org.emulator.state(), org.seeded)).toEqual([]);
+    expect(violations(org.baseline, org.emulator.state(), org.seeded)).toEqual([]);
+  }, 600_000);
+});
