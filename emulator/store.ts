@@ -107,6 +107,8 @@ export interface JobRecord {
   status: "Registered" | "Started" | "Success" | "Failure";
   createdAt: number;
   uploadedAt?: number;
+  /** The Content-Type the upload carried, if any: the presigned URL signs none (tests assert on it). */
+  uploadContentType?: string;
   finishedAt?: number;
   yaml?: string;
   flowId?: string;

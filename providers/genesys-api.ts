@@ -271,7 +271,10 @@ export class GenesysApi {
     }
   }
 
-  /** PUT to a presigned upload URL (outside the SDK: plain HTTP, exactly the given headers). */
+  /**
+   * PUT to a presigned upload URL (outside the SDK: plain HTTP, exactly the given headers). The
+   * body goes as bytes: a string body would make fetch add a Content-Type the URL did not sign.
+   */
   async upload(label: string, url: string, headers: Record<string, string>, body: string): Promise<void> {
     await withRetries(
       label,
@@ -279,7 +282,7 @@ export class GenesysApi {
         const response = await fetch(url, {
           method: "PUT",
           headers,
-          body,
+          body: Buffer.from(body, "utf8"),
           signal: AbortSignal.timeout(this.target.limits.requestTimeoutMs),
         });
         if (!response.ok) {

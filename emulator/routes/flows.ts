@@ -160,9 +160,13 @@ export function registerFlows(router: Router, ctx: Context): void {
     if (!job) return s3Forbidden("Request has expired or the signature does not match");
     const missing = Object.entries(job.uploadHeaders).find(([k, v]) => req.headers[k.toLowerCase()] !== v);
     if (missing) return s3Forbidden(`There were headers present in the request which were not signed or are missing: ${missing[0]}`);
+    // S3 refuses x-amz-* headers the URL did not sign.
+    const signed = Object.keys(job.uploadHeaders).map((k) => k.toLowerCase());
+    const unsigned = Object.keys(req.headers).find((k) => k.startsWith("x-amz-") && !signed.includes(k));
+    if (unsigned) return s3Forbidden(`There were headers present in the request which were not signed: ${unsigned}`);
     // A repeated upload (a retry after a lost answer) is accepted but only the first one is processed.
     if (job.status === "Registered") {
-      Object.assign(job, { yaml: req.rawBody.toString("utf8"), uploadedAt: Date.now(), status: "Started" });
+      Object.assign(job, { yaml: req.rawBody.toString("utf8"), uploadedAt: Date.now(), status: "Started", uploadContentType: req.headers["content-type"] });
     }
     return { status: 200 };
   });

@@ -42,6 +42,13 @@ describe("flow jobs", () => {
     expect(bare.status).toBe(403);
     expect(await bare.text()).toContain("AccessDenied");
     expect((await fetch(`${emu.url}/uploads/architect-jobs/nope`, { method: "PUT", headers: job.headers, body: "x" })).status).toBe(403);
+    // S3 also refuses an x-amz-* header the URL did not sign.
+    const extra = await fetch(job.presignedUrl!, { method: "PUT", headers: { ...job.headers, "x-amz-acl": "public-read" }, body: MINIMAL });
+    expect(extra.status).toBe(403);
+    expect(await extra.text()).toContain("not signed: x-amz-acl");
+    // The signed headers alone are accepted; what Content-Type came along is kept for tests.
+    expect((await fetch(job.presignedUrl!, { method: "PUT", headers: job.headers, body: Buffer.from(MINIMAL) })).status).toBe(200);
+    expect(emu.state().jobs.find((j) => j.id === job.id)?.uploadContentType).toBeUndefined();
   });
 
   it("runs Registered → Started → Success asynchronously and publishes the flow (unlocked, WORKFLOW)", async () => {

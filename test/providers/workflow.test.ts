@@ -33,6 +33,10 @@ async function lifecycle(provider: WorkflowProvider): Promise<void> {
   expect(flow).toMatchObject({ id: created.id, name: NAME, type: "WORKFLOW", division: "Home", description: MARKER });
   expect(flow.versions).toHaveLength(1);
   expect(flow.yaml).toContain("v2.detail.events.conversation.id.acw");
+  // The YAML went up as bytes with the job's headers only: no Content-Type the URL did not sign.
+  const [job] = emu.state().jobs;
+  expect(job.uploadContentType).toBeUndefined();
+  expect(job.yaml).toContain('name: "Workflow conversation.id.acw"');
   expect(created.outs).toMatchObject({ ...inputs, flowType: "WORKFLOW", published: true, locked: false, adopted: false });
 
   const read = await provider.read(created.id, created.outs);

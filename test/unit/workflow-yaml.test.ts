@@ -3,6 +3,7 @@ import { parse } from "yaml";
 import inputContract from "../../templates/input-contract.json";
 import { HANDOVER_EVENTS } from "../../components/events";
 import { renderWorkflowYaml, WorkflowYamlValues } from "../../components/workflow-yaml";
+import { FAILURE_OUTPUTS } from "../../emulator/archy";
 
 const guide: WorkflowYamlValues = {
   workflowName: "Workflow conversation.id.acw",
@@ -20,6 +21,20 @@ function callData(yaml: string, values: WorkflowYamlValues) {
 }
 
 describe("renderWorkflowYaml", () => {
+  it("renders Genesys's fixed failure outputs, all noValue, and ends the workflow on success, failure and timeout", () => {
+    const { doc, action } = callData(renderWorkflowYaml(guide), guide);
+    const failureOutputs = action.category[guide.integrationName].dataAction[guide.dataActionName].failureOutputs;
+    // The emulator's Archy check holds Genesys's list of failure output keys.
+    expect(Object.keys(failureOutputs)).toEqual(FAILURE_OUTPUTS);
+    expect(Object.values(failureOutputs).every((value) => JSON.stringify(value) === '{"noValue":true}')).toBe(true);
+    expect(Object.keys(action.outputs)).toEqual(["success", "failure", "timeout"]);
+    for (const branch of Object.values(action.outputs) as { actions: Record<string, unknown>[] }[]) {
+      expect(branch.actions).toEqual([{ endWorkflow: { name: "End Workflow", exitReason: { noValue: true } } }]);
+    }
+    // Nothing after the call: each branch has ended the workflow.
+    expect(doc.workflow.states[0].state.actions).toHaveLength(1);
+  });
+
   it("renders the guide's workflow: inputs with lit/exp, input variables, category = integration name", () => {
     const yaml = renderWorkflowYaml(guide);
     const { doc, action, inputs } = callData(yaml, guide);
