@@ -1,130 +1,90 @@
+// Which Pulumi CLI the project runs (tools/pulumi/cli.ts): pure choice over facts gathered from
+// the disk, and the facts as gathered on this machine (the build the global setup made or found).
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import {
   PulumiCliFacts,
+  buildRoot,
   choosePulumiCli,
+  fits,
   gatherPulumiCliFacts,
-  launcherCacheDir,
-  launcherVersion,
-  pulumiExecutableName,
-  pulumiUnavailableMessage,
-} from "../../tools/local/pulumi-cli";
+  parsePulumiVersion,
+  pinnedPulumiVersion,
+} from "../../tools/pulumi/cli";
+import { goBuildArgs } from "../../tools/pulumi-cli/build";
 
-// The launcher's own code, to check that our reading of its cache layout matches it.
-const launcherCache = require("pulumi/lib/cache") as { cacheDir(version: string): string };
-const launcherResolve = require("pulumi/lib/resolve") as { isExecutable(file: string): boolean };
-const LAUNCHER_VERSION = (require("pulumi/package.json") as { version: string }).version;
+const PINNED = "3.248.0";
+const BUILD = "/p/.pulumi-cli/v3.248.0";
+const base: PulumiCliFacts = { pinned: PINNED };
 
-const dirs: string[] = [];
-const savedHome = process.env.PULUMI_HOME;
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-  if (savedHome === undefined) delete process.env.PULUMI_HOME;
-  else process.env.PULUMI_HOME = savedHome;
+describe("the pinned version", () => {
+  it("is the one the wrapper go.mod requires, and the one @pulumi/pulumi is pinned to", () => {
+    expect(pinnedPulumiVersion()).toBe(PINNED);
+    expect(pinnedPulumiVersion("require (\n\tgithub.com/pulumi/pulumi/pkg/v3 v3.250.1 // indirect\n)")).toBe("3.250.1");
+    expect(() => pinnedPulumiVersion("module x\n")).toThrow(/does not require github.com\/pulumi\/pulumi\/pkg\/v3/);
+    const sdk = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")).dependencies["@pulumi/pulumi"];
+    expect(sdk).toBe(`~${PINNED}`);
+  });
+
+  it("is built with the version ldflag (without it the Automation API refuses the CLI)", () => {
+    expect(goBuildArgs(PINNED, "/out/pulumi").join(" ")).toContain("-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v3.248.0");
+  });
 });
 
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-cli-"));
-  dirs.push(dir);
-  return dir;
-}
-
-/** A file where a CLI would be; it is only looked at, never run. */
-function placeFile(file: string, mode: number, text = "#!/bin/sh\nexit 99\n"): string {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text, { mode });
-  return file;
-}
-
-const FACTS: PulumiCliFacts = { launcherVersion: "3.265.0", cacheDir: "/home/dev/.pulumi/versions/3.265.0" };
-
-describe("where the launcher keeps its binary", () => {
-  it("matches the launcher's cacheDir with and without PULUMI_HOME", () => {
-    delete process.env.PULUMI_HOME;
-    expect(launcherCacheDir({}, os.homedir(), "3.265.0")).toBe(launcherCache.cacheDir("3.265.0"));
-    process.env.PULUMI_HOME = "/opt/pulumi-home";
-    expect(launcherCacheDir(process.env, os.homedir(), "3.265.0")).toBe(launcherCache.cacheDir("3.265.0"));
+describe("fits", () => {
+  it("takes a v3 CLI at least as new as the pinned one", () => {
+    expect(fits("3.248.0", PINNED)).toBe(true);
+    expect(fits("3.274.1", PINNED)).toBe(true);
+    expect(fits("v3.248.1-dev.0", PINNED)).toBe(true);
+    expect(fits("3.247.9", PINNED)).toBe(false);
+    expect(fits("4.0.0", PINNED)).toBe(false);
+    expect(fits(undefined, PINNED)).toBe(false);
   });
 
-  it("uses PULUMI_VERSION over the launcher package version, as the launcher does", () => {
-    expect(launcherVersion({}, "3.265.0")).toBe("3.265.0");
-    expect(launcherVersion({ PULUMI_VERSION: "3.200.0" }, "3.265.0")).toBe("3.200.0");
-  });
-
-  it("names the executable per platform", () => {
-    expect(pulumiExecutableName("linux")).toBe("pulumi");
-    expect(pulumiExecutableName("win32")).toBe("pulumi.exe");
+  it("reads `pulumi version` output", () => {
+    expect(parsePulumiVersion("v3.248.0\n")).toBe("3.248.0");
+    expect(parsePulumiVersion("warning: something\n")).toBeUndefined();
   });
 });
 
 describe("choosePulumiCli", () => {
-  it("uses npx pulumi when the launcher's binary is cached", () => {
-    const choice = choosePulumiCli({ ...FACTS, cachedBinary: "/c/bin/pulumi", pathBinary: "/usr/local/bin/pulumi" });
-    expect(choice).toMatchObject({ kind: "ready", invocation: { command: "npx", prefix: ["--no-install", "pulumi"] } });
+  it("prefers the project's build of the pinned version", () => {
+    const choice = choosePulumiCli({ ...base, build: { root: BUILD, version: PINNED }, onPath: { root: "/usr/local", version: "3.260.0" } }, BUILD);
+    expect(choice).toMatchObject({ kind: "ready", cli: { root: BUILD, version: PINNED } });
   });
 
-  it("uses an installed CLI from PATH directly rather than downloading another one", () => {
-    expect(choosePulumiCli({ ...FACTS, pathBinary: "/usr/local/bin/pulumi" })).toEqual({
+  it("uses a fitting CLI on PATH, then the launcher's cache, instead of building", () => {
+    expect(choosePulumiCli({ ...base, onPath: { root: "/usr/local", version: "3.260.0" }, go: "go1.26" }, BUILD)).toMatchObject({
       kind: "ready",
-      invocation: { command: "/usr/local/bin/pulumi", prefix: [] },
-      source: "/usr/local/bin/pulumi",
+      cli: { root: "/usr/local", source: expect.stringContaining("PATH") },
+    });
+    expect(choosePulumiCli({ ...base, launcher: { root: "/h/.pulumi/versions/3.265.0", version: "3.265.0" }, go: "go1.26" }, BUILD)).toMatchObject({
+      kind: "ready",
+      cli: { root: "/h/.pulumi/versions/3.265.0", source: expect.stringContaining("launcher") },
     });
   });
 
-  it("asks for one download attempt through npx when neither exists", () => {
-    expect(choosePulumiCli(FACTS)).toEqual({ kind: "download", invocation: { command: "npx", prefix: ["--no-install", "pulumi"] } });
+  it("builds when nothing fitting is installed and Go is there", () => {
+    const facts = { ...base, onPath: { root: "/usr/local", version: "3.100.0" }, go: "go version go1.26.8 linux/amd64" };
+    expect(choosePulumiCli(facts, BUILD)).toEqual({ kind: "build", version: PINNED, root: BUILD });
   });
 
-  it("tells the user what to do when the CLI cannot be had", () => {
-    const message = pulumiUnavailableMessage(FACTS);
-    expect(message).toContain("needs the Pulumi CLI");
-    expect(message).toContain("machine with internet access");
-    expect(message).toContain("https://www.pulumi.com/docs/install/");
-    expect(message).toContain(path.join(FACTS.cacheDir, "bin", "pulumi"));
-    expect(message).toContain("v3.265.0");
-    expect(message).toContain("`npm test` does not need the Pulumi CLI");
+  it("without Go, says what is missing and what to do, naming what it found", () => {
+    const choice = choosePulumiCli({ ...base, onPath: { root: "/usr/local", version: "3.100.0" } }, BUILD);
+    expect(choice.kind).toBe("unavailable");
+    const message = (choice as { message: string }).message;
+    expect(message).toContain("Go is not on PATH");
+    expect(message).toContain("npm run pulumi:build");
+    expect(message).toContain("/usr/local/bin is v3.100.0");
   });
 });
 
-describe("gatherPulumiCliFacts (disk only)", () => {
-  it("finds nothing in an empty PULUMI_HOME and with an empty PATH", () => {
-    const home = tempDir();
-    const facts = gatherPulumiCliFacts({ PULUMI_HOME: home, PATH: "" });
-    expect(facts).toEqual({
-      launcherVersion: LAUNCHER_VERSION,
-      cacheDir: path.join(home, "versions", LAUNCHER_VERSION),
-      cachedBinary: undefined,
-      pathBinary: undefined,
-    });
-  });
-
-  it("finds the binary in the launcher's cache exactly when the launcher would accept it", () => {
-    const home = tempDir();
-    const binary = path.join(home, "versions", "3.999.0", "bin", "pulumi");
-    const env = { PULUMI_HOME: home, PULUMI_VERSION: "3.999.0", PATH: "" };
-
-    placeFile(binary, 0o644);
-    expect(launcherResolve.isExecutable(binary)).toBe(false);
-    expect(gatherPulumiCliFacts(env).cachedBinary).toBeUndefined();
-
-    fs.chmodSync(binary, 0o755);
-    expect(launcherResolve.isExecutable(binary)).toBe(true);
-    expect(gatherPulumiCliFacts(env).cachedBinary).toBe(binary);
-
-    fs.writeFileSync(binary, "");
-    expect(launcherResolve.isExecutable(binary)).toBe(false);
-    expect(gatherPulumiCliFacts(env).cachedBinary).toBeUndefined();
-  });
-
-  it("finds an installed CLI on PATH but not the npm launcher that npm puts on PATH", () => {
-    const home = tempDir();
-    const installed = placeFile(path.join(tempDir(), "bin", "pulumi"), 0o755);
-    const launcherBin = path.resolve(__dirname, "../../node_modules/.bin");
-    expect(fs.existsSync(path.join(launcherBin, "pulumi"))).toBe(true);
-
-    expect(gatherPulumiCliFacts({ PULUMI_HOME: home, PATH: launcherBin }).pathBinary).toBeUndefined();
-    expect(gatherPulumiCliFacts({ PULUMI_HOME: home, PATH: [launcherBin, path.dirname(installed)].join(path.delimiter) }).pathBinary).toBe(installed);
+describe("on this machine", () => {
+  it("finds the CLI the global setup provided, which reports the pinned version", () => {
+    const cli = inject("pulumiCli");
+    const facts = gatherPulumiCliFacts();
+    expect(choosePulumiCli(facts, buildRoot(facts.pinned))).toMatchObject({ kind: "ready", cli: { root: cli.root } });
+    expect(fs.existsSync(path.join(cli.root, "bin", "pulumi"))).toBe(true);
   });
 });

@@ -1,14 +1,8 @@
 import * as path from "path";
-import { fileURLToPath } from "url";
+import { fileURLToPath, pathToFileURL } from "url";
 import { describe, expect, it } from "vitest";
-import {
-  LOCAL_CLIENT_ID,
-  LOCAL_PASSPHRASE,
-  describeStep,
-  localPaths,
-  pulumiEnv,
-  pulumiSteps,
-} from "../../tools/local/stack-setup";
+import { LOCAL_CLIENT_ID, LOCAL_PASSPHRASE, localConfig, localEnv, localPaths } from "../../tools/local/stack-setup";
+import { pulumiEnvironment } from "../../tools/pulumi/stack";
 
 const paths = localPaths("/work/project/.local");
 const targets = { emulatorUrl: "http://127.0.0.1:41234", receiverUrl: "http://127.0.0.1:41235" };
@@ -21,85 +15,54 @@ describe("localPaths", () => {
   });
 });
 
-describe("pulumiEnv", () => {
+describe("localEnv", () => {
   const base = {
     PATH: "/usr/bin",
     HOME: "/home/dev",
     PULUMI_HOME: "/home/dev/.pulumi",
-    PULUMI_BACKEND_URL: "s3://company-state",
-    PULUMI_ACCESS_TOKEN: "pul-real-token",
-    PULUMI_CONFIG_PASSPHRASE_FILE: "/home/dev/passphrase",
     GENESYSCLOUD_OAUTHCLIENT_ID: "real-client",
     GENESYSCLOUD_OAUTHCLIENT_SECRET: "real-secret",
     GENESYSCLOUD_REGION: "eu-central-1",
     GENESYSCLOUD_API_URL: "https://api.mypurecloud.de",
   };
-  const env = pulumiEnv(base, paths);
+  const env = localEnv(base);
 
-  it("points Pulumi at a file backend inside the local directory with the local passphrase", () => {
-    expect(env.PULUMI_BACKEND_URL).toMatch(/^file:\/\//);
-    expect(fileURLToPath(env.PULUMI_BACKEND_URL!)).toBe(paths.backend);
-    expect(env.PULUMI_CONFIG_PASSPHRASE).toBe(LOCAL_PASSPHRASE);
-    expect(env.PULUMI_SKIP_UPDATE_CHECK).toBe("true");
-  });
-
-  it("drops every setting that could reach a real org or another backend", () => {
-    for (const key of [
-      "PULUMI_ACCESS_TOKEN",
-      "PULUMI_CONFIG_PASSPHRASE_FILE",
-      "GENESYSCLOUD_OAUTHCLIENT_ID",
-      "GENESYSCLOUD_OAUTHCLIENT_SECRET",
-      "GENESYSCLOUD_REGION",
-      "GENESYSCLOUD_API_URL",
-    ]) {
+  it("drops every setting that could reach a real org", () => {
+    for (const key of ["GENESYSCLOUD_OAUTHCLIENT_ID", "GENESYSCLOUD_OAUTHCLIENT_SECRET", "GENESYSCLOUD_REGION", "GENESYSCLOUD_API_URL"]) {
       expect(env, key).not.toHaveProperty(key);
     }
     expect(JSON.stringify(env)).not.toContain("real-secret");
   });
 
   it("keeps the rest of the environment and does not change its input", () => {
-    expect(env).toMatchObject({ PATH: "/usr/bin", HOME: "/home/dev", PULUMI_HOME: "/home/dev/.pulumi" });
-    expect(base.PULUMI_BACKEND_URL).toBe("s3://company-state");
+    expect(env).toEqual({ PATH: "/usr/bin", HOME: "/home/dev", PULUMI_HOME: "/home/dev/.pulumi" });
+    expect(base.GENESYSCLOUD_API_URL).toBe("https://api.mypurecloud.de");
   });
 });
 
-describe("pulumiSteps", () => {
-  const setup = [
-    ["stack", "select", "local", "--create", "--non-interactive"],
-    [
-      "config", "set-all", "--stack", "local",
-      "--plaintext", "genesyscloud:apiUrl=http://127.0.0.1:41234",
-      "--plaintext", `genesyscloud:oauthClientId=${LOCAL_CLIENT_ID}`,
-      "--plaintext", "cognigy:endpointUrl=http://127.0.0.1:41235",
-    ],
-    ["config", "set", "--stack", "local", "--secret", "genesyscloud:oauthClientSecret"],
-  ];
+describe("ProjectStack's environment for the local run", () => {
+  const env = pulumiEnvironment({ PATH: "/usr/bin", PULUMI_ACCESS_TOKEN: "pul-real-token", PULUMI_CONFIG_PASSPHRASE_FILE: "/home/dev/p", PULUMI_BACKEND_URL: "s3://company-state" }, pathToFileURL(paths.backend).href, LOCAL_PASSPHRASE);
 
-  it("up: selects or creates the stack, configures it, runs up --yes and prints the outputs", () => {
-    expect(pulumiSteps("up", "local", targets, SECRET).map((s) => s.args)).toEqual([
-      ...setup,
-      ["up", "--stack", "local", "--yes"],
-      ["stack", "output", "--stack", "local", "--json"],
-    ]);
+  it("points Pulumi at a file backend inside the local directory with the local passphrase, offline", () => {
+    expect(fileURLToPath(env.PULUMI_BACKEND_URL)).toBe(paths.backend);
+    expect(env.PULUMI_CONFIG_PASSPHRASE).toBe(LOCAL_PASSPHRASE);
+    expect(env.PULUMI_SKIP_UPDATE_CHECK).toBe("true");
+    expect(env.PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION).toBe("true");
+    expect(env).not.toHaveProperty("PULUMI_ACCESS_TOKEN");
+    expect(env).not.toHaveProperty("PULUMI_CONFIG_PASSPHRASE_FILE");
   });
+});
 
-  it("preview and destroy use the same setup", () => {
-    expect(pulumiSteps("preview", "local", targets, SECRET).map((s) => s.args)).toEqual([...setup, ["preview", "--stack", "local"]]);
-    expect(pulumiSteps("destroy", "local", targets, SECRET).map((s) => s.args)).toEqual([...setup, ["destroy", "--stack", "local", "--yes"]]);
-  });
-
-  it("passes the client secret on stdin of the secret config step only, never as an argument", () => {
-    const steps = pulumiSteps("up", "local", targets, SECRET);
-    expect(steps.filter((s) => s.stdin !== undefined)).toEqual([{ args: setup[2], stdin: SECRET }]);
-    for (const step of steps) expect(step.args.join(" ")).not.toContain(SECRET);
-    for (const step of steps) expect(describeStep(step)).not.toContain(SECRET);
-  });
-
-  it("describes steps as retypable commands", () => {
-    const [select, , secret] = pulumiSteps("up", "local", targets, SECRET);
-    expect(describeStep(select)).toBe("pulumi stack select local --create --non-interactive");
-    expect(describeStep(secret)).toBe(
-      "pulumi config set --stack local --secret genesyscloud:oauthClientSecret < (value on stdin)",
-    );
+describe("localConfig", () => {
+  it("aims the stack at the emulator and the receiver, with the client secret as the one secret key", () => {
+    expect(localConfig(targets, SECRET)).toEqual({
+      config: {
+        "genesyscloud:apiUrl": targets.emulatorUrl,
+        "genesyscloud:oauthClientId": LOCAL_CLIENT_ID,
+        "genesyscloud:oauthClientSecret": SECRET,
+        "cognigy:endpointUrl": targets.receiverUrl,
+      },
+      secretKeys: ["genesyscloud:oauthClientSecret"],
+    });
   });
 });
