@@ -24,7 +24,8 @@ export function checkEventBridgeProperties(p: Json): void {
   if (typeof p.awsAccountId !== "string" || !/^\d{12}$/.test(p.awsAccountId)) {
     throw badRequest(`'awsAccountId' must be a 12-digit AWS account id, got ${JSON.stringify(p.awsAccountId)}`, "awsAccountId");
   }
-  if (typeof p.awsAccountRegion !== "string" || !/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(p.awsAccountRegion)) {
+  // AWS's region form, sovereign and government partitions included (eusc-de-east-1, us-gov-west-1).
+  if (typeof p.awsAccountRegion !== "string" || !/^[a-z]{2,4}(?:-[a-z]+){1,2}-\d{1,2}$/.test(p.awsAccountRegion)) {
     throw badRequest(`'awsAccountRegion' must be an AWS region such as eu-central-1, got ${JSON.stringify(p.awsAccountRegion)}`, "awsAccountRegion");
   }
   if (typeof p.eventSourceSuffix !== "string" || !/^[A-Za-z0-9._-]{1,64}$/.test(p.eventSourceSuffix)) {

@@ -39,8 +39,10 @@ export function criterionProblem(c: unknown, i: number, topic: string): string |
   }
   if ((value === undefined) === (values === undefined)) return `${at} must have exactly one of 'value' or 'values'`;
   if (LIST_OPERATORS.includes(operator)) {
-    if (!Array.isArray(values) || values.length === 0 || !values.every(isPrimitive)) {
-      return `${at}: operator ${operator} needs 'values', a non-empty list of plain JSON values`;
+    // The list may come as `values` or as `value` (MatchCriteria.value is any JSON in the SDK).
+    const list = values ?? value;
+    if (!Array.isArray(list) || list.length === 0 || !list.every(isPrimitive)) {
+      return `${at}: operator ${operator} needs a non-empty list of plain JSON values in 'values' (or 'value')`;
     }
     return undefined;
   }
@@ -63,7 +65,7 @@ export function fieldValue(event: unknown, jsonPath: string): unknown {
 
 export function criterionMatches(c: MatchCriterion, event: unknown): boolean {
   const v = fieldValue(event, c.jsonPath);
-  const values = c.values ?? [];
+  const values = c.values ?? (Array.isArray(c.value) ? c.value : []);
   switch (c.operator) {
     case "Equal":
       return v !== undefined && v === c.value;

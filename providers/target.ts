@@ -59,7 +59,10 @@ export interface Target {
   limits: Limits;
 }
 
-/** AWS-style region names, as Genesys's Terraform provider and admins use them. */
+/**
+ * AWS-style region names, as Genesys's Terraform provider and admins use them: the SDK's
+ * PureCloudRegionHosts with dashes (a test holds them equal).
+ */
 export const REGION_HOSTS: Readonly<Record<string, string>> = {
   "us-east-1": "mypurecloud.com",
   "us-east-2": "use2.us-gov-pure.cloud",
@@ -78,6 +81,7 @@ export const REGION_HOSTS: Readonly<Record<string, string>> = {
   "ap-northeast-1": "mypurecloud.jp",
   "ap-northeast-2": "apne2.pure.cloud",
   "ap-northeast-3": "apne3.pure.cloud",
+  "eusc-de-east-1": "edee1.eusc-pure.cloud",
 };
 
 function keysOf(name: SettingName): string {

@@ -197,6 +197,10 @@ describe("integrations", () => {
     const good = { awsAccountId: "123456789012", awsAccountRegion: "eu-central-1", eventSourceSuffix: "cognigy.handover-1", eventFilter: ["v2.detail.events.conversation.{id}.acw"] };
     const put = await api.integrations.putIntegrationConfigCurrent(id!, { body: { ...cfg, name: "EB", properties: good } });
     expect(put.properties).toEqual(good);
+    // AWS's European Sovereign Cloud region (the SDK knows its Genesys region too).
+    const sovereign = { ...good, awsAccountRegion: "eusc-de-east-1" };
+    const again = await api.integrations.putIntegrationConfigCurrent(id!, { body: { ...put, properties: sovereign } });
+    expect(again.properties).toEqual(sovereign);
     const cases: [Record<string, unknown>, string][] = [
       [{ awsAccountId: "12345" }, "awsAccountId"],
       [{ awsAccountRegion: "Frankfurt" }, "awsAccountRegion"],
@@ -209,7 +213,7 @@ describe("integrations", () => {
       [{ topicFilters: ["v2.detail.events.conversation.{id}.acw"] }, "'topicFilters' is not in the configuration schema"],
     ];
     for (const [patch, word] of cases) {
-      const err = await failure(api.integrations.putIntegrationConfigCurrent(id!, { body: { ...put, properties: { ...good, ...patch } } }));
+      const err = await failure(api.integrations.putIntegrationConfigCurrent(id!, { body: { ...again, properties: { ...good, ...patch } } }));
       expect(err.status).toBe(400);
       expect(err.message).toContain(word);
     }

@@ -46,6 +46,15 @@ describe("match criteria", () => {
     expect(criterionProblem(c("wrapupDurationMs", "GreaterThan", "10"), 0, ACW)).toContain("number");
     expect(criterionProblem(c("mediaType", "All", []), 0, ACW)).toContain("non-empty");
   });
+
+  it("takes the list of In/NotIn/All as `value: [..]` as well as `values`", () => {
+    const asValue = { jsonPath: "mediaType", operator: "In", value: ["VOICE", "MESSAGE"] };
+    expect(criterionProblem(asValue, 0, ACW)).toBeUndefined();
+    expect(criterionMatches(asValue, event)).toBe(true);
+    expect(criterionMatches({ ...asValue, operator: "NotIn" }, event)).toBe(false);
+    expect(criterionProblem({ ...asValue, value: [] }, 0, ACW)).toContain("non-empty");
+    expect(criterionProblem({ ...asValue, value: "MESSAGE" }, 0, ACW)).toContain("list");
+  });
 });
 
 describe("action templates", () => {

@@ -7,7 +7,7 @@ import { canonicalJson, diffResult, UNKNOWN } from "../../providers/diff";
 import { checkIntegration } from "../../providers/integration";
 import { activationOutcome } from "../../providers/integration-setup";
 import { backoffMs, decide, describeFailure, isStaleVersion, parseRetryAfter, RetryPolicy, withRetries } from "../../providers/retry";
-import { readSettings, regionHost, resolveTarget } from "../../providers/target";
+import { REGION_HOSTS, readSettings, regionHost, resolveTarget } from "../../providers/target";
 import { checkTrigger, sameCriteria, triggerBody, TriggerOutputs } from "../../providers/trigger";
 import { pollDelayMs } from "../../providers/polling";
 import { FIRST_POLL_MS, checkWorkflow, jobFailureText, prepareWorkflowYaml } from "../../providers/workflow";
@@ -21,6 +21,16 @@ describe("target", () => {
     expect(regionHost("mypurecloud.de")).toBe("mypurecloud.de");
     expect(regionHost("https://api.usw2.pure.cloud/")).toBe("usw2.pure.cloud");
     expect(() => regionHost("eu-middle-9")).toThrow(/eu-middle-9.*genesyscloud:region/);
+  });
+
+  it("knows every region the SDK knows (PureCloudRegionHosts), including eusc-de-east-1", () => {
+    const sdkHosts = require("purecloud-platform-client-v2").PureCloudRegionHosts as Record<string, string>;
+    expect(Object.keys(sdkHosts)).toContain("eusc_de_east_1");
+    for (const [key, host] of Object.entries(sdkHosts)) {
+      expect(regionHost(key.replace(/_/g, "-")), key).toBe(host);
+      expect(regionHost(key), key).toBe(host);
+    }
+    expect(Object.keys(REGION_HOSTS)).toHaveLength(Object.keys(sdkHosts).length);
   });
 
   it("lets config win over the environment, key by key", () => {
