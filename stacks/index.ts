@@ -5,11 +5,13 @@ import { HandoverWebhooks } from "../components/handover-webhooks";
 import { usesWebhooks } from "../components/modes";
 import { configErrorMessage, validateStackConfig } from "./config";
 import { deployEventBridge } from "./eventbridge";
+import { stackFilePlainSecrets } from "./plain-secrets";
 
 // Every config problem is reported at once, before any resource is registered; RunError
 // prints the message without a stack trace.
 const { errors, settings, plan } = validateStackConfig(pulumi.runtime.allConfig(), process.env);
-if (!settings || !plan) throw new pulumi.RunError(configErrorMessage(errors));
+const plainSecrets = stackFilePlainSecrets(pulumi.getStack());
+if (!settings || !plan || plainSecrets.length > 0) throw new pulumi.RunError(configErrorMessage([...plainSecrets, ...errors]));
 
 // `pulumi destroy` does not run the program, so a refusal never blocks removing objects.
 const gate = gateDeployment({ version: plan.version, mode: plan.mode, adopt: settings.adoptExisting });

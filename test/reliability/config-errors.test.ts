@@ -2,7 +2,8 @@
 // API) and run with the real `pulumi up`: every mistake is refused with its key and its fix, and
 // the emulator's request log shows no call at all. The program reports every problem of a
 // configuration at once, so mistakes on different keys share a run; a value of the wrong type
-// for a declared key is refused by the CLI itself before the program runs, one per run.
+// for a declared key is refused by the CLI itself before the program runs, one per run. A secret
+// set without --secret is refused too (it would sit in plain text in the stack file).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator/index";
 import { CONFIG_KEYS } from "../../stacks/config";
@@ -65,6 +66,22 @@ describe("bad config through the real CLI: refused before any Genesys call, key 
     expect(rows.length).toBeGreaterThanOrEqual(30);
     expect(groups.flat()).toHaveLength(rows.length);
   });
+
+  it.concurrent("the client secret set without --secret: refused, the value never shown", async () => {
+    const config = withConfig({ "genesyscloud:region": undefined, "genesyscloud:apiUrl": emulator.url });
+    const stack = await TestStack.create({ stack: "bad-config-plain-secret", config, secretKeys: [] });
+    try {
+      const failure = (await stack.up().catch((e: unknown) => e)) as StackRunError;
+      expect(failure).toBeInstanceOf(StackRunError);
+      expect(failure.message).toContain(
+        "genesyscloud:oauthClientSecret is stored in plain text in Pulumi.bad-config-plain-secret.yaml; store it encrypted with `pulumi config set --secret genesyscloud:oauthClientSecret <value>`",
+      );
+      expect([failure.message, failure.stdout, failure.stderr].join("\n")).not.toContain(SECRET);
+      expect(emulator.log().entries).toEqual([]);
+    } finally {
+      await stack.dispose();
+    }
+  }, 300_000);
 
   it.concurrent.each(groups.map((group, i) => [group.map((r) => r[0]).join(" + "), i] as const))("%s", async (_names, i) => {
     const group = groups[i];
