@@ -57,9 +57,11 @@ describe("crash recovery: `pulumi up` is killed mid-create", () => {
     const halfMade = objectIds(org.emulator.state());
     for (const id of org.seeded) halfMade.delete(id);
 
-    // The lock is what the CLI asks about first (a preview takes no lock).
-    const locked = (await org.stack.up().catch((e: unknown) => e)) as StackRunError;
-    expect(locked.message).toMatch(/the stack is currently locked .*`pulumi cancel`/s);
+    if (point === CRASH_POINTS[0]) {
+      // The lock is what the CLI asks about first (a preview takes no lock); once is enough.
+      const locked = (await org.stack.up().catch((e: unknown) => e)) as StackRunError;
+      expect(locked.message).toMatch(/the stack is currently locked .*`pulumi cancel`/s);
+    }
 
     const recovery = await org.recover();
     expect(recovery.cleared.length).toBeGreaterThanOrEqual(1);
