@@ -1,14 +1,20 @@
-// The Process Automation topics the emulator knows, with their event fields (from the
-// AfterCallWorkEvent and UserEndEvent schemas). Topic names keep the literal `{id}`.
+// The Process Automation topics the emulator knows, with their event fields and types exactly as
+// the SDK's event models declare them (index.d.ts of purecloud-platform-client-v2:
+// AcwDetailEventTopicAfterCallWorkEvent, UserEndDetailEventTopicUserEndEvent,
+// CustomerEndDetailEventTopicCustomerEndEvent; a test holds them equal). Topic names keep the
+// literal `{id}`.
 
-export type FieldType = "string" | "integer" | "string[]";
+export type FieldType = "string" | "number" | "string[]";
 
-const COMMON: Record<string, FieldType> = {
-  // Epoch milliseconds, as the SDK's event models (AcwDetailEventTopicAfterCallWorkEvent …) declare it.
-  eventTime: "integer",
+/** Fields every one of the three events has, in the SDK's order. */
+const CONVERSATION: Record<string, FieldType> = {
+  eventTime: "number",
   conversationId: "string",
   participantId: "string",
   sessionId: "string",
+};
+
+const ROUTING: Record<string, FieldType> = {
   mediaType: "string",
   provider: "string",
   direction: "string",
@@ -18,40 +24,56 @@ const COMMON: Record<string, FieldType> = {
   addressFrom: "string",
   callbackUserName: "string",
   callbackNumbers: "string[]",
-  callbackScheduledTime: "integer",
+  callbackScheduledTime: "number",
   subject: "string",
   messageType: "string",
-  userId: "string",
-  queueId: "string",
+};
+
+const EXTERNAL: Record<string, FieldType> = {
   conversationExternalContactIds: "string[]",
   conversationExternalOrganizationIds: "string[]",
-  utilizationLabel: "string",
 };
 
 export const TOPICS: Record<string, Record<string, FieldType>> = {
   "v2.detail.events.conversation.{id}.acw": {
-    ...COMMON,
+    ...CONVERSATION,
+    ...ROUTING,
+    userId: "string",
+    queueId: "string",
     wrapupCode: "string",
     wrapupNotes: "string",
-    wrapupDurationMs: "integer",
+    wrapupDurationMs: "number",
+    ...EXTERNAL,
+    utilizationLabel: "string",
   },
   "v2.detail.events.conversation.{id}.user.end": {
-    ...COMMON,
+    ...CONVERSATION,
     disconnectType: "string",
+    ...ROUTING,
+    userId: "string",
     divisionId: "string",
-    interactingDurationMs: "integer",
-    heldDurationMs: "integer",
-    alertingDurationMs: "integer",
-    contactingDurationMs: "integer",
-    dialingDurationMs: "integer",
-    callbackDurationMs: "integer",
+    queueId: "string",
+    interactingDurationMs: "number",
+    heldDurationMs: "number",
+    alertingDurationMs: "number",
+    contactingDurationMs: "number",
+    dialingDurationMs: "number",
+    callbackDurationMs: "number",
+    ...EXTERNAL,
+    utilizationLabel: "string",
   },
-  // The EventBridge topic filter of Cognigy 2025.12+. Its field list is not in our sources: the
-  // common fields plus the end fields is a guess (listed under Unverified in the README).
+  // The EventBridge topic filter of Cognigy 2025.12+: the customer's side of the conversation, so
+  // no userId or queueId, and the customer's external contact and organization.
   "v2.detail.events.conversation.{id}.customer.end": {
-    ...COMMON,
+    ...CONVERSATION,
     disconnectType: "string",
+    externalOrganizationId: "string",
+    externalContactId: "string",
+    ...ROUTING,
+    interactingDurationMs: "number",
+    ...EXTERNAL,
     divisionId: "string",
+    utilizationLabel: "string",
   },
 };
 
@@ -73,6 +95,6 @@ export function schemaProblems(topic: string, event: unknown): string[] {
 function hasType(value: unknown, type: FieldType): boolean {
   if (value === null) return true;
   if (type === "string") return typeof value === "string";
-  if (type === "integer") return Number.isInteger(value);
+  if (type === "number") return typeof value === "number" && Number.isFinite(value);
   return Array.isArray(value) && value.every((v) => typeof v === "string");
 }
