@@ -1,4 +1,5 @@
 // Who owns an object found by its natural key, and what `create` may do with it.
+import { ProviderError } from "./provider-error";
 
 /** The stack config key the stack program maps to every resource's `adopt` input. */
 export const ADOPT_CONFIG_KEY = "cognigy:adoptExisting";
@@ -78,16 +79,12 @@ export function createRefusedMessage(kind: string, name: string, refusal: string
  * A create that made the object and then failed: the engine records `id` (and `properties`)
  * instead of orphaning the object (pulumi's dynamic provider host reads these fields).
  */
-export class PartialCreateError extends Error {
+export class PartialCreateError extends ProviderError {
   readonly id: string;
   readonly properties: Record<string, unknown>;
   readonly reasons: string[];
   constructor(message: string, id: string, properties: Record<string, unknown>) {
-    super(message);
-    // Serialized into the provider host, the class becomes a plain function whose `super` call
-    // returns a fresh Error instead of filling `this`: without this line the message is lost.
-    this.message = message;
-    this.name = "PartialCreateError";
+    super("PartialCreateError", message);
     this.id = id;
     this.properties = properties;
     this.reasons = [message];

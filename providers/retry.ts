@@ -1,5 +1,6 @@
 // The retry policy: pure decisions over a normalised failure, and the one loop that applies
 // them. The SDK never retries (not on 429, not on 5xx) and ignores Retry-After.
+import { ProviderError } from "./provider-error";
 
 /** What we know about one failed call, from whichever shape the SDK rejected with. */
 export interface ApiFailure {
@@ -14,16 +15,12 @@ export interface ApiFailure {
 }
 
 /** A failed API call after the retry loop gave up (or decided not to retry). */
-export class GenesysApiError extends Error {
+export class GenesysApiError extends ProviderError {
   readonly status?: number;
   readonly code?: string;
   readonly correlationId?: string;
   constructor(message: string, failure: ApiFailure) {
-    super(message);
-    // Serialized into the provider host, the class becomes a plain function whose `super` call
-    // returns a fresh Error instead of filling `this`: without this line the message is lost.
-    this.message = message;
-    this.name = "GenesysApiError";
+    super("GenesysApiError", message);
     this.status = failure.status;
     this.code = failure.code;
     this.correlationId = failure.correlationId;
