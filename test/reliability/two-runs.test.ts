@@ -4,10 +4,13 @@
 // names: whatever the interleaving, no object ends up twice, nothing either stack owns is
 // deleted by the other, and the stack that lost is told why.
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { DEFAULT_CLIENT, startEmulator } from "../../emulator/index";
+import { IntegrationProvider } from "../../providers/integration";
 import { StackRunError } from "../../tools/pulumi/stack";
-import { CRASH_POINTS } from "../../tools/reliability/crash-proxy";
+import { CRASH_POINTS, startCrashProxy } from "../../tools/reliability/crash-proxy";
 import { duplicates, residue, violations } from "../../tools/reliability/invariants";
 import { ReliabilityOrg } from "../../tools/reliability/org";
+import { client } from "../../tools/reliability/seed";
 
 const opened: ReliabilityOrg[] = [];
 afterAll(async () => {
@@ -66,4 +69,29 @@ describe("two runs at once", () => {
     expect(residue(org.emulator.state(), org.seeded)).toEqual([]);
     expect(violations(org.baseline, org.emulator.state(), org.seeded)).toEqual([]);
   }, 600_000);
+
+  it.concurrent("an integration create that finds a namesake made meanwhile deletes its own and says so", async () => {
+    const emulator = await startEmulator({});
+    const proxy = await startCrashProxy(emulator.url);
+    try {
+      const other = await client(emulator, DEFAULT_CLIENT.id, DEFAULT_CLIENT.secret);
+      let theirs = "";
+      // Between our naming and enabling, another run names its own integration the same.
+      proxy.tap(CRASH_POINTS.find((p) => p.name === "integration enable")!, async () => {
+        const made = await other.call<{ id: string }>("POST", "/api/v2/integrations", { integrationType: { id: "custom-rest-actions" } });
+        const config = await other.call<Record<string, unknown>>("GET", `/api/v2/integrations/${made.id}/config/current`);
+        await other.call("PUT", `/api/v2/integrations/${made.id}/config/current`, { ...config, name: "Shared name", notes: "other stack's marker" });
+        theirs = made.id;
+      });
+      const provider = new IntegrationProvider();
+      const config: Record<string, string> = { "genesyscloud:oauthClientId": DEFAULT_CLIENT.id, "genesyscloud:oauthClientSecret": DEFAULT_CLIENT.secret, "genesyscloud:apiUrl": proxy.url };
+      await provider.configure({ config: { get: (k: string) => config[k], require: (k: string) => config[k] } });
+      const failure = (await provider.create({ name: "Shared name", notes: "", enabled: true, adopt: false, managedBy: "our marker", providerVersion: "0.1.0" }).catch((e: unknown) => e)) as Error;
+      expect(failure.message).toMatch(new RegExp(`Integration "Shared name" was created by another run against this Genesys org at the same time \\(id ${theirs}\\), while this run created its own \\(id [^)]+\\), which it deleted again`));
+      expect(emulator.state().integrations.map((i) => [i.id, i.name, i.notes])).toEqual([[theirs, "Shared name", "other stack's marker"]]);
+    } finally {
+      await proxy.close();
+      await emulator.close();
+    }
+  });
 });
