@@ -5,7 +5,7 @@ import { runSuite } from "./reliability/suite";
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2), Math.floor(Math.random() * 2 ** 31));
-  process.stderr.write(`reliability: ${options.lifecycles} lifecycle(s), seed ${options.seed}, fault rate ${options.rate}, ${options.concurrency} org(s) side by side, CLI killed in every ${options.crashEvery}th\n`);
+  process.stderr.write(`reliability: ${options.lifecycles} lifecycle(s), seed ${options.seed}, fault rate ${options.rate}, ${options.concurrency} org(s) side by side, the CLI killed in one lifecycle of every ${options.crashEvery}\n`);
   const cli = await ensurePulumiCli((line) => process.stderr.write(`${line}\n`));
   let done = 0;
   const started = Date.now();

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { StateDump } from "../../emulator/index";
 import { danglingTriggers, disturbed, duplicates, residue } from "../../tools/reliability/invariants";
 import { formatSummary, lastLine, parseArgs } from "../../tools/reliability/report";
+import { Faults, checkTargeted } from "../../emulator/faults";
 import { renewalTime } from "../../providers/genesys-api";
 import { CRASH_POINTS } from "../../tools/reliability/crash-proxy";
 import { pendingCreates, unconfiguredIntegrations } from "../../tools/reliability/recovery";
@@ -132,5 +133,16 @@ describe("token renewal", () => {
     expect(renewalTime(1_000, 121_000)).toBe(61_000);
     expect(renewalTime(0, 4_000)).toBe(2_000);
     expect(renewalTime(10, 5)).toBe(5);
+  });
+});
+
+describe("after-apply faults", () => {
+  it("strike writes only", () => {
+    const faults = new Faults();
+    faults.setRandom({ rate: 1, seed: 1, kinds: ["lost", "500-after-apply"] });
+    expect(faults.decide("GET /api/v2/integrations", false, false)).toBeUndefined();
+    expect(["lost", "500-after-apply"]).toContain(faults.decide("POST /api/v2/integrations", false, true)?.kind);
+    expect(() => checkTargeted({ route: "GET /api/v2/integrations", kind: "lost" }, ["GET /api/v2/integrations"])).toThrow(/applies to writes only/);
+    expect(checkTargeted({ route: "POST /api/v2/integrations", kind: "500-after-apply" }, ["POST /api/v2/integrations"]).kind).toBe("500-after-apply");
   });
 });
