@@ -5,6 +5,7 @@ import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
 import { sameSchema } from "./json-schema";
 import { LABELS, NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
+import { webhookObjectsProvider } from "./webhook-objects";
 
 export type RequestType = "POST" | "PUT" | "GET" | "PATCH" | "DELETE";
 
@@ -320,9 +321,10 @@ export class DataAction extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: DataActionArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      dataActionProvider,
+      webhookObjectsProvider(),
       name,
       {
+        kind: "DataAction",
         name: args.name,
         category: args.category,
         integrationId: args.integrationId,
@@ -348,5 +350,3 @@ export class DataAction extends pulumi.dynamic.Resource {
     );
   }
 }
-
-const dataActionProvider = new DataActionProvider();

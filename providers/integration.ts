@@ -4,6 +4,7 @@ import { DiffRules, dropUndefined, requireText } from "./diff";
 import { DesiredIntegration, applyIntegration, createIntegration, deleteIntegration, readIntegration } from "./integration-setup";
 import { LABELS, NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
+import { webhookObjectsProvider } from "./webhook-objects";
 
 /** A Web Services Data Actions integration (type `custom-rest-actions`). */
 export interface IntegrationArgs {
@@ -119,9 +120,10 @@ export class Integration extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: IntegrationArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      integrationProvider,
+      webhookObjectsProvider(),
       name,
       {
+        kind: "Integration",
         name: args.name,
         notes: args.notes,
         enabled: args.enabled,
@@ -138,6 +140,3 @@ export class Integration extends pulumi.dynamic.Resource {
     );
   }
 }
-
-// One provider instance per kind, shared by all resources of the kind (serialized once each).
-const integrationProvider = new IntegrationProvider();

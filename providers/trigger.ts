@@ -4,6 +4,7 @@ import { DiffRules, UNKNOWN, canonicalJson, containsUnknown, dropUndefined, requ
 import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
 import { LABELS, NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
+import { webhookObjectsProvider } from "./webhook-objects";
 
 export interface MatchCriterion {
   jsonPath: string;
@@ -283,9 +284,10 @@ export class Trigger extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: TriggerArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      triggerProvider,
+      webhookObjectsProvider(),
       name,
       {
+        kind: "Trigger",
         name: args.name,
         topicName: args.topicName,
         workflowId: args.workflowId,
@@ -308,5 +310,3 @@ export class Trigger extends pulumi.dynamic.Resource {
     );
   }
 }
-
-const triggerProvider = new TriggerProvider();

@@ -6,6 +6,7 @@ import { pollDelayMs } from "./polling";
 import { GenesysApiError, sleep } from "./retry";
 import { LABELS, NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
+import { webhookObjectsProvider } from "./webhook-objects";
 
 /** An Architect workflow, created and published through the flow jobs API. */
 export interface WorkflowArgs {
@@ -358,9 +359,10 @@ export class Workflow extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: WorkflowArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      workflowProvider,
+      webhookObjectsProvider(),
       name,
       {
+        kind: "Workflow",
         name: args.name,
         division: args.division,
         yaml: args.yaml,
@@ -383,5 +385,3 @@ export class Workflow extends pulumi.dynamic.Resource {
     );
   }
 }
-
-const workflowProvider = new WorkflowProvider();

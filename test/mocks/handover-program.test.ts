@@ -24,11 +24,12 @@ async function loadProgram(config: Record<string, string>) {
   return { registrations, outputs };
 }
 
-/** Inputs the program chose: without the serialized provider and the provider's own version. */
+/** Inputs the program chose: without the serialized provider, the provider's own version and the kind it routes by (the type's). */
 function chosen(registration: Registration): Record<string, unknown> {
-  const { __provider, providerVersion, ...rest } = registration.inputs;
+  const { __provider, providerVersion, kind, ...rest } = registration.inputs;
   expect(typeof __provider).toBe("string");
   expect(typeof providerVersion).toBe("string");
+  expect(registration.type).toBe(`pulumi-nodejs:dynamic/genesyscloud:${kind}`);
   return rest;
 }
 
@@ -144,6 +145,12 @@ describe("the stack program under mocks, default configuration", async () => {
 
   it("puts the client secret in no input, serialized provider included", () => {
     expect(JSON.stringify(registrations)).not.toContain(SECRET);
+  });
+
+  it("serializes one provider for all six objects (providers/webhook-objects.ts), not one per kind", () => {
+    const objects = registrations.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/genesyscloud:"));
+    expect(objects).toHaveLength(6);
+    expect(new Set(objects.map((r) => r.inputs.__provider)).size).toBe(1);
   });
 });
 
