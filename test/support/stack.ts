@@ -19,7 +19,7 @@ export const TEST_PASSPHRASE = "test-only-passphrase";
 
 export interface TestStackOptions {
   stack: string;
-  config: Record<string, string>;
+  config: Record<string, string | readonly string[]>;
   secretKeys?: readonly string[];
   /** Environment of the CLI, program and providers; defaults to this process's without GENESYSCLOUD_* (config alone steers the providers). */
   env?: NodeJS.ProcessEnv;

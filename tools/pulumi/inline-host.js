@@ -72,10 +72,12 @@ async function run(request) {
     { workDir: request.workDir, pulumiCommand, envVars: request.env },
   );
   if (request.config) {
-    const existing = await stack.getAllConfig();
-    const stale = Object.keys(existing).filter((key) => !(key in request.config));
+    // Keys are written as paths ("ns:key[0]" for list items), so a list key is removed whole first.
+    const wanted = new Set(Object.keys(request.config).map((key) => key.replace(/\[\d+\]$/, "")));
+    const existing = Object.keys(await stack.getAllConfig());
+    const stale = existing.filter((key) => !wanted.has(key) || Object.keys(request.config).some((k) => k.startsWith(`${key}[`)));
     if (stale.length) await stack.removeAllConfig(stale);
-    if (Object.keys(request.config).length) await stack.setAllConfig(request.config);
+    if (Object.keys(request.config).length) await stack.setAllConfig(request.config, true);
   }
   const events = [];
   const streams = {
@@ -106,8 +108,11 @@ async function run(request) {
       const result = await stack.destroy(options);
       return { summary: result.summary, steps: events, timings };
     }
-    case "export":
-      return { deployment: await stack.exportStack() };
+    case "export": {
+      // `pulumi stack export` as a user runs it; the Automation API's exportStack adds --show-secrets.
+      const result = await pulumiCommand.run(["stack", "export", "--stack", request.stack], request.workDir, request.env);
+      return { deployment: JSON.parse(result.stdout) };
+    }
     case "import":
       await stack.importStack(request.deployment);
       return {};

@@ -145,9 +145,18 @@ export class ProjectStack {
     this.main = project.main ?? ".";
   }
 
-  /** Stack config for the next operations; keys not listed are removed from the stack file. */
-  setConfig(config: Record<string, string>, secretKeys: readonly string[] = []): void {
-    this.config = Object.fromEntries(Object.entries(config).map(([key, value]) => [key, { value, secret: secretKeys.includes(key) }]));
+  /**
+   * Stack config for the next operations; keys not listed are removed from the stack file. A list
+   * is written item by item (`pulumi config set --path 'ns:key[0]'`), as Pulumi types arrays.
+   */
+  setConfig(config: Record<string, string | readonly string[]>, secretKeys: readonly string[] = []): void {
+    this.config = Object.fromEntries(
+      Object.entries(config).flatMap(([key, value]) =>
+        typeof value === "string"
+          ? [[key, { value, secret: secretKeys.includes(key) }]]
+          : value.map((item, i) => [`${key}[${i}]`, { value: item, secret: secretKeys.includes(key) }]),
+      ),
+    );
     this.configApplied = false;
   }
 
@@ -177,7 +186,7 @@ export class ProjectStack {
     return this.run("destroy", options);
   }
 
-  /** `pulumi stack export`: the deployment as the state file holds it (secrets encrypted). */
+  /** `pulumi stack export` (without --show-secrets): the deployment as the state file holds it, secrets encrypted. */
   async exportState(): Promise<{ version: number; deployment: any }> {
     return (await this.request("export", {})).result.deployment;
   }
