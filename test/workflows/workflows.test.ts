@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
+import { pinnedPulumiVersion } from "../../tools/pulumi/cli";
 import { listOrgStacks } from "../../tools/list-stacks";
 import {
   Job,
@@ -114,6 +115,13 @@ describe("checks.yml (called by preview and deploy)", () => {
   it("runs npm ci then npm test", () => {
     const runs = (checks.jobs.test.steps ?? []).map((s) => s.run).filter(Boolean);
     expect(runs).toEqual(["npm ci", "npm test"]);
+  });
+
+  it("installs the pinned Pulumi CLI for the tests (the version tools/pulumi-cli/go.mod builds)", () => {
+    const install = stepNamed(checks.jobs.test, "Install the Pulumi CLI");
+    expect(install.uses).toBe("pulumi/actions@v7");
+    expect(install.with?.["pulumi-version"]).toBe(pinnedPulumiVersion());
+    expect(install.with).not.toHaveProperty("command");
   });
 
   it("discovers the stacks with tools/list-stacks.ts and publishes them as the job output", () => {
