@@ -34,6 +34,8 @@ export interface Context {
    * activating an EventBridge integration for one of them ends in ERROR with this detail.
    */
   failingAwsAccounts: Map<string, string>;
+  /** Outcomes forced on the next flow jobs to finish: each a Failure with these message texts (maybe none). */
+  jobFailures: string[][];
   /** Base URL the emulator listens on (for selfUri-like links and the presigned upload URL). */
   baseUrl(): string;
   /** False while a freshly created object is still inside the invisibility window. */

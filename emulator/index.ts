@@ -76,6 +76,8 @@ export interface Emulator {
    * wrong account or region), with `detail` or Genesys-like default wording. Cleared by reset().
    */
   failActivations(awsAccountId: string, detail?: string): void;
+  /** The next flow job to finish ends in Failure with these message texts (none: a failure without messages). */
+  failNextJob(messages?: string[]): void;
   /** Activations succeed again (for integrations activated from now on). */
   clearActivationFailures(): void;
   /** Locks a flow as if another client had it open in Architect (delete → 409, unlock frees it). */
@@ -131,6 +133,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     timers,
     settings,
     failingAwsAccounts: new Map(),
+    jobFailures: [],
     baseUrl: () => baseUrl,
     isVisible: (createdAt) => Date.now() >= createdAt + settings.invisibilityMs,
   };
@@ -187,6 +190,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       limiter.clear();
       events.clear();
       ctx.failingAwsAccounts.clear();
+      ctx.jobFailures.length = 0;
+    },
+    failNextJob: (messages = []) => {
+      if (!Array.isArray(messages) || messages.some((m) => typeof m !== "string")) throw new Error("messages must be a list of message texts");
+      ctx.jobFailures.push([...messages]);
     },
     failActivations: (awsAccountId, detail = "") => {
       if (!/^\d{12}$/.test(awsAccountId)) throw new Error(`awsAccountId must be a 12-digit AWS account id, got ${JSON.stringify(awsAccountId)}`);

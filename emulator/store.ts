@@ -96,7 +96,8 @@ export interface FlowRecord {
 
 export interface JobMessage {
   dateTime: string;
-  type: "ERROR" | "INFO";
+  /** ArchitectJobMessage.type: "Error" or "Warning" (allowed values in Genesys's Python SDK). */
+  type: "Error" | "Warning";
   text: string;
   details: { errorCode?: string; errorMessage?: string; type?: string }[];
 }

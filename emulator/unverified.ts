@@ -59,8 +59,13 @@ export const HANG_ANSWER = { status: 504, code: "gateway.timeout" } as const;
 /** The presigned upload rejects a missing/wrong signed header like S3 does. */
 export const UPLOAD_FORBIDDEN_STATUS = 403;
 
-/** Page size limits. */
-export const MAX_PAGE_SIZE = 100;
+/**
+ * Largest `pageSize` of the numbered listings (integrations, actions, flows, dependency
+ * tracking): their docs give none, Genesys's numbered listings elsewhere go up to 500 and
+ * Genesys's Terraform provider pages by 100, so 500 is the reading that refuses nothing an org
+ * takes. Triggers' 200 is documented ("Maximum of 200", Genesys's CLI).
+ */
+export const MAX_PAGE_SIZE = 500;
 export const MAX_TRIGGER_PAGE_SIZE = 200;
 
 /** An event's age for a trigger's `eventTTLSeconds` is counted from this field of the event. */

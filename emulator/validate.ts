@@ -1,4 +1,4 @@
-import { badRequest } from "./errors";
+import { ApiError, badRequest } from "./errors";
 
 // Small checks for request bodies; each failure names the field (400 bad.request).
 
@@ -55,6 +55,9 @@ export function queryInt(query: URLSearchParams, key: string, fallback: number, 
   const raw = query.get(key);
   if (raw === null || raw === "") return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw badRequest(`Query parameter '${key}' must be an integer from ${min} to ${max}, got '${raw}'`, key);
+  // Genesys's invalid.value shape (an open-source Go client's error catalogue, errors.go: InvalidValueError).
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ApiError(400, "invalid.value", `Value [${raw}] is not valid for field type [${key}]. Allowable values are: ${min}-${max}`, [{ fieldName: key }]);
+  }
   return n;
 }

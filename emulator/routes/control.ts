@@ -68,6 +68,11 @@ export function registerControl(router: Router, emulator: Emulator): void {
     emulator.failActivations(requiredString(body, "awsAccountId"), body.detail === undefined ? undefined : requiredString(body, "detail"));
     return { status: 204 };
   });
+  add("POST", "/job-failures", (req) => {
+    const body = objectBody(req.body, "job failure");
+    emulator.failNextJob(body.messages === undefined ? [] : (body.messages as string[]));
+    return { status: 204 };
+  });
   add("DELETE", "/activation-failures", () => {
     emulator.clearActivationFailures();
     return { status: 204 };

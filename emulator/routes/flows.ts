@@ -95,16 +95,23 @@ function finishJob(ctx: Context, job: JobRecord, at: number): void {
   // The org has one division, its home division (named as the org names it).
   const result = validateWorkflow(job.yaml ?? "", lookup, [ctx.store.org.homeDivision.name]);
   job.finishedAt = at;
+  // A failure asked for by the test (Genesys can fail a job with no message at all).
+  const forced = ctx.jobFailures.shift();
+  if (forced) {
+    job.status = "Failure";
+    job.messages = forced.map((text) => ({ dateTime, type: "Error", text, details: [] }));
+    return;
+  }
   if (!result.ok) {
     job.status = "Failure";
-    job.messages = result.problems.map((p) => ({ dateTime, type: "ERROR", text: p.text, details: p.details ?? [] }));
+    job.messages = result.problems.map((p) => ({ dateTime, type: "Error", text: p.text, details: p.details ?? [] }));
     return;
   }
   const wf = result.workflow;
   const existing = [...ctx.store.flows.values()].find((f) => f.type === "WORKFLOW" && f.name.toLowerCase() === wf.name.toLowerCase());
   if (existing?.lockedBy) {
     job.status = "Failure";
-    job.messages = [{ dateTime, type: "ERROR", text: JOB_MESSAGES.locked(existing.name), details: [] }];
+    job.messages = [{ dateTime, type: "Error", text: JOB_MESSAGES.locked(existing.name), details: [] }];
     return;
   }
   const flow: FlowRecord = existing ?? {
@@ -129,7 +136,8 @@ function finishJob(ctx: Context, job: JobRecord, at: number): void {
   ctx.store.flows.set(flow.id, flow);
   job.status = "Success";
   job.flowId = flow.id;
-  job.messages = [{ dateTime, type: "INFO", text: `Flow '${flow.name}' published as version ${flow.versions.length}.0`, details: [] }];
+  // A published job reports nothing: the message types are only Error and Warning.
+  job.messages = [];
 }
 
 const s3Forbidden = (message: string) => ({

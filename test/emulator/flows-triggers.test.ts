@@ -64,6 +64,8 @@ describe("flow jobs", () => {
       let done = started;
       while (done.status === "Started") done = await api.architect.getFlowsJob(job.id!, { expand: ["messages"] });
       expect(done).toMatchObject({ status: "Success", command: "Publish" });
+      // Job messages are only "Error" or "Warning" (ArchitectJobMessage.type): a publish reports none.
+      expect(done.messages).toEqual([]);
       const flow = await api.architect.getFlow(done.flow!.id!);
       expect(flow).toMatchObject({ name: "Async flow", type: "WORKFLOW" });
       expect(flow.lockedClient).toBeUndefined();
@@ -71,6 +73,17 @@ describe("flow jobs", () => {
     } finally {
       emu.configure({ jobMs: 5 });
     }
+  });
+
+  it("reports failures in Genesys's message shape, and can fail a job without any message", async () => {
+    const broken = await publish(api, named("Broken").replace("startUpRef: \"/workflow/states/state[", "startUpRef: \"/workflow/states/state[x"));
+    expect(broken.status).toBe("Failure");
+    for (const message of broken.messages) {
+      expect(message).toMatchObject({ type: "Error", text: expect.any(String), dateTime: expect.any(String), details: expect.any(Array) });
+    }
+    emu.failNextJob();
+    const silent = await publish(api, named("Silent failure"));
+    expect(silent).toMatchObject({ status: "Failure", messages: [] });
   });
 
   it("overwrites a flow of the same name (new version) and keeps the old one on rename", async () => {

@@ -179,7 +179,14 @@ describe("integrations", () => {
     expect(list.entities).toHaveLength(2);
     expect(list.pageCount).toBe(Math.ceil(list.total! / 2));
     expect(list.nextUri).toContain("pageNumber=2");
-    expect(await failure(api.integrations.getIntegrations({ pageSize: 0 }))).toMatchObject({ status: 400 });
+    expect(await failure(api.integrations.getIntegrations({ pageSize: 0 }))).toMatchObject({ status: 400, code: "invalid.value" });
+    // Up to 500 a page, as Genesys's numbered listings go; the message in Genesys's invalid.value shape.
+    expect((await api.integrations.getIntegrations({ pageSize: 500 })).pageSize).toBe(500);
+    expect(await failure(api.integrations.getIntegrations({ pageSize: 501 }))).toMatchObject({
+      status: 400,
+      code: "invalid.value",
+      message: "Value [501] is not valid for field type [pageSize]. Allowable values are: 1-500",
+    });
   });
 
   it("deletes with 200 and the body; a second delete and a read answer 404 not.found", async () => {

@@ -78,6 +78,15 @@ describe("Workflow provider", () => {
     await lifecycle(provider);
   });
 
+  it("reports a job that failed without any message, with its id", async () => {
+    const provider = new WorkflowProvider();
+    const inputs = await configured(provider);
+    emu.failNextJob();
+    const error = await provider.create(inputs).then(() => undefined, (err: Error) => err);
+    const job = emu.state().jobs.find((j) => j.status === "Failure");
+    expect(error?.message).toContain(`Archy job ${job?.id} failed with these messages:\n  (the job reported no messages)`);
+  });
+
   it("surfaces every Archy message of a failing job", async () => {
     const provider = new WorkflowProvider();
     const inputs = await configured(provider);
