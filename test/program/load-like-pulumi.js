@@ -51,7 +51,7 @@ async function runScenario(config) {
     const outputs = await pulumi.output({ ...program }).promise();
     // The component's registerOutputs is still in flight here; the next scenario's mocks
     // would not know its URN.
-    await require("@pulumi/pulumi/runtime/settings").waitForRPCs();
+    await pulumi.runtime.waitForRPCs();
     return { outputs, registrations };
   } catch (error) {
     return { error: String(error && error.message ? error.message : error), registrations };
