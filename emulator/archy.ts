@@ -27,8 +27,16 @@ export interface ParsedWorkflow {
 
 export type ArchyResult = { ok: true; workflow: ParsedWorkflow } | { ok: false; problems: JobProblem[] };
 
-/** Action types accepted in workflow states and tasks (unverified list: unknown types fail). */
+/**
+ * Action types accepted in workflow states and tasks: every one Genesys's published blueprint
+ * workflows use (GenesysCloudBlueprints: automatic-offer-callback-for-disconnected-call,
+ * callback-prioritization, negative-sentiment-callback, process-automation-trigger-with-salesforce,
+ * process-participant-attributes-event-triggers-blueprint,
+ * send-email-notification-when-outbound-message-fails-blueprint, send-message-transcript-by-email,
+ * terminate-voice-calls-with-no-queue), plus `exitLoop` (unverified). Unknown types fail the job.
+ */
 export const WORKFLOW_ACTIONS = [
+  "callCommonModule",
   "callData",
   "callTask",
   "changeState",
@@ -36,8 +44,11 @@ export const WORKFLOW_ACTIONS = [
   "endTask",
   "endWorkflow",
   "exitLoop",
+  "getConversationData",
+  "getExternalContact",
   "loop",
-  "nextLoop",
+  "loopNext",
+  "setConversationData",
   "switch",
   "updateData",
   "wait",
@@ -56,6 +67,8 @@ const VARIABLE_TYPES: Record<string, Record<string, unknown>> = {
   currencyVariable: { type: "object" },
   userVariable: { type: "string" },
   queueVariable: { type: "string" },
+  // The blueprint send-message-transcript-by-email reads Flow.contact.workEmail from one.
+  externalContactVariable: { type: "object" },
 };
 
 export const FAILURE_OUTPUTS = [
