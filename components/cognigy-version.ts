@@ -19,6 +19,11 @@ export interface CognigyVersion {
 export const WEBHOOKS_DEPRECATED_IN: CognigyVersion = { major: 4, minor: 100, text: "4.100" };
 /** First release without the webhook method; also the first whose EventBridge filter is `customer.end`. */
 export const WEBHOOKS_REMOVED_IN: CognigyVersion = { major: 2025, minor: 12, text: "2025.12" };
+/** First release that reads the optional `user.start` topic (the human agent's name and image). */
+export const USER_START_FROM: CognigyVersion = { major: 2025, minor: 22, text: "2025.22" };
+
+const CUSTOMER_END_TOPIC = "v2.detail.events.conversation.{id}.customer.end";
+const USER_START_TOPIC = "v2.detail.events.conversation.{id}.user.start";
 
 // Cognigy numbered 4.x releases up to 4.10x and then switched to year-based numbers.
 const FIRST_YEAR_MAJOR = 2025;
@@ -64,12 +69,26 @@ export function webhookSupport(version: CognigyVersion): WebhookSupport {
   return "supported";
 }
 
-/** The topic filters the Amazon EventBridge Source integration must carry for this Cognigy release. */
-export function eventBridgeTopicFilters(version: CognigyVersion): string[] {
-  if (compareCognigyVersions(version, WEBHOOKS_REMOVED_IN) >= 0) {
-    return ["v2.detail.events.conversation.{id}.customer.end"];
-  }
+/**
+ * The topic filters the Amazon EventBridge Source integration must carry for this Cognigy
+ * release, as Cognigy's guide "Genesys Cloud Open Messaging: Handover End Detection with Amazon
+ * EventBridge" (updated in 2025.22) lists them: up to 2025.11 AfterCallWorkEvent and
+ * UserEndEvent; 2025.12 to 2025.21 CustomerEndEvent; from 2025.22 CustomerEndEvent and, optional,
+ * UserStartEvent (`agentInfo`: Cognigy shows the human agent's name and image).
+ */
+export function eventBridgeTopicFilters(version: CognigyVersion, agentInfo = false): string[] {
+  if (compareCognigyVersions(version, USER_START_FROM) >= 0) return agentInfo ? [CUSTOMER_END_TOPIC, USER_START_TOPIC] : [CUSTOMER_END_TOPIC];
+  if (compareCognigyVersions(version, WEBHOOKS_REMOVED_IN) >= 0) return [CUSTOMER_END_TOPIC];
   return HANDOVER_EVENTS.map((event) => event.triggerTopic);
+}
+
+/** Problem with asking for the agent's details (user.start) on this release, or undefined. */
+export function agentInfoProblem(version: CognigyVersion | undefined, agentInfo: boolean): string | undefined {
+  if (!agentInfo || (version !== undefined && compareCognigyVersions(version, USER_START_FROM) >= 0)) return undefined;
+  return (
+    `is true, but Cognigy.AI reads the agent's details from the user.start topic only from ${USER_START_FROM.text}` +
+    `${version ? ` (cognigy:version is ${version.text})` : " (cognigy:version is not set)"}; set it to false, or set cognigy:version to ${USER_START_FROM.text} or later`
+  );
 }
 
 export interface GateInput {

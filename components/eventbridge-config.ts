@@ -11,6 +11,7 @@ export const EVENTBRIDGE_CONFIG_KEYS = {
   organisationId: "cognigy:organisationId",
   selfHosted: "cognigy:selfHosted",
   apiKey: "cognigy:eventBridgeApiKey",
+  agentInfo: "cognigy:eventBridgeAgentInfo",
 } as const;
 
 export const MAX_EVENT_SOURCE_SUFFIX_LENGTH = 64;
@@ -61,6 +62,8 @@ export interface EventBridgeSettings {
   readonly organisationId: string;
   /** True: the stack also builds the AWS side (EventBridgeHandover) with cognigy:eventBridgeApiKey. */
   readonly selfHosted: boolean;
+  /** True: also send the optional user.start topic (Cognigy 2025.22+ shows the agent's name and image). */
+  readonly agentInfo: boolean;
 }
 
 export interface EventBridgeValidation {
@@ -99,6 +102,14 @@ export function validateEventBridgeConfig(config: ConfigSource): EventBridgeVali
     );
   }
   const selfHosted = selfHostedText === "true";
+  const agentInfoText = config[keys.agentInfo];
+  if (agentInfoText !== undefined && agentInfoText !== "true" && agentInfoText !== "false") {
+    errors.push(
+      `${keys.agentInfo} = ${JSON.stringify(agentInfoText)} is not a boolean; set true to send Cognigy the user.start topic ` +
+        `(the human agent's name and image, Cognigy.AI 2025.22+) or false`,
+    );
+  }
+  const agentInfo = agentInfoText === "true";
   const apiKey = config[keys.apiKey];
   if (selfHosted && (apiKey === undefined || apiKey.trim() === "")) {
     errors.push(
@@ -106,7 +117,7 @@ export function validateEventBridgeConfig(config: ConfigSource): EventBridgeVali
         `header Cognigy's endpoint checks; set it as a secret: \`pulumi config set --secret ${keys.apiKey} <key>\``,
     );
   }
-  return errors.length > 0 ? { errors } : { errors, settings: { awsAccountId, awsRegion, organisationId, selfHosted } };
+  return errors.length > 0 ? { errors } : { errors, settings: { awsAccountId, awsRegion, organisationId, selfHosted, agentInfo } };
 }
 
 /** Problem with the Genesys organisation id (a UUID read from /api/v2/organizations/me), or undefined. */

@@ -1,7 +1,8 @@
 // The Process Automation topics the emulator knows, with their event fields and types exactly as
 // the SDK's event models declare them (index.d.ts of purecloud-platform-client-v2:
 // AcwDetailEventTopicAfterCallWorkEvent, UserEndDetailEventTopicUserEndEvent,
-// CustomerEndDetailEventTopicCustomerEndEvent; a test holds them equal). Topic names keep the
+// UserStartDetailEventTopicUserStartEvent, CustomerEndDetailEventTopicCustomerEndEvent; a test
+// holds them equal). Topic names keep the
 // literal `{id}`.
 
 export type FieldType = "string" | "number" | "string[]";
@@ -59,6 +60,16 @@ export const TOPICS: Record<string, Record<string, FieldType>> = {
     contactingDurationMs: "number",
     dialingDurationMs: "number",
     callbackDurationMs: "number",
+    ...EXTERNAL,
+    utilizationLabel: "string",
+  },
+  // Cognigy 2025.22+'s optional EventBridge filter: the agent joined (their name and image).
+  "v2.detail.events.conversation.{id}.user.start": {
+    ...CONVERSATION,
+    ...ROUTING,
+    userId: "string",
+    divisionId: "string",
+    queueId: "string",
     ...EXTERNAL,
     utilizationLabel: "string",
   },

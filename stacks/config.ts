@@ -8,7 +8,7 @@ import {
   HANDOVER_EVENTS,
 } from "../components/events";
 import { eventListProblem, objectNameProblem, triggerDescriptionProblem } from "../components/validation";
-import { CognigyVersion, cognigyVersionProblem, parseCognigyVersion } from "../components/cognigy-version";
+import { CognigyVersion, agentInfoProblem, cognigyVersionProblem, parseCognigyVersion } from "../components/cognigy-version";
 import { COGNIGY_MODES, CognigyMode, DEFAULT_MODE, cognigyModeProblem, parseCognigyMode, usesEventBridge, usesWebhooks } from "../components/modes";
 import {
   EVENTBRIDGE_CONFIG_KEYS,
@@ -138,6 +138,12 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     description: "Authorization header value the EventBridge API destination sends to Cognigy's endpoint; required when cognigy:selfHosted is true. Set it with pulumi config set --secret.",
     default: NOT_SET,
   },
+  {
+    key: EVENTBRIDGE_CONFIG_KEYS.agentInfo,
+    type: "boolean",
+    description: "Also send the optional user.start topic, from which Cognigy.AI 2025.22+ shows the human agent's name and image.",
+    default: false,
+  },
   nameKey("cognigy:eventBridgeIntegrationName", "Amazon EventBridge Source integration", DEFAULT_EVENTBRIDGE_INTEGRATION_NAME),
 ];
 
@@ -210,6 +216,8 @@ export function validateStackConfig(given: Source, env: Source): ConfigValidatio
   if (versionProblem) fail("cognigy:version", versionText as string, versionProblem);
   const version = versionProblem ? undefined : parseCognigyVersion(versionText);
   const eventBridge = usesEventBridge(mode) ? validateEventBridgeConfig(config) : undefined;
+  const agentInfo = agentInfoProblem(version, eventBridge?.settings?.agentInfo ?? false);
+  if (agentInfo) fail(EVENTBRIDGE_CONFIG_KEYS.agentInfo, "true", agentInfo);
   errors.push(...(eventBridge?.errors ?? []));
   // The webhooks POST to the endpoint; so does a self-hosted AWS side. SaaS EventBridge needs none.
   const needsEndpoint = usesWebhooks(mode) || config[EVENTBRIDGE_CONFIG_KEYS.selfHosted] === "true";

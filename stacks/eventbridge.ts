@@ -30,7 +30,7 @@ export function deployEventBridge(plan: EventBridgePlan, version: CognigyVersion
     awsAccountId: plan.awsAccountId,
     awsRegion: plan.awsRegion,
     eventSourceSuffix: plan.organisationId,
-    topicFilters: eventBridgeTopicFilters(version),
+    topicFilters: eventBridgeTopicFilters(version, plan.agentInfo),
     adopt,
     // The same marker HandoverWebhooks writes, so both sides of one stack are recognised as its own.
     managedBy: stackMarker(pulumi.getProject(), pulumi.getStack()),

@@ -6,6 +6,7 @@ import { schemaProblems, TOPICS } from "../../emulator/topics";
 const MODELS: Record<string, string> = {
   "v2.detail.events.conversation.{id}.acw": "AcwDetailEventTopicAfterCallWorkEvent",
   "v2.detail.events.conversation.{id}.user.end": "UserEndDetailEventTopicUserEndEvent",
+  "v2.detail.events.conversation.{id}.user.start": "UserStartDetailEventTopicUserStartEvent",
   "v2.detail.events.conversation.{id}.customer.end": "CustomerEndDetailEventTopicCustomerEndEvent",
 };
 

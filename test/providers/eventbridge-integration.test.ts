@@ -145,6 +145,13 @@ describe("EventBridgeIntegration provider", () => {
     expect(live?.properties).toMatchObject({ eventFilter: customerEnd });
   });
 
+  it("takes Cognigy 2025.22's filters: customer.end with the optional user.start", async () => {
+    const provider = await configured();
+    const current = ["v2.detail.events.conversation.{id}.customer.end", "v2.detail.events.conversation.{id}.user.start"];
+    const created = await provider.create({ ...inputs, topicFilters: current });
+    expect(emu.state().integrations.find((integration) => integration.id === created.id)?.properties).toMatchObject({ eventFilter: current });
+  });
+
   it("refresh shows drift made in Genesys: topics, account and state as they are live", async () => {
     const provider = await configured();
     const created = await provider.create(inputs);

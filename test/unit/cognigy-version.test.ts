@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   compareCognigyVersions,
+  agentInfoProblem,
   eventBridgeTopicFilters,
   gateDeployment,
   newWebhookObjectRefusal,
@@ -75,9 +76,23 @@ describe("version order and webhook support", () => {
     ["4.98", ["v2.detail.events.conversation.{id}.acw", "v2.detail.events.conversation.{id}.user.end"]],
     ["2025.11", ["v2.detail.events.conversation.{id}.acw", "v2.detail.events.conversation.{id}.user.end"]],
     ["2025.12", ["v2.detail.events.conversation.{id}.customer.end"]],
+    ["2025.21", ["v2.detail.events.conversation.{id}.customer.end"]],
     ["2026.2", ["v2.detail.events.conversation.{id}.customer.end"]],
   ])("%s: EventBridge topic filters", (text, filters) => {
     expect([...eventBridgeTopicFilters(v(text))].sort()).toEqual(filters);
+  });
+
+  it("adds the optional user.start topic from 2025.22 when the agent's details are wanted (Cognigy's current guide)", () => {
+    expect(eventBridgeTopicFilters(v("2025.22"), true)).toEqual([
+      "v2.detail.events.conversation.{id}.customer.end",
+      "v2.detail.events.conversation.{id}.user.start",
+    ]);
+    expect(eventBridgeTopicFilters(v("2025.22"))).toEqual(["v2.detail.events.conversation.{id}.customer.end"]);
+    expect(eventBridgeTopicFilters(v("2025.21"), true)).toEqual(["v2.detail.events.conversation.{id}.customer.end"]);
+    expect(agentInfoProblem(v("2025.22"), true)).toBeUndefined();
+    expect(agentInfoProblem(v("2025.21"), false)).toBeUndefined();
+    expect(agentInfoProblem(v("2025.21"), true)).toMatch(/only from 2025.22 \(cognigy:version is 2025.21\); set it to false/);
+    expect(agentInfoProblem(undefined, true)).toMatch(/cognigy:version is not set/);
   });
 });
 

@@ -85,6 +85,7 @@ describe("validateEventBridgeConfig", () => {
         awsRegion: "eu-central-1",
         organisationId: "5f1e2d3c4b5a697887766554",
         selfHosted: false,
+        agentInfo: false,
       },
     });
   });

@@ -44,6 +44,7 @@ describe("validateStackConfig: mode, version and EventBridge keys", () => {
         awsRegion: "eu-central-1",
         organisationId: "cognigy-org-42",
         selfHosted: false,
+        agentInfo: false,
         integrationName: "Amazon EventBridge Source - Cognigy",
       },
     });
@@ -51,6 +52,20 @@ describe("validateStackConfig: mode, version and EventBridge keys", () => {
     expect(both.errors).toEqual([]);
     expect(both.plan).toMatchObject({ mode: "both", eventBridge: { integrationName: "EB (prod)" } });
     expect(both.settings?.endpointDomain).toBe("app.cognigy.ai");
+  });
+
+  it("asks for the optional user.start topic only from Cognigy 2025.22, refusing it before with the way out", () => {
+    const eventbridge = { ...EVENTBRIDGE, "cognigy:mode": "eventbridge", "cognigy:endpointDomain": undefined, "cognigy:eventBridgeAgentInfo": "true" };
+    const current = validateStackConfig(withConfig({ ...eventbridge, "cognigy:version": "2025.22" }), {});
+    expect(current.errors).toEqual([]);
+    expect(current.plan?.eventBridge?.agentInfo).toBe(true);
+    const older = validateStackConfig(withConfig({ ...eventbridge, "cognigy:version": "2025.21" }), {});
+    expect(older.errors).toEqual([
+      expect.stringMatching(/^cognigy:eventBridgeAgentInfo = "true" is true, but .* only from 2025.22 \(cognigy:version is 2025.21\)/),
+    ]);
+    expect(validateStackConfig(withConfig({ ...eventbridge, "cognigy:eventBridgeAgentInfo": "yes" }), {}).errors).toContainEqual(
+      expect.stringMatching(/cognigy:eventBridgeAgentInfo = "yes" is not a boolean/),
+    );
   });
 
   it("treats optional keys left at their declared default \"\" as not set", () => {

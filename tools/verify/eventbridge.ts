@@ -25,7 +25,7 @@ export function expectedEventBridge(plan: EventBridgePlan, version: CognigyVersi
     awsAccountId: plan.awsAccountId,
     awsRegion: plan.awsRegion,
     eventSourceSuffix: plan.organisationId,
-    topicFilters: eventBridgeTopicFilters(version),
+    topicFilters: eventBridgeTopicFilters(version, plan.agentInfo),
     adoptExisting,
   };
 }
