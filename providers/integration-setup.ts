@@ -236,7 +236,8 @@ async function awaitActivation(api: GenesysApi, id: string, name: string, first:
     }
     await sleep(Math.min(pollDelayMs(elapsed, roundTripMs, 0), bound - elapsed));
     const sent = Date.now();
-    state = await api.call<IntegrationState>("Read integration", (a) => a.integrations.getIntegration(id));
+    // Fresh ids may still read 404 for a moment (read-after-create).
+    state = await api.call<IntegrationState>("Read integration", (a) => a.integrations.getIntegration(id), { tolerate: [404] });
     roundTripMs = Date.now() - sent;
   }
 }

@@ -53,6 +53,23 @@ describe("fault handling", () => {
     expect(notFound).toBeGreaterThan(0);
   });
 
+  it("waits out read-after-create 404s while polling the activation", async () => {
+    emu.configure({ activationMs: 1500 });
+    // Seeded: most single-object reads answer 404, the activation polls among them.
+    emu.setRandomFaults({ rate: 0.9, seed: 7, kinds: ["invisibility"] });
+    try {
+      const p = await provider();
+      const created = await p.create(inputs);
+      emu.setRandomFaults(null);
+      expect(emu.state().integrations[0]).toMatchObject({ id: created.id, intendedState: "ENABLED" });
+      const afterPatch = emu.log().entries.slice(emu.log().entries.findIndex((e) => e.route === "PATCH /api/v2/integrations/{integrationId}"));
+      expect(afterPatch.filter((e) => e.route === "GET /api/v2/integrations/{integrationId}" && e.status === 404).length).toBeGreaterThan(0);
+    } finally {
+      emu.setRandomFaults(null);
+      emu.configure({ activationMs: 200 });
+    }
+  });
+
   it("stops at the attempt bound with an error saying what was retried", async () => {
     const p = await provider({ "genesyscloud:retryMaxAttempts": "3" });
     emu.injectFaults({ route: "POST /api/v2/integrations", kind: "503", count: 10 });
