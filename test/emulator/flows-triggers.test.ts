@@ -263,7 +263,7 @@ describe("process automation triggers", () => {
 
   it("lists the known topics and matches the path case-insensitively", async () => {
     const topics = await api.triggers.getProcessautomationTriggersTopics();
-    expect(topics.entities).toEqual([ACW, USER_END, "v2.detail.events.conversation.{id}.customer.end"]);
+    expect(topics.entities).toEqual([ACW, USER_END, "v2.detail.events.conversation.{id}.user.start", "v2.detail.events.conversation.{id}.customer.end"]);
     const res = await fetch(`${emu.url}/api/v2/processAutomation/triggers/topics/${encodeURIComponent(ACW)}/test`, {
       method: "POST",
       headers: { Authorization: `Bearer ${api.token}`, "Content-Type": "application/json" },
