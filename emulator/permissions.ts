@@ -3,6 +3,7 @@
 // the emulator still imports nothing from providers/, components/ or stacks/.
 import table from "../templates/permissions.json";
 import { ApiError } from "./errors";
+import { PERMISSION_ERRORS } from "./unverified";
 
 /** Route key → the permissions any one of which allows the call (empty: none needed). */
 export const ROUTE_PERMISSIONS: ReadonlyMap<string, readonly string[]> = new Map(table.routes.map((row) => [row.route, row.anyOf]));
@@ -26,8 +27,6 @@ export function permissionRefusal(routeKey: string, granted: readonly string[] |
   const anyOf = ROUTE_PERMISSIONS.get(routeKey);
   if (granted === undefined || anyOf === undefined || anyOf.length === 0) return undefined;
   if (anyOf.some((permission) => grants(granted, permission))) return undefined;
-  const list = `[${anyOf.join(", ")}]`;
-  return anyOf.length === 1
-    ? new ApiError(403, "missing.permissions", `Unable to perform the requested action. You are missing the following permission(s): ${list}`)
-    : new ApiError(403, "missing.any.permissions", `Unable to perform the requested action. You must have at least one of the following permissions assigned: ${list}`);
+  const refusal = anyOf.length === 1 ? PERMISSION_ERRORS.missing : PERMISSION_ERRORS.missingAny;
+  return new ApiError(403, refusal.code, refusal.message(anyOf));
 }

@@ -53,6 +53,22 @@ export const ACTIVATION_ERRORS = {
     `Unable to create the partner event source in AWS account ${account} in region ${region}; check the account id and region`,
 } as const;
 
+/**
+ * 403 bodies for a missing permission: codes and wording from an open-source Go client's error
+ * catalogue (package purecloud, errors.go); the bracketed list format is a guess.
+ */
+export const PERMISSION_ERRORS = {
+  missing: {
+    code: "missing.permissions",
+    message: (list: readonly string[]) => `Unable to perform the requested action. You are missing the following permission(s): [${list.join(", ")}]`,
+  },
+  missingAny: {
+    code: "missing.any.permissions",
+    message: (list: readonly string[]) =>
+      `Unable to perform the requested action. You must have at least one of the following permissions assigned: [${list.join(", ")}]`,
+  },
+} as const;
+
 /** A hung request is answered with this after `hangMs` (if the client is still waiting). */
 export const HANG_ANSWER = { status: 504, code: "gateway.timeout" } as const;
 
