@@ -121,6 +121,20 @@ it("an endpoint where nothing listens shows as the failure path, naming the refu
   }
 });
 
+it("cognigy:events without user.end: up removes that pair, and only the AfterCallWorkEvent reaches Cognigy", async () => {
+  stack.setConfig({ ...config, "cognigy:events": ["acw"] }, SECRET_KEYS);
+  const up = await stack.up();
+  // The endpoint goes back to the listening receiver too (the step before pointed it nowhere).
+  expect(genesysChanges(up.steps)).toEqual([
+    "delete Trigger handover-trigger-user-end",
+    "delete Workflow handover-workflow-user-end",
+    "update DataAction handover-data-action",
+  ]);
+  const { acw, userEnd, bodies, logs } = await both();
+  expect(bodies).toEqual([expected(acw, userEnd)[0]]);
+  expect(logs[1].triggers).toEqual([]);
+});
+
 it("after `pulumi destroy` nothing is delivered", async () => {
   await stack.destroy();
   const { bodies, logs } = await both();

@@ -16,7 +16,10 @@ function asProgramConfig(config: Record<string, unknown>): Record<string, string
 
 describe("Pulumi.yaml", () => {
   it("is a TypeScript nodejs project whose main is the stack program", () => {
-    expect(project.runtime).toEqual({ name: "nodejs", options: { typescript: true, packagemanager: "npm" } });
+    expect(project.runtime).toEqual({ name: "nodejs", options: { typescript: true, packagemanager: "npm", tsconfig: "tsconfig.pulumi.json" } });
+    // Pulumi loads the program without type checking (the tsconfig's own noCheck); tsc checks types.
+    const pulumiTsconfig = JSON.parse(fs.readFileSync(path.join(root, "tsconfig.pulumi.json"), "utf8").replace(/^\s*\/\/.*$/gm, ""));
+    expect(pulumiTsconfig).toMatchObject({ extends: "./tsconfig.json", compilerOptions: { noCheck: true } });
     expect(project.main).toBe("stacks/");
     expect(fs.existsSync(path.join(root, project.main, "index.ts"))).toBe(true);
     expect(project.description).toMatch(/Cognigy/);
