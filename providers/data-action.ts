@@ -284,8 +284,12 @@ export async function findDataAction(api: GenesysApi, name: string, category: st
     named.find((action) => action.category === category) ??
     (integrationId === undefined ? undefined : named.find((action) => action.integrationId === integrationId));
   if (match === undefined) return undefined;
-  return api.call<LiveAction>("Read data action", (a) =>
-    a.integrations.getIntegrationsAction(match.id, { expand: "contract", includeConfig: true }),
+  // Listed, so it exists: a 404 means a fresh action not visible to single reads yet (a create
+  // whose answer was lost is found moments after it was made).
+  return api.call<LiveAction>(
+    "Read data action",
+    (a) => a.integrations.getIntegrationsAction(match.id, { expand: "contract", includeConfig: true }),
+    { tolerate: [404] },
   );
 }
 

@@ -17,6 +17,9 @@ describe("lost answers on creates", () => {
   it.concurrent.each(["lost", "500-after-apply"] as const)("%s: one object each, no residue", async (kind) => {
     const org = await ReliabilityOrg.open({ cli: inject("pulumiCli"), stack: `lost-${kind}`, emulator: { jobMs: 50 } });
     opened.push(org);
+    // Fresh objects stay invisible to single reads for a while (as on Genesys): the lookup before
+    // a retry finds the lost create's object in a listing and must wait for it to be readable.
+    org.emulator.configure({ invisibilityMs: 1_000 });
     // Both triggers' creates lose their answer; every other create's first attempt does.
     org.emulator.injectFaults(CREATES.map((route) => ({ route, kind, count: route.endsWith("/triggers") ? 2 : 1, hangMs: 3_000 })));
     const up = await org.stack.up();
