@@ -120,9 +120,10 @@ export class ReliabilityOrg {
 
   /** A person deleting an integration by hand, retrying what the org's faults refuse (404: already gone). */
   private async deleteIntegration(id: string): Promise<void> {
-    const api = await client(this.emulator, DEFAULT_CLIENT.id, DEFAULT_CLIENT.secret);
     for (let attempt = 1; ; attempt++) {
       try {
+        // The login is faulted like any call (a lost answer ends the fetch): retried with the rest.
+        const api = await client(this.emulator, DEFAULT_CLIENT.id, DEFAULT_CLIENT.secret);
         await api.call("DELETE", `/api/v2/integrations/${id}`);
         return;
       } catch (error) {
