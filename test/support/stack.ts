@@ -1,9 +1,8 @@
 // A stack of this project for one test file, on the real Pulumi CLI (built or found by
 // test/support/global-setup.ts): a scratch folder with the real Pulumi.yaml, a file backend in a
 // temporary folder, the passphrase secrets provider, no update check, and the test's own config.
-// The program is compiled transpile-only (PULUMI_NODEJS_TRANSPILE_ONLY, as Pulumi offers) unless
-// a test asks for Pulumi's default type checking; `npm run typecheck` and one program test cover
-// the types.
+// The program is loaded as the project tells Pulumi to (Pulumi.yaml's runtime tsconfig,
+// tsconfig.pulumi.json: noCheck); `npm run typecheck` and test/program cover the types.
 //
 //   const stack = await TestStack.create({ stack: "lifecycle", config, secretKeys: ["genesyscloud:oauthClientSecret"] });
 //   const up = await stack.up();          // RunResult: outputs, changes, steps, stdout (tools/pulumi/stack.ts)
@@ -23,8 +22,6 @@ export interface TestStackOptions {
   secretKeys?: readonly string[];
   /** Environment of the CLI, program and providers; defaults to this process's without GENESYSCLOUD_* (config alone steers the providers). */
   env?: NodeJS.ProcessEnv;
-  /** Pulumi's default (type-check the program) instead of transpile-only. */
-  typeCheck?: boolean;
   /** Share a backend folder with another TestStack (two stacks, or two runs of one stack). */
   backendDir?: string;
   onOutput?: (text: string) => void;
@@ -47,7 +44,7 @@ export class TestStack extends ProjectStack {
     const ownBackend = options.backendDir === undefined;
     const backendDir = options.backendDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "cognigy-state-"));
     const workDir = scratchWorkDir();
-    const env = { ...(options.env ?? testEnv()), PULUMI_NODEJS_TRANSPILE_ONLY: options.typeCheck ? "false" : "true" };
+    const env = options.env ?? testEnv();
     const stack = new TestStack(
       { cli: inject("pulumiCli"), stack: options.stack, workDir, backendUrl: fileBackend(backendDir), passphrase: TEST_PASSPHRASE, env, onOutput: options.onOutput },
       ownBackend ? [workDir, backendDir] : [workDir],
