@@ -32,6 +32,9 @@ export interface ScenarioOptions {
  * record parent, dependencies, protect and retainOnDelete, which the mock callback does not see.
  */
 export async function startScenario(config: Record<string, string>, env: Record<string, string> = {}, options: ScenarioOptions = {}) {
+  // The previous scenario's component may still be registering its outputs; the new mocks would
+  // not know its URN (an unhandled "unknown resource" rejection).
+  await pulumi.runtime.waitForRPCs();
   vi.resetModules();
   for (const name of GENESYS_ENV) delete process.env[name];
   Object.assign(process.env, env);
