@@ -34,7 +34,8 @@ export interface ScenarioOptions {
 export async function startScenario(config: Record<string, string>, env: Record<string, string> = {}, options: ScenarioOptions = {}) {
   // The previous scenario's component may still be registering its outputs; the new mocks would
   // not know its URN (an unhandled "unknown resource" rejection).
-  await pulumi.runtime.waitForRPCs();
+  // (waitForRPCs is on the runtime namespace at run time, not in its type declarations.)
+  await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
   vi.resetModules();
   for (const name of GENESYS_ENV) delete process.env[name];
   Object.assign(process.env, env);
