@@ -7,7 +7,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { apiDestinationUrlProblem, partnerEventSourceName } from "./eventbridge-config";
+import { apiDestinationUrlProblem, partnerEventSourceName } from "../domain/eventbridge-settings";
 
 export interface EventBridgeHandoverArgs {
   /** Genesys Cloud organisation id (UUID, from GET /api/v2/organizations/me); required. */

@@ -1,13 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { DataAction } from "../providers/data-action";
 import { ExistingSetup } from "../providers/existing-setup";
-import { Integration } from "../providers/integration";
-import { Trigger } from "../providers/trigger";
-import { stackMarker } from "../providers/version";
-import { Workflow } from "../providers/workflow";
+import { DataAction, Integration, Trigger, Workflow } from "../providers/webhook-resources";
+import { stackMarker } from "../domain/marker";
 import inputContract from "../templates/input-contract.json";
 import outputContract from "../templates/output-contract.json";
-import { endpointDomainProblem, endpointUrlProblem, handoverRequestUrl } from "./endpoint";
+import { endpointDomainProblem, endpointUrlProblem, handoverRequestUrl } from "../domain/endpoint";
 import {
   DEFAULT_DATA_ACTION_NAME,
   DEFAULT_INTEGRATION_NAME,
@@ -17,9 +14,9 @@ import {
   HANDOVER_REQUEST_TYPE,
   OPEN_MESSAGING_CRITERIA,
   TRIGGER_DATA_FORMAT,
-} from "./events";
-import { eventListProblem, objectNameProblem, triggerDescriptionProblem } from "./validation";
-import { renderWorkflowYaml } from "./workflow-yaml";
+} from "../domain/events";
+import { eventListProblem, objectNameProblem, triggerDescriptionProblem } from "../domain/names";
+import { renderWorkflowYaml } from "../domain/workflow-yaml";
 
 export const HANDOVER_WEBHOOKS_TYPE = "cognigy:genesyscloud:HandoverWebhooks";
 

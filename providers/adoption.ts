@@ -1,5 +1,5 @@
 // Who owns an object found by its natural key, and what `create` may do with it.
-import { ProviderError } from "./provider-error";
+import { ProviderError } from "./genesys/provider-error";
 
 /** The stack config key the stack program maps to every resource's `adopt` input. */
 export const ADOPT_CONFIG_KEY = "cognigy:adoptExisting";

@@ -1,11 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { adoptionOutcome, createRefusedMessage } from "./adoption";
 import { DiffRules, UNKNOWN, dropUndefined, requireText } from "./diff";
-import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
+import { GenesysApi, deleteOrGone, readOrGone } from "./genesys/transport";
 import { sameSchema } from "./json-schema";
 import { LABELS, NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
-import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
-import { webhookObjectsProvider } from "./webhook-objects";
 
 export type RequestType = "POST" | "PUT" | "GET" | "PATCH" | "DELETE";
 
@@ -301,56 +299,4 @@ function sameImmutables(found: LiveAction, desired: DataActionInputs): boolean {
     sameSchema(found.contract?.input?.inputSchema, desired.inputSchema) &&
     sameSchema(found.contract?.output?.successSchema, desired.outputSchema)
   );
-}
-
-export class DataAction extends pulumi.dynamic.Resource {
-  declare public readonly name: pulumi.Output<string>;
-  declare public readonly category: pulumi.Output<string>;
-  declare public readonly integrationId: pulumi.Output<string>;
-  declare public readonly inputSchema: pulumi.Output<Record<string, unknown>>;
-  declare public readonly outputSchema: pulumi.Output<Record<string, unknown>>;
-  declare public readonly requestUrlTemplate: pulumi.Output<string>;
-  declare public readonly requestType: pulumi.Output<RequestType>;
-  declare public readonly requestTemplate: pulumi.Output<string>;
-  declare public readonly headers: pulumi.Output<Record<string, string>>;
-  declare public readonly successTemplate: pulumi.Output<string>;
-  declare public readonly timeoutSeconds: pulumi.Output<number | undefined>;
-  declare public readonly secure: pulumi.Output<boolean>;
-  declare public readonly adopt: pulumi.Output<boolean>;
-  declare public readonly managedBy: pulumi.Output<string>;
-  declare public readonly providerVersion: pulumi.Output<string>;
-  /** The action's version in Genesys (1 after create, +1 per PATCH). */
-  declare public readonly version: pulumi.Output<number>;
-  declare public readonly adopted: pulumi.Output<boolean>;
-
-  constructor(name: string, args: DataActionArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      webhookObjectsProvider(),
-      name,
-      {
-        kind: "DataAction",
-        name: args.name,
-        category: args.category,
-        integrationId: args.integrationId,
-        inputSchema: args.inputSchema,
-        outputSchema: args.outputSchema,
-        requestUrlTemplate: args.requestUrlTemplate,
-        requestType: args.requestType,
-        requestTemplate: args.requestTemplate,
-        headers: args.headers,
-        successTemplate: args.successTemplate,
-        timeoutSeconds: args.timeoutSeconds,
-        secure: args.secure,
-        adopt: args.adopt,
-        managedBy: args.managedBy,
-        createRefusal: args.createRefusal,
-        providerVersion: PROVIDER_VERSION,
-        version: undefined,
-        adopted: undefined,
-      },
-      opts,
-      TOKEN_MODULE,
-      "DataAction",
-    );
-  }
 }

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { awsAccountIdProblem, awsRegionProblem, eventSourceSuffixProblem } from "../components/eventbridge-config";
+import { awsAccountIdProblem, awsRegionProblem, eventSourceSuffixProblem } from "../domain/eventbridge-settings";
 import { withMarker, withoutMarker } from "./adoption";
 import { DiffRules, UNKNOWN, containsUnknown, dropUndefined, requireText } from "./diff";
 import { DesiredIntegration, createIntegration, applyIntegration, deleteIntegration, readIntegration } from "./integration-setup";
-import { GenesysProvider } from "./session";
-import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
+import { GenesysProvider } from "./provider-base";
+import { PROVIDER_VERSION, TOKEN_MODULE } from "../domain/marker";
 
 /**
  * Genesys's "Amazon EventBridge Source" integration: Genesys publishes the filtered topics to the

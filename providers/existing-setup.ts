@@ -8,9 +8,9 @@ import { findDataAction } from "./data-action";
 import { DiffRules, requireText } from "./diff";
 import { INTEGRATION_TYPE } from "./integration";
 import { findIntegration } from "./integration-setup";
-import { GenesysProvider } from "./session";
+import { GenesysProvider } from "./provider-base";
 import { findTrigger } from "./trigger";
-import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
+import { PROVIDER_VERSION, TOKEN_MODULE } from "../domain/marker";
 import { LABELS, ObjectLabel } from "./webhook-provider";
 import { findWorkflow } from "./workflow";
 

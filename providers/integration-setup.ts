@@ -4,9 +4,9 @@
 // Amazon EventBridge providers differ only in the type id and the config properties they own.
 import { Existing, PartialCreateError, adoptionOutcome, hasMarker, withoutMarker } from "./adoption";
 import { sameJson } from "./diff";
-import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
-import { pollDelayMs } from "./polling";
-import { sleep } from "./retry";
+import { GenesysApi, deleteOrGone, readOrGone } from "./genesys/transport";
+import { pollDelayMs } from "./genesys/polling";
+import { sleep } from "./genesys/retry-policy";
 
 /** `GET …/integrations/{id}/config/current`; a PUT must send it back whole (it replaces). */
 export interface IntegrationConfig {

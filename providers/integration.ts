@@ -3,8 +3,6 @@ import { withMarker, withoutMarker } from "./adoption";
 import { DiffRules, dropUndefined, requireText } from "./diff";
 import { DesiredIntegration, applyIntegration, createIntegration, deleteIntegration, readIntegration } from "./integration-setup";
 import { LABELS, NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
-import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
-import { webhookObjectsProvider } from "./webhook-objects";
 
 /** A Web Services Data Actions integration (type `custom-rest-actions`). */
 export interface IntegrationArgs {
@@ -105,38 +103,4 @@ export function desiredIntegration(inputs: IntegrationInputs): DesiredIntegratio
 
 function pickInputs(values: IntegrationInputs): Record<string, unknown> {
   return Object.fromEntries(RULES.fields.map((field) => [field, (values as unknown as Record<string, unknown>)[field]]));
-}
-
-export class Integration extends pulumi.dynamic.Resource {
-  declare public readonly name: pulumi.Output<string>;
-  declare public readonly notes: pulumi.Output<string>;
-  declare public readonly enabled: pulumi.Output<boolean>;
-  declare public readonly adopt: pulumi.Output<boolean>;
-  declare public readonly managedBy: pulumi.Output<string>;
-  declare public readonly providerVersion: pulumi.Output<string>;
-  declare public readonly integrationType: pulumi.Output<string>;
-  /** True when an existing integration not created by this stack was taken over. */
-  declare public readonly adopted: pulumi.Output<boolean>;
-
-  constructor(name: string, args: IntegrationArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      webhookObjectsProvider(),
-      name,
-      {
-        kind: "Integration",
-        name: args.name,
-        notes: args.notes,
-        enabled: args.enabled,
-        adopt: args.adopt,
-        managedBy: args.managedBy,
-        createRefusal: args.createRefusal,
-        providerVersion: PROVIDER_VERSION,
-        integrationType: undefined,
-        adopted: undefined,
-      },
-      opts,
-      TOKEN_MODULE,
-      "Integration",
-    );
-  }
 }

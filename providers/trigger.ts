@@ -1,10 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { adoptionOutcome, hasMarker, withMarker, withoutMarker } from "./adoption";
 import { DiffRules, UNKNOWN, canonicalJson, containsUnknown, dropUndefined, requireText, sameJson } from "./diff";
-import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
+import { GenesysApi, deleteOrGone, readOrGone } from "./genesys/transport";
 import { LABELS, NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
-import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
-import { webhookObjectsProvider } from "./webhook-objects";
 
 export interface MatchCriterion {
   jsonPath: string;
@@ -262,51 +260,5 @@ export async function findTrigger(api: GenesysApi, topicName: string, name: stri
     const next = listing.nextUri ? new URL(listing.nextUri, "http://x").searchParams.get("after") : null;
     if (!next || next === after || (listing.entities ?? []).length === 0) return undefined;
     after = next;
-  }
-}
-
-export class Trigger extends pulumi.dynamic.Resource {
-  declare public readonly name: pulumi.Output<string>;
-  declare public readonly topicName: pulumi.Output<string>;
-  declare public readonly workflowId: pulumi.Output<string>;
-  declare public readonly enabled: pulumi.Output<boolean>;
-  declare public readonly matchCriteria: pulumi.Output<MatchCriterion[]>;
-  declare public readonly dataFormat: pulumi.Output<DataFormat>;
-  /** The user's description, without the marker. */
-  declare public readonly description: pulumi.Output<string>;
-  declare public readonly eventTTLSeconds: pulumi.Output<number | undefined>;
-  declare public readonly delayBySeconds: pulumi.Output<number | undefined>;
-  declare public readonly adopt: pulumi.Output<boolean>;
-  declare public readonly managedBy: pulumi.Output<string>;
-  declare public readonly providerVersion: pulumi.Output<string>;
-  declare public readonly version: pulumi.Output<number>;
-  declare public readonly adopted: pulumi.Output<boolean>;
-
-  constructor(name: string, args: TriggerArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      webhookObjectsProvider(),
-      name,
-      {
-        kind: "Trigger",
-        name: args.name,
-        topicName: args.topicName,
-        workflowId: args.workflowId,
-        enabled: args.enabled,
-        matchCriteria: args.matchCriteria,
-        dataFormat: args.dataFormat,
-        description: args.description,
-        eventTTLSeconds: args.eventTTLSeconds,
-        delayBySeconds: args.delayBySeconds,
-        adopt: args.adopt,
-        managedBy: args.managedBy,
-        createRefusal: args.createRefusal,
-        providerVersion: PROVIDER_VERSION,
-        version: undefined,
-        adopted: undefined,
-      },
-      opts,
-      TOKEN_MODULE,
-      "Trigger",
-    );
   }
 }

@@ -6,7 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { createRefusedMessage } from "./adoption";
 import { DiffRules, changedFields } from "./diff";
-import { GenesysProvider } from "./session";
+import { GenesysProvider } from "./provider-base";
 
 /** How messages name an object: its kind and its natural key as the user knows it. */
 export interface ObjectLabel {

@@ -1,12 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PartialCreateError, adoptionOutcome, hasMarker, withMarker } from "./adoption";
 import { DiffRules, containsUnknown, dropUndefined, requireText } from "./diff";
-import { GenesysApi, deleteOrGone, readOrGone } from "./genesys-api";
-import { pollDelayMs } from "./polling";
-import { GenesysApiError, sleep } from "./retry";
+import { GenesysApi, deleteOrGone, readOrGone } from "./genesys/transport";
+import { pollDelayMs } from "./genesys/polling";
+import { GenesysApiError, sleep } from "./genesys/retry-policy";
 import { LABELS, NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
-import { PROVIDER_VERSION, TOKEN_MODULE } from "./version";
-import { webhookObjectsProvider } from "./webhook-objects";
 
 /** An Architect workflow, created and published through the flow jobs API. */
 export interface WorkflowArgs {
@@ -339,49 +337,4 @@ function flowOutputs(flow: LiveFlow): Pick<WorkflowOutputs, "name" | "divisionNa
     publishedVersion: flow.publishedVersion?.id ?? "",
     locked: Boolean(flow.lockedUser || flow.lockedClient),
   };
-}
-
-export class Workflow extends pulumi.dynamic.Resource {
-  declare public readonly name: pulumi.Output<string>;
-  declare public readonly division: pulumi.Output<string>;
-  declare public readonly divisionName: pulumi.Output<string>;
-  declare public readonly yaml: pulumi.Output<string>;
-  declare public readonly adopt: pulumi.Output<boolean>;
-  declare public readonly managedBy: pulumi.Output<string>;
-  declare public readonly providerVersion: pulumi.Output<string>;
-  declare public readonly dataActionId: pulumi.Output<string | undefined>;
-  declare public readonly flowType: pulumi.Output<string>;
-  declare public readonly published: pulumi.Output<boolean>;
-  declare public readonly publishedVersion: pulumi.Output<string>;
-  declare public readonly jobId: pulumi.Output<string>;
-  declare public readonly locked: pulumi.Output<boolean>;
-  declare public readonly adopted: pulumi.Output<boolean>;
-
-  constructor(name: string, args: WorkflowArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      webhookObjectsProvider(),
-      name,
-      {
-        kind: "Workflow",
-        name: args.name,
-        division: args.division,
-        yaml: args.yaml,
-        adopt: args.adopt,
-        managedBy: args.managedBy,
-        createRefusal: args.createRefusal,
-        dataActionId: args.dataActionId,
-        providerVersion: PROVIDER_VERSION,
-        divisionName: undefined,
-        flowType: undefined,
-        published: undefined,
-        publishedVersion: undefined,
-        jobId: undefined,
-        locked: undefined,
-        adopted: undefined,
-      },
-      opts,
-      TOKEN_MODULE,
-      "Workflow",
-    );
-  }
 }

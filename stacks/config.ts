@@ -1,24 +1,24 @@
 import type { HandoverWebhooksArgs } from "../components/handover-webhooks";
-import { endpointDomainProblem, endpointUrlProblem } from "../components/endpoint";
+import { endpointDomainProblem, endpointUrlProblem } from "../domain/endpoint";
 import {
   DEFAULT_DATA_ACTION_NAME,
   DEFAULT_INTEGRATION_NAME,
   EVENT_KEYS,
   EventKey,
   HANDOVER_EVENTS,
-} from "../components/events";
-import { eventListProblem, objectNameProblem, triggerDescriptionProblem } from "../components/validation";
-import { CognigyVersion, agentInfoProblem, cognigyVersionProblem, parseCognigyVersion } from "../components/cognigy-version";
-import { COGNIGY_MODES, CognigyMode, DEFAULT_MODE, cognigyModeProblem, parseCognigyMode, usesEventBridge, usesWebhooks } from "../components/modes";
+} from "../domain/events";
+import { eventListProblem, objectNameProblem, triggerDescriptionProblem } from "../domain/names";
+import { CognigyVersion, agentInfoProblem, cognigyVersionProblem, parseCognigyVersion } from "../domain/cognigy-version";
+import { COGNIGY_MODES, CognigyMode, DEFAULT_MODE, cognigyModeProblem, parseCognigyMode, usesEventBridge, usesWebhooks } from "../domain/modes";
 import {
   EVENTBRIDGE_CONFIG_KEYS,
   EventBridgeSettings,
   apiDestinationUrlProblem,
   validateEventBridgeConfig,
-} from "../components/eventbridge-config";
-import { handoverRequestUrl } from "../components/endpoint";
+} from "../domain/eventbridge-settings";
+import { handoverRequestUrl } from "../domain/endpoint";
 import { DEFAULT_EVENTBRIDGE_INTEGRATION_NAME } from "../providers/eventbridge-integration";
-import { SETTINGS, readSettings, resolveTarget } from "../providers/target";
+import { SETTINGS, readSettings, resolveTarget } from "../providers/genesys/settings";
 import { unknownKeyProblems } from "./unknown-keys";
 
 /** One `cognigy:*` stack setting, as declared in Pulumi.yaml (a test keeps the two equal). */

@@ -1,10 +1,10 @@
 // The stack program (Pulumi.yaml `main`): one stack per Genesys Cloud org.
 import * as pulumi from "@pulumi/pulumi";
-import { gateDeployment, newWebhookObjectRefusal } from "../components/cognigy-version";
+import { gateDeployment, newWebhookObjectRefusal } from "../domain/cognigy-version";
 import { HandoverWebhooks } from "../components/handover-webhooks";
-import { usesWebhooks } from "../components/modes";
+import { usesWebhooks } from "../domain/modes";
 import { configErrorMessage, validateStackConfig } from "./config";
-import { deployEventBridge } from "./eventbridge";
+import { deployEventBridge } from "../components/handover-eventbridge";
 import { stackFilePlainSecrets } from "./plain-secrets";
 
 // Every config problem is reported at once, before any resource is registered; RunError

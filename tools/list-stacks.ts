@@ -8,7 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { SETTINGS } from "../providers/target";
+import { SETTINGS } from "../providers/genesys/settings";
 
 // The stack `npm run local` drives against the emulator; never an org.
 export const LOCAL_STACK = "local";

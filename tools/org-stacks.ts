@@ -15,7 +15,7 @@ import * as readline from "readline";
 import { listOrgStacks } from "./list-stacks";
 import { ORG_STACKS_USAGE, OrgCommand, parseOrgStacksArgs, pulumiArgs, sharedCredentialVariables, sharedCredentialsMessage } from "./org-stacks/args";
 import { runBounded } from "./org-stacks/bounded";
-import { PROJECT_ROOT, ensurePulumiCli } from "./pulumi/cli";
+import { PROJECT_ROOT, findPulumiCli } from "./pulumi/cli";
 
 interface OrgRun {
   stack: string;
@@ -55,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${sharedCredentialsMessage(shared)}\n`);
     return 2;
   }
-  const cli = await ensurePulumiCli((line) => process.stderr.write(`${line}\n`));
+  const cli = findPulumiCli();
   const pulumi = path.join(cli.root, "bin", "pulumi");
   console.log(`pulumi ${args.command} for ${args.stacks.length} org stack(s), ${args.parallel} at a time: ${args.stacks.join(", ")}`);
   const started = Date.now();

@@ -1,14 +1,14 @@
 // The API-call budget and the parallelism of the real stack program (stacks/index.ts) through
-// the real Pulumi CLI, the bench's own lifecycle (tools/bench/run.ts), read from the emulator's
+// the real Pulumi CLI, the bench's own lifecycle (dev/bench/run.ts), read from the emulator's
 // request log. Counts and the order of requests only: no timing is asserted (timings are
 // `npm run bench`'s business).
 import * as fs from "fs";
 import * as os from "os";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { Emulator, startEmulator } from "../../emulator/index";
-import { PhaseName } from "../../tools/bench/critical-path";
-import { allOverlap, countByRoute, countCalls, jobSpans, readsPerObject, spanOf } from "../../tools/bench/requests";
-import { PhaseResult, benchScratch, lifecycle, orgStack } from "../../tools/bench/run";
+import { Emulator, startEmulator } from "../../dev/emulator/index";
+import { PhaseName } from "../../dev/bench/critical-path";
+import { allOverlap, countByRoute, countCalls, jobSpans, readsPerObject, spanOf } from "../../dev/bench/requests";
+import { PhaseResult, benchScratch, lifecycle, orgStack } from "../../dev/bench/run";
 
 let emu: Emulator;
 let scratchDir: string;

@@ -5,10 +5,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { Emulator, startEmulator } from "../../emulator/index";
-import { OrgsRun, runOrgs } from "../../tools/bench/orgs";
-import { maxConcurrent } from "../../tools/bench/requests";
-import { benchScratch } from "../../tools/bench/run";
+import { Emulator, startEmulator } from "../../dev/emulator/index";
+import { OrgsRun, runOrgs } from "../../dev/bench/orgs";
+import { maxConcurrent } from "../../dev/bench/requests";
+import { benchScratch } from "../../dev/bench/run";
 
 let emu: Emulator;
 let scratchDir: string;

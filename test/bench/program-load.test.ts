@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { EMPTY_PROGRAM_DIR } from "../../tools/bench/run";
+import { EMPTY_PROGRAM_DIR } from "../../dev/bench/run";
 import { PROJECT_ROOT } from "../../tools/pulumi/cli";
 
 // The function Pulumi's host and tools/pulumi/inline-host.js read compiler options with.

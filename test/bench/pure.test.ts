@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Emulator, LogEntry, startEmulator } from "../../emulator/index";
-import { BENCH_DEFAULTS, parseBenchArgs } from "../../tools/bench/args";
-import { CHAINS, PHASES, lowerBoundMs } from "../../tools/bench/critical-path";
+import { Emulator, LogEntry, startEmulator } from "../../dev/emulator/index";
+import { BENCH_DEFAULTS, parseBenchArgs } from "../../dev/bench/args";
+import { CHAINS, PHASES, lowerBoundMs } from "../../dev/bench/critical-path";
 import {
   allOverlap,
   callKind,
@@ -14,8 +14,8 @@ import {
   peakClientRate,
   provisioningWindow,
   readsPerObject,
-} from "../../tools/bench/requests";
-import { formatMs, formatRatio, markdownTable } from "../../tools/bench/table";
+} from "../../dev/bench/requests";
+import { formatMs, formatRatio, markdownTable } from "../../dev/bench/table";
 import { runBounded } from "../../tools/org-stacks/bounded";
 
 const entry = (route: string, t: number, durationMs: number, clientId: string | null = "a", path = route.split(" ")[1]): LogEntry => ({

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator/index";
+import { type Emulator, startEmulator } from "../../dev/emulator/index";
 import { type Apis, failure, login } from "./sdk";
 import { CATEGORY, enabledIntegration, lookupAction, sendEventAction } from "./world";
 

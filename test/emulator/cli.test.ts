@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseArgs, UsageError } from "../../emulator/cli";
+import { parseArgs, UsageError } from "../../dev/emulator/cli";
 import { login } from "./sdk";
 
 const ROOT = join(__dirname, "..", "..");
@@ -13,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Starts the CLI the way `npm run emulator` does (ts-node, transpile-only). */
 function spawnCli(args: string[]): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "emulator/cli.ts", ...args], {
+  return spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "dev/emulator/cli.ts", ...args], {
     cwd: ROOT,
     env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
   });

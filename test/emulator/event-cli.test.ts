@@ -4,8 +4,8 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator/index";
-import { parseEventArgs, UsageError } from "../../emulator/event-cli";
+import { type Emulator, startEmulator } from "../../dev/emulator/index";
+import { parseEventArgs, UsageError } from "../../dev/emulator/event-cli";
 import { type Recorder, startRecorder } from "./cognigy-receiver";
 import { handoverOrg } from "./handover-org";
 import { login } from "./sdk";
@@ -61,7 +61,7 @@ describe("npm run emulator:event", () => {
   });
 
   const run = (args: string[]) =>
-    promisify(execFile)(process.execPath, ["-r", "ts-node/register/transpile-only", "emulator/event-cli.ts", ...args], {
+    promisify(execFile)(process.execPath, ["-r", "ts-node/register/transpile-only", "dev/emulator/event-cli.ts", ...args], {
       cwd: join(__dirname, "..", ".."),
       env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
     });

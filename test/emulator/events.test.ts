@@ -4,9 +4,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { HANDOVER_EVENTS } from "../../components/events";
-import { type Emulator, type EventRecord, startEmulator } from "../../emulator/index";
-import { sampleEvent, sampleTopic } from "../../emulator/sample-events";
+import { HANDOVER_EVENTS } from "../../domain/events";
+import { type Emulator, type EventRecord, startEmulator } from "../../dev/emulator/index";
+import { sampleEvent, sampleTopic } from "../../dev/emulator/sample-events";
 import { deadUrl, type Recorder, startRecorder } from "./cognigy-receiver";
 import { handoverAction, handoverOrg, publishHandoverWorkflow } from "./handover-org";
 import { type Apis, login } from "./sdk";

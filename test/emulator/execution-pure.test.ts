@@ -1,9 +1,9 @@
 // The pure parts of event dispatch and workflow execution: expressions, values, inputs, TTL.
 import { describe, expect, it } from "vitest";
-import { eventProblem, expired, topicTemplate, workflowInputs } from "../../emulator/events";
-import { evaluate, ExpressionError, NOT_SET } from "../../emulator/expressions";
-import { sampleEvent, sampleTopic } from "../../emulator/sample-events";
-import { durationMs, initialVariables, valueOf } from "../../emulator/workflow-run";
+import { eventProblem, expired, topicTemplate, workflowInputs } from "../../dev/emulator/events";
+import { evaluate, ExpressionError, NOT_SET } from "../../dev/emulator/expressions";
+import { sampleEvent, sampleTopic } from "../../dev/emulator/sample-events";
+import { durationMs, initialVariables, valueOf } from "../../dev/emulator/workflow-run";
 
 const vars = { "Flow.mediaType": "MESSAGE", "Flow.addressTo": NOT_SET, "Flow.n": 2, "Flow.empty": "" };
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator/index";
+import { type Emulator, startEmulator } from "../../dev/emulator/index";
 import { type Apis, failure, login } from "./sdk";
 import { CATEGORY, enabledIntegration, publish, sendEventAction } from "./world";
 

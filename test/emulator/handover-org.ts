@@ -1,6 +1,6 @@
-import { handoverRequestUrl } from "../../components/endpoint";
-import { HANDOVER_EVENTS, HANDOVER_REQUEST_TYPE, OPEN_MESSAGING_CRITERIA, TRIGGER_DATA_FORMAT } from "../../components/events";
-import { renderWorkflowYaml } from "../../components/workflow-yaml";
+import { handoverRequestUrl } from "../../domain/endpoint";
+import { HANDOVER_EVENTS, HANDOVER_REQUEST_TYPE, OPEN_MESSAGING_CRITERIA, TRIGGER_DATA_FORMAT } from "../../domain/events";
+import { renderWorkflowYaml } from "../../domain/workflow-yaml";
 import inputContract from "../../templates/input-contract.json";
 import outputContract from "../../templates/output-contract.json";
 import type { Apis } from "./sdk";

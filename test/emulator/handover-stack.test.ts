@@ -2,9 +2,9 @@
 // the emulator, then events published on it: trigger → workflow → data action → a loopback
 // Cognigy endpoint. The steps share one stack and run in order.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { DEFAULT_CLIENT, type Emulator, type EventRecord, startEmulator } from "../../emulator/index";
-import { sampleEvent, sampleTopic } from "../../emulator/sample-events";
-import { rehearse } from "../../tools/local/rehearse";
+import { DEFAULT_CLIENT, type Emulator, type EventRecord, startEmulator } from "../../dev/emulator/index";
+import { sampleEvent, sampleTopic } from "../../dev/emulator/sample-events";
+import { rehearse } from "../../dev/local/rehearse";
 import { TestStack } from "../support/stack";
 import { type Deployment, genesysChanges } from "../support/state";
 import { deadUrl, type Recorder, startRecorder } from "./cognigy-receiver";
@@ -55,7 +55,7 @@ it("after `pulumi up`, each Open Messaging event reaches Cognigy once with the g
   expect(bodies).toEqual(expected(acw, userEnd));
   expect((await both("voice")).bodies).toEqual([]);
 
-  // What `npm run local` prints after deploying (tools/local/rehearse.ts).
+  // What `npm run local` prints after deploying (dev/local/rehearse.ts).
   cognigy.received.length = 0;
   const report = await rehearse(emu.url);
   expect(report.ok).toBe(true);

@@ -1,8 +1,8 @@
 // Permissions: an OAuth client with a limited set gets Genesys's 403 per route, naming what it
 // lacks; the table (templates/permissions.json) covers every route the emulator serves.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator/index";
-import { grants, permissionRefusal, ROUTE_PERMISSIONS } from "../../emulator/permissions";
+import { type Emulator, startEmulator } from "../../dev/emulator/index";
+import { grants, permissionRefusal, ROUTE_PERMISSIONS } from "../../dev/emulator/permissions";
 import { failure, login } from "./sdk";
 
 let emu: Emulator;

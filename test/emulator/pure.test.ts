@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { activationError, reportedState } from "../../emulator/activation";
-import { inputSchema } from "../../emulator/archy";
-import { allMatch, criterionMatches, criterionProblem } from "../../emulator/match";
-import { jsonPath, renderRequest, renderSuccess } from "../../emulator/render";
-import type { IntegrationRecord, MatchCriterion } from "../../emulator/store";
+import { activationError, reportedState } from "../../dev/emulator/activation";
+import { inputSchema } from "../../dev/emulator/archy";
+import { allMatch, criterionMatches, criterionProblem } from "../../dev/emulator/match";
+import { jsonPath, renderRequest, renderSuccess } from "../../dev/emulator/render";
+import type { IntegrationRecord, MatchCriterion } from "../../dev/emulator/store";
 
 const ACW = "v2.detail.events.conversation.{id}.acw";
 const event = { mediaType: "MESSAGE", wrapupDurationMs: 1500, callbackNumbers: ["+1", "+2"], addressTo: "user-1" };

@@ -1,9 +1,9 @@
-// tools/local/rehearse.ts on its own: an emulator holding the webhook objects, the local mode's
-// Cognigy receiver (tools/local/receiver.ts) on loopback, and the rehearsal's report.
+// dev/local/rehearse.ts on its own: an emulator holding the webhook objects, the local mode's
+// Cognigy receiver (dev/local/receiver.ts) on loopback, and the rehearsal's report.
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator/index";
-import { type Receiver, startReceiver } from "../../tools/local/receiver";
-import { rehearse } from "../../tools/local/rehearse";
+import { type Emulator, startEmulator } from "../../dev/emulator/index";
+import { type Receiver, startReceiver } from "../../dev/local/receiver";
+import { rehearse } from "../../dev/local/rehearse";
 import { deadUrl } from "./cognigy-receiver";
 import { handoverOrg } from "./handover-org";
 import { login } from "./sdk";

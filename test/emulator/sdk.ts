@@ -1,5 +1,5 @@
 import platformClient = require("purecloud-platform-client-v2");
-import { DEFAULT_CLIENT } from "../../emulator/index";
+import { DEFAULT_CLIENT } from "../../dev/emulator/index";
 
 export { platformClient };
 

@@ -1,7 +1,7 @@
 // The emulator's topic schemas are the SDK's event models: same fields, same types.
 import * as fs from "fs";
 import { describe, expect, it } from "vitest";
-import { schemaProblems, TOPICS } from "../../emulator/topics";
+import { schemaProblems, TOPICS } from "../../dev/emulator/topics";
 
 const MODELS: Record<string, string> = {
   "v2.detail.events.conversation.{id}.acw": "AcwDetailEventTopicAfterCallWorkEvent",

@@ -3,7 +3,7 @@
 // Genesys's detail instead of succeeding while no event ever reaches Cognigy, and the next `up`,
 // once the account is right on the AWS side, finishes the same integration.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../emulator/index";
+import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
 import { login } from "../emulator/sdk";
 import { TestStack } from "../support/stack";
 

@@ -3,8 +3,8 @@
 // client, the objects made before it stay in the stack, and once the permission is granted the
 // next `up` finishes the setup with no duplicate.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { Emulator, startEmulator } from "../../emulator/index";
-import { neededPermissions } from "../../providers/permissions";
+import { Emulator, startEmulator } from "../../dev/emulator/index";
+import { neededPermissions } from "../../domain/permissions";
 import { TestStack } from "../support/stack";
 
 const CLIENT = { id: "provisioning", secret: "provisioning-secret" };

@@ -3,7 +3,7 @@
 // its role (GET /api/v2/authorization/divisions/home), a second `up` changes nothing, and verify
 // expects that division too.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { Emulator, startEmulator } from "../../emulator/index";
+import { Emulator, startEmulator } from "../../dev/emulator/index";
 import { failedNames, orgStack, verifyRows } from "../verify/org";
 
 const STACK = "renamed-home";

@@ -6,7 +6,7 @@
 // incomplete one refused, each refusal before any write. `verify` after each step shows the
 // rows the runbook says it shows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../emulator/index";
+import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
 import { StackRunError } from "../../tools/pulumi/stack";
 import { login } from "../emulator/sdk";
 import { writeCalls } from "../lifecycle/org";

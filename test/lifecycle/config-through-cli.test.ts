@@ -1,7 +1,7 @@
 // Stack config as the real CLI takes it from `pulumi config set`: a list key set item by item
 // (Pulumi types `cognigy:events` as array<string>), changed, then unset back to its default.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../emulator/index";
+import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
 import { genesysChanges } from "../support/state";
 import { TestStack } from "../support/stack";
 

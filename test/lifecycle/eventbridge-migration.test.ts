@@ -3,7 +3,7 @@
 // eventbridge → both → webhooks, then destroy. Self-hosted stays off: the aws provider plugin
 // cannot be installed here (the AWS side is tested under mocks).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../emulator/index";
+import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
 import type { RunResult } from "../../tools/pulumi/stack";
 import { DYNAMIC, genesysChanges, managedResources } from "../support/state";
 import { TestStack } from "../support/stack";

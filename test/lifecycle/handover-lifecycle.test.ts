@@ -6,7 +6,7 @@
 import { readFileSync } from "fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../emulator/index";
+import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
 import { login } from "../emulator/sdk";
 import { TestStack } from "../support/stack";
 import { genesysChanges, genesysSteps, managedResources } from "../support/state";

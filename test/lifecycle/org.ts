@@ -2,7 +2,7 @@
 // and views of the emulator's state and request log.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Emulator, LogEntry, StateDump } from "../../emulator/index";
+import type { Emulator, LogEntry, StateDump } from "../../dev/emulator/index";
 import { login } from "../emulator/sdk";
 import { enabledIntegration, publish, sendEventAction } from "../emulator/world";
 

@@ -1,6 +1,6 @@
 import * as path from "path";
 import { describe, expect, it } from "vitest";
-import { parseLocalArgs } from "../../tools/local/args";
+import { parseLocalArgs } from "../../dev/local/args";
 
 const CWD = "/work/project";
 

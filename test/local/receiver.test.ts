@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
-import { formatReceived, parseRememberedPort, readRememberedPort, startReceiver } from "../../tools/local/receiver";
+import { formatReceived, parseRememberedPort, readRememberedPort, startReceiver } from "../../dev/local/receiver";
 
 describe("remembered receiver port", () => {
   it.each([

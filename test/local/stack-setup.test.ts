@@ -1,7 +1,7 @@
 import * as path from "path";
 import { fileURLToPath, pathToFileURL } from "url";
 import { describe, expect, it } from "vitest";
-import { LOCAL_CLIENT_ID, LOCAL_PASSPHRASE, localConfig, localEnv, localPaths } from "../../tools/local/stack-setup";
+import { LOCAL_CLIENT_ID, LOCAL_PASSPHRASE, localConfig, localEnv, localPaths } from "../../dev/local/stack-setup";
 import { pulumiEnvironment } from "../../tools/pulumi/stack";
 
 const paths = localPaths("/work/project/.local");

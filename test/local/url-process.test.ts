@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loopbackUrlIn, startUrlProcess } from "../../tools/local/url-process";
+import { loopbackUrlIn, startUrlProcess } from "../../dev/local/url-process";
 
 const dirs: string[] = [];
 afterEach(() => {

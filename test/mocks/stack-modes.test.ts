@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SECRET, valid, withConfig } from "../unit/bad-config-catalogue";
 import { drain, Registration, settled, startScenario } from "./registrations";
-import { newWebhookObjectRefusal, parseCognigyVersion } from "../../components/cognigy-version";
+import { newWebhookObjectRefusal, parseCognigyVersion } from "../../domain/cognigy-version";
 
 const DYNAMIC = "pulumi-nodejs:dynamic/genesyscloud:";
 const ORG_ID = "8a3e7c1d-2b4f-4d6a-9e8b-0c1d2e3f4a5b";

@@ -1,7 +1,7 @@
 // EventBridgeIntegration provider against the emulator: direct calls and after a serialization
 // round trip; adoption; check and diff without the API.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_CLIENT, Emulator } from "../../emulator/index";
+import { DEFAULT_CLIENT, Emulator } from "../../dev/emulator/index";
 import { UNKNOWN } from "../../providers/diff";
 import {
   DEFAULT_EVENTBRIDGE_INTEGRATION_NAME,

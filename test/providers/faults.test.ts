@@ -1,10 +1,10 @@
 // Retries, Retry-After, eventual consistency and version conflicts, through the real API layer
 // against the emulator's fault injection.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { Emulator } from "../../emulator/index";
-import { connect } from "../../providers/session";
+import { Emulator } from "../../dev/emulator/index";
+import { connect } from "../../providers/provider-base";
 import { IntegrationProvider } from "../../providers/integration";
-import { readSettings } from "../../providers/target";
+import { readSettings } from "../../providers/genesys/settings";
 import { configureRequest, emulator, MARKER, stackConfig, timed } from "./harness";
 
 let emu: Emulator;

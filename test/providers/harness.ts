@@ -2,9 +2,9 @@
 // request built from stack-config-like values, and the serialize → require round trip.
 import * as pulumi from "@pulumi/pulumi";
 import requireFromString from "require-from-string";
-import { DEFAULT_DATA_ACTION_NAME, DEFAULT_INTEGRATION_NAME } from "../../components/events";
-import { renderWorkflowYaml } from "../../components/workflow-yaml";
-import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../emulator/index";
+import { DEFAULT_DATA_ACTION_NAME, DEFAULT_INTEGRATION_NAME } from "../../domain/events";
+import { renderWorkflowYaml } from "../../domain/workflow-yaml";
+import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
 import { DataActionInputs, DataActionProvider } from "../../providers/data-action";
 import { IntegrationProvider } from "../../providers/integration";
 import inputContract from "../../templates/input-contract.json";

@@ -1,6 +1,6 @@
 // Integration provider against the emulator: direct calls and after a serialization round trip.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_CLIENT, Emulator } from "../../emulator/index";
+import { DEFAULT_CLIENT, Emulator } from "../../dev/emulator/index";
 import { IntegrationProvider } from "../../providers/integration";
 import { configureRequest, emulator, MARKER, roundTrip, stackConfig } from "./harness";
 

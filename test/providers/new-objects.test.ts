@@ -2,8 +2,8 @@
 // refuse an object that would be new (check: not in the state; create: not found to take over;
 // diff: a replace) before any write, and manage existing and adopted objects as usual.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { newWebhookObjectRefusal, parseCognigyVersion } from "../../components/cognigy-version";
-import { Emulator } from "../../emulator/index";
+import { newWebhookObjectRefusal, parseCognigyVersion } from "../../domain/cognigy-version";
+import { Emulator } from "../../dev/emulator/index";
 import { createRefusedMessage } from "../../providers/adoption";
 import { ExistingSetupInputs, ExistingSetupProvider, incompleteSetupMessage } from "../../providers/existing-setup";
 import { DataActionInputs, DataActionProvider } from "../../providers/data-action";

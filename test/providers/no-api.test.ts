@@ -1,7 +1,7 @@
 // check and diff run during preview: they must never call the API and must accept the
 // preview-unknown sentinel in any input that depends on another resource.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Emulator } from "../../emulator/index";
+import { Emulator } from "../../dev/emulator/index";
 import { DataActionProvider } from "../../providers/data-action";
 import { UNKNOWN } from "../../providers/diff";
 import { IntegrationProvider } from "../../providers/integration";

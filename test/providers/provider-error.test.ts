@@ -2,7 +2,7 @@
 // name, and what the host logs for a failed call (`${e}: ${e.stack}`).
 import { describe, expect, it } from "vitest";
 import { PartialCreateError } from "../../providers/adoption";
-import { GenesysApiError } from "../../providers/retry";
+import { GenesysApiError } from "../../providers/genesys/retry-policy";
 import { roundTrip } from "./harness";
 
 const throwers = {

@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CLIENT, Emulator } from "../../emulator/index";
+import { DEFAULT_CLIENT, Emulator } from "../../dev/emulator/index";
 import { IntegrationProvider } from "../../providers/integration";
 import { configureRequest, emulator, stackConfig } from "./harness";
 import { testEnv } from "../support/stack";

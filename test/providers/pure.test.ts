@@ -6,10 +6,10 @@ import { actionBody, checkDataAction, DataActionProvider, DEFAULT_REQUEST_TEMPLA
 import { canonicalJson, diffResult, UNKNOWN } from "../../providers/diff";
 import { checkIntegration } from "../../providers/integration";
 import { activationOutcome } from "../../providers/integration-setup";
-import { backoffMs, decide, describeFailure, isStaleVersion, parseRetryAfter, RetryPolicy, withRetries } from "../../providers/retry";
-import { REGION_HOSTS, readSettings, regionHost, resolveTarget } from "../../providers/target";
+import { backoffMs, decide, describeFailure, isStaleVersion, parseRetryAfter, RetryPolicy, withRetries } from "../../providers/genesys/retry-policy";
+import { REGION_HOSTS, readSettings, regionHost, resolveTarget } from "../../providers/genesys/settings";
 import { checkTrigger, sameCriteria, triggerBody, TriggerOutputs } from "../../providers/trigger";
-import { pollDelayMs } from "../../providers/polling";
+import { pollDelayMs } from "../../providers/genesys/polling";
 import { FIRST_POLL_MS, checkWorkflow, jobFailureText, prepareWorkflowYaml } from "../../providers/workflow";
 
 const MARKER = "cognigy-genesys-handover proj/dev";

@@ -4,11 +4,11 @@
 // emulator, which binds each published workflow version to the action id it resolved.
 import type * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { handoverRequestUrl } from "../../components/endpoint";
-import { DEFAULT_DATA_ACTION_NAME, DEFAULT_INTEGRATION_NAME, HANDOVER_EVENTS, OPEN_MESSAGING_CRITERIA } from "../../components/events";
-import { renderWorkflowYaml } from "../../components/workflow-yaml";
-import type { Emulator } from "../../emulator/index";
-import { sampleEvent, sampleTopic } from "../../emulator/sample-events";
+import { handoverRequestUrl } from "../../domain/endpoint";
+import { DEFAULT_DATA_ACTION_NAME, DEFAULT_INTEGRATION_NAME, HANDOVER_EVENTS, OPEN_MESSAGING_CRITERIA } from "../../domain/events";
+import { renderWorkflowYaml } from "../../domain/workflow-yaml";
+import type { Emulator } from "../../dev/emulator/index";
+import { sampleEvent, sampleTopic } from "../../dev/emulator/sample-events";
 import { DataActionInputs, DataActionProvider } from "../../providers/data-action";
 import { IntegrationProvider } from "../../providers/integration";
 import { TriggerProvider } from "../../providers/trigger";

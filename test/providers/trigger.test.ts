@@ -1,6 +1,6 @@
 // Trigger provider against the emulator: direct calls and after a serialization round trip.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_CLIENT, Emulator } from "../../emulator/index";
+import { DEFAULT_CLIENT, Emulator } from "../../dev/emulator/index";
 import { TriggerInputs, TriggerProvider } from "../../providers/trigger";
 import { WorkflowInputs, WorkflowProvider } from "../../providers/workflow";
 import { configureRequest, emulator, handoverBase, MARKER, roundTrip, stackConfig, workflowYaml } from "./harness";

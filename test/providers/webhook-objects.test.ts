@@ -3,7 +3,7 @@
 // inputs; an unknown kind is refused by name; the same after a serialization round trip. The
 // kinds themselves are tested in their own files.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_CLIENT, Emulator } from "../../emulator/index";
+import { DEFAULT_CLIENT, Emulator } from "../../dev/emulator/index";
 import { WebhookObjectsProvider } from "../../providers/webhook-objects";
 import { configureRequest, emulator, MARKER, roundTrip, stackConfig } from "./harness";
 

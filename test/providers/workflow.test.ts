@@ -1,8 +1,8 @@
 // Workflow provider against the emulator's flow jobs: direct calls and after a serialization round trip.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_DATA_ACTION_NAME, DEFAULT_INTEGRATION_NAME } from "../../components/events";
-import { renderWorkflowYaml } from "../../components/workflow-yaml";
-import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../emulator/index";
+import { DEFAULT_DATA_ACTION_NAME, DEFAULT_INTEGRATION_NAME } from "../../domain/events";
+import { renderWorkflowYaml } from "../../domain/workflow-yaml";
+import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
 import { HOME_DIVISION, WorkflowInputs, WorkflowProvider } from "../../providers/workflow";
 import { configureRequest, emulator, handoverBase, MARKER, roundTrip, stackConfig, workflowYaml } from "./harness";
 

@@ -5,7 +5,7 @@
 // for a declared key is refused by the CLI itself before the program runs, one per run. A secret
 // set without --secret is refused too (it would sit in plain text in the stack file).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator/index";
+import { type Emulator, startEmulator } from "../../dev/emulator/index";
 import { CONFIG_KEYS } from "../../stacks/config";
 import { StackRunError } from "../../tools/pulumi/stack";
 import { TestStack } from "../support/stack";

@@ -1,16 +1,16 @@
 // The real `pulumi up` is killed (its whole process tree, as a killed CI runner) at each write of
 // each create, after the emulator applied the write and before the provider read the answer.
-// Then the runbook (docs/crash-recovery.md, tools/reliability/recovery.ts): `pulumi cancel`,
+// Then the runbook (docs/crash-recovery.md, dev/reliability/recovery.ts): `pulumi cancel`,
 // delete an unconfigured integration the run left, `pulumi refresh --clear-pending-creates`,
 // `pulumi up`. It must converge with no duplicate, every other half-made object taken back, and
 // no residue after destroy.
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { ADOPT_CONFIG_KEY } from "../../providers/adoption";
 import { StackRunError } from "../../tools/pulumi/stack";
-import { CRASH_POINTS } from "../../tools/reliability/crash-proxy";
-import { duplicates, objectIds, residue, violations } from "../../tools/reliability/invariants";
-import { ReliabilityOrg, SECRET_KEYS, stackConfig } from "../../tools/reliability/org";
-import { INTEGRATION_RESOURCE_TYPE } from "../../tools/reliability/recovery";
+import { CRASH_POINTS } from "../../dev/reliability/crash-proxy";
+import { duplicates, objectIds, residue, violations } from "../../dev/reliability/invariants";
+import { ReliabilityOrg, SECRET_KEYS, stackConfig } from "../../dev/reliability/org";
+import { INTEGRATION_RESOURCE_TYPE } from "../../dev/reliability/recovery";
 
 const opened: ReliabilityOrg[] = [];
 

@@ -1,8 +1,8 @@
 // The short size of the seeded fault-injection suite on the real CLI, the last lifecycle with the
 // CLI killed mid-create and recovered by the runbook (npm run reliability runs the long one).
 import { describe, expect, inject, it } from "vitest";
-import { formatSummary } from "../../tools/reliability/report";
-import { runSuite } from "../../tools/reliability/suite";
+import { formatSummary } from "../../dev/reliability/report";
+import { runSuite } from "../../dev/reliability/suite";
 
 const LIFECYCLES = 3;
 // A fixed default keeps CI reproducible; RELIABILITY_SEED explores other fault sequences.

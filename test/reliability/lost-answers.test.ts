@@ -3,8 +3,8 @@
 // the lost attempt made before retrying, so the org ends with exactly one of each object, and
 // `pulumi destroy` leaves nothing behind (no nameless integration, no second trigger).
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { duplicates, residue, violations } from "../../tools/reliability/invariants";
-import { ReliabilityOrg } from "../../tools/reliability/org";
+import { duplicates, residue, violations } from "../../dev/reliability/invariants";
+import { ReliabilityOrg } from "../../dev/reliability/org";
 
 const opened: ReliabilityOrg[] = [];
 afterAll(async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { StateDump } from "../../emulator/index";
-import { danglingTriggers, disturbed, duplicates, residue } from "../../tools/reliability/invariants";
-import { formatSummary, lastLine, parseArgs } from "../../tools/reliability/report";
-import { Faults, checkTargeted } from "../../emulator/faults";
-import { renewalTime } from "../../providers/genesys-api";
-import { CRASH_POINTS } from "../../tools/reliability/crash-proxy";
-import { pendingCreates, unconfiguredIntegrations } from "../../tools/reliability/recovery";
-import { crashPlan, lifecycleSeed, retryCounter, type SuiteResult } from "../../tools/reliability/suite";
+import type { StateDump } from "../../dev/emulator/index";
+import { danglingTriggers, disturbed, duplicates, residue } from "../../dev/reliability/invariants";
+import { formatSummary, lastLine, parseArgs } from "../../dev/reliability/report";
+import { Faults, checkTargeted } from "../../dev/emulator/faults";
+import { renewalTime } from "../../providers/genesys/transport";
+import { CRASH_POINTS } from "../../dev/reliability/crash-proxy";
+import { pendingCreates, unconfiguredIntegrations } from "../../dev/reliability/recovery";
+import { crashPlan, lifecycleSeed, retryCounter, type SuiteResult } from "../../dev/reliability/suite";
 
 const flow = (id: string, name: string, published = true) => ({ id, name, type: "WORKFLOW", versions: published ? [{}] : [] });
 const dump = (parts: Partial<Record<keyof StateDump, unknown[]>>) =>

@@ -2,11 +2,11 @@
 // login, however many calls saw the 401) and the run goes on; a client revoked mid-run fails the
 // run at once with the message naming the client, without retrying the refused login.
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { DEFAULT_CLIENT } from "../../emulator/index";
+import { DEFAULT_CLIENT } from "../../dev/emulator/index";
 import { StackRunError } from "../../tools/pulumi/stack";
-import { CRASH_POINTS } from "../../tools/reliability/crash-proxy";
-import { duplicates, residue } from "../../tools/reliability/invariants";
-import { ReliabilityOrg } from "../../tools/reliability/org";
+import { CRASH_POINTS } from "../../dev/reliability/crash-proxy";
+import { duplicates, residue } from "../../dev/reliability/invariants";
+import { ReliabilityOrg } from "../../dev/reliability/org";
 
 const opened: ReliabilityOrg[] = [];
 afterAll(async () => {

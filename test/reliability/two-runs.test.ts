@@ -4,13 +4,13 @@
 // names: whatever the interleaving, no object ends up twice, nothing either stack owns is
 // deleted by the other, and the stack that lost is told why.
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { DEFAULT_CLIENT, startEmulator } from "../../emulator/index";
+import { DEFAULT_CLIENT, startEmulator } from "../../dev/emulator/index";
 import { IntegrationProvider } from "../../providers/integration";
 import { StackRunError } from "../../tools/pulumi/stack";
-import { CRASH_POINTS, startCrashProxy } from "../../tools/reliability/crash-proxy";
-import { duplicates, residue, violations } from "../../tools/reliability/invariants";
-import { ReliabilityOrg } from "../../tools/reliability/org";
-import { client } from "../../tools/reliability/seed";
+import { CRASH_POINTS, startCrashProxy } from "../../dev/reliability/crash-proxy";
+import { duplicates, residue, violations } from "../../dev/reliability/invariants";
+import { ReliabilityOrg } from "../../dev/reliability/org";
+import { client } from "../../dev/reliability/seed";
 
 const opened: ReliabilityOrg[] = [];
 afterAll(async () => {

@@ -7,9 +7,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator/index";
+import { type Emulator, startEmulator } from "../../dev/emulator/index";
 import { StackRunError } from "../../tools/pulumi/stack";
-import { SUITE_LIMITS } from "../../tools/reliability/org";
+import { SUITE_LIMITS } from "../../dev/reliability/org";
 import { TestStack, testEnv } from "../support/stack";
 
 const CLIENT_ID = "security-client-7c1e";

@@ -4,7 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import requireFromString from "require-from-string";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator/index";
+import { type Emulator, startEmulator } from "../../dev/emulator/index";
 import { IntegrationProvider } from "../../providers/integration";
 
 const SECRET = "wrong-secret-Hq2-never-shown";

@@ -7,8 +7,8 @@ import {
   newWebhookObjectRefusal,
   parseCognigyVersion,
   webhookSupport,
-} from "../../components/cognigy-version";
-import { COGNIGY_MODES, parseCognigyMode, usesEventBridge, usesWebhooks, type CognigyMode } from "../../components/modes";
+} from "../../domain/cognigy-version";
+import { COGNIGY_MODES, parseCognigyMode, usesEventBridge, usesWebhooks, type CognigyMode } from "../../domain/modes";
 
 const v = (text: string) => parseCognigyVersion(text)!;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endpointDomainProblem, endpointUrlProblem, handoverRequestUrl } from "../../components/endpoint";
+import { endpointDomainProblem, endpointUrlProblem, handoverRequestUrl } from "../../domain/endpoint";
 
 describe("handoverRequestUrl", () => {
   it.each([

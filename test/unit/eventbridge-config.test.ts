@@ -6,7 +6,7 @@ import {
   eventSourceSuffixProblem,
   partnerEventSourceName,
   validateEventBridgeConfig,
-} from "../../components/eventbridge-config";
+} from "../../domain/eventbridge-settings";
 
 const ORG = "8a3e7c1d-2b4f-4d6a-9e8b-0c1d2e3f4a5b";
 const VALID = {

@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
-import { neededPermissions, permissionSummary, readmePermissionText } from "../../providers/permissions";
+import { neededPermissions, permissionSummary, readmePermissionText } from "../../domain/permissions";
 import table from "../../templates/permissions.json";
 
 describe("permission table", () => {

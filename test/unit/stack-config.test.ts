@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HANDOVER_EVENTS } from "../../components/events";
+import { HANDOVER_EVENTS } from "../../domain/events";
 import { configErrorMessage, validateStackConfig } from "../../stacks/config";
 import { catalogue, long, SECRET, valid, withConfig } from "./bad-config-catalogue";
 

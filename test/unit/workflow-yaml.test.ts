@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import inputContract from "../../templates/input-contract.json";
-import { HANDOVER_EVENTS } from "../../components/events";
-import { renderWorkflowYaml, WorkflowYamlValues } from "../../components/workflow-yaml";
-import { FAILURE_OUTPUTS } from "../../emulator/archy";
+import { HANDOVER_EVENTS } from "../../domain/events";
+import { renderWorkflowYaml, WorkflowYamlValues } from "../../domain/workflow-yaml";
+import { FAILURE_OUTPUTS } from "../../dev/emulator/archy";
 
 const guide: WorkflowYamlValues = {
   workflowName: "Workflow conversation.id.acw",

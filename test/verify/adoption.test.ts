@@ -1,7 +1,7 @@
 // Taking over a hand-made setup: the real program on the real Pulumi CLI against an emulator
 // seeded with plain SDK calls.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Emulator, StateDump } from "../../emulator/index";
+import { Emulator, StateDump } from "../../dev/emulator/index";
 import { StackRunError } from "../../tools/pulumi/stack";
 import { GUIDE_URL, INTEGRATION, seedHandMade, seedUnrelated } from "./hand-made";
 import { SECRET_KEY, failedNames, genesysConfig, orgStack, startOrg, verifyRows } from "./org";

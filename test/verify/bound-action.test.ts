@@ -1,7 +1,7 @@
 // verify's row for a workflow still bound to a deleted data action: the action was recreated by
 // hand under the same name (a new id) after the workflows were published, so events fail.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Emulator } from "../../emulator/index";
+import type { Emulator } from "../../dev/emulator/index";
 import { login } from "../emulator/sdk";
 import { handoverAction } from "../emulator/handover-org";
 import { INTEGRATION, seedHandMade } from "./hand-made";

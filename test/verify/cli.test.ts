@@ -6,7 +6,7 @@ import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CLIENT, Emulator } from "../../emulator/index";
+import { DEFAULT_CLIENT, Emulator } from "../../dev/emulator/index";
 import { PROJECT_DIR, cleanEnv, deployed, startOrg } from "./org";
 
 let emu: Emulator;

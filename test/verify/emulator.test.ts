@@ -4,8 +4,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Emulator, startEmulator } from "../../emulator/index";
-import { neededPermissions } from "../../providers/permissions";
+import { Emulator, startEmulator } from "../../dev/emulator/index";
+import { neededPermissions } from "../../domain/permissions";
 import { GUIDE_URL, INTEGRATION, seedHandMade } from "./hand-made";
 import { failedNames, deployed, startOrg, verifyRows } from "./org";
 

@@ -2,7 +2,7 @@
 // during `both` it reports the webhook objects and the EventBridge integration; in `eventbridge`
 // only the integration; each typical deviation fails exactly its row.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Emulator } from "../../emulator/index";
+import { Emulator } from "../../dev/emulator/index";
 import { eventBridgeRows } from "../../tools/verify/eventbridge";
 import { login } from "../emulator/sdk";
 import { failedNames, deployed, startOrg, verifyRows } from "./org";

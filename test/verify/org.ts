@@ -2,7 +2,7 @@
 // CLI against it, and the stack config that points the providers at the emulator.
 import * as path from "path";
 import { afterAll } from "vitest";
-import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../emulator/index";
+import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
 import { TestStack, testEnv } from "../support/stack";
 import { parseArgs } from "../../tools/verify/args";
 import type { CheckRow } from "../../tools/verify/rows";

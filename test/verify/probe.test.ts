@@ -3,7 +3,7 @@
 import { createServer, Server } from "http";
 import type { AddressInfo } from "net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Emulator } from "../../emulator/index";
+import { Emulator } from "../../dev/emulator/index";
 import { classifyProbe } from "../../tools/verify/probe";
 import { deployed, startOrg, verifyRows } from "./org";
 

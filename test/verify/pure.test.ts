@@ -1,7 +1,7 @@
 // The pure pieces of verify, without an org: arguments, stack file, settings, expected setup,
 // schema comparison and rendering.
 import { describe, expect, it } from "vitest";
-import { HANDOVER_EVENTS } from "../../components/events";
+import { HANDOVER_EVENTS } from "../../domain/events";
 import { parseArgs } from "../../tools/verify/args";
 import { expectedSetup } from "../../tools/verify/expected";
 import { jsonReport, tableReport } from "../../tools/verify/render";

@@ -117,7 +117,7 @@ describe("checks.yml (called by preview and deploy)", () => {
     expect(runs).toEqual(["npm ci", "npm test"]);
   });
 
-  it("installs the pinned Pulumi CLI for the tests (the version tools/pulumi-cli/go.mod builds)", () => {
+  it("installs the pinned Pulumi CLI for the tests (the version dev/pulumi-cli/go.mod builds)", () => {
     const install = stepNamed(checks.jobs.test, "Install the Pulumi CLI");
     expect(install.uses).toBe("pulumi/actions@v7");
     expect(install.with?.["pulumi-version"]).toBe(pinnedPulumiVersion());

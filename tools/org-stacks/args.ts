@@ -1,6 +1,6 @@
 // Arguments of tools/org-stacks.ts (pure): the Pulumi command, the stacks, the parallelism, and
 // the environment check that keeps one org's credentials from reaching another org's stack.
-import { SETTINGS } from "../../providers/target";
+import { SETTINGS } from "../../providers/genesys/settings";
 import { requireOrgStack } from "../list-stacks";
 
 /** What runs over many orgs at once. destroy is one org at a time, by hand (docs/teardown.md). */

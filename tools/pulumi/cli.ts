@@ -1,6 +1,6 @@
 // The one place that decides which Pulumi CLI the project's tools and tests run, and says which.
 //
-// In order: the project's own build of the pinned version (tools/pulumi-cli, built from Pulumi's
+// In order: the project's own build of the pinned version (dev/pulumi-cli, built from Pulumi's
 // Go modules into .pulumi-cli/), a `pulumi` on PATH of a fitting version, the binary the `pulumi`
 // npm launcher cached (<PULUMI_HOME or ~/.pulumi>/versions/<version>/bin/pulumi, see
 // node_modules/pulumi/lib/resolve.js), and otherwise a build, when Go is there. The npm launcher
@@ -11,12 +11,12 @@ import * as os from "os";
 import * as path from "path";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
-export const CLI_MODULE_DIR = path.join(PROJECT_ROOT, "tools", "pulumi-cli");
+export const CLI_MODULE_DIR = path.join(PROJECT_ROOT, "dev", "pulumi-cli");
 
 /** The pinned version is the one the wrapper module requires: one source for it. */
 export function pinnedPulumiVersion(goMod = fs.readFileSync(path.join(CLI_MODULE_DIR, "go.mod"), "utf8")): string {
   const match = /^\s*github\.com\/pulumi\/pulumi\/pkg\/v3 v(\d+\.\d+\.\d+)(\s*\/\/ indirect)?\s*$/m.exec(goMod);
-  if (!match) throw new Error("tools/pulumi-cli/go.mod does not require github.com/pulumi/pulumi/pkg/v3 at a release version");
+  if (!match) throw new Error("dev/pulumi-cli/go.mod does not require github.com/pulumi/pulumi/pkg/v3 at a release version");
   return match[1];
 }
 
@@ -86,7 +86,9 @@ export function pulumiUnavailableMessage(facts: PulumiCliFacts): string {
     facts.launcher ? `  - the npm launcher's cache at ${facts.launcher.root} holds v${facts.launcher.version ?? "?"} (needs v3, at least v${facts.pinned})` : undefined,
   ].filter(Boolean);
   return [
-    `The Pulumi CLI (v3, at least v${facts.pinned}) is not installed here, and it cannot be built: Go is not on PATH.`,
+    facts.go
+      ? `The Pulumi CLI (v3, at least v${facts.pinned}) is not installed here; Go is (${facts.go}), so \`npm run pulumi:build\` can build it.`
+      : `The Pulumi CLI (v3, at least v${facts.pinned}) is not installed here, and it cannot be built: Go is not on PATH.`,
     ...(seen.length ? ["Found, but not usable:", ...seen] : []),
     "Do one of these, then run the command again:",
     `  - install Go 1.25 or newer and run \`npm run pulumi:build\` (builds Pulumi v${facts.pinned} from its Go modules into .pulumi-cli/);`,
@@ -118,7 +120,7 @@ function reportedVersion(binary: string): string | undefined {
   }
 }
 
-function candidateAt(binary: string): CliCandidate | undefined {
+export function candidateAt(binary: string): CliCandidate | undefined {
   if (!isExecutableFile(binary)) return undefined;
   const real = fs.realpathSync(binary);
   // The Automation API runs `<root>/bin/pulumi`; a CLI outside a bin/ folder gets none.
@@ -173,25 +175,13 @@ function readLauncherVersion(projectRoot: string): string | undefined {
 export class PulumiCliUnavailable extends Error {}
 
 /**
- * The CLI to run, building the pinned version first when nothing fitting is installed.
- * `log` gets the one line that says which CLI, and the build's progress lines.
+ * The installed CLI to run, without building one (operators' machines have a Pulumi install;
+ * development builds with dev/pulumi-cli's ensurePulumiCli). `log` gets the line that says which.
  */
-export async function ensurePulumiCli(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<PulumiCli> {
+export function findPulumiCli(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): PulumiCli {
   const facts = gatherPulumiCliFacts();
-  const choice = choosePulumiCli(facts, buildRoot(facts.pinned));
-  if (choice.kind === "unavailable") throw new PulumiCliUnavailable(choice.message);
-  if (choice.kind === "ready") {
-    log(`Pulumi CLI: ${choice.cli.source}`);
-    return choice.cli;
-  }
-  // Loaded only here: the build module spawns `go`, which nothing else needs.
-  const { buildPulumiCli } = await import("../pulumi-cli/build");
-  await buildPulumiCli({ version: choice.version, root: choice.root, log });
-  const built = candidateAt(path.join(choice.root, "bin", "pulumi"));
-  if (built?.version !== choice.version) {
-    throw new PulumiCliUnavailable(`The Pulumi CLI built into ${choice.root} reports version ${built?.version ?? "nothing"}, expected ${choice.version}.`);
-  }
-  const cli = { root: choice.root, version: choice.version, source: `project build of v${choice.version} (${choice.root}), just built` };
-  log(`Pulumi CLI: ${cli.source}`);
-  return cli;
+  const choice = choosePulumiCli({ ...facts, go: undefined }, buildRoot(facts.pinned));
+  if (choice.kind !== "ready") throw new PulumiCliUnavailable(pulumiUnavailableMessage(facts));
+  log(`Pulumi CLI: ${choice.cli.source}`);
+  return choice.cli;
 }

@@ -1,5 +1,5 @@
 // Pure: expected configuration × what the org holds → report rows.
-import { TRIGGER_DATA_FORMAT } from "../../components/events";
+import { TRIGGER_DATA_FORMAT } from "../../domain/events";
 import { ADOPT_CONFIG_KEY, hasMarker } from "../../providers/adoption";
 import { INTEGRATION_TYPE } from "../../providers/integration";
 import { canonicalJson } from "../../providers/diff";

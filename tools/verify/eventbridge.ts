@@ -1,10 +1,10 @@
 // The EventBridge side of verify (cognigy:mode eventbridge or both): the Amazon EventBridge
 // Source integration the stack would build, read back from the org and compared row by row.
-import { CognigyVersion, eventBridgeTopicFilters } from "../../components/cognigy-version";
-import { EVENTBRIDGE_CONFIG_KEYS } from "../../components/eventbridge-config";
+import { CognigyVersion, eventBridgeTopicFilters } from "../../domain/cognigy-version";
+import { EVENTBRIDGE_CONFIG_KEYS } from "../../domain/eventbridge-settings";
 import { ADOPT_CONFIG_KEY, hasMarker } from "../../providers/adoption";
 import { EVENTBRIDGE_INTEGRATION_TYPE, EVENTBRIDGE_PROPERTY_NAMES, sameTopics } from "../../providers/eventbridge-integration";
-import { GenesysApi } from "../../providers/genesys-api";
+import { GenesysApi } from "../../providers/genesys/transport";
 import type { IntegrationConfig } from "../../providers/integration-setup";
 import type { EventBridgePlan } from "../../stacks/config";
 import type { CompareContext } from "./compare";

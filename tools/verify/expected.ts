@@ -1,9 +1,9 @@
 // What the org should hold, derived from the same sources the stack program uses: the validated
 // stack settings, the event table, the endpoint rules and the templates.
 import { parseDocument } from "yaml";
-import { handoverRequestUrl } from "../../components/endpoint";
-import { EventKey, HANDOVER_EVENTS, HANDOVER_REQUEST_TYPE, OPEN_MESSAGING_CRITERIA } from "../../components/events";
-import { renderWorkflowYaml } from "../../components/workflow-yaml";
+import { handoverRequestUrl } from "../../domain/endpoint";
+import { EventKey, HANDOVER_EVENTS, HANDOVER_REQUEST_TYPE, OPEN_MESSAGING_CRITERIA } from "../../domain/events";
+import { renderWorkflowYaml } from "../../domain/workflow-yaml";
 import type { StackSettings } from "../../stacks/config";
 import inputContract from "../../templates/input-contract.json";
 

@@ -1,7 +1,7 @@
 // Reads what the org holds, through the project's API layer (retries, re-login). Everything
 // found under an expected name is kept, so duplicates and near-misses can be reported.
-import type { EventKey } from "../../components/events";
-import { GenesysApi, SdkApis } from "../../providers/genesys-api";
+import type { EventKey } from "../../domain/events";
+import { GenesysApi, SdkApis } from "../../providers/genesys/transport";
 import type { LiveFlow as GenesysFlow } from "../../providers/workflow";
 import type { ExpectedSetup } from "./expected";
 

@@ -1,10 +1,10 @@
 // verify's first row: can the OAuth client do what the stack and verify need? Asked per
 // permission through GET /api/v2/authorization/divisionspermitted/paged/me (no permission needed
 // for it: Genesys's CLI), which lists the divisions where the caller holds one; none means missing.
-import type { CognigyMode } from "../../components/modes";
-import { usesWebhooks } from "../../components/modes";
-import { GenesysApi } from "../../providers/genesys-api";
-import { neededPermissions } from "../../providers/permissions";
+import type { CognigyMode } from "../../domain/modes";
+import { usesWebhooks } from "../../domain/modes";
+import { GenesysApi } from "../../providers/genesys/transport";
+import { neededPermissions } from "../../domain/permissions";
 import { CheckRow, check } from "./rows";
 
 /** Pure: what to check for this mode; the EventBridge side only has an integration. */

@@ -1,11 +1,11 @@
 // One verify run: expected configuration, the org read through the project's API layer, the
 // comparison, and the optional probe of Cognigy's endpoint.
-import { GenesysApi } from "../../providers/genesys-api";
+import { GenesysApi } from "../../providers/genesys/transport";
 import { homeDivisionName } from "../../providers/workflow";
-import type { Target } from "../../providers/target";
-import { stackMarker } from "../../providers/version";
-import { usesWebhooks } from "../../components/modes";
-import { newWebhookObjectRefusal } from "../../components/cognigy-version";
+import type { Target } from "../../providers/genesys/settings";
+import { stackMarker } from "../../domain/marker";
+import { usesWebhooks } from "../../domain/modes";
+import { newWebhookObjectRefusal } from "../../domain/cognigy-version";
 import type { StackPlan, StackSettings } from "../../stacks/config";
 import { compareSetup } from "./compare";
 import { eventBridgeRows, expectedEventBridge, readEventBridge } from "./eventbridge";

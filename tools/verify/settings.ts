@@ -1,6 +1,6 @@
 // The stack's own validation over Pulumi.<org>.yaml, the command line overrides and the
 // environment: verify checks against exactly what `pulumi up` would build.
-import { SETTINGS, Target, readSettings, resolveTarget } from "../../providers/target";
+import { SETTINGS, Target, readSettings, resolveTarget } from "../../providers/genesys/settings";
 import { StackPlan, StackSettings, configErrorMessage, validateStackConfig } from "../../stacks/config";
 import type { VerifyArgs } from "./args";
 import type { StackFile } from "./stack-file";

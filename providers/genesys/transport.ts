@@ -1,0 +1,317 @@
+// The one thin layer between the providers and `purecloud-platform-client-v2`: its own SDK
+// client per provider process, lazy login, re-login on expiry or 401, every call through the
+// retry loop, and the version-conflict loop. An instance lives only on a provider's `this`
+// in the provider process; it is never serialized (the provider is serialized before use).
+import { GenesysApiError, LoopHooks, RetryPolicy, describeFailure, isStaleVersion, summarise, withRetries } from "./retry-policy";
+import { Target } from "./settings";
+import { TOOL_NAME, USER_AGENT } from "../../domain/marker";
+
+// Loosely typed on purpose: the SDK's typings are a global script, and its model typings are
+// wrong for us under strict (MatchCriteria.value, additionalProperties are typed `object`).
+type SdkMethod = (...args: any[]) => Promise<unknown>;
+/** The SDK's API classes as we use them: results are unwrapped from extended responses. */
+export type SdkApi = Record<string, SdkMethod>;
+export interface SdkApis {
+  integrations: SdkApi;
+  architect: SdkApi;
+  processAutomation: SdkApi;
+  organization: SdkApi;
+  authorization: SdkApi;
+}
+
+interface SdkClient {
+  timeout: number;
+  config: { setConfigPath(path: string): void; live_reload_config: boolean; logger: { log_level: string; log_to_console: boolean } };
+  setGateway(gateway: { host: string; protocol: string; port?: number; path_params_login?: string; path_params_api?: string }): void;
+  setEnvironment(host: string): void;
+  setReturnExtendedResponses(value: boolean): void;
+  setDefaultHeaders(headers: Record<string, string>): void;
+  setAccessToken(token: string): void;
+  loginClientCredentialsGrant(id: string, secret: string): Promise<{ accessToken?: string; tokenExpiryTime?: number }>;
+}
+
+export interface CallOptions {
+  /** Statuses that mean "not visible yet" for this call; retried within the visibility timeout. */
+  tolerate?: readonly number[];
+  /**
+   * For a create: before each retry, look for the object the failed attempt may have made (Genesys
+   * applied it but the answer was lost, or a 5xx came instead); one found is taken as the answer
+   * instead of making a second.
+   */
+  recover?: () => Promise<unknown>;
+  /**
+   * The id of the object this create references, made just before (the integration of a data
+   * action, the workflow of a trigger): only a 400 naming it is retried, for at most
+   * {@link REFERENCE_VISIBILITY_MS}.
+   */
+  referencing?: string;
+}
+
+/** How long a 400 naming a just-created object counts as "not visible yet": seconds on Genesys. */
+export const REFERENCE_VISIBILITY_MS = 60_000;
+
+/** Re-login this long before the token's stated expiry. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+interface Login {
+  accessToken: string;
+  /** When to log in again, ahead of the stated expiry. */
+  renewAt: number;
+}
+
+/**
+ * Pure: when a token issued at `issuedAt` for use until `expiresAt` is renewed: a minute early,
+ * or half-way for a token that lives less than two minutes (else every call would log in again).
+ */
+export function renewalTime(issuedAt: number, expiresAt: number): number {
+  return expiresAt - Math.min(EXPIRY_MARGIN_MS, Math.max(0, expiresAt - issuedAt) / 2);
+}
+
+/**
+ * Logins shared by every provider of one provider process, keyed by credentials (a digest):
+ * one login per `pulumi` run instead of one per object kind (each kind's code is deserialized on
+ * its own, so globalThis is the only place they share). Holds tokens, never the secret.
+ */
+function sharedLogins(): Map<string, Promise<Login>> {
+  const holder = globalThis as { __genesysHandoverLogins?: Map<string, Promise<Login>> };
+  return (holder.__genesysHandoverLogins ??= new Map());
+}
+
+export class GenesysApi {
+  private client?: SdkClient;
+  private apis?: SdkApis;
+
+  constructor(
+    private readonly target: Target,
+    private readonly hooks: LoopHooks = {},
+  ) {}
+
+  get limits() {
+    return this.target.limits;
+  }
+
+  policy(options: CallOptions = {}): RetryPolicy {
+    const l = this.target.limits;
+    const referenceMs = Math.min(l.visibilityTimeoutMs, REFERENCE_VISIBILITY_MS);
+    return {
+      maxAttempts: l.retryMaxAttempts,
+      minWaitMs: l.retryMinWaitMs,
+      maxWaitMs: l.retryMaxWaitMs,
+      maxTotalMs: Math.max(l.retryMaxTotalMs, options.tolerate ? l.visibilityTimeoutMs : 0),
+      tolerate: options.tolerate ? { statuses: options.tolerate, forMs: l.visibilityTimeoutMs } : undefined,
+      pendingReference: options.referencing ? { id: options.referencing, forMs: referenceMs } : undefined,
+    };
+  }
+
+  private sdk(): { client: SdkClient; apis: SdkApis } {
+    if (!this.client || !this.apis) {
+      // Required here, not at module level: a captured SDK module cannot be serialized.
+      const platformClient = require("purecloud-platform-client-v2");
+      const client: SdkClient = new platformClient.ApiClientClass();
+      // No ~/.genesyscloudjavascript/config: it could turn on logging of request headers.
+      client.config.setConfigPath("");
+      client.config.live_reload_config = false;
+      client.config.logger.log_level = "none";
+      client.config.logger.log_to_console = false;
+      client.timeout = this.target.limits.requestTimeoutMs;
+      // Extended responses carry the headers, which hold Retry-After.
+      client.setReturnExtendedResponses(true);
+      client.setDefaultHeaders({ "User-Agent": USER_AGENT, "Genesys-App": TOOL_NAME });
+      if (this.target.environment !== undefined) {
+        client.setEnvironment(this.target.environment);
+      } else {
+        const api = new URL(this.target.apiUrl);
+        client.setGateway({
+          host: api.hostname,
+          protocol: api.protocol.replace(":", ""),
+          port: api.port === "" ? undefined : Number(api.port),
+          path_params_login: api.pathname,
+          path_params_api: api.pathname,
+        });
+      }
+      this.client = client;
+      this.apis = {
+        integrations: new platformClient.IntegrationsApi(client),
+        architect: new platformClient.ArchitectApi(client),
+        processAutomation: new platformClient.ProcessAutomationApi(client),
+        organization: new platformClient.OrganizationApi(client),
+        authorization: new platformClient.AuthorizationApi(client),
+      };
+    }
+    return { client: this.client, apis: this.apis };
+  }
+
+  private async login(client: SdkClient): Promise<Login> {
+    const { clientId, clientSecret, loginUrl } = this.target;
+    const auth = await withRetries(
+      `Genesys Cloud login`,
+      async () => {
+        try {
+          return await client.loginClientCredentialsGrant(clientId, clientSecret);
+        } catch (err) {
+          const failure = describeFailure(err);
+          // Refused credentials are final: say which client and where, never the secret.
+          if (failure.status === 400 || failure.status === 401 || failure.status === 403) {
+            throw new GenesysApiError(
+              `Genesys Cloud refused the login of OAuth client "${clientId}" at ${loginUrl}/oauth/token: ` +
+                `${summarise(failure)}. Check genesyscloud:oauthClientId / genesyscloud:oauthClientSecret ` +
+                "(or GENESYSCLOUD_OAUTHCLIENT_ID / GENESYSCLOUD_OAUTHCLIENT_SECRET) and the region.",
+              failure,
+            );
+          }
+          throw err;
+        }
+      },
+      this.policy(),
+      this.hooks,
+    );
+    if (!auth.accessToken) {
+      throw new Error(`Genesys Cloud login of OAuth client "${clientId}" at ${loginUrl} returned no access_token.`);
+    }
+    const issuedAt = Date.now();
+    return { accessToken: auth.accessToken, renewAt: renewalTime(issuedAt, auth.tokenExpiryTime ?? issuedAt + 60 * 60_000) };
+  }
+
+  /** Login URL, client id and a digest of the secret: a token is only reused for the same credentials. */
+  private loginKey(): string {
+    const { createHash } = require("crypto");
+    const { loginUrl, clientId, clientSecret } = this.target;
+    return createHash("sha256").update(`${loginUrl}\n${clientId}\n${clientSecret}`).digest("hex");
+  }
+
+  /**
+   * A valid token on `client`, from the shared login or a new one. `rejected` is a token Genesys
+   * just answered 401 to: it is replaced once, however many calls saw the 401.
+   */
+  private async ensureToken(client: SdkClient, rejected?: string): Promise<string> {
+    const logins = sharedLogins();
+    const key = this.loginKey();
+    const pending = logins.get(key);
+    if (pending) {
+      const login = await pending;
+      if (login.accessToken !== rejected && Date.now() < login.renewAt) {
+        client.setAccessToken(login.accessToken);
+        return login.accessToken;
+      }
+      // Another call may have replaced it meanwhile.
+      if (logins.get(key) !== pending) return this.ensureToken(client, rejected);
+    }
+    const fresh = this.login(client);
+    logins.set(key, fresh);
+    // A failed login must not stick: the next call tries again.
+    fresh.catch(() => {
+      if (logins.get(key) === fresh) logins.delete(key);
+    });
+    return (await fresh).accessToken;
+  }
+
+  /** One API call with retries; resolves the response body. `label` names it in errors. */
+  async call<T>(label: string, fn: (apis: SdkApis) => Promise<unknown>, options: CallOptions = {}): Promise<T> {
+    try {
+      return await this.attempt<T>(label, fn, options);
+    } catch (err) {
+      // A missing permission never heals by retrying: say whose role lacks it (Genesys's message names it).
+      if (err instanceof GenesysApiError && err.status === 403) {
+        throw new GenesysApiError(
+          `${err.message}. Add the permission to the role of OAuth client "${this.target.clientId}" ` +
+            "(Admin > Roles / Permissions; the full list is in README.md, \"Configuring a real org\"), then run again.",
+          { status: err.status, code: err.code, message: err.message, correlationId: err.correlationId, network: false },
+        );
+      }
+      throw err;
+    }
+  }
+
+  private async attempt<T>(label: string, fn: (apis: SdkApis) => Promise<unknown>, options: CallOptions): Promise<T> {
+    const { client, apis } = this.sdk();
+    let relogged = false;
+    let attempts = 0;
+    const response = await withRetries(
+      label,
+      async () => {
+        if (attempts++ > 0 && options.recover) {
+          const made = await options.recover();
+          if (made !== undefined) return { body: made };
+        }
+        const token = await this.ensureToken(client);
+        try {
+          return await fn(apis);
+        } catch (err) {
+          // Client-credentials tokens are not refreshed by the SDK: log in again once.
+          if (!relogged && describeFailure(err).status === 401) {
+            relogged = true;
+            await this.ensureToken(client, token);
+            return await fn(apis);
+          }
+          throw err;
+        }
+      },
+      this.policy(options),
+      this.hooks,
+    );
+    const record = response as { body?: unknown; text?: unknown } | undefined;
+    return (record?.body ?? record?.text) as T;
+  }
+
+  /**
+   * Read-modify-write under Genesys's optimistic `version`: on a stale version, re-read and
+   * re-apply, a bounded number of times.
+   */
+  async withFreshVersion<T>(label: string, readThenWrite: () => Promise<T>): Promise<T> {
+    const attempts = Math.max(2, Math.min(this.target.limits.retryMaxAttempts, 10));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await readThenWrite();
+      } catch (err) {
+        if (!(err instanceof GenesysApiError) || attempt >= attempts) throw err;
+        const failure = { status: err.status, message: err.message, network: false };
+        if (!isStaleVersion(failure)) throw err;
+        this.hooks.onRetry?.(label, failure, attempt, 0);
+      }
+    }
+  }
+
+  /**
+   * PUT to a presigned upload URL (outside the SDK: plain HTTP, exactly the given headers). The
+   * body goes as bytes: a string body would make fetch add a Content-Type the URL did not sign.
+   */
+  async upload(label: string, url: string, headers: Record<string, string>, body: string): Promise<void> {
+    await withRetries(
+      label,
+      async () => {
+        const response = await fetch(url, {
+          method: "PUT",
+          headers,
+          body: Buffer.from(body, "utf8"),
+          signal: AbortSignal.timeout(this.target.limits.requestTimeoutMs),
+        });
+        if (!response.ok) {
+          const text = await response.text();
+          throw { status: response.status, headers: Object.fromEntries(response.headers), body: text };
+        }
+      },
+      this.policy(),
+      this.hooks,
+    );
+  }
+}
+
+/** A GET whose 404 means the object is gone (read returns `{}` then). */
+export async function readOrGone<T>(api: GenesysApi, label: string, fn: (apis: SdkApis) => Promise<unknown>): Promise<T | undefined> {
+  try {
+    return await api.call<T>(label, fn);
+  } catch (err) {
+    if (err instanceof GenesysApiError && err.status === 404) return undefined;
+    throw err;
+  }
+}
+
+/** A DELETE for which 404 counts as done. */
+export async function deleteOrGone(api: GenesysApi, label: string, fn: (apis: SdkApis) => Promise<unknown>, options: CallOptions = {}): Promise<void> {
+  try {
+    await api.call(label, fn, options);
+  } catch (err) {
+    if (err instanceof GenesysApiError && err.status === 404) return;
+    throw err;
+  }
+}

@@ -1,0 +1,55 @@
+// Credentials and target, read at call time on the provider process, never at construction.
+import type * as pulumi from "@pulumi/pulumi";
+import { DiffRules, diffResult } from "./diff";
+import { GenesysApi } from "./genesys/transport";
+import { RawSettings, readSettings, resolveTarget } from "./genesys/settings";
+
+/** What `configure` keeps on the provider's `this`: the stack config's genesyscloud:* values. */
+export function settingsFromConfig(req: pulumi.dynamic.ConfigureRequest): RawSettings {
+  return readSettings((key) => req.config.get(key), "config");
+}
+
+/** A new API layer for one provider process: stack config (if configured) over the environment. */
+export function connect(config: RawSettings | undefined): GenesysApi {
+  const target = resolveTarget(config ?? {}, readSettings((key) => process.env[key], "env"));
+  return new GenesysApi(target, { onRetry: reportRetry });
+}
+
+// Provider stderr reaches the engine's log (pulumi.log from a dynamic provider is dropped).
+function reportRetry(label: string, failure: { status?: number; message: string }, attempt: number, waitMs: number): void {
+  process.stderr.write(
+    `[genesyscloud] ${label}: attempt ${attempt} failed (${failure.status ?? "network"}: ${failure.message}); retrying in ${waitMs} ms\n`,
+  );
+}
+
+/**
+ * What every Genesys provider shares: the settings `configure` reads (kept on `this` in the
+ * provider process only, never serialized), one lazily made API layer, and `check`/`diff` as
+ * pure functions of the kind's inputs and diff rules (no API call: they also run in preview).
+ */
+export abstract class GenesysProvider {
+  private settings?: RawSettings;
+  private api?: GenesysApi;
+
+  /** The kind's pure input check (defaults applied, failures named by field). */
+  protected abstract checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult;
+  /** Which fields are compared, which of them force a replace, and how. */
+  protected abstract diffRules(): DiffRules;
+
+  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    this.settings = settingsFromConfig(req);
+    this.api = undefined;
+  }
+
+  protected genesys(): GenesysApi {
+    return (this.api ??= connect(this.settings));
+  }
+
+  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    return this.checkInputs(news);
+  }
+
+  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+    return diffResult(olds, news, this.diffRules());
+  }
+}
