@@ -1,6 +1,6 @@
 // tools/org-stacks.ts: its arguments, the refusal of credentials every org would share, and the
 // CLI arguments of one org's run (pure). The bounded runner it shares with the bench is tested in
-// test/bench/pure.test.ts; the bench measures it on the real engine (npm run bench -- --orgs).
+// test/bench/args-and-readings.test.ts; the bench measures it on the real engine (npm run bench -- --orgs).
 import { describe, expect, it } from "vitest";
 import { parseOrgStacksArgs, pulumiArgs, sharedCredentialVariables, sharedCredentialsMessage } from "../../tools/org-stacks/args";
 
