@@ -1,72 +1,179 @@
-// The EventBridge side of the stack (cognigy:mode eventbridge or both): Genesys's Amazon
-// EventBridge Source integration and, for self-hosted Cognigy.AI, the AWS side.
 import * as pulumi from "@pulumi/pulumi";
-import { CognigyVersion, eventBridgeTopicFilters } from "../domain/cognigy-version";
-import type { EventBridgeHandover } from "./eventbridge-aws";
-import { EVENTBRIDGE_CONFIG_KEYS, partnerEventSourceName } from "../domain/eventbridge-settings";
-import { EventBridgeIntegration } from "../providers/eventbridge-integration";
+import { agentInfoProblem, cognigyVersionProblem, eventBridgeTopicFilters, parseCognigyVersion } from "../domain/cognigy-version";
+import {
+  apiDestinationUrlProblem,
+  awsAccountIdProblem,
+  awsRegionProblem,
+  eventSourceSuffixProblem,
+  partnerEventSourceName,
+} from "../domain/eventbridge-settings";
 import { stackMarker } from "../domain/marker";
-import type { EventBridgePlan } from "../stacks/config";
+import { objectNameProblem } from "../domain/names";
+import { DEFAULT_EVENTBRIDGE_INTEGRATION_NAME, EventBridgeIntegration } from "../providers/eventbridge-integration";
+import { Check, checkedInput, plainProblem } from "./argument-checks";
+import type { EventBridgeHandover } from "./eventbridge-aws";
+import type { ManagedObject } from "./handover-webhooks";
 
-/** What the stack exports about the EventBridge side. */
-export interface EventBridgeDeployment {
-  readonly integration: {
-    readonly id: pulumi.Output<string>;
-    readonly name: pulumi.Output<string>;
-    readonly adopted: pulumi.Output<boolean>;
-    readonly enabled: pulumi.Output<boolean>;
-    readonly topicFilters: pulumi.Output<string[]>;
-  };
-  /** `aws.partner/genesys.com/cloud/<genesysOrgId>/<organisationId>`: what Cognigy support (SaaS) or the bus (self-hosted) needs. */
-  readonly eventSourceName: pulumi.Output<string>;
-  /** Self-hosted only; a promise because the AWS component is loaded on demand. */
-  readonly aws?: Promise<Record<string, pulumi.Output<string>>>;
+export const HANDOVER_EVENTBRIDGE_TYPE = "cognigy:genesyscloud:HandoverEventBridge";
+
+/** Arguments of {@link HandoverEventBridge}. */
+export interface HandoverEventBridgeArgs {
+  /** 12-digit AWS account id that receives the partner event source (from Cognigy support for SaaS); no default. */
+  readonly awsAccountId: pulumi.Input<string>;
+  /** AWS region of the partner event source in AWS form, e.g. `eu-central-1` (from Cognigy support for SaaS); no default. */
+  readonly awsRegion: pulumi.Input<string>;
+  /** Cognigy organisation id: the partner event source's suffix (at most 64 of letters, digits and . _ -); no default. */
+  readonly organisationId: pulumi.Input<string>;
+  /** Cognigy.AI release, `MAJOR.MINOR` (e.g. `4.98`, `2025.12`): it decides which topics Genesys sends; no default. */
+  readonly cognigyVersion: pulumi.Input<string>;
+  /** Also send the user.start topic, from which Cognigy.AI 2025.22+ shows the human agent's name and image; default false. */
+  readonly agentInfo?: pulumi.Input<boolean>;
+  /** Name of the Amazon EventBridge Source integration; default `Amazon EventBridge Source - Cognigy`. */
+  readonly integrationName?: pulumi.Input<string>;
+  /** Take over an existing EventBridge integration with that name instead of failing on it; default false. */
+  readonly adoptExisting?: pulumi.Input<boolean>;
+  /** Self-hosted Cognigy.AI: also build the AWS side in the account (plain: it decides which resources exist); default false (Cognigy SaaS runs that side). */
+  readonly selfHosted?: boolean;
+  /** Where the AWS side's API destination POSTs, `https://<endpoint host>/handover/genesysCloudOM`; required when `selfHosted`, no default. */
+  readonly handoverUrl?: pulumi.Input<string>;
+  /** Authorization header value Cognigy's endpoint expects, stored as a secret; required when `selfHosted`, no default. */
+  readonly apiKey?: pulumi.Input<string>;
 }
 
-export function deployEventBridge(plan: EventBridgePlan, version: CognigyVersion, adopt: boolean): EventBridgeDeployment {
-  const integration = new EventBridgeIntegration("eventbridge-integration", {
-    name: plan.integrationName,
-    enabled: true,
-    awsAccountId: plan.awsAccountId,
-    awsRegion: plan.awsRegion,
-    eventSourceSuffix: plan.organisationId,
-    topicFilters: eventBridgeTopicFilters(version, plan.agentInfo),
-    adopt,
-    // The same marker HandoverWebhooks writes, so both sides of one stack are recognised as its own.
-    managedBy: stackMarker(pulumi.getProject(), pulumi.getStack()),
-  });
-  // The provider reads the org id with its own credentials: the program never holds them.
-  const eventSourceName = integration.genesysOrgId.apply((orgId) => partnerEventSourceName(orgId, plan.organisationId));
-  return {
-    integration: {
+/** The Amazon EventBridge Source integration as the component exports it. */
+export interface ManagedEventBridgeIntegration extends ManagedObject {
+  readonly enabled: pulumi.Output<boolean>;
+  readonly topicFilters: pulumi.Output<string[]>;
+}
+
+/** The AWS side's ARNs (self-hosted). */
+export interface EventBridgeAwsArns {
+  readonly eventBusArn: string;
+  readonly connectionArn: string;
+  readonly apiDestinationArn: string;
+  readonly ruleArn: string;
+  readonly roleArn: string;
+}
+
+/**
+ * Cognigy.AI handover-end detection over Amazon EventBridge for one Genesys Cloud org: Genesys's
+ * Amazon EventBridge Source integration, which publishes the release's conversation topics to a
+ * partner event source in the given AWS account, and, for self-hosted Cognigy.AI, the AWS side
+ * (`EventBridgeHandover`: bus, rule and API destination to Cognigy's endpoint). `protect` and
+ * `retainOnDelete` given to the component apply to every child.
+ */
+export class HandoverEventBridge extends pulumi.ComponentResource {
+  public readonly integration: ManagedEventBridgeIntegration;
+  /** `aws.partner/genesys.com/cloud/<genesysOrgId>/<organisationId>`: what Cognigy support (SaaS) or the bus (self-hosted) needs. */
+  public readonly eventSourceName: pulumi.Output<string>;
+  /** Self-hosted only. */
+  public readonly aws?: pulumi.Output<EventBridgeAwsArns>;
+
+  constructor(name: string, args: HandoverEventBridgeArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Plain arguments are checked before anything is registered; Output arguments when they resolve.
+    const problems = eventBridgeArgumentProblems(args);
+    const owner = `HandoverEventBridge "${name}"`;
+    if (problems.length > 0) throw new Error(`${owner}: ${problems.join("; ")}`);
+    super(HANDOVER_EVENTBRIDGE_TYPE, name, {}, opts);
+    // Children inherit `protect` from their parent but not `retainOnDelete`: pass it on. Up to
+    // 05805b9 the stack program registered both children at the top level under these names; the
+    // alias keeps those stacks' objects in place (test/upgrade/layout-upgrade.test.ts).
+    const child = { parent: this, retainOnDelete: opts?.retainOnDelete, aliases: [{ parent: pulumi.rootStackResource }] };
+    const checked = (label: string, value: pulumi.Input<string>, check: Check) => checkedInput(owner, label, value, check);
+
+    const organisationId = checked("organisationId", args.organisationId, eventSourceSuffixProblem);
+    const integration = new EventBridgeIntegration(
+      `${name}-integration`,
+      {
+        name: checked("integrationName", args.integrationName ?? DEFAULT_EVENTBRIDGE_INTEGRATION_NAME, objectNameProblem),
+        enabled: true,
+        awsAccountId: checked("awsAccountId", args.awsAccountId, awsAccountIdProblem),
+        awsRegion: checked("awsRegion", args.awsRegion, awsRegionProblem),
+        eventSourceSuffix: organisationId,
+        topicFilters: pulumi.all([args.cognigyVersion, args.agentInfo ?? false]).apply(([version, agentInfo]) => {
+          const versionProblems = versionArgumentProblems(version, agentInfo);
+          if (versionProblems.length > 0) throw new Error(`${owner}: ${versionProblems.join("; ")}`);
+          return eventBridgeTopicFilters(parseCognigyVersion(version)!, agentInfo);
+        }),
+        adopt: args.adoptExisting ?? false,
+        // The same marker HandoverWebhooks writes, so both sides of one stack are recognised as its own.
+        managedBy: stackMarker(pulumi.getProject(), pulumi.getStack()),
+      },
+      child,
+    );
+    // The provider reads the org id with its own credentials: the program never holds them.
+    this.eventSourceName = pulumi.all([integration.genesysOrgId, organisationId]).apply(([orgId, suffix]) => partnerEventSourceName(orgId, suffix));
+    this.integration = {
       id: integration.id,
       name: integration.name,
       adopted: integration.adopted,
       enabled: integration.enabled,
       topicFilters: integration.topicFilters,
-    },
-    eventSourceName,
-    aws: plan.selfHosted ? awsSide(plan, integration) : undefined,
-  };
+    };
+    this.aws = args.selfHosted ? pulumi.output(awsSide(name, args, integration, child)) : undefined;
+    this.registerOutputs({ integration: this.integration, eventSourceName: this.eventSourceName, aws: this.aws });
+  }
 }
 
 /** Imported only here: @pulumi/aws costs every run that loads it, and most runs need none of it. */
-async function awsSide(plan: EventBridgePlan, integration: EventBridgeIntegration): Promise<Record<string, pulumi.Output<string>>> {
+async function awsSide(
+  name: string,
+  args: HandoverEventBridgeArgs,
+  integration: EventBridgeIntegration,
+  opts: pulumi.ComponentResourceOptions,
+): Promise<pulumi.Output<EventBridgeAwsArns>> {
   const { EventBridgeHandover } = await import("./eventbridge-aws");
-  if (plan.handoverUrl === undefined) throw new Error("the self-hosted EventBridge side needs the handover URL (validated with the config)");
-  const [namespace, key] = EVENTBRIDGE_CONFIG_KEYS.apiKey.split(":");
-  const aws: EventBridgeHandover = new EventBridgeHandover("eventbridge-aws", {
-    genesysOrgId: integration.genesysOrgId,
-    organisationId: plan.organisationId,
-    awsRegion: plan.awsRegion,
-    handoverUrl: plan.handoverUrl,
-    apiKey: new pulumi.Config(namespace).requireSecret(key),
-  });
-  return {
+  const aws: EventBridgeHandover = new EventBridgeHandover(
+    `${name}-aws`,
+    {
+      genesysOrgId: integration.genesysOrgId,
+      organisationId: args.organisationId,
+      awsRegion: args.awsRegion,
+      // Both present: eventBridgeArgumentProblems refuses selfHosted without them.
+      handoverUrl: args.handoverUrl!,
+      apiKey: args.apiKey!,
+    },
+    opts,
+  );
+  return pulumi.output({
     eventBusArn: aws.eventBusArn,
     connectionArn: aws.connectionArn,
     apiDestinationArn: aws.apiDestinationArn,
     ruleArn: aws.ruleArn,
     roleArn: aws.roleArn,
-  };
+  });
+}
+
+/** Problems with the release and the agent-details switch (user.start is read from 2025.22 on). */
+export function versionArgumentProblems(cognigyVersion: string, agentInfo: boolean): string[] {
+  const versionProblem = plainProblem("cognigyVersion", cognigyVersion, cognigyVersionProblem);
+  if (versionProblem) return [versionProblem];
+  const agentProblem = agentInfoProblem(parseCognigyVersion(cognigyVersion), agentInfo);
+  return agentProblem ? [`agentInfo ${agentProblem}`] : [];
+}
+
+/** Problems with the arguments given as plain values (Outputs are checked when they resolve). */
+export function eventBridgeArgumentProblems(args: HandoverEventBridgeArgs): string[] {
+  const problems = [
+    plainProblem("awsAccountId", args.awsAccountId, awsAccountIdProblem),
+    plainProblem("awsRegion", args.awsRegion, awsRegionProblem),
+    plainProblem("organisationId", args.organisationId, eventSourceSuffixProblem),
+    plainProblem("integrationName", args.integrationName, objectNameProblem),
+    plainProblem("handoverUrl", args.handoverUrl, apiDestinationUrlProblem),
+  ].filter((problem): problem is string => problem !== undefined);
+  // The key's value never appears in a message.
+  if (typeof args.apiKey === "string" && args.apiKey.trim() === "") problems.push("apiKey is empty; give the key Cognigy's endpoint expects");
+  if (typeof args.cognigyVersion === "string") {
+    const agentInfo = typeof args.agentInfo === "boolean" ? args.agentInfo : false;
+    problems.push(...versionArgumentProblems(args.cognigyVersion, agentInfo));
+  }
+  for (const key of ["handoverUrl", "apiKey"] as const) {
+    if (args.selfHosted && args[key] === undefined) {
+      problems.push(`${key} is required when selfHosted is true: the AWS side's API destination needs it`);
+    }
+    if (!args.selfHosted && args[key] !== undefined) {
+      problems.push(`${key} is given but selfHosted is not true: only the AWS side uses it; set selfHosted or leave ${key} out`);
+    }
+  }
+  return problems;
 }

@@ -17,6 +17,7 @@ import {
 } from "../domain/events";
 import { eventListProblem, objectNameProblem, triggerDescriptionProblem } from "../domain/names";
 import { renderWorkflowYaml } from "../domain/workflow-yaml";
+import { Check, checkedInput, plainProblem } from "./argument-checks";
 
 export const HANDOVER_WEBHOOKS_TYPE = "cognigy:genesyscloud:HandoverWebhooks";
 
@@ -85,14 +86,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
     // component kept on delete keeps the Genesys objects too.
     const child: pulumi.CustomResourceOptions = { parent: this, retainOnDelete: opts?.retainOnDelete };
     const events = HANDOVER_EVENTS.filter((event) => (args.events ?? EVENT_KEYS).includes(event.key));
-    const checked = (label: string, value: pulumi.Input<string>, check: Check): pulumi.Input<string> =>
-      typeof value === "string"
-        ? value
-        : pulumi.output(value).apply((v) => {
-            const problem = check(v);
-            if (problem) throw new Error(`HandoverWebhooks "${name}": ${label} ${JSON.stringify(v)} ${problem}`);
-            return v;
-          });
+    const checked = (label: string, value: pulumi.Input<string>, check: Check) => checkedInput(`HandoverWebhooks "${name}"`, label, value, check);
     const nameOf = (label: string, value: pulumi.Input<string> | undefined, fallback: string) =>
       checked(label, value ?? fallback, objectNameProblem);
 
@@ -213,16 +207,14 @@ function managed(resource: Integration | DataAction | Workflow | Trigger): Manag
   return { id: resource.id, name: resource.name, adopted: resource.adopted };
 }
 
-type Check = (value: string) => string | undefined;
-
 const ONE_ENDPOINT = "give exactly one of endpointDomain (Cognigy SaaS) and endpointUrl (self-hosted)";
 
 /** Problems with the arguments given as plain values (Outputs are checked when they resolve). */
 export function plainArgumentProblems(args: HandoverWebhooksArgs): string[] {
   const problems: string[] = [];
   const check = (label: string, value: pulumi.Input<string> | undefined, problemOf: Check) => {
-    const problem = typeof value === "string" ? problemOf(value) : undefined;
-    if (problem) problems.push(`${label} ${JSON.stringify(value)} ${problem}`);
+    const problem = plainProblem(label, value, problemOf);
+    if (problem) problems.push(problem);
   };
   if ((args.endpointDomain === undefined) === (args.endpointUrl === undefined)) problems.push(ONE_ENDPOINT);
   check("endpointDomain", args.endpointDomain, endpointDomainProblem);

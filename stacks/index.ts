@@ -4,7 +4,8 @@ import { gateDeployment, newWebhookObjectRefusal } from "../domain/cognigy-versi
 import { HandoverWebhooks } from "../components/handover-webhooks";
 import { usesWebhooks } from "../domain/modes";
 import { configErrorMessage, validateStackConfig } from "./config";
-import { deployEventBridge } from "../components/handover-eventbridge";
+import { HandoverEventBridge } from "../components/handover-eventbridge";
+import { EVENTBRIDGE_CONFIG_KEYS } from "../domain/eventbridge-settings";
 import { stackFilePlainSecrets } from "./plain-secrets";
 
 // Every config problem is reported at once, before any resource is registered; RunError
@@ -23,8 +24,18 @@ for (const warning of gate.warnings) pulumi.log.warn(warning);
 const handover = usesWebhooks(plan.mode)
   ? new HandoverWebhooks("handover", { ...settings, createRefusal: newWebhookObjectRefusal(plan.version) })
   : undefined;
-// The gate refuses the EventBridge modes without a version.
-const eventBridge = plan.eventBridge && plan.version ? deployEventBridge(plan.eventBridge, plan.version, settings.adoptExisting) : undefined;
+// The gate refuses the EventBridge modes without a version. The API key is read from the config,
+// not the plan: only the config keeps it secret.
+const [apiKeyNamespace, apiKeyName] = EVENTBRIDGE_CONFIG_KEYS.apiKey.split(":");
+const eventBridge =
+  plan.eventBridge && plan.version
+    ? new HandoverEventBridge("eventbridge", {
+        ...plan.eventBridge,
+        cognigyVersion: plan.version.text,
+        adoptExisting: settings.adoptExisting,
+        apiKey: plan.eventBridge.selfHosted ? new pulumi.Config(apiKeyNamespace).requireSecret(apiKeyName) : undefined,
+      })
+    : undefined;
 
 export const requestUrl = handover?.requestUrl;
 export const integration = handover?.integration;

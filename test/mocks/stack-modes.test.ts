@@ -17,7 +17,10 @@ const WEBHOOK_OBJECTS = [
   [`${DYNAMIC}Trigger`, "handover-trigger-acw"],
   [`${DYNAMIC}Trigger`, "handover-trigger-user-end"],
 ];
-const EVENTBRIDGE_INTEGRATION = [`${DYNAMIC}EventBridgeIntegration`, "eventbridge-integration"];
+const EVENTBRIDGE_SIDE = [
+  ["cognigy:genesyscloud:HandoverEventBridge", "eventbridge"],
+  [`${DYNAMIC}EventBridgeIntegration`, "eventbridge-integration"],
+];
 const AWS_SIDE = [
   ["cognigy:aws:EventBridgeHandover", "eventbridge-aws"],
   ["aws:cloudwatch/eventBus:EventBus", "eventbridge-aws-bus"],
@@ -66,8 +69,8 @@ describe("the stack program per cognigy:mode", () => {
     const { registrations, outputs } = await loadProgram(
       withConfig({ ...EVENTBRIDGE, "cognigy:mode": "eventbridge", "cognigy:endpointDomain": undefined }),
     );
-    expect(kinds(registrations)).toEqual([EVENTBRIDGE_INTEGRATION]);
-    const { __provider, providerVersion, ...inputs } = registrations[0].inputs;
+    expect(kinds(registrations)).toEqual([...EVENTBRIDGE_SIDE].sort());
+    const { __provider, providerVersion, ...inputs } = registrations.find((r) => r.name === "eventbridge-integration")!.inputs;
     expect(typeof __provider).toBe("string");
     expect(inputs).toEqual({
       name: "Amazon EventBridge Source - Cognigy",
@@ -104,7 +107,7 @@ describe("the stack program per cognigy:mode", () => {
 
   it("both: the webhook objects and the EventBridge integration side by side, with the same marker", async () => {
     const { registrations, outputs } = await loadProgram(withConfig({ ...EVENTBRIDGE, "cognigy:mode": "both" }));
-    expect(kinds(registrations)).toEqual([...WEBHOOK_OBJECTS, EVENTBRIDGE_INTEGRATION].sort());
+    expect(kinds(registrations)).toEqual([...WEBHOOK_OBJECTS, ...EVENTBRIDGE_SIDE].sort());
     const markers = new Set(registrations.filter((r) => r.type.startsWith(DYNAMIC)).map((r) => r.inputs.managedBy));
     expect([...markers]).toEqual(["cognigy-genesys-handover cognigy/dev"]);
     expect(outputs.requestUrl).toBe("https://endpoint-app.cognigy.ai/handover/genesysCloudOM");
@@ -122,7 +125,7 @@ describe("the stack program per cognigy:mode", () => {
         "cognigy:endpointUrl": "https://cognigy-endpoint.example.com",
       }),
     );
-    expect(kinds(registrations)).toEqual([EVENTBRIDGE_INTEGRATION, ...AWS_SIDE].sort());
+    expect(kinds(registrations)).toEqual([...EVENTBRIDGE_SIDE, ...AWS_SIDE].sort());
     const input = (name: string) => registrations.find((r) => r.name === name)!.inputs;
     expect(input("eventbridge-aws-bus")).toMatchObject({ name: `aws.partner/genesys.com/cloud/${ORG_ID}/cognigy-org-42`, region: "eu-central-1" });
     expect(input("eventbridge-aws-destination")).toMatchObject({
@@ -163,7 +166,7 @@ describe("the version gate in the program", () => {
       { "cognigy:version": "4.100", "cognigy:adoptExisting": "true" },
       [...WEBHOOK_OBJECTS, [`${DYNAMIC}ExistingSetup`, "handover-existing-setup"]],
     ],
-    ["both on 2025.11", { ...EVENTBRIDGE, "cognigy:version": "2025.11", "cognigy:mode": "both" }, [...WEBHOOK_OBJECTS, EVENTBRIDGE_INTEGRATION]],
+    ["both on 2025.11", { ...EVENTBRIDGE, "cognigy:version": "2025.11", "cognigy:mode": "both" }, [...WEBHOOK_OBJECTS, ...EVENTBRIDGE_SIDE]],
   ])("%s: deploys with a warning, and every webhook object carries the release's refusal of new objects", async (_case, changes, objects) => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const { registrations } = await loadProgram(withConfig(changes));
