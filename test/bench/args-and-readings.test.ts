@@ -1,3 +1,6 @@
+// The bench's parts that need no Pulumi run (dev/bench/): its arguments, the critical-path lower
+// bound, readings of the emulator's request log, its tables, and the bounded runner it shares
+// with tools/org-stacks.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator, LogEntry, startEmulator } from "../../dev/emulator/index";
 import { BENCH_DEFAULTS, parseBenchArgs } from "../../dev/bench/args";

@@ -1,3 +1,5 @@
+// The emulator's rules without a server: trigger match criteria, data action templates, a
+// workflow's input schema, and an integration's reportedState over its activation.
 import { describe, expect, it } from "vitest";
 import { activationError, reportedState } from "../../dev/emulator/activation";
 import { inputSchema } from "../../dev/emulator/archy";

@@ -1,3 +1,6 @@
+// The reliability suite's parts without a run (dev/reliability/): the invariants it checks, the
+// suite's seeds, crash plan and retry count, its command line and summary, crash-recovery
+// helpers; and the two pieces it leans on: token renewal and after-apply faults.
 import { describe, expect, it } from "vitest";
 import type { StateDump } from "../../dev/emulator/index";
 import { danglingTriggers, disturbed, duplicates, residue } from "../../dev/reliability/invariants";
