@@ -24,6 +24,8 @@ export interface TestStackOptions {
   env?: NodeJS.ProcessEnv;
   /** Share a backend folder with another TestStack (two stacks, or two runs of one stack). */
   backendDir?: string;
+  /** The project to run (Pulumi.yaml, tsconfig, the program), e.g. an older tree of this one; default this project. */
+  projectDir?: string;
   onOutput?: (text: string) => void;
 }
 
@@ -43,10 +45,10 @@ export class TestStack extends ProjectStack {
   static async create(options: TestStackOptions): Promise<TestStack> {
     const ownBackend = options.backendDir === undefined;
     const backendDir = options.backendDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "cognigy-state-"));
-    const workDir = scratchWorkDir();
+    const workDir = scratchWorkDir(os.tmpdir(), options.projectDir);
     const env = options.env ?? testEnv();
     const stack = new TestStack(
-      { cli: inject("pulumiCli"), stack: options.stack, workDir, backendUrl: fileBackend(backendDir), passphrase: TEST_PASSPHRASE, env, onOutput: options.onOutput },
+      { cli: inject("pulumiCli"), stack: options.stack, projectDir: options.projectDir, workDir, backendUrl: fileBackend(backendDir), passphrase: TEST_PASSPHRASE, env, onOutput: options.onOutput },
       ownBackend ? [workDir, backendDir] : [workDir],
       backendDir,
     );

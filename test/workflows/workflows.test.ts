@@ -117,6 +117,11 @@ describe("checks.yml (called by preview and deploy)", () => {
     expect(runs).toEqual(["npm ci", "npm test"]);
   });
 
+  it("checks out the whole history for the tests (test/upgrade deploys an older commit's program)", () => {
+    const checkout = (checks.jobs.test.steps ?? []).find((s) => s.uses?.startsWith("actions/checkout"));
+    expect(checkout?.with?.["fetch-depth"]).toBe(0);
+  });
+
   it("installs the pinned Pulumi CLI for the tests (the version dev/pulumi-cli/go.mod builds)", () => {
     const install = stepNamed(checks.jobs.test, "Install the Pulumi CLI");
     expect(install.uses).toBe("pulumi/actions@v7");

@@ -1,0 +1,155 @@
+// Stacks deployed before the layer restructure of issue 16 upgrade without noticing it. The tree as
+// it stood at 05805b9 (the EventBridge integration registered at the stack's top level, no
+// HandoverEventBridge component) deploys a stack per cognigy:mode with the real Pulumi CLI against
+// the emulator; the current program then runs on the same stack, backend and stack file, as after
+// a `git pull`. The aliases must carry every Genesys object over: no step on one but `same`, and
+// not one write to Genesys.
+import { execFileSync, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
+import type { RunResult } from "../../tools/pulumi/stack";
+import { Objects, writeCalls } from "../lifecycle/org";
+import { DYNAMIC, Deployment, genesysSteps, managedResources } from "../support/state";
+import { TestStack } from "../support/stack";
+
+const ROOT = path.join(__dirname, "..", "..");
+const BEFORE = "05805b9";
+const BEFORE_TREE = ["Pulumi.yaml", "package.json", "tsconfig.json", "tsconfig.pulumi.json", "stacks", "components", "providers", "templates"];
+const STACK = "upgrade";
+const SECRET_KEYS = ["genesyscloud:oauthClientSecret"];
+const EVENTBRIDGE = {
+  "cognigy:eventBridgeAwsAccountId": "123456789012",
+  "cognigy:eventBridgeAwsRegion": "eu-central-1",
+  "cognigy:organisationId": "cognigy-org-42",
+};
+// The one step the upgrade may show: the record of the new component, in the state only (a
+// component has no provider, so nothing reaches Genesys).
+const NEW_COMPONENT = "create cognigy:genesyscloud:HandoverEventBridge eventbridge";
+
+/** The modes of domain/modes.ts; self-hosted stays off: the aws provider plugin cannot be installed here. */
+const MODES = [
+  { mode: "webhooks", config: {}, created: [] },
+  { mode: "eventbridge", config: EVENTBRIDGE, created: [NEW_COMPONENT] },
+  { mode: "both", config: EVENTBRIDGE, created: [NEW_COMPONENT] },
+];
+
+/** The component that holds an object, by the object's name; up to 05805b9 the stack itself held the EventBridge integration. */
+const PARENT_BEFORE = (name: string) => (name.startsWith("eventbridge-") ? "pulumi:pulumi:Stack" : "cognigy:genesyscloud:HandoverWebhooks");
+const PARENT_NOW = (name: string) => (name.startsWith("eventbridge-") ? "cognigy:genesyscloud:HandoverEventBridge" : "cognigy:genesyscloud:HandoverWebhooks");
+
+let beforeTree: string;
+
+/** The project as it was at {@link BEFORE}, runnable: its files from git, this checkout's node_modules. */
+function extractBefore(): string {
+  const known = spawnSync("git", ["-C", ROOT, "cat-file", "-e", `${BEFORE}^{commit}`]);
+  if (known.status !== 0) {
+    throw new Error(
+      `commit ${BEFORE} (the tree before the layer restructure, whose stacks this test upgrades) is not in ${ROOT}: ` +
+        "the test needs main's history; run it in a full clone (git fetch --unshallow)",
+    );
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cognigy-${BEFORE}-`));
+  const archive = execFileSync("git", ["-C", ROOT, "archive", BEFORE, ...BEFORE_TREE], { maxBuffer: 64 * 1024 * 1024 });
+  execFileSync("tar", ["-x", "-C", dir], { input: archive });
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+  return dir;
+}
+
+beforeAll(() => {
+  beforeTree = extractBefore();
+});
+afterAll(() => {
+  if (beforeTree) fs.rmSync(beforeTree, { recursive: true, force: true });
+});
+
+/** Steps that change something, as "op type name" (the type without its parents). */
+function changes(result: RunResult): string[] {
+  return result.steps.filter((step) => step.op !== "same").map((step) => `${step.op} ${step.type} ${step.urn.split("::").pop()}`);
+}
+
+function objects(emu: Emulator): Objects {
+  const { integrations, actions, flows, triggers } = emu.state();
+  return { integrations, actions, flows, triggers };
+}
+
+describe.each(MODES)(`a stack deployed in $mode mode at ${BEFORE}, run by the current program`, ({ mode, config: modeConfig, created }) => {
+  let emu: Emulator;
+  let before: TestStack;
+  let after: TestStack;
+  let config: Record<string, string>;
+  let deployed: Objects;
+
+  beforeAll(async () => {
+    emu = await startEmulator({ jobMs: 5 });
+    config = {
+      "genesyscloud:oauthClientId": DEFAULT_CLIENT.id,
+      "genesyscloud:oauthClientSecret": DEFAULT_CLIENT.secret,
+      "genesyscloud:apiUrl": emu.url,
+      "cognigy:endpointDomain": "trial.cognigy.ai",
+      "cognigy:version": "4.98",
+      "cognigy:mode": mode,
+      ...modeConfig,
+    };
+    before = await TestStack.create({ stack: STACK, config, secretKeys: SECRET_KEYS, projectDir: beforeTree });
+  });
+  afterAll(async () => {
+    await after?.dispose();
+    await before?.dispose();
+    await emu?.close();
+  });
+
+  /** Each Genesys object's id, type and the type of its parent, by resource name. */
+  const managed = async (stack: TestStack) => {
+    const state = await stack.exportState();
+    const typeOf = (urn: string | undefined) => (state as Deployment).deployment.resources?.find((r) => r.urn === urn)?.type;
+    return Object.fromEntries(
+      managedResources(state).map((r) => [r.urn.split("::").pop()!, { id: r.id, type: r.type, parent: typeOf(r.parent) }]),
+    );
+  };
+  let deployedResources: Awaited<ReturnType<typeof managed>>;
+  /** The engine saw every Genesys object and left each as it was. */
+  const allSame = (result: RunResult) =>
+    expect(genesysSteps(result.steps)).toEqual(
+      Object.entries(deployedResources).map(([name, { type }]) => `same ${type.slice(DYNAMIC.length)} ${name}`).sort(),
+    );
+
+  it(`the program of ${BEFORE} deploys the stack, the EventBridge integration at the stack's top level`, async () => {
+    await before.up();
+    deployed = objects(emu);
+    deployedResources = await managed(before);
+    expect(Object.keys(deployedResources).length).toBeGreaterThan(0);
+    for (const [name, { parent }] of Object.entries(deployedResources)) expect(parent, name).toBe(PARENT_BEFORE(name));
+    // The same stack file (its secrets' salt), as a checkout keeps Pulumi.<org>.yaml across a pull.
+    after = await TestStack.create({ stack: STACK, config, secretKeys: SECRET_KEYS, backendDir: before.backendDir });
+    fs.copyFileSync(path.join(before.workDir, `Pulumi.${STACK}.yaml`), path.join(after.workDir, `Pulumi.${STACK}.yaml`));
+  });
+
+  it("preview: no change to any Genesys object", async () => {
+    emu.clearLog();
+    const preview = await after.preview();
+    expect(changes(preview)).toEqual(created);
+    allSame(preview);
+    expect(writeCalls(emu.log().entries)).toEqual([]);
+  });
+
+  it("up: no change but the new component's record, not one write to Genesys, every object kept under its id in the component", async () => {
+    emu.clearLog();
+    const up = await after.up();
+    expect(changes(up)).toEqual(created);
+    allSame(up);
+    expect(writeCalls(emu.log().entries)).toEqual([]);
+    expect(objects(emu)).toEqual(deployed);
+    expect(await managed(after)).toEqual(
+      Object.fromEntries(Object.entries(deployedResources).map(([name, resource]) => [name, { ...resource, parent: PARENT_NOW(name) }])),
+    );
+  });
+
+  it("then preview expects no changes at all", async () => {
+    const preview = await after.preview({ expectNoChanges: true });
+    expect(changes(preview)).toEqual([]);
+    allSame(preview);
+  });
+});
