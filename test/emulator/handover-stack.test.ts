@@ -2,10 +2,10 @@
 // the emulator, then events published on it: trigger → workflow → data action → a loopback
 // Cognigy endpoint. The steps share one stack and run in order.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { DEFAULT_CLIENT, type Emulator, type EventRecord, startEmulator } from "../../dev/emulator/index";
+import { type Emulator, type EventRecord, startEmulator } from "../../dev/emulator/index";
 import { sampleEvent, sampleTopic } from "../../dev/emulator/sample-events";
 import { rehearse } from "../../dev/local/rehearse";
-import { TestStack } from "../support/stack";
+import { emulatorConfig, TestStack } from "../support/stack";
 import { type Deployment, genesysChanges } from "../support/state";
 import { deadUrl, type Recorder, startRecorder } from "./cognigy-receiver";
 
@@ -21,12 +21,7 @@ let config: Record<string, string>;
 beforeAll(async () => {
   emu = await startEmulator({ jobMs: 5 });
   cognigy = await startRecorder();
-  config = {
-    "genesyscloud:oauthClientId": DEFAULT_CLIENT.id,
-    "genesyscloud:oauthClientSecret": DEFAULT_CLIENT.secret,
-    "genesyscloud:apiUrl": emu.url,
-    "cognigy:endpointUrl": cognigy.url,
-  };
+  config = emulatorConfig(emu, { "cognigy:endpointUrl": cognigy.url });
   stack = await TestStack.create({ stack: "rehearsal", config, secretKeys: SECRET_KEYS });
 });
 afterAll(async () => {

@@ -3,9 +3,9 @@
 // Genesys's detail instead of succeeding while no event ever reaches Cognigy, and the next `up`,
 // once the account is right on the AWS side, finishes the same integration.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
+import { Emulator, startEmulator } from "../../dev/emulator/index";
 import { login } from "../emulator/sdk";
-import { TestStack } from "../support/stack";
+import { emulatorConfig, TestStack } from "../support/stack";
 
 const ACCOUNT = "123456789012";
 const DETAIL = `AWS account ${ACCOUNT} has no EventBridge partner event sources enabled in eu-central-1`;
@@ -17,16 +17,13 @@ beforeAll(async () => {
   emu = await startEmulator({ jobMs: 5, activationMs: 300 });
   stack = await TestStack.create({
     stack: "eventbridge-activation",
-    config: {
-      "genesyscloud:oauthClientId": DEFAULT_CLIENT.id,
-      "genesyscloud:oauthClientSecret": DEFAULT_CLIENT.secret,
-      "genesyscloud:apiUrl": emu.url,
+    config: emulatorConfig(emu, {
       "cognigy:mode": "eventbridge",
       "cognigy:version": "2025.12",
       "cognigy:eventBridgeAwsAccountId": ACCOUNT,
       "cognigy:eventBridgeAwsRegion": "eu-central-1",
       "cognigy:organisationId": "cognigy-org-42",
-    },
+    }),
     secretKeys: ["genesyscloud:oauthClientSecret"],
   });
 });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { Emulator, startEmulator } from "../../dev/emulator/index";
 import { neededPermissions } from "../../domain/permissions";
-import { TestStack } from "../support/stack";
+import { emulatorConfig, TestStack } from "../support/stack";
 
 const CLIENT = { id: "provisioning", secret: "provisioning-secret" };
 const ALL = neededPermissions(["stack"]);
@@ -17,12 +17,11 @@ beforeAll(async () => {
   emu = await startEmulator({ jobMs: 5, clients: [{ ...CLIENT, permissions: ALL.filter((p) => p !== LACKING) }] });
   stack = await TestStack.create({
     stack: "missing-permission",
-    config: {
+    config: emulatorConfig(emu, {
       "genesyscloud:oauthClientId": CLIENT.id,
       "genesyscloud:oauthClientSecret": CLIENT.secret,
-      "genesyscloud:apiUrl": emu.url,
       "cognigy:endpointDomain": "app.cognigy.ai",
-    },
+    }),
     secretKeys: ["genesyscloud:oauthClientSecret"],
   });
 });

@@ -6,11 +6,11 @@
 // incomplete one refused, each refusal before any write. `verify` after each step shows the
 // rows the runbook says it shows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
+import { Emulator, startEmulator } from "../../dev/emulator/index";
 import { StackRunError } from "../../tools/pulumi/stack";
 import { login } from "../emulator/sdk";
 import { writeCalls } from "../lifecycle/org";
-import { TestStack } from "../support/stack";
+import { emulatorConfig, TestStack } from "../support/stack";
 import { genesysChanges, managedResources } from "../support/state";
 import { seedHandMade } from "../verify/hand-made";
 import { failedNames, verifyRows } from "../verify/org";
@@ -34,16 +34,13 @@ afterAll(async () => {
 
 /** Stack config the user keeps; the EventBridge keys are set from the start (webhooks mode ignores them). */
 function userConfig(changes: Record<string, string>): Record<string, string> {
-  return {
-    "genesyscloud:oauthClientId": DEFAULT_CLIENT.id,
-    "genesyscloud:oauthClientSecret": DEFAULT_CLIENT.secret,
-    "genesyscloud:apiUrl": emu.url,
+  return emulatorConfig(emu, {
     "cognigy:endpointDomain": "app.cognigy.ai",
     "cognigy:eventBridgeAwsAccountId": "123456789012",
     "cognigy:eventBridgeAwsRegion": "eu-central-1",
     "cognigy:organisationId": "cognigy-org-42",
     ...changes,
-  };
+  });
 }
 
 async function newStack(name: string, changes: Record<string, string>): Promise<TestStack> {

@@ -1,18 +1,13 @@
 // Stack config as the real CLI takes it from `pulumi config set`: a list key set item by item
 // (Pulumi types `cognigy:events` as array<string>), changed, then unset back to its default.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
+import { Emulator, startEmulator } from "../../dev/emulator/index";
 import { genesysChanges } from "../support/state";
-import { TestStack } from "../support/stack";
+import { emulatorConfig, TestStack } from "../support/stack";
 
 let emu: Emulator;
 let stack: TestStack;
-const base = (emuUrl: string) => ({
-  "genesyscloud:oauthClientId": DEFAULT_CLIENT.id,
-  "genesyscloud:oauthClientSecret": DEFAULT_CLIENT.secret,
-  "genesyscloud:apiUrl": emuUrl,
-  "cognigy:endpointDomain": "app.cognigy.ai",
-});
+const base = (emuUrl: string) => emulatorConfig({ url: emuUrl }, { "cognigy:endpointDomain": "app.cognigy.ai" });
 
 beforeAll(async () => {
   emu = await startEmulator({ jobMs: 5 });

@@ -3,10 +3,10 @@
 // eventbridge → both → webhooks, then destroy. Self-hosted stays off: the aws provider plugin
 // cannot be installed here (the AWS side is tested under mocks).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
+import { Emulator, startEmulator } from "../../dev/emulator/index";
 import type { RunResult } from "../../tools/pulumi/stack";
 import { DYNAMIC, genesysChanges, managedResources } from "../support/state";
-import { TestStack } from "../support/stack";
+import { emulatorConfig, TestStack } from "../support/stack";
 import { Objects, seedUnrelated, split, Unrelated, writeCalls } from "./org";
 
 const PROJECT = "cognigy"; // Pulumi.yaml `name`
@@ -28,16 +28,13 @@ beforeAll(async () => {
   emu = await startEmulator({ jobMs: 5 });
   unrelated = await seedUnrelated(emu);
   theirsBefore = split(emu.state(), unrelated).theirs;
-  config = {
-    "genesyscloud:oauthClientId": DEFAULT_CLIENT.id,
-    "genesyscloud:oauthClientSecret": DEFAULT_CLIENT.secret,
-    "genesyscloud:apiUrl": emu.url,
+  config = emulatorConfig(emu, {
     "cognigy:endpointDomain": "trial.cognigy.ai",
     "cognigy:version": "4.98",
     "cognigy:eventBridgeAwsAccountId": "123456789012",
     "cognigy:eventBridgeAwsRegion": "eu-central-1",
     "cognigy:organisationId": SUFFIX,
-  };
+  });
   engine = await TestStack.create({ stack: STACK, config, secretKeys: SECRET_KEYS });
 });
 afterAll(async () => {

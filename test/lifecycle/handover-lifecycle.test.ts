@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
 import { login } from "../emulator/sdk";
-import { TestStack } from "../support/stack";
+import { emulatorConfig, TestStack } from "../support/stack";
 import { genesysChanges, genesysSteps, managedResources } from "../support/state";
 import {
   callDataInputs,
@@ -38,12 +38,7 @@ beforeAll(async () => {
   emu = await startEmulator({ jobMs: 5 });
   unrelated = await seedUnrelated(emu);
   theirsBefore = split(emu.state(), unrelated).theirs;
-  baseConfig = {
-    "genesyscloud:oauthClientId": DEFAULT_CLIENT.id,
-    "genesyscloud:oauthClientSecret": DEFAULT_CLIENT.secret,
-    "genesyscloud:apiUrl": emu.url,
-    "cognigy:endpointDomain": "trial.cognigy.ai",
-  };
+  baseConfig = emulatorConfig(emu, { "cognigy:endpointDomain": "trial.cognigy.ai" });
   // The providers take the target and credentials from the stack config alone (TestStack drops GENESYSCLOUD_*).
   stack = await TestStack.create({ stack: STACK, config: baseConfig, secretKeys: SECRET_KEYS });
   emu.clearLog();

@@ -4,26 +4,24 @@ import * as pulumi from "@pulumi/pulumi";
 import requireFromString from "require-from-string";
 import { DEFAULT_DATA_ACTION_NAME, DEFAULT_INTEGRATION_NAME } from "../../domain/events";
 import { renderWorkflowYaml } from "../../domain/workflow-yaml";
-import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
+import { Emulator, startEmulator } from "../../dev/emulator/index";
 import { DataActionInputs, DataActionProvider } from "../../providers/data-action";
 import { IntegrationProvider } from "../../providers/integration";
 import inputContract from "../../templates/input-contract.json";
+import { emulatorConfig } from "../support/stack";
 
 export const MARKER = "cognigy-genesys-handover cognigy-genesys-handover/test";
 
 /** Stack config as `configure` sees it: short bounds so fault tests stay quick. */
 export function stackConfig(emulator: Emulator, overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    "genesyscloud:oauthClientId": DEFAULT_CLIENT.id,
-    "genesyscloud:oauthClientSecret": DEFAULT_CLIENT.secret,
-    "genesyscloud:apiUrl": emulator.url,
+  return emulatorConfig(emulator, {
     "genesyscloud:retryMinWaitMs": "20",
     "genesyscloud:retryMaxWaitMs": "200",
     "genesyscloud:retryMaxTotalMs": "15000",
     "genesyscloud:visibilityTimeoutMs": "8000",
     "genesyscloud:jobTimeoutMs": "20000",
     ...overrides,
-  };
+  });
 }
 
 export function configureRequest(config: Record<string, string>): pulumi.dynamic.ConfigureRequest {

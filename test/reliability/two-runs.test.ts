@@ -11,6 +11,8 @@ import { CRASH_POINTS, startCrashProxy } from "../../dev/reliability/crash-proxy
 import { duplicates, residue, violations } from "../../dev/reliability/invariants";
 import { ReliabilityOrg } from "../../dev/reliability/org";
 import { client } from "../../dev/reliability/seed";
+import { configureRequest } from "../providers/harness";
+import { emulatorConfig } from "../support/stack";
 
 const opened: ReliabilityOrg[] = [];
 afterAll(async () => {
@@ -84,8 +86,7 @@ describe("two runs at once", () => {
         theirs = made.id;
       });
       const provider = new IntegrationProvider();
-      const config: Record<string, string> = { "genesyscloud:oauthClientId": DEFAULT_CLIENT.id, "genesyscloud:oauthClientSecret": DEFAULT_CLIENT.secret, "genesyscloud:apiUrl": proxy.url };
-      await provider.configure({ config: { get: (k: string) => config[k], require: (k: string) => config[k] } });
+      await provider.configure(configureRequest(emulatorConfig(proxy)));
       const failure = (await provider.create({ name: "Shared name", notes: "", enabled: true, adopt: false, managedBy: "our marker", providerVersion: "0.1.0" }).catch((e: unknown) => e)) as Error;
       expect(failure.message).toMatch(new RegExp(`Integration "Shared name" was created by another run against this Genesys org at the same time \\(id ${theirs}\\), while this run created its own \\(id [^)]+\\), which it deleted again`));
       expect(emulator.state().integrations.map((i) => [i.id, i.name, i.notes])).toEqual([[theirs, "Shared name", "other stack's marker"]]);

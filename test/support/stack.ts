@@ -8,13 +8,28 @@
 //   const up = await stack.up();          // RunResult: outputs, changes, steps, stdout (tools/pulumi/stack.ts)
 //   await stack.preview({ diff: true }); await stack.refresh(); await stack.destroy();
 //   stack.setConfig({ ... }, secretKeys); await stack.exportState(); await stack.dispose();
+//   emulatorConfig(emu, { "cognigy:endpointDomain": "app.cognigy.ai" })   // genesyscloud:* aimed at an emulator
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { inject } from "vitest";
+import { DEFAULT_CLIENT } from "../../dev/emulator/index";
 import { ProjectStack, fileBackend, scratchWorkDir } from "../../tools/pulumi/stack";
 
 export const TEST_PASSPHRASE = "test-only-passphrase";
+
+/**
+ * Stack config aimed at an emulator (or anything in front of one, such as a proxy): its default
+ * OAuth client and its URL as `genesyscloud:apiUrl`; `overrides` add keys or replace these.
+ */
+export function emulatorConfig(emulator: { url: string }, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    "genesyscloud:oauthClientId": DEFAULT_CLIENT.id,
+    "genesyscloud:oauthClientSecret": DEFAULT_CLIENT.secret,
+    "genesyscloud:apiUrl": emulator.url,
+    ...overrides,
+  };
+}
 
 export interface TestStackOptions {
   stack: string;

@@ -2,8 +2,8 @@
 // CLI against it, and the stack config that points the providers at the emulator.
 import * as path from "path";
 import { afterAll } from "vitest";
-import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
-import { TestStack, testEnv } from "../support/stack";
+import { Emulator, startEmulator } from "../../dev/emulator/index";
+import { emulatorConfig, TestStack, testEnv } from "../support/stack";
 import { parseArgs } from "../../tools/verify/args";
 import type { CheckRow } from "../../tools/verify/rows";
 import { runVerify } from "../../tools/verify/run";
@@ -19,18 +19,18 @@ export function startOrg(): Promise<Emulator> {
   return startEmulator({ jobMs: 50 });
 }
 
+/** Retry bounds short enough that a verify test gives up within seconds. */
+const SHORT_RETRIES = {
+  "genesyscloud:retryMinWaitMs": "20",
+  "genesyscloud:retryMaxWaitMs": "200",
+  "genesyscloud:retryMaxTotalMs": "5000",
+  "genesyscloud:visibilityTimeoutMs": "5000",
+  "genesyscloud:jobTimeoutMs": "20000",
+};
+
 /** genesyscloud:* settings aimed at the emulator, with retry bounds short enough for tests. */
 export function genesysConfig(emu: Emulator): Record<string, string> {
-  return {
-    "genesyscloud:oauthClientId": DEFAULT_CLIENT.id,
-    [SECRET_KEY]: DEFAULT_CLIENT.secret,
-    "genesyscloud:apiUrl": emu.url,
-    "genesyscloud:retryMinWaitMs": "20",
-    "genesyscloud:retryMaxWaitMs": "200",
-    "genesyscloud:retryMaxTotalMs": "5000",
-    "genesyscloud:visibilityTimeoutMs": "5000",
-    "genesyscloud:jobTimeoutMs": "20000",
-  };
+  return emulatorConfig(emu, SHORT_RETRIES);
 }
 
 /** The environment without GENESYSCLOUD_*: the stack must take its target from the stack config. */
