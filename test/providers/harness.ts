@@ -1,10 +1,12 @@
 // Shared set-up for provider tests against the emulator: short retry bounds, a configure
-// request built from stack-config-like values, and the serialize → require round trip.
+// request built from stack-config-like values, and the serialize → require round trip (with the
+// check that the text holds no credential).
 import * as pulumi from "@pulumi/pulumi";
 import requireFromString from "require-from-string";
+import { expect } from "vitest";
 import { DEFAULT_DATA_ACTION_NAME, DEFAULT_INTEGRATION_NAME } from "../../domain/events";
 import { renderWorkflowYaml } from "../../domain/workflow-yaml";
-import { Emulator, startEmulator } from "../../dev/emulator/index";
+import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
 import { DataActionInputs, DataActionProvider } from "../../providers/data-action";
 import { IntegrationProvider } from "../../providers/integration";
 import inputContract from "../../templates/input-contract.json";
@@ -49,6 +51,27 @@ export async function roundTrip<P extends object>(provider: P): Promise<{ provid
   const serialized = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
   const loaded = requireFromString(serialized.text, __filename) as { handler: () => P };
   return { provider: loaded.handler(), text: serialized.text, containsSecrets: serialized.containsSecrets };
+}
+
+/**
+ * The `__provider` text of a provider not configured yet, checked to hold no credential: nothing
+ * Pulumi would have to keep secret, neither the emulator's client secret nor its client id.
+ */
+export async function serializedWithoutCredentials(provider: object): Promise<string> {
+  return (await checkedRoundTrip(provider)).text;
+}
+
+/** The provider as the provider host re-loads it, its text checked as serializedWithoutCredentials does. */
+export async function reloadedWithoutCredentials<P extends object>(provider: P): Promise<P> {
+  return (await checkedRoundTrip(provider)).provider;
+}
+
+async function checkedRoundTrip<P extends object>(provider: P): Promise<{ provider: P; text: string }> {
+  const { provider: reloaded, text, containsSecrets } = await roundTrip(provider);
+  expect(containsSecrets).toBe(false);
+  expect(text).not.toContain(DEFAULT_CLIENT.secret);
+  expect(text).not.toContain(DEFAULT_CLIENT.id);
+  return { provider: reloaded, text };
 }
 
 /** Runs `fn`, returns how long it took in milliseconds. */

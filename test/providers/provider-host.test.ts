@@ -5,13 +5,12 @@
 import { ChildProcess, spawn } from "child_process";
 import * as grpc from "@grpc/grpc-js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import * as pulumi from "@pulumi/pulumi";
 import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CLIENT, Emulator } from "../../dev/emulator/index";
+import { Emulator } from "../../dev/emulator/index";
 import { IntegrationProvider } from "../../providers/integration";
-import { configureRequest, emulator, stackConfig } from "./harness";
+import { configureRequest, emulator, serializedWithoutCredentials, stackConfig } from "./harness";
 import { testEnv } from "../support/stack";
 
 type Props = Record<string, unknown>;
@@ -53,10 +52,7 @@ afterAll(async () => {
 
 describe("the Integration provider through Pulumi's dynamic-provider host", () => {
   it("configure, check, create, diff, read, read after an outside delete, delete", async () => {
-    const serialized = await pulumi.runtime.serializeFunction(() => new IntegrationProvider(), { allowSecrets: true });
-    expect(serialized.containsSecrets).toBe(false);
-    const provider = serialized.text;
-    expect(provider).not.toContain(DEFAULT_CLIENT.secret);
+    const provider = await serializedWithoutCredentials(new IntegrationProvider());
 
     const config = stackConfig(emu);
     const args: Props = Object.fromEntries(

@@ -1,11 +1,11 @@
 // Errors thrown by providers after closure serialization (what the provider host runs) keep
 // their message: the refused login names the client id and not the secret, a partial create
 // says what was made.
-import * as pulumi from "@pulumi/pulumi";
-import requireFromString from "require-from-string";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../dev/emulator/index";
 import { IntegrationProvider } from "../../providers/integration";
+import { configureRequest, roundTrip } from "../providers/harness";
+import { emulatorConfig } from "../support/stack";
 
 const SECRET = "wrong-secret-Hq2-never-shown";
 let emulator: Emulator;
@@ -15,10 +15,8 @@ beforeAll(async () => {
 afterAll(async () => emulator.close());
 
 async function serialized(config: Record<string, string>): Promise<IntegrationProvider> {
-  const original = new IntegrationProvider();
-  const { text } = await pulumi.runtime.serializeFunction(() => original, { allowSecrets: true });
-  const provider = (requireFromString(text, __filename) as { handler: () => IntegrationProvider }).handler();
-  await provider.configure({ config: { get: (k: string) => config[k], require: (k: string) => config[k] } });
+  const { provider } = await roundTrip(new IntegrationProvider());
+  await provider.configure(configureRequest(config));
   return provider;
 }
 
@@ -26,21 +24,16 @@ const inputs = { name: "Serialized errors", notes: "", enabled: true, adopt: fal
 
 describe("provider errors after closure serialization", () => {
   it("a refused login names the client id, never the secret", async () => {
-    const provider = await serialized({ "genesyscloud:oauthClientId": "emulator-client", "genesyscloud:oauthClientSecret": SECRET, "genesyscloud:apiUrl": emulator.url });
+    const provider = await serialized(emulatorConfig(emulator, { "genesyscloud:oauthClientSecret": SECRET }));
     const error = (await provider.create(inputs).catch((e: unknown) => e)) as { message?: string };
     expect(error.message).toContain(`refused the login of OAuth client "emulator-client"`);
     expect(error.message).not.toContain(SECRET);
   });
 
   it("a partial create keeps its message and the id of what it made", async () => {
-    const provider = await serialized({
-      "genesyscloud:oauthClientId": "emulator-client",
-      "genesyscloud:oauthClientSecret": "emulator-secret",
-      "genesyscloud:apiUrl": emulator.url,
-      "genesyscloud:retryMaxAttempts": "2",
-      "genesyscloud:retryMinWaitMs": "10",
-      "genesyscloud:retryMaxWaitMs": "20",
-    });
+    const provider = await serialized(
+      emulatorConfig(emulator, { "genesyscloud:retryMaxAttempts": "2", "genesyscloud:retryMinWaitMs": "10", "genesyscloud:retryMaxWaitMs": "20" }),
+    );
     emulator.injectFaults({ route: "PUT /api/v2/integrations/{integrationId}/config/current", kind: "500", count: 4 });
     const error = (await provider.create(inputs).catch((e: unknown) => e)) as { message?: string; id?: string };
     const [made] = emulator.state().integrations;
