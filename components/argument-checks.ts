@@ -11,12 +11,14 @@ export function plainProblem(label: string, value: pulumi.Input<string> | undefi
   return problem ? `${label} ${JSON.stringify(value)} ${problem}` : undefined;
 }
 
-/** The argument as given when plain (checked before); an Output that fails naming `owner`, the argument and the problem. */
+/** The argument as given when plain (checked before); an Output that fails as {@link checkedValue} when it resolves. */
 export function checkedInput(owner: string, label: string, value: pulumi.Input<string>, check: Check): pulumi.Input<string> {
-  if (typeof value === "string") return value;
-  return pulumi.output(value).apply((resolved) => {
-    const problem = plainProblem(label, resolved, check);
-    if (problem) throw new Error(`${owner}: ${problem}`);
-    return resolved;
-  });
+  return typeof value === "string" ? value : pulumi.output(value).apply((resolved) => checkedValue(owner, label, resolved, check));
+}
+
+/** The value, or an error naming `owner`, the argument, the value and the problem. */
+export function checkedValue(owner: string, label: string, value: string, check: Check): string {
+  const problem = plainProblem(label, value, check);
+  if (problem) throw new Error(`${owner}: ${problem}`);
+  return value;
 }

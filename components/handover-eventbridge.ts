@@ -90,11 +90,7 @@ export class HandoverEventBridge extends pulumi.ComponentResource {
         awsAccountId: checked("awsAccountId", args.awsAccountId, awsAccountIdProblem),
         awsRegion: checked("awsRegion", args.awsRegion, awsRegionProblem),
         eventSourceSuffix: organisationId,
-        topicFilters: pulumi.all([args.cognigyVersion, args.agentInfo ?? false]).apply(([version, agentInfo]) => {
-          const versionProblems = versionArgumentProblems(version, agentInfo);
-          if (versionProblems.length > 0) throw new Error(`${owner}: ${versionProblems.join("; ")}`);
-          return eventBridgeTopicFilters(parseCognigyVersion(version)!, agentInfo);
-        }),
+        topicFilters: pulumi.all([args.cognigyVersion, args.agentInfo ?? false]).apply(([version, agentInfo]) => eventBridgeTopics(owner, version, agentInfo)),
         adopt: args.adoptExisting ?? false,
         // The same marker HandoverWebhooks writes, so both sides of one stack are recognised as its own.
         managedBy: stackMarker(pulumi.getProject(), pulumi.getStack()),
@@ -150,6 +146,13 @@ export function versionArgumentProblems(cognigyVersion: string, agentInfo: boole
   if (versionProblem) return [versionProblem];
   const agentProblem = agentInfoProblem(parseCognigyVersion(cognigyVersion), agentInfo);
   return agentProblem ? [`agentInfo ${agentProblem}`] : [];
+}
+
+/** The topics Genesys sends for the release; throws naming `owner` and the problems. */
+export function eventBridgeTopics(owner: string, cognigyVersion: string, agentInfo: boolean): string[] {
+  const problems = versionArgumentProblems(cognigyVersion, agentInfo);
+  if (problems.length > 0) throw new Error(`${owner}: ${problems.join("; ")}`);
+  return eventBridgeTopicFilters(parseCognigyVersion(cognigyVersion)!, agentInfo);
 }
 
 /** Problems with the arguments given as plain values (Outputs are checked when they resolve). */

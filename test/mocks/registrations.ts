@@ -11,6 +11,8 @@ export interface Registration {
   readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
   readonly protect: boolean | undefined;
   readonly retainOnDelete: boolean | undefined;
+  /** Structured aliases as sent; `{ parent: pulumi.rootStackResource }` arrives as `noParent`. */
+  readonly aliases: readonly { readonly name: string; readonly type: string; readonly parentUrn: string; readonly noParent: boolean }[];
   readonly inputs: Record<string, any>;
 }
 
@@ -29,7 +31,7 @@ export interface ScenarioOptions {
 /**
  * Fresh module registry, mocks and config for one scenario. The mock answers every resource
  * with its inputs plus `adopted: false` (and `options.outputs`); the monitor is wrapped to also
- * record parent, dependencies, protect and retainOnDelete, which the mock callback does not see.
+ * record parent, dependencies, protect, retainOnDelete and aliases, which the mock callback does not see.
  */
 export async function startScenario(config: Record<string, string>, env: Record<string, string> = {}, options: ScenarioOptions = {}) {
   // The previous scenario's component may still be registering its outputs; the new mocks would
@@ -75,6 +77,10 @@ export async function startScenario(config: Record<string, string>, env: Record<
           propertyDependencies,
           protect: req.getProtect(),
           retainOnDelete: req.getRetainondelete(),
+          aliases: req.getAliasesList().map((alias: any) => {
+            const spec = alias.getSpec();
+            return { name: spec.getName(), type: spec.getType(), parentUrn: spec.getParenturn(), noParent: spec.getNoparent() };
+          }),
           inputs: inputsByUrnName.get(`${req.getType()}::${req.getName()}`) ?? {},
         });
       }
