@@ -57,6 +57,8 @@ export class EventBridgeHandover extends pulumi.ComponentResource {
 
   constructor(name: string, args: EventBridgeHandoverArgs, opts?: pulumi.ComponentResourceOptions) {
     super("cognigy:aws:EventBridgeHandover", name, {}, opts);
+    // Children inherit `protect` but not `retainOnDelete`: pass it on.
+    const child = { parent: this, retainOnDelete: opts?.retainOnDelete };
     const region = args.awsRegion;
 
     // A partner bus must carry the source's exact name.
@@ -66,7 +68,7 @@ export class EventBridgeHandover extends pulumi.ComponentResource {
     const bus = new aws.cloudwatch.EventBus(
       `${name}-bus`,
       { name: sourceName, eventSourceName: sourceName, region },
-      { parent: this },
+      child,
     );
 
     const apiKey = pulumi.secret(
@@ -85,7 +87,7 @@ export class EventBridgeHandover extends pulumi.ComponentResource {
         authParameters: { apiKey: { key: API_KEY_HEADER, value: apiKey } },
         region,
       },
-      { parent: this },
+      child,
     );
 
     const endpoint = pulumi.output(args.handoverUrl).apply((url) => {
@@ -103,7 +105,7 @@ export class EventBridgeHandover extends pulumi.ComponentResource {
         invocationRateLimitPerSecond: args.invocationRateLimitPerSecond ?? DEFAULT_INVOCATION_RATE_LIMIT_PER_SECOND,
         region,
       },
-      { parent: this },
+      child,
     );
 
     const rule = new aws.cloudwatch.EventRule(
@@ -114,25 +116,25 @@ export class EventBridgeHandover extends pulumi.ComponentResource {
         eventPattern: JSON.stringify(HANDOVER_EVENT_PATTERN),
         region,
       },
-      { parent: this },
+      child,
     );
 
     const role = new aws.iam.Role(
       `${name}-role`,
       { description: "EventBridge invokes the Cognigy.AI handover API destination", assumeRolePolicy: JSON.stringify(EVENTS_TRUST_POLICY) },
-      { parent: this },
+      child,
     );
     const invokePolicy = new aws.iam.RolePolicy(
       `${name}-invoke-policy`,
       { role: role.id, policy: destination.arn.apply(invokeApiDestinationPolicy) },
-      { parent: this },
+      child,
     );
 
     new aws.cloudwatch.EventTarget(
       `${name}-target`,
       { rule: rule.name, eventBusName: bus.name, arn: destination.arn, roleArn: role.arn, region },
       // Without the policy in place the first deliveries would be denied.
-      { parent: this, dependsOn: [invokePolicy] },
+      { ...child, dependsOn: [invokePolicy] },
     );
 
     this.eventSourceName = sourceName;

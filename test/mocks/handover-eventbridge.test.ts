@@ -55,10 +55,14 @@ describe("HandoverEventBridge under mocks", () => {
     expect(component.aws).toBeUndefined();
   });
 
-  it("self-hosted: the AWS side as its child too, aliased likewise, fed the org id the integration reads", async () => {
+  it("self-hosted: the AWS side as its child too, aliased likewise, fed the org id the integration reads, kept on delete with it", async () => {
     const { registrations, HandoverEventBridge } = await loadComponent();
     const url = "https://cognigy-endpoint.example.com/handover/genesysCloudOM";
-    const component = new HandoverEventBridge("org", { ...SAAS, selfHosted: true, handoverUrl: url, apiKey: pulumi.secret("api-key") });
+    const component = new HandoverEventBridge(
+      "org",
+      { ...SAAS, selfHosted: true, handoverUrl: url, apiKey: pulumi.secret("api-key") },
+      { retainOnDelete: true },
+    );
     expect(Object.keys(await settled(component.aws!)).sort()).toEqual(["apiDestinationArn", "connectionArn", "eventBusArn", "roleArn", "ruleArn"]);
     await drain();
     const byName = (name: string) => registrations.find((r) => r.name === name)!;
@@ -69,7 +73,7 @@ describe("HandoverEventBridge under mocks", () => {
     // The AWS resources keep their parent, so the engine carries the parent's alias over to them.
     const awsResources = registrations.filter((r) => r.type.startsWith("aws:") && !r.type.startsWith("pulumi:providers:"));
     expect(awsResources).toHaveLength(7);
-    for (const r of awsResources) expect([r.name, r.parent, r.aliases]).toEqual([r.name, aws.urn, []]);
+    for (const r of awsResources) expect([r.name, r.parent, r.aliases, r.retainOnDelete]).toEqual([r.name, aws.urn, [], true]);
     expect(byName("org-aws-bus").inputs).toMatchObject({ name: `aws.partner/genesys.com/cloud/${ORG_ID}/${SUFFIX}`, region: "eu-central-1" });
     expect(byName("org-aws-destination").inputs).toMatchObject({ invocationEndpoint: url });
   });
