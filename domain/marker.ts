@@ -16,3 +16,25 @@ export function stackMarker(project: string, stack: string): string {
 
 // The dynamic Resource constructor builds `pulumi-nodejs:dynamic/<module>:<type>`.
 export const TOKEN_MODULE = "genesyscloud";
+
+/** Genesys returns empty free-text fields as this literal. */
+const EMPTY_TEXT = "node_dynamodb_empty_string";
+
+/** User text followed by the marker, separated by a blank line; the marker alone if no text. */
+export function withMarker(text: string | undefined, marker: string): string {
+  const user = (text ?? "").trim();
+  return user === "" ? marker : `${user}\n\n${marker}`;
+}
+
+export function hasMarker(text: string | undefined, marker: string): boolean {
+  if (typeof text !== "string") return false;
+  const trimmed = text.trim();
+  return trimmed === marker || trimmed.endsWith(`\n${marker}`);
+}
+
+/** The user's part of a text written by `withMarker` (or the whole text when it has no marker). */
+export function withoutMarker(text: string | undefined, marker: string): string {
+  if (text === undefined || text === EMPTY_TEXT) return "";
+  const trimmed = text.trim();
+  return hasMarker(trimmed, marker) ? trimmed.slice(0, trimmed.length - marker.length).trim() : trimmed;
+}

@@ -1,4 +1,5 @@
 import { EVENT_KEYS } from "./events";
+import { withMarker } from "./marker";
 
 /**
  * Checks of single values shared by the stack's config validation and the component's
@@ -42,7 +43,18 @@ export function objectNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-export function triggerDescriptionProblem(description: string): string | undefined {
+/**
+ * Genesys's limit holds for the description as written, with the management marker appended:
+ * where the marker is known (the component, the provider) it is counted too; stack config
+ * validation, which runs before the stack's name is at hand, checks the user's part alone.
+ */
+export function triggerDescriptionProblem(description: string, marker?: string): string | undefined {
+  if (marker !== undefined) {
+    const length = withMarker(description, marker).length;
+    if (length > MAX_TRIGGER_DESCRIPTION_LENGTH) {
+      return `plus the management marker is ${length} characters; Genesys allows ${MAX_TRIGGER_DESCRIPTION_LENGTH}. Shorten it by ${length - MAX_TRIGGER_DESCRIPTION_LENGTH}.`;
+    }
+  }
   if (description.length > MAX_TRIGGER_DESCRIPTION_LENGTH) {
     return `is ${description.length} characters long; Genesys accepts at most ${MAX_TRIGGER_DESCRIPTION_LENGTH}: shorten it`;
   }

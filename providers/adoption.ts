@@ -1,30 +1,7 @@
 // Who owns an object found by its natural key, and what `create` may do with it.
+import { ADOPT_CONFIG_KEY } from "../domain/config-keys";
 import { ProviderError } from "./genesys/provider-error";
 
-/** The stack config key the stack program maps to every resource's `adopt` input. */
-export const ADOPT_CONFIG_KEY = "cognigy:adoptExisting";
-
-/** Genesys returns empty free-text fields as this literal. */
-const EMPTY_TEXT = "node_dynamodb_empty_string";
-
-/** User text followed by the marker, separated by a blank line; the marker alone if no text. */
-export function withMarker(text: string | undefined, marker: string): string {
-  const user = (text ?? "").trim();
-  return user === "" ? marker : `${user}\n\n${marker}`;
-}
-
-export function hasMarker(text: string | undefined, marker: string): boolean {
-  if (typeof text !== "string") return false;
-  const trimmed = text.trim();
-  return trimmed === marker || trimmed.endsWith(`\n${marker}`);
-}
-
-/** The user's part of a text written by `withMarker` (or the whole text when it has no marker). */
-export function withoutMarker(text: string | undefined, marker: string): string {
-  if (text === undefined || text === EMPTY_TEXT) return "";
-  const trimmed = text.trim();
-  return hasMarker(trimmed, marker) ? trimmed.slice(0, trimmed.length - marker.length).trim() : trimmed;
-}
 
 export interface Existing {
   id: string;

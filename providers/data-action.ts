@@ -1,11 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { adoptionOutcome, createRefusedMessage } from "./adoption";
 import { DiffRules, UNKNOWN, dropUndefined, requireText } from "./diff";
-import { GenesysApi, deleteOrGone, readOrGone } from "./genesys/transport";
+import * as actions from "./genesys/actions";
+import type { LiveAction, RequestType } from "./genesys/actions";
+import type { GenesysApi } from "./genesys/transport";
 import { sameSchema } from "./json-schema";
-import { LABELS, NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
+import { LABELS, NewObjectGate, WebhookProvider } from "./webhook-provider";
 
-export type RequestType = "POST" | "PUT" | "GET" | "PATCH" | "DELETE";
+export type { RequestType } from "./genesys/actions";
 
 /**
  * A published Web Services data action. It has no free-text field for the `managedBy` marker:
@@ -135,47 +137,21 @@ export function actionConfig(inputs: DataActionInputs): Record<string, unknown> 
   };
 }
 
-interface LiveAction {
-  id: string;
-  name?: string;
-  category?: string;
-  integrationId?: string;
-  secure?: boolean;
-  version?: number;
-  contract?: { input?: { inputSchema?: Record<string, unknown> }; output?: { successSchema?: Record<string, unknown> } };
-  config?: {
-    request?: { requestUrlTemplate?: string; requestType?: RequestType; headers?: Record<string, string> };
-    timeoutSeconds?: number;
-  };
-}
-
-/** A template body as text: the SDK's HTTP client parses template text that happens to be JSON. */
-function templateText(value: unknown): string {
-  return typeof value === "string" ? value : value === undefined || value === null ? "" : JSON.stringify(value);
-}
-
 /** Inputs after `check` (defaults applied). */
 export type DataActionInputs = Omit<DataActionOutputs, "version" | "adopted"> & NewObjectGate;
 
 export class DataActionProvider extends WebhookProvider implements pulumi.dynamic.ResourceProvider {
-  protected label(inputs: Record<string, unknown>): ObjectLabel {
-    return LABELS.dataAction(inputs.category, inputs.name);
+  constructor() {
+    super({ check: checkDataAction, rules: RULES, label: (inputs) => LABELS.dataAction(inputs.category, inputs.name) });
   }
 
-  protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
-    return checkDataAction(news);
-  }
-
-  protected diffRules(): DiffRules {
-    return RULES;
-  }
 
   async create(inputs: DataActionInputs): Promise<pulumi.dynamic.CreateResult> {
     const api = this.genesys();
     const found = await findDataAction(api, inputs.name, inputs.category, inputs.integrationId);
     // No free-text field for a marker: an action under the integration we manage is ours.
     const existing = found && { id: found.id, ours: found.integrationId === inputs.integrationId };
-    const { kind, name } = this.label(inputs);
+    const { kind, name } = this.kind.label(inputs);
     const outcome = adoptionOutcome(kind, name, existing, inputs.adopt, inputs.createRefusal);
     if (outcome.action === "take-over" && found) {
       const outs = { ...inputs, adopted: outcome.adopted } as DataActionOutputs;
@@ -186,37 +162,27 @@ export class DataActionProvider extends WebhookProvider implements pulumi.dynami
       }
       // Contract, `secure` or integration differ and cannot be patched: the user asked to adopt,
       // so the found action is replaced by one with the desired contract.
-      await deleteOrGone(api, `Delete data action ${found.id} to recreate it`, (a) => a.integrations.deleteIntegrationsAction(found.id));
+      await actions.remove(api, found.id, " to recreate it");
     }
-    const created = await api.call<LiveAction>(
-      "Create data action",
-      (a) => a.integrations.postIntegrationsActions(actionBody(inputs)),
-      // Right after the integration was created, Genesys may not see it yet (a 400 naming it).
-      // A retry first looks for the action a lost answer may have made: ours by its integration.
-      {
-        referencing: inputs.integrationId,
-        recover: async () => {
-          const made = await findDataAction(api, inputs.name, inputs.category, inputs.integrationId);
-          return made?.integrationId === inputs.integrationId ? made : undefined;
-        },
+    // Right after the integration was created, Genesys may not see it yet (a 400 naming it).
+    // A retry first looks for the action a lost answer may have made: ours by its integration.
+    const created = await actions.create(api, actionBody(inputs), {
+      referencing: inputs.integrationId,
+      recover: async () => {
+        const made = await findDataAction(api, inputs.name, inputs.category, inputs.integrationId);
+        return made?.integrationId === inputs.integrationId ? made : undefined;
       },
-    );
+    });
     const adopted = outcome.action === "take-over" ? outcome.adopted : false;
     return { id: created.id, outs: { ...inputs, version: created.version ?? 1, adopted } };
   }
 
   async read(id: string, props: DataActionOutputs): Promise<pulumi.dynamic.ReadResult> {
     const api = this.genesys();
-    const live = await readOrGone<LiveAction>(api, "Read data action", (a) =>
-      a.integrations.getIntegrationsAction(id, { expand: "contract", includeConfig: true }),
-    );
+    const live = await actions.readOrGoneFull(api, id);
     if (live === undefined) return {};
-    const requestTemplate = await readOrGone(api, "Read data action request template", (a) =>
-      a.integrations.getIntegrationsActionTemplate(id, "requesttemplate.vm"),
-    );
-    const successTemplate = await readOrGone(api, "Read data action success template", (a) =>
-      a.integrations.getIntegrationsActionTemplate(id, "successtemplate.vm"),
-    );
+    const requestTemplate = await actions.readTemplate(api, id, "requesttemplate.vm");
+    const successTemplate = await actions.readTemplate(api, id, "successtemplate.vm");
     const outs: DataActionOutputs = {
       ...props,
       name: live.name ?? "",
@@ -230,8 +196,8 @@ export class DataActionProvider extends WebhookProvider implements pulumi.dynami
       requestType: live.config?.request?.requestType ?? props.requestType,
       headers: live.config?.request?.headers ?? {},
       timeoutSeconds: live.config?.timeoutSeconds ?? props.timeoutSeconds,
-      requestTemplate: templateText(requestTemplate),
-      successTemplate: templateText(successTemplate),
+      requestTemplate,
+      successTemplate,
     };
     const inputs = Object.fromEntries(RULES.fields.map((f) => [f, (outs as unknown as Record<string, unknown>)[f]]));
     // The host turns props into a protobuf Struct, which rejects undefined members.
@@ -243,22 +209,15 @@ export class DataActionProvider extends WebhookProvider implements pulumi.dynami
   }
 
   async delete(id: string, _props?: unknown): Promise<void> {
-    await deleteOrGone(this.genesys(), `Delete data action ${id}`, (a) => a.integrations.deleteIntegrationsAction(id));
+    await actions.remove(this.genesys(), id);
   }
 
   /** PATCH name, category and config with the current version (re-read on a stale one). */
   private async patch(id: string, desired: DataActionOutputs): Promise<DataActionOutputs> {
     const api = this.genesys();
     const patched = await api.withFreshVersion(`Update data action ${id}`, async () => {
-      const live = await api.call<LiveAction>("Read data action", (a) => a.integrations.getIntegrationsAction(id), { tolerate: [404] });
-      return api.call<LiveAction>("Update data action", (a) =>
-        a.integrations.patchIntegrationsAction(id, {
-          name: desired.name,
-          category: desired.category,
-          config: actionConfig(desired),
-          version: live.version,
-        }),
-      );
+      const live = await actions.readVersion(api, id);
+      return actions.patch(api, id, { name: desired.name, category: desired.category, config: actionConfig(desired), version: live.version });
     });
     return { ...desired, version: patched.version ?? desired.version };
   }
@@ -270,25 +229,14 @@ export class DataActionProvider extends WebhookProvider implements pulumi.dynami
  * then corrected), not a reason to create a second one.
  */
 export async function findDataAction(api: GenesysApi, name: string, category: string, integrationId?: string): Promise<LiveAction | undefined> {
-  const named: LiveAction[] = [];
-  for (let page = 1; ; page++) {
-    const listing = await api.call<{ entities?: LiveAction[]; pageCount?: number }>("List data actions", (a) =>
-      a.integrations.getIntegrationsActions({ name, pageSize: 100, pageNumber: page }),
-    );
-    named.push(...(listing.entities ?? []).filter((action) => action.name === name));
-    if (page >= (listing.pageCount ?? 1)) break;
-  }
+  const named = (await actions.listNamed(api, name)).filter((action) => action.name === name);
   const match =
     named.find((action) => action.category === category) ??
     (integrationId === undefined ? undefined : named.find((action) => action.integrationId === integrationId));
   if (match === undefined) return undefined;
   // Listed, so it exists: a 404 means a fresh action not visible to single reads yet (a create
   // whose answer was lost is found moments after it was made).
-  return api.call<LiveAction>(
-    "Read data action",
-    (a) => a.integrations.getIntegrationsAction(match.id, { expand: "contract", includeConfig: true }),
-    { tolerate: [404] },
-  );
+  return actions.read(api, match.id);
 }
 
 /** Whether the found action's contract, `secure` and integration equal the desired ones. */

@@ -1,10 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { awsAccountIdProblem, awsRegionProblem, eventSourceSuffixProblem } from "../domain/eventbridge-settings";
-import { withMarker, withoutMarker } from "./adoption";
 import { DiffRules, UNKNOWN, containsUnknown, dropUndefined, requireText } from "./diff";
-import { DesiredIntegration, createIntegration, applyIntegration, deleteIntegration, readIntegration } from "./integration-setup";
+import * as integrations from "./genesys/integrations";
+import { readOrganization } from "./genesys/organization";
+import { DesiredIntegration, createIntegration, applyIntegration, readIntegration } from "./integration-setup";
 import { GenesysProvider } from "./provider-base";
-import { PROVIDER_VERSION, TOKEN_MODULE } from "../domain/marker";
+import { PROVIDER_VERSION, TOKEN_MODULE, withMarker, withoutMarker } from "../domain/marker";
 
 /**
  * Genesys's "Amazon EventBridge Source" integration: Genesys publishes the filtered topics to the
@@ -130,13 +131,10 @@ export function desiredEventBridgeIntegration(inputs: EventBridgeIntegrationInpu
 }
 
 export class EventBridgeIntegrationProvider extends GenesysProvider implements pulumi.dynamic.ResourceProvider {
-  protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
-    return checkEventBridgeIntegration(news);
+  constructor() {
+    super({ check: checkEventBridgeIntegration, rules: RULES });
   }
 
-  protected diffRules(): DiffRules {
-    return RULES;
-  }
 
   async create(inputs: EventBridgeIntegrationInputs): Promise<pulumi.dynamic.CreateResult> {
     const api = this.genesys();
@@ -172,12 +170,12 @@ export class EventBridgeIntegrationProvider extends GenesysProvider implements p
   }
 
   async delete(id: string, _props?: unknown): Promise<void> {
-    await deleteIntegration(this.genesys(), id);
+    await integrations.remove(this.genesys(), id);
   }
 
   /** The org the OAuth client belongs to: the partner event source's name carries it. */
   private async organisationId(): Promise<string> {
-    const org = await this.genesys().call<{ id?: string }>("Read organization", (a) => a.organization.getOrganizationsMe());
+    const org = await readOrganization(this.genesys());
     if (!org?.id) throw new Error("GET /api/v2/organizations/me answered without an id; the Genesys org id names the partner event source.");
     return org.id;
   }

@@ -10,6 +10,7 @@ import { INTEGRATION_TYPE } from "./integration";
 import { findIntegration } from "./integration-setup";
 import { GenesysProvider } from "./provider-base";
 import { findTrigger } from "./trigger";
+import { ADOPT_CONFIG_KEY } from "../domain/config-keys";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "../domain/marker";
 import { LABELS, ObjectLabel } from "./webhook-provider";
 import { findWorkflow } from "./workflow";
@@ -54,20 +55,21 @@ export function incompleteSetupMessage(missing: readonly ObjectLabel[], refusal:
   const names = missing.map((label) => `${label.kind} "${label.name}"`).join(", ");
   const one = missing.length === 1;
   return (
-    `cognigy:adoptExisting: ${names} ${one ? "was" : "were"} not found in Genesys Cloud by name, so taking over this setup ` +
+    `${ADOPT_CONFIG_KEY}: ${names} ${one ? "was" : "were"} not found in Genesys Cloud by name, so taking over this setup ` +
     `would have to create ${one ? "it" : "them"}; nothing was taken over or changed. ${refusal}`
   );
 }
 
-export class ExistingSetupProvider extends GenesysProvider implements pulumi.dynamic.ResourceProvider {
-  protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
-    const failures: pulumi.dynamic.CheckFailure[] = [];
-    for (const field of ["integrationName", "dataActionName", "createRefusal", "managedBy"]) requireText(news, field, failures);
-    return { inputs: news, failures };
-  }
+/** Pure: the names to look up are required. */
+export function checkExistingSetup(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
+  const failures: pulumi.dynamic.CheckFailure[] = [];
+  for (const field of ["integrationName", "dataActionName", "createRefusal", "managedBy"]) requireText(news, field, failures);
+  return { inputs: news, failures };
+}
 
-  protected diffRules(): DiffRules {
-    return RULES;
+export class ExistingSetupProvider extends GenesysProvider implements pulumi.dynamic.ResourceProvider {
+  constructor() {
+    super({ check: checkExistingSetup, rules: RULES });
   }
 
   async create(inputs: ExistingSetupInputs): Promise<pulumi.dynamic.CreateResult> {

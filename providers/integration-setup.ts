@@ -2,20 +2,14 @@
 // name), created (Genesys ignores the name in the create body), named and configured through the
 // versioned `config/current` PUT, then enabled; read back; deleted. The Web Services and the
 // Amazon EventBridge providers differ only in the type id and the config properties they own.
-import { Existing, PartialCreateError, adoptionOutcome, hasMarker, withoutMarker } from "./adoption";
+import { Existing, PartialCreateError, adoptionOutcome } from "./adoption";
+import { hasMarker, withoutMarker } from "../domain/marker";
 import { sameJson } from "./diff";
-import { GenesysApi, deleteOrGone, readOrGone } from "./genesys/transport";
+import * as integrations from "./genesys/integrations";
+import type { IntegrationConfig, IntegrationState, ListedIntegration } from "./genesys/integrations";
+import type { GenesysApi } from "./genesys/transport";
 import { pollDelayMs } from "./genesys/polling";
 import { sleep } from "./genesys/retry-policy";
-
-/** `GET …/integrations/{id}/config/current`; a PUT must send it back whole (it replaces). */
-export interface IntegrationConfig {
-  name?: string;
-  notes?: string;
-  version?: number;
-  properties?: Record<string, unknown>;
-  [key: string]: unknown;
-}
 
 /** What an integration must look like after {@link applyIntegration}. */
 export interface DesiredIntegration {
@@ -31,34 +25,12 @@ export interface DesiredIntegration {
 }
 
 /** An integration as read from Genesys. */
-export interface LiveIntegration {
+export interface CurrentIntegration {
   readonly name: string;
   /** Raw notes (marker included, or Genesys's empty-text literal). */
   readonly notes: string | undefined;
   readonly enabled: boolean;
   readonly properties: Record<string, unknown>;
-}
-
-/** An integration as `GET /api/v2/integrations` lists it. */
-export interface ListedIntegration {
-  id: string;
-  name?: string;
-  notes?: string;
-  intendedState?: string;
-  integrationType?: { id?: string };
-  config?: { current?: { version?: number } };
-}
-
-/** Every integration of the type (all pages). */
-export async function listIntegrations(api: GenesysApi, typeId: string): Promise<ListedIntegration[]> {
-  const all: ListedIntegration[] = [];
-  for (let page = 1; ; page++) {
-    const listing = await api.call<{ entities?: ListedIntegration[]; pageCount?: number }>("List integrations", (a) =>
-      a.integrations.getIntegrations({ integrationType: typeId, pageSize: 100, pageNumber: page }),
-    );
-    all.push(...(listing.entities ?? []));
-    if (page >= (listing.pageCount ?? 1)) return all;
-  }
 }
 
 /**
@@ -73,13 +45,13 @@ export function isUnconfigured(entity: ListedIntegration): boolean {
 async function existingIn(api: GenesysApi, listing: readonly ListedIntegration[], name: string, marker: string): Promise<Existing | undefined> {
   const match = listing.find((entity) => entity.name === name);
   if (!match) return undefined;
-  const config = await api.call<IntegrationConfig>("Read integration config", (a) => a.integrations.getIntegrationConfigCurrent(match.id));
+  const config = await integrations.readConfig(api, match.id);
   return { id: match.id, ours: hasMarker(config.notes, marker) };
 }
 
 /** Looks an integration up by its natural key (type + exact name); `ours` when it carries `marker`. */
 export async function findIntegration(api: GenesysApi, typeId: string, name: string, marker: string): Promise<Existing | undefined> {
-  return existingIn(api, await listIntegrations(api, typeId), name, marker);
+  return existingIn(api, await integrations.list(api, typeId), name, marker);
 }
 
 export interface Ownership {
@@ -102,7 +74,7 @@ export async function createIntegration(
   owner: Ownership,
   recorded: Record<string, unknown>,
 ): Promise<{ id: string; adopted: boolean }> {
-  const listing = await listIntegrations(api, desired.typeId);
+  const listing = await integrations.list(api, desired.typeId);
   const existing = await existingIn(api, listing, desired.name, owner.managedBy);
   const outcome = adoptionOutcome(kind, desired.name, existing, owner.adopt, owner.createRefusal);
   if (outcome.action === "take-over") {
@@ -112,16 +84,12 @@ export async function createIntegration(
   // Genesys creates it under its default name, so a lost answer leaves nothing to find by ours:
   // the one unconfigured integration that was not there before the create is the one it made.
   const before = listing.map((entity) => entity.id);
-  const created = await api.call<{ id: string; intendedState?: string }>(
-    "Create integration",
-    (a) => a.integrations.postIntegrations({ body: { name: desired.name, integrationType: { id: desired.typeId } } }),
-    {
-      recover: async () => {
-        const fresh = (await listIntegrations(api, desired.typeId)).filter((entity) => !before.includes(entity.id) && isUnconfigured(entity));
-        return fresh.length === 1 ? fresh[0] : undefined;
-      },
+  const created = await integrations.create(api, desired.typeId, desired.name, {
+    recover: async () => {
+      const fresh = (await integrations.list(api, desired.typeId)).filter((entity) => !before.includes(entity.id) && isUnconfigured(entity));
+      return fresh.length === 1 ? fresh[0] : undefined;
     },
-  );
+  });
   try {
     await applyIntegration(api, created.id, desired, created.intendedState);
   } catch (err) {
@@ -133,9 +101,9 @@ export async function createIntegration(
   }
   // Another run against this org (another stack, or this one without the backend's lock) may
   // have made one of the same name meanwhile: keep neither twice, and never touch theirs.
-  const namesakes = (await listIntegrations(api, desired.typeId)).filter((entity) => entity.name === desired.name && entity.id !== created.id);
+  const namesakes = (await integrations.list(api, desired.typeId)).filter((entity) => entity.name === desired.name && entity.id !== created.id);
   if (namesakes.length > 0) {
-    await deleteIntegration(api, created.id);
+    await integrations.remove(api, created.id);
     throw new Error(concurrentCreateMessage(kind, desired.name, created.id, namesakes.map((entity) => entity.id)));
   }
   return { id: created.id, adopted: false };
@@ -164,37 +132,27 @@ export function configMatches(live: IntegrationConfig, desired: DesiredIntegrati
  */
 export async function applyIntegration(api: GenesysApi, id: string, desired: DesiredIntegration, knownState?: string): Promise<void> {
   await api.withFreshVersion(`Name integration ${id}`, async () => {
-    const config = await api.call<IntegrationConfig>("Read integration config", (a) => a.integrations.getIntegrationConfigCurrent(id), {
-      tolerate: [404],
-    });
+    const config = await integrations.readConfig(api, id);
     if (configMatches(config, desired)) return;
     // The PUT replaces the whole config: send the live one back with our parts changed.
     const body: IntegrationConfig = { ...config, name: desired.name, notes: desired.notes, version: config.version };
     if (desired.properties) body.properties = { ...config.properties, ...desired.properties };
-    await api.call("Update integration config", (a) => a.integrations.putIntegrationConfigCurrent(id, { body }));
+    await integrations.putConfig(api, id, body);
   });
   const intendedState = desired.enabled ? "ENABLED" : "DISABLED";
   let current: IntegrationState =
     knownState !== undefined
       ? { intendedState: knownState }
-      : await api.call<IntegrationState>("Read integration", (a) => a.integrations.getIntegration(id), { tolerate: [404] });
+      : await integrations.readState(api, id);
   if (desired.enabled && current.intendedState === "ENABLED" && current.reportedState?.code === "ERROR") {
     // An activation that failed (say, before the AWS account was fixed) is only retried by a new
     // one: off, then on again.
-    current = await api.call<IntegrationState>("Set integration state", (a) =>
-      a.integrations.patchIntegration(id, { body: { intendedState: "DISABLED" } }),
-    );
+    current = await integrations.setState(api, id, "DISABLED");
   }
   if (current.intendedState !== intendedState) {
-    current = await api.call<IntegrationState>("Set integration state", (a) => a.integrations.patchIntegration(id, { body: { intendedState } }));
+    current = await integrations.setState(api, id, intendedState);
   }
   if (desired.enabled) await awaitActivation(api, id, desired.name, current);
-}
-
-/** `GET /api/v2/integrations/{id}` as far as its state goes. */
-interface IntegrationState {
-  intendedState?: string;
-  reportedState?: { code?: string; detail?: { message?: string; messageWithParams?: string } };
 }
 
 /**
@@ -237,16 +195,16 @@ async function awaitActivation(api: GenesysApi, id: string, name: string, first:
     await sleep(Math.min(pollDelayMs(elapsed, roundTripMs, 0), bound - elapsed));
     const sent = Date.now();
     // Fresh ids may still read 404 for a moment (read-after-create).
-    state = await api.call<IntegrationState>("Read integration", (a) => a.integrations.getIntegration(id), { tolerate: [404] });
+    state = await integrations.readState(api, id);
     roundTripMs = Date.now() - sent;
   }
 }
 
 /** The integration and its current config; undefined when it is gone. */
-export async function readIntegration(api: GenesysApi, id: string): Promise<LiveIntegration | undefined> {
-  const integration = await readOrGone<{ intendedState?: string }>(api, "Read integration", (a) => a.integrations.getIntegration(id));
+export async function readIntegration(api: GenesysApi, id: string): Promise<CurrentIntegration | undefined> {
+  const integration = await integrations.readStateOrGone(api, id);
   if (integration === undefined) return undefined;
-  const config = await readOrGone<IntegrationConfig>(api, "Read integration config", (a) => a.integrations.getIntegrationConfigCurrent(id));
+  const config = await integrations.readConfigOrGone(api, id);
   if (config === undefined) return undefined;
   return {
     name: config.name ?? "",
@@ -254,9 +212,4 @@ export async function readIntegration(api: GenesysApi, id: string): Promise<Live
     enabled: integration.intendedState === "ENABLED",
     properties: config.properties ?? {},
   };
-}
-
-/** Deletes the integration (and, on Genesys, its actions); gone already counts as done. */
-export function deleteIntegration(api: GenesysApi, id: string): Promise<void> {
-  return deleteOrGone(api, `Delete integration ${id}`, (a) => a.integrations.deleteIntegration(id));
 }

@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { withMarker, withoutMarker } from "./adoption";
+import { withMarker, withoutMarker } from "../domain/marker";
 import { DiffRules, dropUndefined, requireText } from "./diff";
-import { DesiredIntegration, applyIntegration, createIntegration, deleteIntegration, readIntegration } from "./integration-setup";
-import { LABELS, NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
+import * as integrations from "./genesys/integrations";
+import { DesiredIntegration, applyIntegration, createIntegration, readIntegration } from "./integration-setup";
+import { LABELS, NewObjectGate, WebhookProvider } from "./webhook-provider";
 
 /** A Web Services Data Actions integration (type `custom-rest-actions`). */
 export interface IntegrationArgs {
@@ -55,21 +56,14 @@ export function checkIntegration(news: Record<string, unknown>): pulumi.dynamic.
 export type IntegrationInputs = Omit<IntegrationOutputs, "integrationType" | "adopted"> & NewObjectGate;
 
 export class IntegrationProvider extends WebhookProvider implements pulumi.dynamic.ResourceProvider {
-  protected label(inputs: Record<string, unknown>): ObjectLabel {
-    return LABELS.integration(inputs.name);
+  constructor() {
+    super({ check: checkIntegration, rules: RULES, label: (inputs) => LABELS.integration(inputs.name) });
   }
 
-  protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
-    return checkIntegration(news);
-  }
-
-  protected diffRules(): DiffRules {
-    return RULES;
-  }
 
   async create(inputs: IntegrationInputs): Promise<pulumi.dynamic.CreateResult> {
     const recorded = { ...pickInputs(inputs), integrationType: INTEGRATION_TYPE };
-    const made = await createIntegration(this.genesys(), this.label(inputs).kind, desiredIntegration(inputs), inputs, recorded);
+    const made = await createIntegration(this.genesys(), this.kind.label(inputs).kind, desiredIntegration(inputs), inputs, recorded);
     return { id: made.id, outs: { ...recorded, adopted: made.adopted } };
   }
 
@@ -92,7 +86,7 @@ export class IntegrationProvider extends WebhookProvider implements pulumi.dynam
   }
 
   async delete(id: string, _props?: unknown): Promise<void> {
-    await deleteIntegration(this.genesys(), id);
+    await integrations.remove(this.genesys(), id);
   }
 }
 

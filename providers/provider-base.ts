@@ -22,19 +22,24 @@ function reportRetry(label: string, failure: { status?: number; message: string 
   );
 }
 
+/** What makes a kind for the shared `check` and `diff`: pure functions of its inputs. */
+export interface KindRules {
+  /** The kind's pure input check (defaults applied, failures named by field). */
+  readonly check: (news: Record<string, unknown>) => pulumi.dynamic.CheckResult;
+  /** Which fields are compared, which of them force a replace, and how. */
+  readonly rules: DiffRules;
+}
+
 /**
  * What every Genesys provider shares: the settings `configure` reads (kept on `this` in the
  * provider process only, never serialized), one lazily made API layer, and `check`/`diff` as
  * pure functions of the kind's inputs and diff rules (no API call: they also run in preview).
  */
-export abstract class GenesysProvider {
+export abstract class GenesysProvider<K extends KindRules = KindRules> {
   private settings?: RawSettings;
   private api?: GenesysApi;
 
-  /** The kind's pure input check (defaults applied, failures named by field). */
-  protected abstract checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult;
-  /** Which fields are compared, which of them force a replace, and how. */
-  protected abstract diffRules(): DiffRules;
+  constructor(protected readonly kind: K) {}
 
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
     this.settings = settingsFromConfig(req);
@@ -46,10 +51,10 @@ export abstract class GenesysProvider {
   }
 
   async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return this.checkInputs(news);
+    return this.kind.check(news);
   }
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
-    return diffResult(olds, news, this.diffRules());
+    return diffResult(olds, news, this.kind.rules);
   }
 }

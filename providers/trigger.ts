@@ -1,17 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
-import { adoptionOutcome, hasMarker, withMarker, withoutMarker } from "./adoption";
+import { adoptionOutcome } from "./adoption";
+import { hasMarker, withMarker, withoutMarker } from "../domain/marker";
 import { DiffRules, UNKNOWN, canonicalJson, containsUnknown, dropUndefined, requireText, sameJson } from "./diff";
-import { GenesysApi, deleteOrGone, readOrGone } from "./genesys/transport";
-import { LABELS, NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
+import * as triggers from "./genesys/triggers";
+import { DATA_FORMATS, DEFAULT_DATA_FORMAT, OPERATORS, type DataFormat, type LiveTrigger, type MatchCriterion } from "./genesys/triggers";
+import { triggerDescriptionProblem } from "../domain/names";
+import type { GenesysApi } from "./genesys/transport";
 
-export interface MatchCriterion {
-  jsonPath: string;
-  operator: string;
-  value?: unknown;
-  values?: unknown[];
-}
-
-export type DataFormat = "TopLevelPrimitives" | "Json";
+export type { DataFormat, MatchCriterion } from "./genesys/triggers";
+import { LABELS, NewObjectGate, WebhookProvider } from "./webhook-provider";
 
 /** A Process Automation trigger that starts a workflow on an event topic. */
 export interface TriggerArgs {
@@ -61,12 +58,6 @@ export interface TriggerOutputs {
   adopted: boolean;
 }
 
-export const OPERATORS = [
-  "GreaterThanOrEqual", "LessThanOrEqual", "Equal", "NotEqual", "LessThan", "GreaterThan",
-  "NotIn", "In", "Contains", "All", "Exists", "Size",
-] as const;
-export const DATA_FORMATS: readonly DataFormat[] = ["TopLevelPrimitives", "Json"];
-export const DESCRIPTION_LIMIT = 512;
 
 /** All criteria must match, so their order carries no meaning. */
 export function sameCriteria(a: unknown, b: unknown): boolean {
@@ -107,7 +98,7 @@ function criteriaFailures(criteria: unknown): string[] {
 
 /** Pure: defaults applied, failures named by field (Genesys's own limits, before any API call). */
 export function checkTrigger(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
-  const inputs: Record<string, unknown> = { enabled: true, dataFormat: "TopLevelPrimitives", description: "", adopt: false, ...dropUndefined(news) };
+  const inputs: Record<string, unknown> = { enabled: true, dataFormat: DEFAULT_DATA_FORMAT, description: "", adopt: false, ...dropUndefined(news) };
   const failures: pulumi.dynamic.CheckFailure[] = [];
   for (const field of ["name", "topicName", "workflowId", "managedBy"]) requireText(inputs, field, failures);
   for (const reason of criteriaFailures(inputs.matchCriteria)) failures.push({ property: "matchCriteria", reason });
@@ -127,13 +118,8 @@ export function checkTrigger(news: Record<string, unknown>): pulumi.dynamic.Chec
   }
   const { description, managedBy } = inputs;
   if (typeof description === "string" && typeof managedBy === "string" && !containsUnknown([description, managedBy])) {
-    const length = withMarker(description, managedBy).length;
-    if (length > DESCRIPTION_LIMIT) {
-      failures.push({
-        property: "description",
-        reason: `description plus the management marker is ${length} characters; Genesys allows ${DESCRIPTION_LIMIT}. Shorten description by ${length - DESCRIPTION_LIMIT}.`,
-      });
-    }
+    const problem = triggerDescriptionProblem(description, managedBy);
+    if (problem) failures.push({ property: "description", reason: `description ${problem}` });
   }
   return { inputs, failures };
 }
@@ -152,61 +138,37 @@ export function triggerBody(inputs: TriggerInputs): Record<string, unknown> {
   };
 }
 
-interface LiveTrigger {
-  id: string;
-  name?: string;
-  topicName?: string;
-  enabled?: boolean;
-  target?: { id?: string; workflowTargetSettings?: { dataFormat?: DataFormat } };
-  matchCriteria?: MatchCriterion[];
-  description?: string;
-  eventTTLSeconds?: number;
-  delayBySeconds?: number;
-  version?: number;
-}
-
 /** Inputs after `check` (defaults applied). */
 export type TriggerInputs = Omit<TriggerOutputs, "version" | "adopted"> & NewObjectGate;
 
 export class TriggerProvider extends WebhookProvider implements pulumi.dynamic.ResourceProvider {
-  protected label(inputs: Record<string, unknown>): ObjectLabel {
-    return LABELS.trigger(inputs.name, inputs.topicName);
+  constructor() {
+    super({ check: checkTrigger, rules: RULES, label: (inputs) => LABELS.trigger(inputs.name, inputs.topicName) });
   }
 
-  protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
-    return checkTrigger(news);
-  }
-
-  protected diffRules(): DiffRules {
-    return RULES;
-  }
 
   async create(inputs: TriggerInputs): Promise<pulumi.dynamic.CreateResult> {
     const found = await findTrigger(this.genesys(), inputs.topicName, inputs.name);
     const existing = found && { id: found.id, ours: hasMarker(found.description, inputs.managedBy) };
-    const { kind, name } = this.label(inputs);
+    const { kind, name } = this.kind.label(inputs);
     const outcome = adoptionOutcome(kind, name, existing, inputs.adopt, inputs.createRefusal);
     if (outcome.action === "take-over") {
       return { id: outcome.id, outs: await this.put(outcome.id, { ...inputs, adopted: outcome.adopted }) };
     }
-    const created = await this.genesys().call<LiveTrigger>(
-      "Create trigger",
-      (a) => a.processAutomation.postProcessautomationTriggers(triggerBody(inputs)),
-      // Right after the workflow was published, Genesys may not accept it as a target yet (a 400 naming it).
-      // A retry first looks for the trigger a lost answer may have made: ours by its marker.
-      {
-        referencing: inputs.workflowId,
-        recover: async () => {
-          const made = await findTrigger(this.genesys(), inputs.topicName, inputs.name);
-          return made && hasMarker(made.description, inputs.managedBy) ? made : undefined;
-        },
+    // Right after the workflow was published, Genesys may not accept it as a target yet (a 400 naming it).
+    // A retry first looks for the trigger a lost answer may have made: ours by its marker.
+    const created = await triggers.create(this.genesys(), triggerBody(inputs), {
+      referencing: inputs.workflowId,
+      recover: async () => {
+        const made = await findTrigger(this.genesys(), inputs.topicName, inputs.name);
+        return made && hasMarker(made.description, inputs.managedBy) ? made : undefined;
       },
-    );
+    });
     return { id: created.id, outs: { ...inputs, version: created.version ?? 1, adopted: false } };
   }
 
   async read(id: string, props: TriggerOutputs): Promise<pulumi.dynamic.ReadResult> {
-    const live = await readOrGone<LiveTrigger>(this.genesys(), "Read trigger", (a) => a.processAutomation.getProcessautomationTrigger(id));
+    const live = await triggers.readOrGoneTrigger(this.genesys(), id);
     if (live === undefined) return {};
     const outs: TriggerOutputs = {
       ...props,
@@ -214,7 +176,7 @@ export class TriggerProvider extends WebhookProvider implements pulumi.dynamic.R
       topicName: live.topicName ?? "",
       enabled: live.enabled ?? false,
       workflowId: live.target?.id ?? "",
-      dataFormat: live.target?.workflowTargetSettings?.dataFormat ?? "TopLevelPrimitives",
+      dataFormat: live.target?.workflowTargetSettings?.dataFormat ?? DEFAULT_DATA_FORMAT,
       matchCriteria: live.matchCriteria ?? [],
       description: withoutMarker(live.description, props.managedBy),
       eventTTLSeconds: live.eventTTLSeconds,
@@ -231,17 +193,15 @@ export class TriggerProvider extends WebhookProvider implements pulumi.dynamic.R
   }
 
   async delete(id: string, _props?: unknown): Promise<void> {
-    await deleteOrGone(this.genesys(), `Delete trigger ${id}`, (a) => a.processAutomation.deleteProcessautomationTrigger(id));
+    await triggers.remove(this.genesys(), id);
   }
 
   /** PUT the whole trigger with its current version (re-read on a stale one). */
   private async put(id: string, desired: TriggerInputs & { adopted: boolean }): Promise<TriggerOutputs> {
     const api = this.genesys();
     const saved = await api.withFreshVersion(`Update trigger ${id}`, async () => {
-      const live = await api.call<LiveTrigger>("Read trigger", (a) => a.processAutomation.getProcessautomationTrigger(id), { tolerate: [404] });
-      const written = await api.call<LiveTrigger | undefined>("Update trigger", (a) =>
-        a.processAutomation.putProcessautomationTrigger(id, { ...triggerBody(desired), version: live.version }),
-      );
+      const live = await triggers.read(api, id);
+      const written = await triggers.put(api, id, { ...triggerBody(desired), version: live.version });
       return written?.version ?? (live.version ?? 0) + 1;
     });
     return { ...desired, version: saved };
@@ -250,15 +210,6 @@ export class TriggerProvider extends WebhookProvider implements pulumi.dynamic.R
 
 /** The trigger of exactly this name among the topic's triggers (cursor pages). */
 export async function findTrigger(api: GenesysApi, topicName: string, name: string): Promise<LiveTrigger | undefined> {
-  let after: string | undefined;
-  for (;;) {
-    const listing = await api.call<{ entities?: LiveTrigger[]; nextUri?: string }>("List triggers", (a) =>
-      a.processAutomation.getProcessautomationTriggers({ topicName, pageSize: "200", ...(after ? { after } : {}) }),
-    );
-    const match = (listing.entities ?? []).find((t) => t.name === name && t.topicName === topicName);
-    if (match) return match;
-    const next = listing.nextUri ? new URL(listing.nextUri, "http://x").searchParams.get("after") : null;
-    if (!next || next === after || (listing.entities ?? []).length === 0) return undefined;
-    after = next;
-  }
+  const named = (t: LiveTrigger) => t.name === name && t.topicName === topicName;
+  return (await triggers.list(api, topicName, named)).find(named);
 }

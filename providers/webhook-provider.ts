@@ -6,7 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { createRefusedMessage } from "./adoption";
 import { DiffRules, changedFields } from "./diff";
-import { GenesysProvider } from "./provider-base";
+import { GenesysProvider, type KindRules } from "./provider-base";
 
 /** How messages name an object: its kind and its natural key as the user knows it. */
 export interface ObjectLabel {
@@ -56,22 +56,24 @@ export function replaceRefusal(label: ObjectLabel, news: Record<string, unknown>
   return createRefusedMessage(label.kind, label.name, refusal, { why: "replace", change: `changing ${replaces.join(", ")}` });
 }
 
-export abstract class WebhookProvider extends GenesysProvider {
-  /** How messages name the object these (checked) inputs describe. */
-  protected abstract label(inputs: Record<string, unknown>): ObjectLabel;
+/** A webhook kind's rules, and how its messages name the object (checked) inputs describe. */
+export interface WebhookKindRules extends KindRules {
+  readonly label: (inputs: Record<string, unknown>) => ObjectLabel;
+}
 
+export abstract class WebhookProvider extends GenesysProvider<WebhookKindRules> {
   async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
     const result = await super.check(olds, news);
     const inputs = result.inputs ?? news;
-    const failure = notInStackFailure(this.label(inputs), olds, inputs);
+    const failure = notInStackFailure(this.kind.label(inputs), olds, inputs);
     if (failure) return { inputs, failures: [...(result.failures ?? []), failure] };
-    return { ...result, inputs: withoutIdleRefusal(olds, inputs, this.diffRules()) };
+    return { ...result, inputs: withoutIdleRefusal(olds, inputs, this.kind.rules) };
   }
 
   async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
     const result = await super.diff(id, olds, news);
     // Thrown, not deferred to the replace: a delete-before-replace would remove the old object first.
-    const refusal = replaceRefusal(this.label(news), news, result.replaces ?? []);
+    const refusal = replaceRefusal(this.kind.label(news), news, result.replaces ?? []);
     if (refusal) throw new Error(refusal);
     return result;
   }

@@ -7,7 +7,12 @@ import type { IntegrationArgs } from "./integration";
 import type { DataActionArgs, RequestType } from "./data-action";
 import type { WorkflowArgs } from "./workflow";
 import type { DataFormat, MatchCriterion, TriggerArgs } from "./trigger";
-import { webhookObjectsProvider } from "./webhook-objects";
+import { type WebhookKind, webhookObjectsProvider } from "./webhook-objects";
+
+/** What a webhook resource registers: its args, its kind, the provider version, and the outputs only Genesys gives (undefined until create). */
+function registration(kind: WebhookKind, args: object, outputs: readonly string[]): pulumi.Inputs {
+  return { kind, ...args, providerVersion: PROVIDER_VERSION, ...Object.fromEntries(outputs.map((output) => [output, undefined])) };
+}
 
 export class Integration extends pulumi.dynamic.Resource {
   declare public readonly name: pulumi.Output<string>;
@@ -21,25 +26,7 @@ export class Integration extends pulumi.dynamic.Resource {
   declare public readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: IntegrationArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      webhookObjectsProvider(),
-      name,
-      {
-        kind: "Integration",
-        name: args.name,
-        notes: args.notes,
-        enabled: args.enabled,
-        adopt: args.adopt,
-        managedBy: args.managedBy,
-        createRefusal: args.createRefusal,
-        providerVersion: PROVIDER_VERSION,
-        integrationType: undefined,
-        adopted: undefined,
-      },
-      opts,
-      TOKEN_MODULE,
-      "Integration",
-    );
+    super(webhookObjectsProvider(), name, registration("Integration", args, ["integrationType", "adopted"]), opts, TOKEN_MODULE, "Integration");
   }
 }
 
@@ -64,34 +51,7 @@ export class DataAction extends pulumi.dynamic.Resource {
   declare public readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: DataActionArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      webhookObjectsProvider(),
-      name,
-      {
-        kind: "DataAction",
-        name: args.name,
-        category: args.category,
-        integrationId: args.integrationId,
-        inputSchema: args.inputSchema,
-        outputSchema: args.outputSchema,
-        requestUrlTemplate: args.requestUrlTemplate,
-        requestType: args.requestType,
-        requestTemplate: args.requestTemplate,
-        headers: args.headers,
-        successTemplate: args.successTemplate,
-        timeoutSeconds: args.timeoutSeconds,
-        secure: args.secure,
-        adopt: args.adopt,
-        managedBy: args.managedBy,
-        createRefusal: args.createRefusal,
-        providerVersion: PROVIDER_VERSION,
-        version: undefined,
-        adopted: undefined,
-      },
-      opts,
-      TOKEN_MODULE,
-      "DataAction",
-    );
+    super(webhookObjectsProvider(), name, registration("DataAction", args, ["version", "adopted"]), opts, TOKEN_MODULE, "DataAction");
   }
 }
 
@@ -112,31 +72,7 @@ export class Workflow extends pulumi.dynamic.Resource {
   declare public readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: WorkflowArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      webhookObjectsProvider(),
-      name,
-      {
-        kind: "Workflow",
-        name: args.name,
-        division: args.division,
-        yaml: args.yaml,
-        adopt: args.adopt,
-        managedBy: args.managedBy,
-        createRefusal: args.createRefusal,
-        dataActionId: args.dataActionId,
-        providerVersion: PROVIDER_VERSION,
-        divisionName: undefined,
-        flowType: undefined,
-        published: undefined,
-        publishedVersion: undefined,
-        jobId: undefined,
-        locked: undefined,
-        adopted: undefined,
-      },
-      opts,
-      TOKEN_MODULE,
-      "Workflow",
-    );
+    super(webhookObjectsProvider(), name, registration("Workflow", args, ["divisionName", "flowType", "published", "publishedVersion", "jobId", "locked", "adopted"]), opts, TOKEN_MODULE, "Workflow");
   }
 }
 
@@ -158,30 +94,6 @@ export class Trigger extends pulumi.dynamic.Resource {
   declare public readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: TriggerArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      webhookObjectsProvider(),
-      name,
-      {
-        kind: "Trigger",
-        name: args.name,
-        topicName: args.topicName,
-        workflowId: args.workflowId,
-        enabled: args.enabled,
-        matchCriteria: args.matchCriteria,
-        dataFormat: args.dataFormat,
-        description: args.description,
-        eventTTLSeconds: args.eventTTLSeconds,
-        delayBySeconds: args.delayBySeconds,
-        adopt: args.adopt,
-        managedBy: args.managedBy,
-        createRefusal: args.createRefusal,
-        providerVersion: PROVIDER_VERSION,
-        version: undefined,
-        adopted: undefined,
-      },
-      opts,
-      TOKEN_MODULE,
-      "Trigger",
-    );
+    super(webhookObjectsProvider(), name, registration("Trigger", args, ["version", "adopted"]), opts, TOKEN_MODULE, "Trigger");
   }
 }

@@ -1,10 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
-import { PartialCreateError, adoptionOutcome, hasMarker, withMarker } from "./adoption";
+import { DIVISION_CONFIG_KEY } from "../domain/config-keys";
+import { PartialCreateError, adoptionOutcome } from "./adoption";
+import { hasMarker, withMarker } from "../domain/marker";
 import { DiffRules, containsUnknown, dropUndefined, requireText } from "./diff";
-import { GenesysApi, deleteOrGone, readOrGone } from "./genesys/transport";
+import * as flows from "./genesys/flows";
+import type { Job, JobMessage, LiveFlow, RegisteredJob } from "./genesys/flows";
+import { readHomeDivision } from "./genesys/organization";
+import type { GenesysApi } from "./genesys/transport";
 import { pollDelayMs } from "./genesys/polling";
 import { GenesysApiError, sleep } from "./genesys/retry-policy";
-import { LABELS, NewObjectGate, ObjectLabel, WebhookProvider } from "./webhook-provider";
+import { LABELS, NewObjectGate, WebhookProvider } from "./webhook-provider";
 
 /** An Architect workflow, created and published through the flow jobs API. */
 export interface WorkflowArgs {
@@ -108,11 +113,6 @@ export function checkWorkflow(news: Record<string, unknown>): pulumi.dynamic.Che
 /** No Archy publish is quicker than this; a poll sooner could only see "Started". */
 export const FIRST_POLL_MS = 500;
 
-interface JobMessage {
-  text?: string;
-  details?: unknown[];
-}
-
 /** Pure: every Archy message of a failed job, with the references its details name. */
 export function jobFailureText(messages: JobMessage[] | undefined): string {
   if (!messages || messages.length === 0) return "  (the job reported no messages)";
@@ -125,30 +125,6 @@ export function jobFailureText(messages: JobMessage[] | undefined): string {
 }
 
 /** A flow as `GET /api/v2/flows/{id}` answers it (the fields this project reads). */
-export interface LiveFlow {
-  id: string;
-  name?: string;
-  type?: string;
-  description?: string;
-  division?: { name?: string };
-  publishedVersion?: { id?: string };
-  lockedUser?: unknown;
-  lockedClient?: unknown;
-}
-
-interface RegisteredJob {
-  id: string;
-  presignedUrl: string;
-  headers?: Record<string, string>;
-}
-
-interface Job {
-  id: string;
-  status?: string;
-  flow?: { id?: string };
-  messages?: JobMessage[];
-}
-
 /** Inputs after `check` (defaults applied). */
 export type WorkflowInputs = Pick<WorkflowOutputs, "name" | "division" | "yaml" | "adopt" | "managedBy" | "providerVersion" | "dataActionId"> &
   NewObjectGate;
@@ -157,17 +133,10 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
   /** The home division's name, read once per org and provider process: every workflow of the run needs the same. */
   private homeDivision?: { api: GenesysApi; name: Promise<string> };
 
-  protected label(inputs: Record<string, unknown>): ObjectLabel {
-    return LABELS.workflow(inputs.name);
+  constructor() {
+    super({ check: checkWorkflow, rules: RULES, label: (inputs) => LABELS.workflow(inputs.name) });
   }
 
-  protected checkInputs(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
-    return checkWorkflow(news);
-  }
-
-  protected diffRules(): DiffRules {
-    return RULES;
-  }
 
   async create(inputs: WorkflowInputs): Promise<pulumi.dynamic.CreateResult> {
     // A registered job changes nothing until its upload, so it is registered while we look;
@@ -181,7 +150,7 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
       : await Promise.all([findWorkflow(this.genesys(), inputs.name), this.registerJob()]);
     const existing = found && { id: found.id, ours: hasMarker(found.description, inputs.managedBy) };
     // Refuse before uploading: a job with this name would silently overwrite the flow.
-    const outcome = adoptionOutcome(this.label(inputs).kind, inputs.name, existing, inputs.adopt, inputs.createRefusal);
+    const outcome = adoptionOutcome(this.kind.label(inputs).kind, inputs.name, existing, inputs.adopt, inputs.createRefusal);
     const adopted = outcome.action === "take-over" && outcome.adopted;
     try {
       return await this.publish(inputs, adopted, job, division);
@@ -195,7 +164,7 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
   }
 
   async read(id: string, props: WorkflowOutputs): Promise<pulumi.dynamic.ReadResult> {
-    const flow = await readOrGone<LiveFlow>(this.genesys(), "Read workflow", (a) => a.architect.getFlow(id));
+    const flow = await flows.readOrGoneFlow(this.genesys(), id);
     if (flow === undefined) return {};
     const live = flowOutputs(flow);
     // Still in the division it was published to: the input stays as given ("" for home);
@@ -213,20 +182,18 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
   async delete(id: string, _props?: unknown): Promise<void> {
     const api = this.genesys();
     try {
-      await deleteOrGone(api, `Delete workflow ${id}`, (a) => a.architect.deleteFlow(id));
+      await flows.remove(api, id);
       return;
     } catch (err) {
       if (!(err instanceof GenesysApiError) || err.status !== 409) throw err;
     }
     // 409: locked in Architect, or still the target of a trigger being deleted.
-    const flow = await readOrGone<LiveFlow>(api, "Read workflow", (a) => a.architect.getFlow(id));
+    const flow = await flows.readOrGoneFlow(api, id);
     if (flow === undefined) return;
     if (flow.lockedUser || flow.lockedClient) {
-      await api.call(`Unlock workflow ${id}`, (a) => a.architect.postFlowsActionsUnlock(id));
+      await flows.unlock(api, id);
     }
-    await deleteOrGone(api, `Delete workflow ${id} (retrying while it is locked or referenced)`, (a) => a.architect.deleteFlow(id), {
-      tolerate: [409],
-    });
+    await flows.remove(api, id, true);
   }
 
   /** The configured division, or the org's home division (one read for all workflows; read again after a failure). */
@@ -244,7 +211,7 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
   }
 
   private registerJob(): Promise<RegisteredJob> {
-    return this.genesys().call<RegisteredJob>("Register flow job", (a) => a.architect.postFlowsJobs());
+    return flows.registerJob(this.genesys());
   }
 
   /**
@@ -266,7 +233,7 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     const flowId = done.flow?.id;
     if (!flowId) throw new Error(`Workflow "${inputs.name}": flow job ${job.id} succeeded without naming the flow.`);
     try {
-      const flow = await api.call<LiveFlow>("Read workflow", (a) => a.architect.getFlow(flowId), { tolerate: [404] });
+      const flow = await flows.read(api, flowId);
       return { id: flowId, outs: { ...inputs, ...flowOutputs(flow), jobId: job.id, adopted } };
     } catch (err) {
       throw new PartialCreateError(`Workflow "${inputs.name}" was published (id ${flowId}) but reading it failed: ${(err as Error).message}`, flowId, {
@@ -293,7 +260,7 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
       }
       await sleep(Math.min(pollDelayMs(elapsed, roundTripMs, FIRST_POLL_MS), api.limits.jobTimeoutMs - elapsed));
       const sent = Date.now();
-      const job = await api.call<Job>("Read flow job", (a) => a.architect.getFlowsJob(jobId, { expand: ["messages"] }));
+      const job: Job = await flows.readJob(api, jobId);
       roundTripMs = Date.now() - sent;
       if (job.status !== status) {
         status = job.status ?? "";
@@ -309,20 +276,13 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
 
 /** The workflow of exactly this name (type WORKFLOW): the listing matches names loosely. */
 export async function findWorkflow(api: GenesysApi, name: string): Promise<LiveFlow | undefined> {
-  for (let page = 1; ; page++) {
-    const listing = await api.call<{ entities?: LiveFlow[]; pageCount?: number }>("List workflows", (a) =>
-      a.architect.getFlows({ type: ["workflow"], name, pageSize: 100, pageNumber: page }),
-    );
-    const match = (listing.entities ?? []).find((flow) => flow.name === name && flow.type?.toUpperCase() === "WORKFLOW");
-    if (match) return match;
-    if (page >= (listing.pageCount ?? 1)) return undefined;
-  }
+  return (await flows.listWorkflowsNamed(api, name, true)).find((flow) => flows.isWorkflowNamed(flow, name));
 }
 
 /** The org's home division by its role (`GET /api/v2/authorization/divisions/home`): orgs rename it. */
 export async function homeDivisionName(api: GenesysApi): Promise<string> {
-  const home = await api.call<{ name?: string }>("Read home division", (a) => a.authorization.getAuthorizationDivisionsHome());
-  if (!home?.name) throw new Error("GET /api/v2/authorization/divisions/home answered without a name; set cognigy:division to the division's name.");
+  const home = await readHomeDivision(api);
+  if (!home?.name) throw new Error(`GET /api/v2/authorization/divisions/home answered without a name; set ${DIVISION_CONFIG_KEY} to the division's name.`);
   return home.name;
 }
 

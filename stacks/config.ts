@@ -1,3 +1,4 @@
+import { ADOPT_CONFIG_KEY, DIVISION_CONFIG_KEY } from "../domain/config-keys";
 import type { HandoverWebhooksArgs } from "../components/handover-webhooks";
 import { endpointDomainProblem, endpointUrlProblem } from "../domain/endpoint";
 import {
@@ -60,13 +61,13 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     default: NOT_SET,
   },
   {
-    key: "cognigy:adoptExisting",
+    key: ADOPT_CONFIG_KEY,
     type: "boolean",
     description: "Take over existing Genesys objects with the configured names instead of failing on them.",
     default: false,
   },
   {
-    key: "cognigy:division",
+    key: DIVISION_CONFIG_KEY,
     type: "string",
     description: "Name of the Genesys division the workflows are created in; default the org's home division, whatever the org calls it.",
     default: NOT_SET,
@@ -268,9 +269,9 @@ export function validateStackConfig(given: Source, env: Source): ConfigValidatio
   const description = config["cognigy:triggerDescription"];
   const settings: StackSettings = {
     ...endpoint,
-    adoptExisting: flag("cognigy:adoptExisting"),
+    adoptExisting: flag(ADOPT_CONFIG_KEY),
     triggersEnabled: flag("cognigy:triggersEnabled"),
-    division: config["cognigy:division"] === undefined ? undefined : text("cognigy:division", objectNameProblem),
+    division: config[DIVISION_CONFIG_KEY] === undefined ? undefined : text(DIVISION_CONFIG_KEY, objectNameProblem),
     integrationName: text("cognigy:integrationName", objectNameProblem),
     dataActionName: text("cognigy:dataActionName", objectNameProblem),
     workflowNames: names("workflowName"),

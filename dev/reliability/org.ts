@@ -8,7 +8,7 @@ import { DEFAULT_CLIENT, type Emulator, type EmulatorOptions, type StateDump, st
 import type { PulumiCli } from "../../tools/pulumi/cli";
 import { ProjectStack, fileBackend, scratchWorkDir } from "../../tools/pulumi/stack";
 import { type CrashProxy, startCrashProxy } from "./crash-proxy";
-import type { ListedIntegration } from "../../providers/integration-setup";
+import type { ListedIntegration } from "../../providers/genesys/integrations";
 import { type Recovery, recoverKilledUp } from "./recovery";
 import { client, seedUnrelated } from "./seed";
 

@@ -15,7 +15,8 @@
 //      snapshot.go keeps only pending creates; nothing reads an "importing" one).
 //   4. `pulumi up`.
 import { DEFAULT_INTEGRATION_NAMES } from "../emulator/unverified";
-import { type ListedIntegration, isUnconfigured } from "../../providers/integration-setup";
+import type { ListedIntegration } from "../../providers/genesys/integrations";
+import { isUnconfigured } from "../../providers/integration-setup";
 import type { ProjectStack, RunResult } from "../../tools/pulumi/stack";
 
 /** The Pulumi type of the Web Services integration (the one created nameless, then named). */

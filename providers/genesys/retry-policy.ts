@@ -1,5 +1,7 @@
-// The retry policy: pure decisions over a normalised failure, and the one loop that applies
-// them. The SDK never retries (not on 429, not on 5xx) and ignores Retry-After.
+// The retry policy, in one place: its settings and their defaults (Limits; README.md "Tuning
+// the retries" documents each), the statuses retried or tolerated and why, the version-conflict
+// bound, the pure decisions over a normalised failure, and the one loop that applies them. The
+// SDK never retries (not on 429, not on 5xx) and ignores Retry-After.
 import { ProviderError } from "./provider-error";
 
 /** What we know about one failed call, from whichever shape the SDK rejected with. */
@@ -45,6 +47,54 @@ export interface RetryPolicy {
   pendingReference?: { id: string; forMs: number };
 }
 
+/** Timeouts and retry bounds (stack config genesyscloud:<name>, see settings.ts); defaults follow Genesys's Terraform provider. */
+export interface Limits {
+  requestTimeoutMs: number;
+  retryMaxAttempts: number;
+  retryMinWaitMs: number;
+  retryMaxWaitMs: number;
+  retryMaxTotalMs: number;
+  /** How long a 404 right after a create counts as "not visible yet" (a 400 naming a fresh object: at most a minute). */
+  visibilityTimeoutMs: number;
+  /** Bound on polling one flow job. */
+  jobTimeoutMs: number;
+  /** Bound on waiting for an enabled integration's reportedState to leave ACTIVATING. */
+  activationTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  requestTimeoutMs: 16_000,
+  retryMaxAttempts: 20,
+  retryMinWaitMs: 1_000,
+  retryMaxWaitMs: 30_000,
+  retryMaxTotalMs: 5 * 60_000,
+  visibilityTimeoutMs: 5 * 60_000,
+  jobTimeoutMs: 16 * 60_000,
+  activationTimeoutMs: 5 * 60_000,
+};
+
+/** How long a 400 naming a just-created object counts as "not visible yet": seconds on Genesys. */
+export const REFERENCE_VISIBILITY_MS = 60_000;
+
+/** What one call adds to the policy (transport's CallOptions). */
+export interface PolicyOptions {
+  readonly tolerate?: readonly number[];
+  readonly referencing?: string;
+}
+
+/** Pure: the policy of one call under these limits. */
+export function policyFor(limits: Limits, options: PolicyOptions = {}): RetryPolicy {
+  const referenceMs = Math.min(limits.visibilityTimeoutMs, REFERENCE_VISIBILITY_MS);
+  return {
+    maxAttempts: limits.retryMaxAttempts,
+    minWaitMs: limits.retryMinWaitMs,
+    maxWaitMs: limits.retryMaxWaitMs,
+    maxTotalMs: Math.max(limits.retryMaxTotalMs, options.tolerate ? limits.visibilityTimeoutMs : 0),
+    tolerate: options.tolerate ? { statuses: options.tolerate, forMs: limits.visibilityTimeoutMs } : undefined,
+    pendingReference: options.referencing ? { id: options.referencing, forMs: referenceMs } : undefined,
+  };
+}
+
 const NOT_RETRYABLE = "not retryable";
 
 /** "transient error (503) ×2, rate limited (429)". */
@@ -61,7 +111,28 @@ function countedReasons(reasons: string[]): string {
 export type Decision = { retry: true; waitMs: number; reason: string } | { retry: false; reason: string };
 
 // An array, not a Set: provider code is closure-serialized, and a captured Set does not survive.
+/** Retried on any call: request timeout, and the server errors Genesys answers while it recovers. */
 const TRANSIENT: readonly number[] = [408, 500, 502, 503, 504];
+
+/**
+ * Statuses a call tolerates beyond the rules of `decide`, each named by why: the client modules
+ * (providers/genesys/<kind>.ts) pass one as a call's `tolerate`, retried within
+ * `visibilityTimeoutMs`. Every other 4xx but 429 is the caller's mistake and reported at once.
+ */
+export const TOLERATE = {
+  /** A read right after a create: Genesys's single-object reads are eventually consistent (its Terraform provider waits up to 5 min). */
+  justCreated: [404],
+  /** Deleting a workflow Architect still holds locked, or that a trigger being deleted still targets. */
+  lockedOrReferenced: [409],
+} as const;
+
+/** A read or delete answered this: the object is gone (a read reports it removed, a delete is done). */
+export const GONE_STATUS = 404;
+
+/** How many times a read-modify-write is redone after a stale `version` (409, or 400 "does not match"). */
+export function versionConflictAttempts(limits: Pick<Limits, "retryMaxAttempts">): number {
+  return Math.max(2, Math.min(limits.retryMaxAttempts, 10));
+}
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;

@@ -1,5 +1,8 @@
 // Where the API is and who we are: stack config (read in `configure`) wins over the
 // environment. Pure: the caller passes both sources in.
+import { DEFAULT_LIMITS, type Limits } from "./retry-policy";
+
+export { DEFAULT_LIMITS, type Limits } from "./retry-policy";
 
 /** Config key → environment variable, for every setting the providers read. */
 export const SETTINGS = {
@@ -20,32 +23,6 @@ export const SETTINGS = {
 export type SettingName = keyof typeof SETTINGS;
 /** Raw values as read from one source (config or environment). */
 export type RawSettings = Partial<Record<SettingName, string>>;
-
-/** Timeouts and retry bounds; defaults follow Genesys's Terraform provider. */
-export interface Limits {
-  requestTimeoutMs: number;
-  retryMaxAttempts: number;
-  retryMinWaitMs: number;
-  retryMaxWaitMs: number;
-  retryMaxTotalMs: number;
-  /** How long a 404 right after a create counts as "not visible yet" (a 400 naming a fresh object: at most a minute). */
-  visibilityTimeoutMs: number;
-  /** Bound on polling one flow job. */
-  jobTimeoutMs: number;
-  /** Bound on waiting for an enabled integration's reportedState to leave ACTIVATING. */
-  activationTimeoutMs: number;
-}
-
-export const DEFAULT_LIMITS: Limits = {
-  requestTimeoutMs: 16_000,
-  retryMaxAttempts: 20,
-  retryMinWaitMs: 1_000,
-  retryMaxWaitMs: 30_000,
-  retryMaxTotalMs: 5 * 60_000,
-  visibilityTimeoutMs: 5 * 60_000,
-  jobTimeoutMs: 16 * 60_000,
-  activationTimeoutMs: 5 * 60_000,
-};
 
 export interface Target {
   clientId: string;

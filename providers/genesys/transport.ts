@@ -2,7 +2,7 @@
 // client per provider process, lazy login, re-login on expiry or 401, every call through the
 // retry loop, and the version-conflict loop. An instance lives only on a provider's `this`
 // in the provider process; it is never serialized (the provider is serialized before use).
-import { GenesysApiError, LoopHooks, RetryPolicy, describeFailure, isStaleVersion, summarise, withRetries } from "./retry-policy";
+import { GONE_STATUS, GenesysApiError, LoopHooks, RetryPolicy, describeFailure, isStaleVersion, policyFor, summarise, versionConflictAttempts, withRetries } from "./retry-policy";
 import { Target } from "./settings";
 import { TOOL_NAME, USER_AGENT } from "../../domain/marker";
 
@@ -47,9 +47,6 @@ export interface CallOptions {
   referencing?: string;
 }
 
-/** How long a 400 naming a just-created object counts as "not visible yet": seconds on Genesys. */
-export const REFERENCE_VISIBILITY_MS = 60_000;
-
 /** Re-login this long before the token's stated expiry. */
 const EXPIRY_MARGIN_MS = 60_000;
 
@@ -91,16 +88,7 @@ export class GenesysApi {
   }
 
   policy(options: CallOptions = {}): RetryPolicy {
-    const l = this.target.limits;
-    const referenceMs = Math.min(l.visibilityTimeoutMs, REFERENCE_VISIBILITY_MS);
-    return {
-      maxAttempts: l.retryMaxAttempts,
-      minWaitMs: l.retryMinWaitMs,
-      maxWaitMs: l.retryMaxWaitMs,
-      maxTotalMs: Math.max(l.retryMaxTotalMs, options.tolerate ? l.visibilityTimeoutMs : 0),
-      tolerate: options.tolerate ? { statuses: options.tolerate, forMs: l.visibilityTimeoutMs } : undefined,
-      pendingReference: options.referencing ? { id: options.referencing, forMs: referenceMs } : undefined,
-    };
+    return policyFor(this.target.limits, options);
   }
 
   private sdk(): { client: SdkClient; apis: SdkApis } {
@@ -258,7 +246,7 @@ export class GenesysApi {
    * re-apply, a bounded number of times.
    */
   async withFreshVersion<T>(label: string, readThenWrite: () => Promise<T>): Promise<T> {
-    const attempts = Math.max(2, Math.min(this.target.limits.retryMaxAttempts, 10));
+    const attempts = versionConflictAttempts(this.target.limits);
     for (let attempt = 1; ; attempt++) {
       try {
         return await readThenWrite();
@@ -301,7 +289,7 @@ export async function readOrGone<T>(api: GenesysApi, label: string, fn: (apis: S
   try {
     return await api.call<T>(label, fn);
   } catch (err) {
-    if (err instanceof GenesysApiError && err.status === 404) return undefined;
+    if (err instanceof GenesysApiError && err.status === GONE_STATUS) return undefined;
     throw err;
   }
 }
@@ -311,7 +299,7 @@ export async function deleteOrGone(api: GenesysApi, label: string, fn: (apis: Sd
   try {
     await api.call(label, fn, options);
   } catch (err) {
-    if (err instanceof GenesysApiError && err.status === 404) return;
+    if (err instanceof GenesysApiError && err.status === GONE_STATUS) return;
     throw err;
   }
 }

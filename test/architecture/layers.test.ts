@@ -30,6 +30,11 @@ describe("layers", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("every folder says what it holds (README.md)", () => {
+    const folders = [...new Set(files.map((file) => path.posix.dirname(file)))];
+    expect(folders.filter((folder) => !fs.existsSync(path.join(ROOT, folder, "README.md")))).toEqual([]);
+  });
+
   it("has no import cycle", () => {
     const cycles: string[] = [];
     const state = new Map<string, "open" | "done">();

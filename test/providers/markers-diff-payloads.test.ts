@@ -3,7 +3,8 @@
 // activation's outcome (poll delay, job failure text, reportedState).
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { adoptionOutcome, hasMarker, withMarker, withoutMarker } from "../../providers/adoption";
+import { adoptionOutcome } from "../../providers/adoption";
+import { hasMarker, withMarker, withoutMarker } from "../../domain/marker";
 import { actionBody, checkDataAction, DataActionProvider, DEFAULT_REQUEST_TEMPLATE } from "../../providers/data-action";
 import { canonicalJson, diffResult, UNKNOWN } from "../../providers/diff";
 import { checkIntegration } from "../../providers/integration";

@@ -5,7 +5,7 @@
 // `pulumi up`. It must converge with no duplicate, every other half-made object taken back, and
 // no residue after destroy.
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { ADOPT_CONFIG_KEY } from "../../providers/adoption";
+import { ADOPT_CONFIG_KEY } from "../../domain/config-keys";
 import { StackRunError } from "../../tools/pulumi/stack";
 import { CRASH_POINTS } from "../../dev/reliability/crash-proxy";
 import { duplicates, objectIds, residue, violations } from "../../dev/reliability/invariants";

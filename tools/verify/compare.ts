@@ -1,6 +1,7 @@
 // Pure: expected configuration × what the org holds → report rows.
 import { TRIGGER_DATA_FORMAT } from "../../domain/events";
-import { ADOPT_CONFIG_KEY, hasMarker } from "../../providers/adoption";
+import { ADOPT_CONFIG_KEY } from "../../domain/config-keys";
+import { hasMarker } from "../../domain/marker";
 import { INTEGRATION_TYPE } from "../../providers/integration";
 import { canonicalJson } from "../../providers/diff";
 import type { ExpectedCriterion, ExpectedEvent, ExpectedSetup } from "./expected";

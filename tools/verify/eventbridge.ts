@@ -2,10 +2,11 @@
 // Source integration the stack would build, read back from the org and compared row by row.
 import { CognigyVersion, eventBridgeTopicFilters } from "../../domain/cognigy-version";
 import { EVENTBRIDGE_CONFIG_KEYS } from "../../domain/eventbridge-settings";
-import { ADOPT_CONFIG_KEY, hasMarker } from "../../providers/adoption";
+import { ADOPT_CONFIG_KEY } from "../../domain/config-keys";
+import { hasMarker } from "../../domain/marker";
 import { EVENTBRIDGE_INTEGRATION_TYPE, EVENTBRIDGE_PROPERTY_NAMES, sameTopics } from "../../providers/eventbridge-integration";
-import { GenesysApi } from "../../providers/genesys/transport";
-import type { IntegrationConfig } from "../../providers/integration-setup";
+import * as integrations from "../../providers/genesys/integrations";
+import type { GenesysApi } from "../../providers/genesys/transport";
 import type { EventBridgePlan } from "../../stacks/config";
 import type { CompareContext } from "./compare";
 import { CheckRow, check, fail, pass } from "./rows";
@@ -30,37 +31,20 @@ export function expectedEventBridge(plan: EventBridgePlan, version: CognigyVersi
   };
 }
 
-/** `reportedState` of an integration: how Genesys's asynchronous activation ended. */
-export interface ReportedState {
-  readonly code?: string;
-  readonly detail?: { readonly message?: string; readonly messageWithParams?: string };
-}
-
 export interface LiveEventBridge {
   readonly id: string;
   readonly intendedState?: string;
-  readonly reportedState?: ReportedState;
+  readonly reportedState?: integrations.ReportedState;
   readonly notes?: string;
   readonly properties: Record<string, unknown>;
 }
 
 /** Every EventBridge integration with the expected name, with its current config. */
 export async function readEventBridge(api: GenesysApi, expected: ExpectedEventBridge): Promise<LiveEventBridge[]> {
-  type Listed = { id: string; name?: string; intendedState?: string; reportedState?: ReportedState };
-  const found: Listed[] = [];
-  for (let page = 1; ; page++) {
-    const listing = await api.call<{ entities?: Listed[]; pageCount?: number }>(
-      `List EventBridge integrations (page ${page})`,
-      (a) => a.integrations.getIntegrations({ integrationType: EVENTBRIDGE_INTEGRATION_TYPE, pageSize: 100, pageNumber: page }),
-    );
-    found.push(...(listing.entities ?? []).filter((entity) => entity.name === expected.name));
-    if (page >= (listing.pageCount ?? 1)) break;
-  }
+  const found = (await integrations.list(api, EVENTBRIDGE_INTEGRATION_TYPE)).filter((entity) => entity.name === expected.name);
   const live: LiveEventBridge[] = [];
   for (const integration of found) {
-    const config = await api.call<IntegrationConfig>(`Read integration config ${integration.id}`, (a) =>
-      a.integrations.getIntegrationConfigCurrent(integration.id),
-    );
+    const config = await integrations.readConfig(api, integration.id);
     live.push({
       id: integration.id,
       intendedState: integration.intendedState,

@@ -1,41 +1,26 @@
 // Reads what the org holds, through the project's API layer (retries, re-login). Everything
 // found under an expected name is kept, so duplicates and near-misses can be reported.
 import type { EventKey } from "../../domain/events";
-import { GenesysApi, SdkApis } from "../../providers/genesys/transport";
-import type { LiveFlow as GenesysFlow } from "../../providers/workflow";
+import * as actions from "../../providers/genesys/actions";
+import * as flows from "../../providers/genesys/flows";
+import * as integrations from "../../providers/genesys/integrations";
+import type { GenesysApi } from "../../providers/genesys/transport";
+import * as triggers from "../../providers/genesys/triggers";
 import type { ExpectedSetup } from "./expected";
 
-export interface LiveIntegration {
-  id: string;
-  name: string;
-  integrationType?: { id?: string };
-  intendedState?: string;
-  notes?: string;
-}
+// Verify's views of what the client layer answers: everything it reports on is named.
+export type LiveIntegration = integrations.ListedIntegration & { name: string };
+export type LiveAction = actions.LiveAction & { name: string };
 
-export interface LiveAction {
-  id: string;
-  name: string;
-  category?: string;
-  integrationId?: string;
-  contract?: { input?: { inputSchema?: Record<string, unknown> } };
-  config?: { request?: { requestUrlTemplate?: string; requestType?: string } };
-}
-
-export interface LiveFlow extends GenesysFlow {
+export interface LiveFlow extends flows.LiveFlow {
   name: string;
   /** The published version's `inputSchema` (GET /api/v2/flows/{id}/versions/{versionId}). */
-  inputSchema?: { properties?: Record<string, { type?: string }> };
+  inputSchema?: flows.FlowVersion["inputSchema"];
   /**
    * Deleted data actions the published workflow still calls (Architect dependency tracking), or
    * why that could not be read.
    */
   deletedActions?: { id: string; name?: string }[] | { error: string };
-}
-
-interface DependencyObject {
-  id?: string;
-  consumedResources?: { id?: string; name?: string; type?: string; deleted?: boolean }[];
 }
 
 export interface TriggerTest {
@@ -45,14 +30,8 @@ export interface TriggerTest {
   triggerMatches?: boolean;
 }
 
-export interface LiveTrigger {
-  id: string;
+export interface LiveTrigger extends triggers.LiveTrigger {
   name: string;
-  topicName?: string;
-  enabled?: boolean;
-  target?: { type?: string; id?: string; workflowTargetSettings?: { dataFormat?: string } };
-  matchCriteria?: { jsonPath?: string; operator?: string; value?: unknown; values?: unknown[] }[];
-  description?: string;
   /** The test endpoint's answer to a synthetic event, or why it could not be run. */
   test?: TriggerTest | { error: string };
 }
@@ -70,21 +49,6 @@ export interface LiveOrg {
 
 type Progress = (line: string) => void;
 
-interface Page<T> {
-  entities?: T[];
-  pageCount?: number;
-  nextUri?: string;
-}
-
-async function numberedPages<T>(api: GenesysApi, label: string, list: (a: SdkApis, page: number) => Promise<unknown>): Promise<T[]> {
-  const all: T[] = [];
-  for (let page = 1; ; page++) {
-    const listing = await api.call<Page<T>>(`${label} (page ${page})`, (a) => list(a, page));
-    all.push(...(listing.entities ?? []));
-    if (page >= (listing.pageCount ?? 1)) return all;
-  }
-}
-
 /** A synthetic Open Messaging event that should fire the trigger: the fields its conditions test, plus an id and a recipient. */
 export function syntheticEvent(setup: ExpectedSetup): Record<string, unknown> {
   return {
@@ -97,39 +61,26 @@ export function syntheticEvent(setup: ExpectedSetup): Record<string, unknown> {
 
 export async function readLiveOrg(api: GenesysApi, setup: ExpectedSetup, progress: Progress): Promise<LiveOrg> {
   progress("reading integrations");
-  const integrations = (
-    await numberedPages<LiveIntegration>(api, "List integrations", (a, page) => a.integrations.getIntegrations({ pageSize: 100, pageNumber: page }))
-  ).filter((integration) => integration.name === setup.integrationName);
+  // Of any type: a same-named integration of another type is worth reporting too.
+  const named = (await integrations.list(api)).filter((integration): integration is LiveIntegration => integration.name === setup.integrationName);
 
   progress("reading data actions");
-  const listed = await numberedPages<LiveAction>(api, "List data actions", (a, page) =>
-    a.integrations.getIntegrationsActions({ name: setup.dataActionName, pageSize: 100, pageNumber: page }),
-  );
-  const actions: LiveAction[] = [];
-  for (const action of listed.filter((candidate) => candidate.name === setup.dataActionName)) {
-    actions.push(
-      await api.call<LiveAction>(`Read data action ${action.id}`, (a) =>
-        a.integrations.getIntegrationsAction(action.id, { expand: "contract", includeConfig: true }),
-      ),
-    );
+  const found: LiveAction[] = [];
+  for (const action of (await actions.listNamed(api, setup.dataActionName)).filter((candidate) => candidate.name === setup.dataActionName)) {
+    found.push((await actions.read(api, action.id)) as LiveAction);
   }
 
   progress("reading workflows");
   const deleted = await deletedActionConsumers(api);
   const workflows: LiveOrg["workflows"] = {};
   for (const event of setup.events) {
-    const found = await numberedPages<LiveFlow>(api, "List workflows", (a, page) =>
-      a.architect.getFlows({ type: ["workflow"], name: event.workflowName, pageSize: 100, pageNumber: page }),
-    );
-    const ofType = found.filter((flow) => flow.type?.toUpperCase() === "WORKFLOW");
+    const listed = (await flows.listWorkflowsNamed(api, event.workflowName)) as LiveFlow[];
+    const ofType = listed.filter((flow) => flow.type?.toUpperCase() === "WORKFLOW");
     const exact = ofType.filter((flow) => flow.name === event.workflowName);
     for (const flow of exact) {
       const versionId = flow.publishedVersion?.id;
       if (versionId) {
-        const version = await api.call<{ inputSchema?: LiveFlow["inputSchema"] }>(`Read workflow ${flow.id} version ${versionId}`, (a) =>
-          a.architect.getFlowVersion(flow.id, versionId),
-        );
-        flow.inputSchema = version.inputSchema;
+        flow.inputSchema = (await flows.readVersion(api, flow.id, versionId)).inputSchema;
       }
       flow.deletedActions = "error" in deleted ? deleted : (deleted.get(flow.id) ?? []);
     }
@@ -137,18 +88,16 @@ export async function readLiveOrg(api: GenesysApi, setup: ExpectedSetup, progres
   }
 
   progress("reading triggers");
-  const allTriggers = await cursorPages(api);
-  const triggers: Record<EventKey | string, LiveTrigger[]> = {};
+  const allTriggers = (await triggers.list(api)) as LiveTrigger[];
+  const byEvent: Record<EventKey | string, LiveTrigger[]> = {};
   for (const event of setup.events) {
-    triggers[event.key] = allTriggers.filter((trigger) => trigger.name === event.triggerName);
-    for (const trigger of triggers[event.key]) {
+    byEvent[event.key] = allTriggers.filter((trigger) => trigger.name === event.triggerName);
+    for (const trigger of byEvent[event.key]) {
       progress(`testing trigger "${trigger.name}" with a synthetic event`);
-      trigger.test = await api
-        .call<TriggerTest>(`Test trigger ${trigger.id}`, (a) => a.processAutomation.postProcessautomationTriggerTest(trigger.id, { body: syntheticEvent(setup) }))
-        .catch((err: Error) => ({ error: err.message }));
+      trigger.test = await triggers.test<TriggerTest>(api, trigger.id, syntheticEvent(setup)).catch((err: Error) => ({ error: err.message }));
     }
   }
-  return { integrations, actions, workflows, triggers };
+  return { integrations: named, actions: found, workflows, triggers: byEvent };
 }
 
 /**
@@ -157,16 +106,7 @@ export async function readLiveOrg(api: GenesysApi, setup: ExpectedSetup, progres
  */
 async function deletedActionConsumers(api: GenesysApi): Promise<Map<string, { id: string; name?: string }[]> | { error: string }> {
   try {
-    const objects = await numberedPages<DependencyObject>(api, "List workflows that consume deleted resources", (a, page) =>
-      a.architect.getArchitectDependencytrackingDeletedresourceconsumers({
-        objectType: ["WORKFLOWFLOW"],
-        flowFilter: "published",
-        consumedResources: true,
-        consumedResourceType: ["DATAACTION"],
-        pageSize: 100,
-        pageNumber: page,
-      }),
-    );
+    const objects = await flows.deletedActionConsumers(api);
     const byFlow = new Map<string, { id: string; name?: string }[]>();
     for (const object of objects) {
       const gone = (object.consumedResources ?? []).filter((r) => r.deleted && r.type === "DATAACTION");
@@ -175,19 +115,5 @@ async function deletedActionConsumers(api: GenesysApi): Promise<Map<string, { id
     return byFlow;
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
-  }
-}
-
-async function cursorPages(api: GenesysApi): Promise<LiveTrigger[]> {
-  const all: LiveTrigger[] = [];
-  let after: string | undefined;
-  for (;;) {
-    const listing = await api.call<Page<LiveTrigger>>("List triggers", (a) =>
-      a.processAutomation.getProcessautomationTriggers({ pageSize: "200", ...(after ? { after } : {}) }),
-    );
-    all.push(...(listing.entities ?? []));
-    const next = listing.nextUri ? new URL(listing.nextUri, "http://cursor").searchParams.get("after") : null;
-    if (!next || next === after || (listing.entities ?? []).length === 0) return all;
-    after = next;
   }
 }

@@ -3,7 +3,8 @@
 // for it: Genesys's CLI), which lists the divisions where the caller holds one; none means missing.
 import type { CognigyMode } from "../../domain/modes";
 import { usesWebhooks } from "../../domain/modes";
-import { GenesysApi } from "../../providers/genesys/transport";
+import { holdsPermission } from "../../providers/genesys/organization";
+import type { GenesysApi } from "../../providers/genesys/transport";
 import { neededPermissions } from "../../domain/permissions";
 import { CheckRow, check } from "./rows";
 
@@ -15,14 +16,7 @@ export function permissionsToCheck(mode: CognigyMode): string[] {
 
 /** The permissions of `wanted` the client holds in no division. */
 export async function missingPermissions(api: GenesysApi, wanted: readonly string[]): Promise<string[]> {
-  const held = await Promise.all(
-    wanted.map(async (permission) => {
-      const page = await api.call<{ entities?: unknown[] }>(`Check permission ${permission}`, (a) =>
-        a.authorization.getAuthorizationDivisionspermittedPagedMe(permission, { pageSize: 1 }),
-      );
-      return (page?.entities ?? []).length > 0;
-    }),
-  );
+  const held = await Promise.all(wanted.map((permission) => holdsPermission(api, permission)));
   return wanted.filter((_, i) => !held[i]);
 }
 

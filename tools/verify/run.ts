@@ -1,5 +1,6 @@
 // One verify run: expected configuration, the org read through the project's API layer, the
 // comparison, and the optional probe of Cognigy's endpoint.
+import * as actions from "../../providers/genesys/actions";
 import { GenesysApi } from "../../providers/genesys/transport";
 import { homeDivisionName } from "../../providers/workflow";
 import type { Target } from "../../providers/genesys/settings";
@@ -105,7 +106,7 @@ async function probe(
   const action = live.actions[0];
   progress(`probing: testing data action ${action.id}, which calls ${action.config?.request?.requestUrlTemplate ?? "its URL"}`);
   try {
-    const result = await api.call<ActionTestResult>(`Test data action ${action.id}`, (a) => a.integrations.postIntegrationsActionTest(action.id, probeInput(inputSchema)));
+    const result = await actions.test<ActionTestResult>(api, action.id, probeInput(inputSchema));
     return probeRow(actionName, requestUrl, classifyProbe(result ?? {}));
   } catch (err) {
     return probeRow(actionName, requestUrl, { kind: "failed", message: hide(err instanceof Error ? err.message : String(err)) });

@@ -1,0 +1,111 @@
+// Every Platform API call on Architect flows: /api/v2/flows, its jobs (the Archy upload) and
+// dependency tracking.
+import { numberedPages, PAGE_SIZE } from "./paging";
+import { TOLERATE } from "./retry-policy";
+import { type GenesysApi, deleteOrGone, readOrGone } from "./transport";
+
+export interface LiveFlow {
+  id: string;
+  name?: string;
+  type?: string;
+  description?: string;
+  division?: { name?: string };
+  publishedVersion?: { id?: string };
+  lockedUser?: unknown;
+  lockedClient?: unknown;
+}
+
+/** A registered flow job: where to PUT the Archy YAML, with exactly these headers. */
+export interface RegisteredJob {
+  id: string;
+  presignedUrl: string;
+  headers?: Record<string, string>;
+}
+
+export interface JobMessage {
+  text?: string;
+  details?: unknown[];
+}
+
+export interface Job {
+  id: string;
+  status?: string;
+  flow?: { id?: string };
+  messages?: JobMessage[];
+}
+
+/** A published workflow version's variables, as dependency tracking and the version read show them. */
+export interface FlowVersion {
+  inputSchema?: { properties?: Record<string, { type?: string }> };
+}
+
+/** A flow in Architect's dependency tracking, with what it consumes. */
+export interface DependencyObject {
+  id?: string;
+  name?: string;
+  consumedResources?: { id?: string; name?: string; type?: string; deleted?: boolean }[];
+}
+
+/** The workflows Genesys lists for `name` (it matches loosely), up to the page holding an exact match when `exact`. */
+export function listWorkflowsNamed(api: GenesysApi, name: string, exact = false): Promise<LiveFlow[]> {
+  return numberedPages<LiveFlow>(
+    api,
+    "List workflows",
+    (a, pageNumber) => a.architect.getFlows({ type: ["workflow"], name, pageSize: PAGE_SIZE, pageNumber }),
+    exact ? (flow) => isWorkflowNamed(flow, name) : undefined,
+  );
+}
+
+/** Pure: the flow is the workflow of exactly this name (the listing's type and name filters are loose). */
+export function isWorkflowNamed(flow: LiveFlow, name: string): boolean {
+  return flow.name === name && flow.type?.toUpperCase() === "WORKFLOW";
+}
+
+/** Just published, so a 404 means not visible yet. */
+export function read(api: GenesysApi, id: string): Promise<LiveFlow> {
+  return api.call("Read workflow", (a) => a.architect.getFlow(id), { tolerate: TOLERATE.justCreated });
+}
+
+export function readOrGoneFlow(api: GenesysApi, id: string): Promise<LiveFlow | undefined> {
+  return readOrGone(api, "Read workflow", (a) => a.architect.getFlow(id));
+}
+
+export function readVersion(api: GenesysApi, id: string, versionId: string): Promise<FlowVersion> {
+  return api.call(`Read workflow ${id} version ${versionId}`, (a) => a.architect.getFlowVersion(id, versionId));
+}
+
+/** Changes nothing until its upload. */
+export function registerJob(api: GenesysApi): Promise<RegisteredJob> {
+  return api.call("Register flow job", (a) => a.architect.postFlowsJobs());
+}
+
+export function readJob(api: GenesysApi, jobId: string): Promise<Job> {
+  return api.call("Read flow job", (a) => a.architect.getFlowsJob(jobId, { expand: ["messages"] }));
+}
+
+export function unlock(api: GenesysApi, id: string): Promise<unknown> {
+  return api.call(`Unlock workflow ${id}`, (a) => a.architect.postFlowsActionsUnlock(id));
+}
+
+/** `whileLockedOrReferenced`: retry a 409 (Architect's lock, or a trigger being deleted still targeting it). */
+export function remove(api: GenesysApi, id: string, whileLockedOrReferenced = false): Promise<void> {
+  return whileLockedOrReferenced
+    ? deleteOrGone(api, `Delete workflow ${id} (retrying while it is locked or referenced)`, (a) => a.architect.deleteFlow(id), {
+        tolerate: TOLERATE.lockedOrReferenced,
+      })
+    : deleteOrGone(api, `Delete workflow ${id}`, (a) => a.architect.deleteFlow(id));
+}
+
+/** Published workflows that still consume a deleted data action. */
+export function deletedActionConsumers(api: GenesysApi): Promise<DependencyObject[]> {
+  return numberedPages<DependencyObject>(api, "List workflows that consume deleted resources", (a, pageNumber) =>
+    a.architect.getArchitectDependencytrackingDeletedresourceconsumers({
+      objectType: ["WORKFLOWFLOW"],
+      flowFilter: "published",
+      consumedResources: true,
+      consumedResourceType: ["DATAACTION"],
+      pageSize: PAGE_SIZE,
+      pageNumber,
+    }),
+  );
+}

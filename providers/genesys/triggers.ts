@@ -1,0 +1,74 @@
+// Every Platform API call on Process Automation triggers: /api/v2/processautomation/triggers.
+import { CURSOR_PAGE_SIZE, cursorPages } from "./paging";
+import { TOLERATE } from "./retry-policy";
+import { type CallOptions, type GenesysApi, deleteOrGone, readOrGone } from "./transport";
+
+export interface MatchCriterion {
+  jsonPath: string;
+  operator: string;
+  value?: unknown;
+  values?: unknown[];
+}
+
+/** The match operators Genesys accepts (Process Automation's MatchCriteria). */
+export const OPERATORS = [
+  "GreaterThanOrEqual", "LessThanOrEqual", "Equal", "NotEqual", "LessThan", "GreaterThan",
+  "NotIn", "In", "Contains", "All", "Exists", "Size",
+] as const;
+
+/** How a trigger hands the event to its workflow: flattened top-level values, or the whole event as JSON. */
+export const DATA_FORMATS = ["TopLevelPrimitives", "Json"] as const;
+export type DataFormat = (typeof DATA_FORMATS)[number];
+
+/** Genesys's default when a trigger names no `dataFormat`. */
+export const DEFAULT_DATA_FORMAT: DataFormat = "TopLevelPrimitives";
+
+export interface LiveTrigger {
+  id: string;
+  name?: string;
+  topicName?: string;
+  enabled?: boolean;
+  target?: { id?: string; type?: string; workflowTargetSettings?: { dataFormat?: DataFormat } };
+  matchCriteria?: MatchCriterion[];
+  description?: string;
+  eventTTLSeconds?: number;
+  delayBySeconds?: number;
+  version?: number;
+}
+
+/** The triggers of a topic (every topic when none), up to the page holding an `until` match. */
+export function list(api: GenesysApi, topicName?: string, until?: (trigger: LiveTrigger) => boolean): Promise<LiveTrigger[]> {
+  return cursorPages<LiveTrigger>(
+    api,
+    "List triggers",
+    (a, after) => a.processAutomation.getProcessautomationTriggers({ ...(topicName ? { topicName } : {}), pageSize: String(CURSOR_PAGE_SIZE), ...(after ? { after } : {}) }),
+    until,
+  );
+}
+
+/** Listed or just written, so a 404 means not visible yet. */
+export function read(api: GenesysApi, id: string): Promise<LiveTrigger> {
+  return api.call("Read trigger", (a) => a.processAutomation.getProcessautomationTrigger(id), { tolerate: TOLERATE.justCreated });
+}
+
+export function readOrGoneTrigger(api: GenesysApi, id: string): Promise<LiveTrigger | undefined> {
+  return readOrGone(api, "Read trigger", (a) => a.processAutomation.getProcessautomationTrigger(id));
+}
+
+export function create(api: GenesysApi, body: Record<string, unknown>, options: Pick<CallOptions, "recover" | "referencing">): Promise<LiveTrigger> {
+  return api.call("Create trigger", (a) => a.processAutomation.postProcessautomationTriggers(body), options);
+}
+
+/** Replaces the whole trigger; `body.version` must be the current one. Genesys may answer without a body. */
+export function put(api: GenesysApi, id: string, body: Record<string, unknown>): Promise<LiveTrigger | undefined> {
+  return api.call("Update trigger", (a) => a.processAutomation.putProcessautomationTrigger(id, body));
+}
+
+/** Evaluates the trigger against an event (nothing runs). */
+export function test<T>(api: GenesysApi, id: string, event: Record<string, unknown>): Promise<T> {
+  return api.call(`Test trigger ${id}`, (a) => a.processAutomation.postProcessautomationTriggerTest(id, { body: event }));
+}
+
+export function remove(api: GenesysApi, id: string): Promise<void> {
+  return deleteOrGone(api, `Delete trigger ${id}`, (a) => a.processAutomation.deleteProcessautomationTrigger(id));
+}
