@@ -1,15 +1,8 @@
 // The command line and the printed summary of the reliability suite (pure).
-import type { SuiteResult } from "./suite";
+import type { SuiteOptions, SuiteResult } from "./suite";
 
-export interface CliOptions {
-  lifecycles: number;
-  seed: number;
-  rate: number;
-  concurrency: number;
-  crashEvery: number;
-  stopAfterMinutes?: number;
-  replay?: number;
-}
+/** What the command line sets: the suite's options but the CLI and the progress callback. */
+export type CliOptions = Omit<SuiteOptions, "cli" | "onLifecycle">;
 
 const USAGE = "usage: npm run reliability -- [--lifecycles N] [--seed N] [--rate 0..1] [--concurrency K] [--crash-every N] [--stop-after-minutes M] [--replay SEED]";
 
