@@ -14,12 +14,12 @@ import {
   callDataInputs,
   DATA_ACTION_NAME,
   GUIDE_EVENTS,
-  GUIDE_INPUT_CONTRACT,
   INTEGRATION_NAME,
   INTEGRATION_TYPE,
   OPEN_MESSAGING_CONDITIONS,
   requestUrl,
-} from "./guide";
+} from "../support/guide";
+import inputContract from "../../templates/input-contract.json";
 import { Objects, seedUnrelated, split, Unrelated, writeCalls } from "./org";
 
 const PROJECT = "cognigy"; // Pulumi.yaml `name`
@@ -142,7 +142,7 @@ describe("the handover stack's lifecycle in one org", () => {
     const action = only(mine.actions, "data action");
     expect(action).toMatchObject({ name: DATA_ACTION_NAME, category: INTEGRATION_NAME, integrationId: integration.id });
     expect(action.config.request).toMatchObject({ requestType: "POST", requestUrlTemplate: requestUrl("trial.cognigy.ai") });
-    expect(action.contract.input.inputSchema).toEqual(GUIDE_INPUT_CONTRACT);
+    expect(action.contract.input.inputSchema).toEqual(inputContract);
     // Minimal output contract: an object with no declared properties.
     expect(action.contract.output.successSchema).toMatchObject({ type: "object" });
     expect(Object.keys(action.contract.output.successSchema.properties ?? {})).toEqual([]);
@@ -308,7 +308,7 @@ describe("the handover stack's lifecycle in one org", () => {
     const mine = ours();
     const newAction = only(mine.actions, "data action");
     expect(newAction.id).not.toBe(oldAction.id);
-    expect(newAction.contract.input.inputSchema).toEqual(GUIDE_INPUT_CONTRACT);
+    expect(newAction.contract.input.inputSchema).toEqual(inputContract);
     for (const event of GUIDE_EVENTS) {
       // The acw workflow carries the name step 4 gave it.
       const flow = flowNamed(mine, event.key === "acw" ? RENAMED_ACW : event.workflowName);

@@ -1,21 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { catalogue, SECRET, valid, withConfig } from "../unit/bad-config-catalogue";
+import inputContract from "../../templates/input-contract.json";
+import { callDataInputs, OPEN_MESSAGING_CONDITIONS } from "../support/guide";
 import { drain, Registration, settled, startScenario } from "./registrations";
 
 const DYNAMIC = "pulumi-nodejs:dynamic/genesyscloud:";
 const MANAGED_BY = "cognigy-genesys-handover cognigy/dev";
-// The seed's input contract, written out here so the template is checked against the guide.
-const GUIDE_INPUT_CONTRACT = {
-  title: "properties",
-  type: "object",
-  properties: { userId: { type: "string" }, topic: { type: "string" }, disconnectType: { type: "string" } },
-  additionalProperties: true,
-};
-const OPEN_MESSAGING = [
-  { jsonPath: "mediaType", operator: "Equal", value: "MESSAGE" },
-  { jsonPath: "messageType", operator: "Equal", value: "OPEN" },
-];
 
 async function loadProgram(config: Record<string, string>) {
   const { registrations } = await startScenario(config);
@@ -73,7 +64,7 @@ describe("the stack program under mocks, default configuration", async () => {
       name: "Send Event to Cognigy",
       category: "Web Services Data Actions Integration",
       integrationId: "handover-integration-id",
-      inputSchema: GUIDE_INPUT_CONTRACT,
+      inputSchema: inputContract,
       outputSchema: { type: "object", properties: {}, additionalProperties: true },
       requestUrlTemplate: "https://endpoint-app.cognigy.ai/handover/genesysCloudOM",
       requestType: "POST",
@@ -101,11 +92,7 @@ describe("the stack program under mocks, default configuration", async () => {
       ["Flow.disconnectType", true],
     ]);
     const callData = doc.workflow.states[0].state.actions[0].callData;
-    expect(callData.category["Web Services Data Actions Integration"].dataAction["Send Event to Cognigy"].inputs).toEqual({
-      userId: { exp: "Flow.addressTo" },
-      topic: { lit: topic },
-      disconnectType: { exp: "Flow.disconnectType" },
-    });
+    expect(callData.category["Web Services Data Actions Integration"].dataAction["Send Event to Cognigy"].inputs).toEqual(callDataInputs(topic));
   });
 
   it.each([
@@ -119,7 +106,7 @@ describe("the stack program under mocks, default configuration", async () => {
       topicName,
       workflowId: `handover-workflow-${slug}-id`,
       enabled: true,
-      matchCriteria: OPEN_MESSAGING,
+      matchCriteria: OPEN_MESSAGING_CONDITIONS,
       dataFormat: "TopLevelPrimitives",
       adopt: false,
       managedBy: MANAGED_BY,

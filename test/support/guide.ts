@@ -1,26 +1,8 @@
-// What Cognigy's guide (corrected by docs/cognigy-handover.md's "Exact objects" table) says must
-// exist in the org, written out here so that templates/ and components/ are checked against the
-// guide rather than against themselves.
-
-/** The guide's "Input Contract > JSON", as text exactly as the guide shows it. */
-const GUIDE_INPUT_CONTRACT_TEXT = `{
-  "title": "properties",
-  "type": "object",
-  "properties": {
-    "userId": {
-      "type": "string"
-    },
-    "topic": {
-      "type": "string"
-    },
-    "disconnectType": {
-      "type": "string"
-    }
-  },
-  "additionalProperties": true
-}`;
-
-export const GUIDE_INPUT_CONTRACT: unknown = JSON.parse(GUIDE_INPUT_CONTRACT_TEXT);
+// What Cognigy's guide (read as README's "What it creates" table reads it) says must exist in
+// the org, written out here so that components/ and the rendered workflow are checked against the
+// guide rather than against themselves; the one place the tests (lifecycle, mocks, unit, verify's
+// hand-made setups) take these facts from. The guide's "Input Contract > JSON" is not repeated
+// here: templates/input-contract.json is that text, verbatim, and the tests read it from there.
 
 export const INTEGRATION_NAME = "Web Services Data Actions Integration";
 export const INTEGRATION_TYPE = "custom-rest-actions";

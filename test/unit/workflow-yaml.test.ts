@@ -4,6 +4,7 @@ import inputContract from "../../templates/input-contract.json";
 import { HANDOVER_EVENTS } from "../../domain/events";
 import { renderWorkflowYaml, WorkflowYamlValues } from "../../domain/workflow-yaml";
 import { FAILURE_OUTPUTS } from "../../dev/emulator/archy";
+import { callDataInputs } from "../support/guide";
 
 const guide: WorkflowYamlValues = {
   workflowName: "Workflow conversation.id.acw",
@@ -43,11 +44,7 @@ describe("renderWorkflowYaml", () => {
     expect(action.name).toBe("Send Event to Cognigy");
     expect(Object.keys(action.category)).toEqual(["Web Services Data Actions Integration"]);
     expect(Object.keys(action.category[guide.integrationName].dataAction)).toEqual(["Send Event to Cognigy"]);
-    expect(inputs).toEqual({
-      userId: { exp: "Flow.addressTo" },
-      topic: { lit: "v2.detail.events.conversation.id.acw" },
-      disconnectType: { exp: "Flow.disconnectType" },
-    });
+    expect(inputs).toEqual(callDataInputs("v2.detail.events.conversation.id.acw"));
     expect(doc.workflow.variables).toEqual([
       { stringVariable: { name: "Flow.addressTo", initialValue: { noValue: true }, isInput: true, isOutput: false } },
       { stringVariable: { name: "Flow.disconnectType", initialValue: { noValue: true }, isInput: true, isOutput: false } },

@@ -1,7 +1,11 @@
 // A setup built the way an admin builds it from Cognigy's guide, with plain SDK calls and
-// independent of the stack's code (on purpose: verify and adoption must judge it from outside).
-// Each option reproduces one typical hand-made mistake.
+// independent of the stack's code (on purpose: verify and adoption must judge it from outside):
+// the guide's facts come from test/support/guide.ts and its input contract from
+// templates/input-contract.json, the guide's text. Each option reproduces one typical hand-made
+// mistake.
+import inputContract from "../../templates/input-contract.json";
 import { login, type Apis } from "../emulator/sdk";
+import { DATA_ACTION_NAME, GUIDE_EVENTS, INTEGRATION_NAME, OPEN_MESSAGING_CONDITIONS, requestUrl } from "../support/guide";
 
 export interface HandMadeOptions {
   /** The guide's wrong category: "Web Services Data Action" instead of the integration's name. */
@@ -25,19 +29,11 @@ export interface HandMade {
   triggerIds: Record<"acw" | "user.end", string>;
 }
 
-export const INTEGRATION = "Web Services Data Actions Integration";
-export const ACTION = "Send Event to Cognigy";
-export const GUIDE_URL = "https://endpoint-app.cognigy.ai/handover/genesysCloudOM";
+export const INTEGRATION = INTEGRATION_NAME;
+export const ACTION = DATA_ACTION_NAME;
+export const GUIDE_URL = requestUrl("app.cognigy.ai");
 
-const EVENTS = {
-  acw: { workflow: "Workflow conversation.id.acw", trigger: "Trigger conversation.id.acw", topic: "v2.detail.events.conversation.{id}.acw", literal: "v2.detail.events.conversation.id.acw" },
-  "user.end": {
-    workflow: "Workflow conversation.id.user.end",
-    trigger: "Trigger conversation.id.user.end",
-    topic: "v2.detail.events.conversation.{id}.user.end",
-    literal: "v2.detail.events.conversation.id.user.end",
-  },
-} as const;
+const guideEvent = (key: "acw" | "user.end") => GUIDE_EVENTS.find((event) => event.key === key)!;
 
 /** The workflow as Architect would export it after the guide's step 4. */
 function workflowYaml(name: string, category: string, action: string, literal: string, inputs: boolean): string {
@@ -118,12 +114,7 @@ export async function seedHandMade(url: string, options: HandMadeOptions = {}): 
     secure: false,
     contract: {
       input: {
-        inputSchema: {
-          title: "properties",
-          type: "object",
-          properties: { userId: { type: "string" }, topic: { type: "string" }, disconnectType: { type: "string" } },
-          additionalProperties: true,
-        },
+        inputSchema: inputContract,
       },
       output: { successSchema: options.outputSchema ?? { type: "object", properties: {}, additionalProperties: true } },
     },
@@ -136,18 +127,14 @@ export async function seedHandMade(url: string, options: HandMadeOptions = {}): 
   const flowIds = {} as HandMade["flowIds"];
   const triggerIds = {} as HandMade["triggerIds"];
   for (const key of ["acw", "user.end"] as const) {
-    const event = EVENTS[key];
-    flowIds[key] = await publishWorkflow(apis, workflowYaml(event.workflow, category, ACTION, event.literal, !options.nonInputVariables));
-    const conditions = [
-      { jsonPath: "mediaType", operator: "Equal", value: "MESSAGE" },
-      { jsonPath: "messageType", operator: "Equal", value: "OPEN" },
-    ];
+    const event = guideEvent(key);
+    flowIds[key] = await publishWorkflow(apis, workflowYaml(event.workflowName, category, ACTION, event.workflowTopic, !options.nonInputVariables));
     const trigger = (await apis.triggers.postProcessautomationTriggers({
-      name: event.trigger,
-      topicName: event.topic,
+      name: event.triggerName,
+      topicName: event.triggerTopic,
       enabled: options.disabledTrigger !== key,
       target: { type: "Workflow", id: flowIds[key], workflowTargetSettings: { dataFormat: "TopLevelPrimitives" } },
-      matchCriteria: options.missingCondition === key ? conditions.slice(0, 1) : conditions,
+      matchCriteria: options.missingCondition === key ? OPEN_MESSAGING_CONDITIONS.slice(0, 1) : OPEN_MESSAGING_CONDITIONS,
     } as never)) as { id: string };
     triggerIds[key] = trigger.id;
   }
@@ -174,7 +161,7 @@ export async function seedUnrelated(url: string): Promise<{ integrationId: strin
   const flowId = await publishWorkflow(apis, workflowYaml("Workflow customer lookup", "CRM lookups", "Look up customer", "lookup", true));
   const trigger = (await apis.triggers.postProcessautomationTriggers({
     name: "Trigger customer lookup",
-    topicName: EVENTS.acw.topic,
+    topicName: guideEvent("acw").triggerTopic,
     enabled: true,
     target: { type: "Workflow", id: flowId, workflowTargetSettings: { dataFormat: "TopLevelPrimitives" } },
     matchCriteria: [{ jsonPath: "mediaType", operator: "Equal", value: "VOICE" }],
