@@ -32,6 +32,13 @@ describe("program load", () => {
     expect(PROJECT_SETTINGS.module).toBe("commonjs");
   });
 
+  it("the handover stack: ts-node transpiles it with SWC (the tsconfig's own ts-node section), and @swc/core resolves from the project", () => {
+    // Pulumi's host registers ts-node with this file as `project` and names no transpiler, so ts-node reads the section.
+    const raw = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "tsconfig.pulumi.json"), "utf8").replace(/^\s*\/\/.*$/gm, ""));
+    expect(raw["ts-node"]).toEqual({ swc: true });
+    expect(() => require.resolve("@swc/core", { paths: [PROJECT_ROOT] })).not.toThrow();
+  });
+
   it("the bench's empty program is loaded the same way", () => {
     const file = path.join(EMPTY_PROGRAM_DIR, runtimeTsconfig(EMPTY_PROGRAM_DIR) ?? "tsconfig.json");
     const own = loadTypeScriptCompilerOptions(file);
