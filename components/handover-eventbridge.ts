@@ -76,8 +76,9 @@ export class HandoverEventBridge extends pulumi.ComponentResource {
     if (problems.length > 0) throw new Error(`${owner}: ${problems.join("; ")}`);
     super(HANDOVER_EVENTBRIDGE_TYPE, name, {}, opts);
     // Children inherit `protect` from their parent but not `retainOnDelete`: pass it on. Up to
-    // 05805b9 the stack program registered both children at the top level under these names; the
-    // alias keeps those stacks' objects in place (test/upgrade/layout-upgrade.test.ts).
+    // 05805b9 the stack program registered both children at the top level, under the names this
+    // component, which it names `eventbridge`, gives them; the alias keeps those stacks' objects
+    // in place (test/upgrade/layout-upgrade.test.ts).
     const child = { parent: this, retainOnDelete: opts?.retainOnDelete, aliases: [{ parent: pulumi.rootStackResource }] };
     const checked = (label: string, value: pulumi.Input<string>, check: Check) => checkedInput(owner, label, value, check);
 
