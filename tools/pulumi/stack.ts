@@ -14,6 +14,8 @@ import { killTree } from "./process-tree";
 const HOST_SCRIPT = path.join(__dirname, "inline-host.js");
 
 export type Operation = "up" | "preview" | "refresh" | "destroy";
+/** What the inline host does: an operation, or a state command. */
+export type HostRequest = Operation | "export" | "import" | "cancel";
 
 /** One resource step the engine reported (a `resourcePreEvent`), or an error diagnostic on a resource. */
 export interface Step {
@@ -45,7 +47,7 @@ export interface RunResult {
 
 export class StackRunError extends Error {
   constructor(
-    readonly op: Operation | "export" | "import" | "cancel",
+    readonly op: HostRequest,
     message: string,
     readonly stdout: string,
     readonly stderr: string,
@@ -224,7 +226,7 @@ export class ProjectStack {
     };
   }
 
-  private request(op: string, extra: Record<string, unknown>): Promise<{ result: any; stdout: string; stderr: string; late: string[] }> {
+  private request(op: HostRequest, extra: Record<string, unknown>): Promise<{ result: any; stdout: string; stderr: string; late: string[] }> {
     if (this.running) return Promise.reject(new Error(`stack ${this.stack}: an operation is already running`));
     const env = pulumiEnvironment(this.options.env ?? process.env, this.options.backendUrl, this.options.passphrase);
     // execArgv: [] runs the host as plain node, as Pulumi runs its language host: fork() would
@@ -234,9 +236,11 @@ export class ProjectStack {
     this.running = child;
     let stdout = "";
     let stderr = "";
-    let hostStderr = "";
-    child.stderr?.on("data", (chunk) => (hostStderr += chunk));
-    child.stdout?.on("data", (chunk) => (hostStderr += chunk));
+    // What the host process itself printed (not the CLI's output, which comes by message): the
+    // only trace of why it died before answering.
+    let hostOutput = "";
+    child.stderr?.on("data", (chunk) => (hostOutput += chunk));
+    child.stdout?.on("data", (chunk) => (hostOutput += chunk));
     const config = this.configApplied ? undefined : this.config;
     return new Promise((resolve, reject) => {
       let settled: HostMessage | undefined;
@@ -258,13 +262,12 @@ export class ProjectStack {
           return;
         }
         if (settled?.type === "failure" && settled.error) {
-          // Config may have been written before the failure; write it again next time.
           const error = settled.error;
-          reject(new StackRunError(op as Operation, error.message, error.stdout ?? stdout, error.stderr ?? stderr, error.code, false));
+          reject(new StackRunError(op, error.message, error.stdout ?? stdout, error.stderr ?? stderr, error.code, false));
           return;
         }
         const how = signal ? `was killed (${signal})` : `exited with code ${code} before answering`;
-        reject(new StackRunError(op as Operation, `pulumi ${op} of stack ${this.stack}: the operation's process ${how}\n${hostStderr}`, stdout, stderr, undefined, true));
+        reject(new StackRunError(op, `pulumi ${op} of stack ${this.stack}: the operation's process ${how}\n${hostOutput}`, stdout, stderr, undefined, true));
       });
       child.send({
         op,
