@@ -3,24 +3,18 @@ import { parse } from "yaml";
 import { catalogue, SECRET, valid, withConfig } from "../unit/bad-config-catalogue";
 import inputContract from "../../templates/input-contract.json";
 import { callDataInputs, OPEN_MESSAGING_CONDITIONS } from "../support/guide";
-import { drain, Registration, settled, startScenario } from "./registrations";
+import { DYNAMIC } from "../support/state";
+import { loadProgram, WEBHOOK_REGISTRATIONS } from "./program";
+import { drain, Registration, startScenario } from "./registrations";
 
-const DYNAMIC = "pulumi-nodejs:dynamic/genesyscloud:";
 const MANAGED_BY = "cognigy-genesys-handover cognigy/dev";
-
-async function loadProgram(config: Record<string, string>) {
-  const { registrations } = await startScenario(config);
-  const program = await import("../../stacks/index");
-  const outputs = await settled({ ...program });
-  return { registrations, outputs };
-}
 
 /** Inputs the program chose: without the serialized provider, the provider's own version and the kind it routes by (the type's). */
 function chosen(registration: Registration): Record<string, unknown> {
   const { __provider, providerVersion, kind, ...rest } = registration.inputs;
   expect(typeof __provider).toBe("string");
   expect(typeof providerVersion).toBe("string");
-  expect(registration.type).toBe(`pulumi-nodejs:dynamic/genesyscloud:${kind}`);
+  expect(registration.type).toBe(`${DYNAMIC}${kind}`);
   return rest;
 }
 
@@ -36,17 +30,7 @@ describe("the stack program under mocks, default configuration", async () => {
   const dataAction = byName("handover-data-action");
 
   it("registers exactly one component and the six Genesys objects, all children of the component", () => {
-    expect(registrations.map((r) => [r.type, r.name]).sort()).toEqual(
-      [
-        ["cognigy:genesyscloud:HandoverWebhooks", "handover"],
-        [`${DYNAMIC}Integration`, "handover-integration"],
-        [`${DYNAMIC}DataAction`, "handover-data-action"],
-        [`${DYNAMIC}Workflow`, "handover-workflow-acw"],
-        [`${DYNAMIC}Workflow`, "handover-workflow-user-end"],
-        [`${DYNAMIC}Trigger`, "handover-trigger-acw"],
-        [`${DYNAMIC}Trigger`, "handover-trigger-user-end"],
-      ].sort(),
-    );
+    expect(registrations.map((r) => [r.type, r.name]).sort()).toEqual([...WEBHOOK_REGISTRATIONS].sort());
     for (const child of registrations.filter((r) => r !== component)) expect(child.parent, child.name).toBe(component.urn);
   });
 
@@ -135,7 +119,7 @@ describe("the stack program under mocks, default configuration", async () => {
   });
 
   it("serializes one provider for all six objects (providers/webhook-objects.ts), not one per kind", () => {
-    const objects = registrations.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/genesyscloud:"));
+    const objects = registrations.filter((r) => r.type.startsWith(DYNAMIC));
     expect(objects).toHaveLength(6);
     expect(new Set(objects.map((r) => r.inputs.__provider)).size).toBe(1);
   });

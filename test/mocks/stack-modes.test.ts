@@ -2,21 +2,13 @@
 // and the version gate (refusals before anything is registered, warnings logged).
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SECRET, valid, withConfig } from "../unit/bad-config-catalogue";
-import { drain, Registration, settled, startScenario } from "./registrations";
+import { DYNAMIC } from "../support/state";
+import { loadProgram as loadProgramUnderMocks, WEBHOOK_REGISTRATIONS } from "./program";
+import { drain, Registration, startScenario } from "./registrations";
 import { newWebhookObjectRefusal, parseCognigyVersion } from "../../domain/cognigy-version";
 
-const DYNAMIC = "pulumi-nodejs:dynamic/genesyscloud:";
 const ORG_ID = "8a3e7c1d-2b4f-4d6a-9e8b-0c1d2e3f4a5b";
 const API_KEY = "eventbridge-api-key-value";
-const WEBHOOK_OBJECTS = [
-  ["cognigy:genesyscloud:HandoverWebhooks", "handover"],
-  [`${DYNAMIC}Integration`, "handover-integration"],
-  [`${DYNAMIC}DataAction`, "handover-data-action"],
-  [`${DYNAMIC}Workflow`, "handover-workflow-acw"],
-  [`${DYNAMIC}Workflow`, "handover-workflow-user-end"],
-  [`${DYNAMIC}Trigger`, "handover-trigger-acw"],
-  [`${DYNAMIC}Trigger`, "handover-trigger-user-end"],
-];
 const EVENTBRIDGE_SIDE = [
   ["cognigy:genesyscloud:HandoverEventBridge", "eventbridge"],
   [`${DYNAMIC}EventBridgeIntegration`, "eventbridge-integration"],
@@ -38,18 +30,12 @@ const EVENTBRIDGE = {
   "cognigy:organisationId": "cognigy-org-42",
 };
 
-async function loadProgram(config: Record<string, string>) {
-  const { registrations } = await startScenario(config, {}, {
+const loadProgram = (config: Record<string, string>) =>
+  loadProgramUnderMocks(config, {
     secretKeys: ["cognigy:eventBridgeApiKey"],
     // The EventBridge provider reads the org id from Genesys.
     outputs: (type) => (type === `${DYNAMIC}EventBridgeIntegration` ? { genesysOrgId: ORG_ID } : {}),
   });
-  const program = await import("../../stacks/index");
-  const outputs = await settled({ ...program });
-  // Self-hosted registrations finish after the lazy import; their outputs above waited for them.
-  await drain();
-  return { registrations, outputs };
-}
 
 const kinds = (registrations: Registration[]) =>
   registrations.filter((r) => !r.type.startsWith("pulumi:providers:")).map((r) => [r.type, r.name]).sort();
@@ -59,7 +45,7 @@ afterEach(() => vi.restoreAllMocks());
 describe("the stack program per cognigy:mode", () => {
   it("webhooks (the default): the six webhook objects and nothing of EventBridge", async () => {
     const { registrations, outputs } = await loadProgram(withConfig({ "cognigy:version": "4.98" }));
-    expect(kinds(registrations)).toEqual([...WEBHOOK_OBJECTS].sort());
+    expect(kinds(registrations)).toEqual([...WEBHOOK_REGISTRATIONS].sort());
     expect(Object.keys(outputs).filter((key) => outputs[key as keyof typeof outputs] !== undefined).sort()).toEqual(
       ["dataAction", "integration", "requestUrl", "triggers", "workflows"],
     );
@@ -107,7 +93,7 @@ describe("the stack program per cognigy:mode", () => {
 
   it("both: the webhook objects and the EventBridge integration side by side, with the same marker", async () => {
     const { registrations, outputs } = await loadProgram(withConfig({ ...EVENTBRIDGE, "cognigy:mode": "both" }));
-    expect(kinds(registrations)).toEqual([...WEBHOOK_OBJECTS, ...EVENTBRIDGE_SIDE].sort());
+    expect(kinds(registrations)).toEqual([...WEBHOOK_REGISTRATIONS, ...EVENTBRIDGE_SIDE].sort());
     const markers = new Set(registrations.filter((r) => r.type.startsWith(DYNAMIC)).map((r) => r.inputs.managedBy));
     expect([...markers]).toEqual(["cognigy-genesys-handover cognigy/dev"]);
     expect(outputs.requestUrl).toBe("https://endpoint-app.cognigy.ai/handover/genesysCloudOM");
@@ -153,20 +139,20 @@ describe("the version gate in the program", () => {
   it("warns and deploys when the version is unset (webhooks), creating allowed", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const unset = await loadProgram(valid);
-    expect(kinds(unset.registrations)).toEqual([...WEBHOOK_OBJECTS].sort());
+    expect(kinds(unset.registrations)).toEqual([...WEBHOOK_REGISTRATIONS].sort());
     expect(warn.mock.calls.flat().join("\n")).toMatch(/cognigy:version is not set/);
     expect(unset.registrations.filter((r) => "createRefusal" in r.inputs)).toEqual([]);
   });
 
   // The journey of issue 13: only cognigy:version and cognigy:mode change between these runs.
   it.each([
-    ["webhooks on 4.100", { "cognigy:version": "4.100" }, [...WEBHOOK_OBJECTS]],
+    ["webhooks on 4.100", { "cognigy:version": "4.100" }, [...WEBHOOK_REGISTRATIONS]],
     [
       "webhooks on 4.100, adopting",
       { "cognigy:version": "4.100", "cognigy:adoptExisting": "true" },
-      [...WEBHOOK_OBJECTS, [`${DYNAMIC}ExistingSetup`, "handover-existing-setup"]],
+      [...WEBHOOK_REGISTRATIONS, [`${DYNAMIC}ExistingSetup`, "handover-existing-setup"]],
     ],
-    ["both on 2025.11", { ...EVENTBRIDGE, "cognigy:version": "2025.11", "cognigy:mode": "both" }, [...WEBHOOK_OBJECTS, ...EVENTBRIDGE_SIDE]],
+    ["both on 2025.11", { ...EVENTBRIDGE, "cognigy:version": "2025.11", "cognigy:mode": "both" }, [...WEBHOOK_REGISTRATIONS, ...EVENTBRIDGE_SIDE]],
   ])("%s: deploys with a warning, and every webhook object carries the release's refusal of new objects", async (_case, changes, objects) => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const { registrations } = await loadProgram(withConfig(changes));

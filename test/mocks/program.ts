@@ -1,0 +1,28 @@
+// The stack program (stacks/index.ts) loaded under mocks for one scenario (./registrations.ts),
+// and the registrations every webhooks-mode case expects of it.
+import { DYNAMIC } from "../support/state";
+import { drain, type ScenarioOptions, settled, startScenario } from "./registrations";
+
+/** The webhooks component and its six Genesys objects, as [type, name]. */
+export const WEBHOOK_REGISTRATIONS = [
+  ["cognigy:genesyscloud:HandoverWebhooks", "handover"],
+  [`${DYNAMIC}Integration`, "handover-integration"],
+  [`${DYNAMIC}DataAction`, "handover-data-action"],
+  [`${DYNAMIC}Workflow`, "handover-workflow-acw"],
+  [`${DYNAMIC}Workflow`, "handover-workflow-user-end"],
+  [`${DYNAMIC}Trigger`, "handover-trigger-acw"],
+  [`${DYNAMIC}Trigger`, "handover-trigger-user-end"],
+];
+
+/**
+ * A fresh scenario with `config`, then the program: what it registered and its stack outputs,
+ * once every output has settled and the registrations still in flight (self-hosted's lazy
+ * import) have reached the monitor.
+ */
+export async function loadProgram(config: Record<string, string>, options: ScenarioOptions = {}) {
+  const { registrations } = await startScenario(config, {}, options);
+  const program = await import("../../stacks/index");
+  const outputs = await settled({ ...program });
+  await drain();
+  return { registrations, outputs };
+}
