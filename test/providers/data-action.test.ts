@@ -4,7 +4,7 @@ import { Emulator } from "../../dev/emulator/index";
 import { DataActionOutputs, DataActionProvider } from "../../providers/data-action";
 import { IntegrationProvider } from "../../providers/integration";
 import { login } from "../emulator/sdk";
-import { configureRequest, emulator, MARKER, reloadedWithoutCredentials, stackConfig } from "./harness";
+import { configureRequest, emulator, expectIdempotentDelete, MARKER, reloadedWithoutCredentials, stackConfig } from "./harness";
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -75,10 +75,7 @@ async function lifecycle(provider: DataActionProvider): Promise<void> {
     deleteBeforeReplace: true,
   });
 
-  await provider.delete(created.id, updated.outs);
-  expect(emu.state().actions).toEqual([]);
-  await provider.delete(created.id, updated.outs);
-  expect(await provider.read(created.id, updated.outs)).toEqual({});
+  await expectIdempotentDelete(provider, created.id, updated.outs, () => emu.state().actions);
 }
 
 describe("DataAction provider", () => {

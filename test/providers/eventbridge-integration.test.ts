@@ -13,7 +13,7 @@ import {
 } from "../../providers/eventbridge-integration";
 import { IntegrationProvider } from "../../providers/integration";
 import { login } from "../emulator/sdk";
-import { configureRequest, emulator, MARKER, reloadedWithoutCredentials, stackConfig } from "./harness";
+import { configureRequest, emulator, expectIdempotentDelete, MARKER, reloadedWithoutCredentials, stackConfig } from "./harness";
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -116,10 +116,7 @@ async function lifecycle(provider: EventBridgeIntegrationProvider): Promise<void
   await provider.update(created.id, updated.outs as EventBridgeIntegrationOutputs, { ...news, topicFilters: [ACW] });
   expect(configPuts()).toBe(0);
 
-  await provider.delete(created.id, updated.outs);
-  expect(emu.state().integrations).toEqual([]);
-  await provider.delete(created.id, updated.outs);
-  expect(await provider.read(created.id, updated.outs as EventBridgeIntegrationOutputs)).toEqual({});
+  await expectIdempotentDelete(provider, created.id, updated.outs as EventBridgeIntegrationOutputs, () => emu.state().integrations);
 }
 
 describe("EventBridgeIntegration provider", () => {

@@ -74,6 +74,22 @@ async function checkedRoundTrip<P extends object>(provider: P): Promise<{ provid
   return { provider: reloaded, text };
 }
 
+/**
+ * How every provider's lifecycle ends: delete removes the object from the emulator (`left` lists
+ * what remains of its kind), a second delete of the gone object succeeds, and read finds nothing.
+ */
+export async function expectIdempotentDelete<O>(
+  provider: { delete(id: string, props: O): Promise<void>; read(id: string, props: O): Promise<unknown> },
+  id: string,
+  outs: O,
+  left: () => unknown[],
+): Promise<void> {
+  await provider.delete(id, outs);
+  expect(left()).toEqual([]);
+  await provider.delete(id, outs);
+  expect(await provider.read(id, outs)).toEqual({});
+}
+
 /** Runs `fn`, returns how long it took in milliseconds. */
 export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const started = performance.now();

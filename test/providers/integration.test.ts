@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_CLIENT, Emulator } from "../../dev/emulator/index";
 import { IntegrationProvider } from "../../providers/integration";
-import { configureRequest, emulator, MARKER, reloadedWithoutCredentials, stackConfig } from "./harness";
+import { configureRequest, emulator, expectIdempotentDelete, MARKER, reloadedWithoutCredentials, stackConfig } from "./harness";
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -37,10 +37,7 @@ async function lifecycle(provider: IntegrationProvider): Promise<void> {
   expect((await provider.read(created.id, updated.outs)).props).toEqual(updated.outs);
   expect(await provider.diff(created.id, updated.outs, news)).toMatchObject({ changes: false });
 
-  await provider.delete(created.id, updated.outs);
-  expect(emu.state().integrations).toEqual([]);
-  await provider.delete(created.id, updated.outs);
-  expect(await provider.read(created.id, updated.outs)).toEqual({});
+  await expectIdempotentDelete(provider, created.id, updated.outs, () => emu.state().integrations);
 }
 
 describe("Integration provider", () => {

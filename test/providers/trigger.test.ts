@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../dev/emulator/index";
 import { TriggerInputs, TriggerProvider } from "../../providers/trigger";
 import { WorkflowInputs, WorkflowProvider } from "../../providers/workflow";
-import { configureRequest, emulator, handoverBase, MARKER, reloadedWithoutCredentials, stackConfig, workflowYaml } from "./harness";
+import { configureRequest, emulator, expectIdempotentDelete, handoverBase, MARKER, reloadedWithoutCredentials, stackConfig, workflowYaml } from "./harness";
 
 let emu: Emulator;
 let workflowId: string;
@@ -70,10 +70,7 @@ async function lifecycle(provider: TriggerProvider): Promise<void> {
   expect(updated.outs).toMatchObject({ version: 2, description: "Stops on ACW" });
   expect((await provider.read(created.id, updated.outs)).props).toEqual(updated.outs);
 
-  await provider.delete(created.id, updated.outs);
-  expect(emu.state().triggers).toEqual([]);
-  await provider.delete(created.id, updated.outs);
-  expect(await provider.read(created.id, updated.outs)).toEqual({});
+  await expectIdempotentDelete(provider, created.id, updated.outs, () => emu.state().triggers);
 }
 
 describe("Trigger provider", () => {

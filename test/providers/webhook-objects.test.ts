@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../dev/emulator/index";
 import { WebhookObjectsProvider } from "../../providers/webhook-objects";
-import { configureRequest, emulator, MARKER, reloadedWithoutCredentials, stackConfig } from "./harness";
+import { configureRequest, emulator, expectIdempotentDelete, MARKER, reloadedWithoutCredentials, stackConfig } from "./harness";
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -29,8 +29,7 @@ async function lifecycle(provider: WebhookObjectsProvider): Promise<void> {
   expect(await provider.diff(created.id, created.outs, renamed)).toMatchObject({ changes: true });
   const updated = await provider.update(created.id, created.outs, renamed);
   expect(updated.outs).toMatchObject({ kind: "Integration", name: "Cognigy Handover 2" });
-  await provider.delete(created.id, updated.outs);
-  expect(emu.state().integrations).toEqual([]);
+  await expectIdempotentDelete(provider, created.id, updated.outs, () => emu.state().integrations);
 }
 
 describe("the webhook objects' provider", () => {

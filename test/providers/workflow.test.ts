@@ -4,7 +4,7 @@ import { DEFAULT_DATA_ACTION_NAME, DEFAULT_INTEGRATION_NAME } from "../../domain
 import { renderWorkflowYaml } from "../../domain/workflow-yaml";
 import { Emulator, startEmulator } from "../../dev/emulator/index";
 import { HOME_DIVISION, WorkflowInputs, WorkflowProvider } from "../../providers/workflow";
-import { configureRequest, emulator, handoverBase, MARKER, reloadedWithoutCredentials, stackConfig, workflowYaml } from "./harness";
+import { configureRequest, emulator, expectIdempotentDelete, handoverBase, MARKER, reloadedWithoutCredentials, stackConfig, workflowYaml } from "./harness";
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -60,10 +60,7 @@ async function lifecycle(provider: WorkflowProvider): Promise<void> {
 
   // Locked in Architect by someone: delete unlocks, then deletes.
   emu.lockFlow(created.id);
-  await provider.delete(created.id, updated.outs);
-  expect(emu.state().flows).toEqual([]);
-  await provider.delete(created.id, updated.outs);
-  expect(await provider.read(created.id, updated.outs)).toEqual({});
+  await expectIdempotentDelete(provider, created.id, updated.outs, () => emu.state().flows);
 }
 
 describe("Workflow provider", () => {
