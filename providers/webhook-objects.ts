@@ -3,7 +3,9 @@
 // (@pulumi/pulumi/dynamic caches by identity): four objects meant four texts that each carried
 // the shared code (API layer, retries, diff, adoption), about 60 KB each; one object serializes
 // that code once, into one text of about 115 KB, in about a third of the time (npm run bench), and
-// the provider host loads one text instead of four. Each call is routed to its kind's provider by
+// the provider host loads one text instead of four. The program registers it packaged
+// (webhookObjectsProvider below, providers/packaged-provider.ts): its modules as one text, which
+// Pulumi serializes in milliseconds. Each call is routed to its kind's provider by
 // the `kind` input every webhook resource carries, which this provider keeps in the outputs.
 //
 // Resources whose state predates `kind` keep working: `read` and `delete` run the provider stored
@@ -11,6 +13,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DataActionProvider } from "./data-action";
 import { IntegrationProvider } from "./integration";
+import { PackagedProvider, packageModules } from "./packaged-provider";
 import { TriggerProvider } from "./trigger";
 import { WorkflowProvider } from "./workflow";
 
@@ -79,12 +82,24 @@ export class WebhookObjectsProvider implements pulumi.dynamic.ResourceProvider {
   }
 }
 
-let shared: WebhookObjectsProvider | undefined;
+let shared: pulumi.dynamic.ResourceProvider | undefined;
 
 /**
- * The one provider object every webhook resource of the program registers with. Made on first
- * use: the kinds' modules import this one, so it cannot be made while they load.
+ * The one provider object every webhook resource of the program registers with: this module and
+ * what it imports packaged as one text (providers/packaged-provider.ts), which Pulumi serializes
+ * in milliseconds instead of walking every function; the WebhookObjectsProvider itself when it
+ * cannot be packaged. Made on first use: the kinds' modules import this one, so it cannot be
+ * made while they load.
  */
-export function webhookObjectsProvider(): WebhookObjectsProvider {
-  return (shared ??= new WebhookObjectsProvider());
+export function webhookObjectsProvider(): pulumi.dynamic.ResourceProvider {
+  if (!shared) {
+    const source = packageModules("webhook-objects.ts");
+    shared = source ? new PackagedProvider(source, "newWebhookObjectsProvider") : new WebhookObjectsProvider();
+  }
+  return shared;
+}
+
+/** What the packaged text calls in the provider host to make the provider. */
+export function newWebhookObjectsProvider(): WebhookObjectsProvider {
+  return new WebhookObjectsProvider();
 }
