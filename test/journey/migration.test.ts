@@ -11,14 +11,13 @@ import { StackRunError } from "../../tools/pulumi/stack";
 import { login } from "../emulator/sdk";
 import { writeCalls } from "../lifecycle/org";
 import { emulatorConfig, TestStack } from "../support/stack";
-import { genesysChanges, managedResources } from "../support/state";
+import { genesysChanges, managedResources, webhookSteps } from "../support/state";
 import { seedHandMade } from "../verify/hand-made";
 import { failedNames, verifyRows } from "../verify/org";
 
 const SECRET_KEYS = ["genesyscloud:oauthClientSecret"];
 const EVENTBRIDGE_TYPE = "amazon-eventbridge-source";
 const REFUSAL_4_100 = /On Cognigy\.AI 4\.100 the webhook method is deprecated \(since 4\.100\).*Move this org to Amazon EventBridge: `pulumi config set cognigy:mode eventbridge`/;
-const WEBHOOK_STEPS = ["DataAction handover-data-action", "Integration handover-integration", "Trigger handover-trigger-acw", "Trigger handover-trigger-user-end", "Workflow handover-workflow-acw", "Workflow handover-workflow-user-end"];
 const EB_LABEL = 'EventBridge integration "Amazon EventBridge Source - Cognigy"';
 const EB_ROWS = ["exists", "managed by stack", "active", "AWS account", "AWS region", "event source suffix", "topic filters"];
 
@@ -86,7 +85,7 @@ describe("the migration journey with only cognigy:version and cognigy:mode chang
   it("step 0: webhooks on 4.98, up creates the six objects; verify passes every webhook row, no EventBridge row", async () => {
     stack = await newStack(STACK, step("4.98", "webhooks"));
     const up = await stack.up();
-    expect(genesysChanges(up.steps)).toEqual(WEBHOOK_STEPS.map((s) => `create ${s}`));
+    expect(genesysChanges(up.steps)).toEqual(webhookSteps("create"));
     writes();
     const { names, failed } = await verify(STACK, step("4.98", "webhooks"));
     expect(failed).toEqual([]);
@@ -132,9 +131,9 @@ describe("the migration journey with only cognigy:version and cognigy:mode chang
   it("step 3: eventbridge deletes the six webhook objects; verify shows only the EventBridge rows, all passing", async () => {
     stack.setConfig(userConfig(step("4.100", "eventbridge")), SECRET_KEYS);
     const preview = await stack.preview();
-    expect(genesysChanges(preview.steps)).toEqual(WEBHOOK_STEPS.map((s) => `delete ${s}`));
+    expect(genesysChanges(preview.steps)).toEqual(webhookSteps("delete"));
     const up = await stack.up();
-    expect(genesysChanges(up.steps)).toEqual(WEBHOOK_STEPS.map((s) => `delete ${s}`));
+    expect(genesysChanges(up.steps)).toEqual(webhookSteps("delete"));
     expect(writes().every((call) => call.startsWith("DELETE "))).toBe(true);
     const state = emu.state();
     expect(state.integrations.map((i) => i.typeId)).toEqual([EVENTBRIDGE_TYPE]);
@@ -210,7 +209,7 @@ describe("on 4.100 with cognigy:adoptExisting", () => {
     const stack = await newStack(STACK, adopting);
     // Preview cannot look into the org: the objects not in the stack yet show as creates.
     const preview = await stack.preview();
-    expect(genesysChanges(preview.steps)).toEqual(["create ExistingSetup handover-existing-setup", ...WEBHOOK_STEPS.map((s) => `create ${s}`)].sort());
+    expect(genesysChanges(preview.steps)).toEqual(["create ExistingSetup handover-existing-setup", ...webhookSteps("create")].sort());
     expect(preview.stdout).toMatch(/preview shows an object that is not in this stack yet as a create/);
     expect(writes()).toEqual([]);
 

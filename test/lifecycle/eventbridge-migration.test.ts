@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator, startEmulator } from "../../dev/emulator/index";
 import type { RunResult } from "../../tools/pulumi/stack";
-import { DYNAMIC, genesysChanges, managedResources } from "../support/state";
+import { DYNAMIC, genesysChanges, managedResources, webhookSteps } from "../support/state";
 import { emulatorConfig, TestStack } from "../support/stack";
-import { Objects, seedUnrelated, split, Unrelated, writeCalls } from "./org";
+import { Objects, orgWithUnrelated, writeCalls } from "./org";
 
 const PROJECT = "cognigy"; // Pulumi.yaml `name`
 const STACK = "migration";
@@ -20,14 +20,13 @@ const NO_OBJECTS: Objects = { integrations: [], actions: [], flows: [], triggers
 
 let emu: Emulator;
 let engine: TestStack;
-let unrelated: Unrelated;
-let theirsBefore: Objects;
+/** Our objects now; every call also proves the seeded objects unchanged. */
+let ours: () => Objects;
 let config: Record<string, string>;
 
 beforeAll(async () => {
   emu = await startEmulator({ jobMs: 5 });
-  unrelated = await seedUnrelated(emu);
-  theirsBefore = split(emu.state(), unrelated).theirs;
+  ({ ours } = await orgWithUnrelated(emu));
   config = emulatorConfig(emu, {
     "cognigy:endpointDomain": "trial.cognigy.ai",
     "cognigy:version": "4.98",
@@ -42,13 +41,6 @@ afterAll(async () => {
   await emu?.close();
 });
 
-/** Our objects now; every step also proves the seeded objects unchanged. */
-function ours(): Objects {
-  const { ours: mine, theirs } = split(emu.state(), unrelated);
-  expect(theirs).toEqual(theirsBefore);
-  return mine;
-}
-
 async function upIn(mode: string): Promise<{ result: RunResult; changed: string[]; writes: string[] }> {
   engine.setConfig({ ...config, "cognigy:mode": mode }, SECRET_KEYS);
   emu.clearLog();
@@ -57,15 +49,8 @@ async function upIn(mode: string): Promise<{ result: RunResult; changed: string[
   return { result, changed, writes: writeCalls(emu.log().entries) };
 }
 
-const webhookCreates = [
-  "create DataAction handover-data-action",
-  "create Integration handover-integration",
-  "create Trigger handover-trigger-acw",
-  "create Trigger handover-trigger-user-end",
-  "create Workflow handover-workflow-acw",
-  "create Workflow handover-workflow-user-end",
-];
-const webhookDeletes = webhookCreates.map((step) => step.replace("create", "delete"));
+const webhookCreates = webhookSteps("create");
+const webhookDeletes = webhookSteps("delete");
 
 /** The six webhook objects: one Web Services integration, its action, two workflows, two triggers. */
 function webhookObjects(mine: Objects): Objects {

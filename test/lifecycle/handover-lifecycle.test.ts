@@ -9,7 +9,7 @@ import { parse } from "yaml";
 import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
 import { login } from "../emulator/sdk";
 import { emulatorConfig, TestStack } from "../support/stack";
-import { genesysChanges, genesysSteps, managedResources } from "../support/state";
+import { genesysChanges, genesysSteps, managedResources, webhookSteps } from "../support/state";
 import {
   callDataInputs,
   DATA_ACTION_NAME,
@@ -20,7 +20,7 @@ import {
   requestUrl,
 } from "../support/guide";
 import inputContract from "../../templates/input-contract.json";
-import { Objects, seedUnrelated, split, Unrelated, writeCalls } from "./org";
+import { Objects, orgWithUnrelated, writeCalls } from "./org";
 
 const PROJECT = "cognigy"; // Pulumi.yaml `name`
 const STACK = "lifecycle";
@@ -30,14 +30,13 @@ const RENAMED_ACW = "Handover after-call work";
 
 let emu: Emulator;
 let stack: TestStack;
-let unrelated: Unrelated;
-let theirsBefore: Objects;
+/** Our objects now; every call also proves the seeded objects unchanged. */
+let ours: () => Objects;
 let baseConfig: Record<string, string>;
 
 beforeAll(async () => {
   emu = await startEmulator({ jobMs: 5 });
-  unrelated = await seedUnrelated(emu);
-  theirsBefore = split(emu.state(), unrelated).theirs;
+  ({ ours } = await orgWithUnrelated(emu));
   baseConfig = emulatorConfig(emu, { "cognigy:endpointDomain": "trial.cognigy.ai" });
   // The providers take the target and credentials from the stack config alone (TestStack drops GENESYSCLOUD_*).
   stack = await TestStack.create({ stack: STACK, config: baseConfig, secretKeys: SECRET_KEYS });
@@ -47,13 +46,6 @@ afterAll(async () => {
   await stack?.dispose();
   await emu?.close();
 });
-
-/** Our objects now; every step also proves the seeded objects unchanged. */
-function ours(): Objects {
-  const { ours: mine, theirs } = split(emu.state(), unrelated);
-  expect(theirs).toEqual(theirsBefore);
-  return mine;
-}
 
 /** The request log since the previous call. */
 function calls() {
@@ -118,14 +110,7 @@ describe("the handover stack's lifecycle in one org", () => {
     const result = await stack.preview();
     // check/diff only, and there is no state to diff: nothing needs the org.
     expect(calls()).toEqual([]);
-    expect(genesysSteps(result.steps)).toEqual([
-      "create DataAction handover-data-action",
-      "create Integration handover-integration",
-      "create Trigger handover-trigger-acw",
-      "create Trigger handover-trigger-user-end",
-      "create Workflow handover-workflow-acw",
-      "create Workflow handover-workflow-user-end",
-    ]);
+    expect(genesysSteps(result.steps)).toEqual(webhookSteps("create"));
     expect(managedResources(await stack.exportState())).toEqual([]);
     expect(ours()).toEqual({ integrations: [], actions: [], flows: [], triggers: [] });
   });

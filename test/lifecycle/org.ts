@@ -2,6 +2,7 @@
 // and views of the emulator's state and request log.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { expect } from "vitest";
 import type { Emulator, LogEntry, StateDump } from "../../dev/emulator/index";
 import { login } from "../emulator/sdk";
 import { enabledIntegration, publish, sendEventAction } from "../emulator/world";
@@ -38,6 +39,21 @@ export async function seedUnrelated(emu: Emulator): Promise<Unrelated> {
 
 /** The org's objects (jobs left out: they are history, not objects). */
 export type Objects = Pick<StateDump, "integrations" | "actions" | "flows" | "triggers">;
+
+/**
+ * Seeds another team's setup (seedUnrelated) and returns `ours()`: our objects in the org now,
+ * checking on every call that theirs are still exactly as seeded.
+ */
+export async function orgWithUnrelated(emu: Emulator): Promise<{ unrelated: Unrelated; ours: () => Objects }> {
+  const unrelated = await seedUnrelated(emu);
+  const theirsBefore = split(emu.state(), unrelated).theirs;
+  const ours = (): Objects => {
+    const { ours: mine, theirs } = split(emu.state(), unrelated);
+    expect(theirs).toEqual(theirsBefore);
+    return mine;
+  };
+  return { unrelated, ours };
+}
 
 export function split(state: StateDump, unrelated: Unrelated): { ours: Objects; theirs: Objects } {
   const theirIds = new Set(Object.values(unrelated));

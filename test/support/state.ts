@@ -33,6 +33,21 @@ export function genesysSteps(steps: readonly Step[]): string[] {
     .sort();
 }
 
+/** The six webhook objects as steps name them ("Kind name"), in genesysSteps' order. */
+const WEBHOOK_OBJECTS = [
+  "DataAction handover-data-action",
+  "Integration handover-integration",
+  "Trigger handover-trigger-acw",
+  "Trigger handover-trigger-user-end",
+  "Workflow handover-workflow-acw",
+  "Workflow handover-workflow-user-end",
+];
+
+/** One operation's steps on the six webhook objects, as genesysSteps lists them: webhookSteps("create"). */
+export function webhookSteps(op: string): string[] {
+  return WEBHOOK_OBJECTS.map((object) => `${op} ${object}`);
+}
+
 /** The Genesys steps that change something. */
 export function genesysChanges(steps: readonly Step[]): string[] {
   return genesysSteps(steps).filter((s) => !s.startsWith("same "));
