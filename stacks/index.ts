@@ -45,7 +45,3 @@ export const triggers = handover?.triggers;
 export const eventBridgeIntegration = eventBridge?.integration;
 export const eventSourceName = eventBridge?.eventSourceName;
 export const eventBridgeAws = eventBridge?.aws;
-
-// Pulumi warns of every export left undefined ("will not show as a stack output") on every run;
-// a mode makes only its own side, so the other side's exports are dropped.
-for (const [name, value] of Object.entries(module.exports)) if (value === undefined) delete module.exports[name];
