@@ -14,6 +14,9 @@ import { emulatorConfig } from "../support/stack";
 
 export const MARKER = "cognigy-genesys-handover cognigy-genesys-handover/test";
 
+/** An integration's inputs as the one webhook provider gets them (its `kind` routes the call). */
+export const WEBHOOK_INTEGRATION_INPUTS = { kind: "Integration", name: "Cognigy Handover", notes: "", enabled: true, adopt: false, managedBy: MARKER, providerVersion: "0.1.0" };
+
 /** Stack config as `configure` sees it: short bounds so fault tests stay quick. */
 export function stackConfig(emulator: Emulator, overrides: Record<string, string> = {}): Record<string, string> {
   return emulatorConfig(emulator, {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../dev/emulator/index";
 import { PackagedProvider, packageModules } from "../../providers/packaged-provider";
 import { WebhookObjectsProvider, webhookObjectsProvider } from "../../providers/webhook-objects";
-import { configureRequest, emulator, MARKER, reloadedWithoutCredentials, serializedWithoutCredentials, stackConfig } from "./harness";
+import { configureRequest, emulator, WEBHOOK_INTEGRATION_INPUTS as integration, reloadedWithoutCredentials, serializedWithoutCredentials, stackConfig } from "./harness";
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -17,7 +17,6 @@ beforeAll(async () => {
 afterAll(async () => emu.close());
 beforeEach(() => emu.reset());
 
-const integration = { kind: "Integration", name: "Cognigy Handover", notes: "", enabled: true, adopt: false, managedBy: MARKER, providerVersion: "0.1.0" };
 
 describe("the packaged webhook provider", () => {
   it("is what the program registers, one object for every webhook resource", () => {

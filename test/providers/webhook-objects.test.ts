@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Emulator } from "../../dev/emulator/index";
 import { WebhookObjectsProvider } from "../../providers/webhook-objects";
-import { configureRequest, emulator, expectIdempotentDelete, MARKER, reloadedWithoutCredentials, stackConfig } from "./harness";
+import { configureRequest, emulator, expectIdempotentDelete, WEBHOOK_INTEGRATION_INPUTS as integration, reloadedWithoutCredentials, stackConfig } from "./harness";
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -14,7 +14,6 @@ beforeAll(async () => {
 afterAll(async () => emu.close());
 beforeEach(() => emu.reset());
 
-const integration = { kind: "Integration", name: "Cognigy Handover", notes: "", enabled: true, adopt: false, managedBy: MARKER, providerVersion: "0.1.0" };
 
 async function lifecycle(provider: WebhookObjectsProvider): Promise<void> {
   await provider.configure(configureRequest(stackConfig(emu)));
