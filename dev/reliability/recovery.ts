@@ -1,5 +1,9 @@
 // What a user does after a `pulumi up` was killed (docs/crash-recovery.md), as code the crash
 // tests and the reliability suite run: the CLI's own messages ask for each step.
+//   0. With a file backend: a kill during a checkpoint write can leave the checkpoint torn
+//      ("failed to load checkpoint: EOF"): Pulumi's DIY backend renames the previous one to
+//      `<stack>.json.bak` and writes the new one in place (pulumi/pulumi#3089, #2801). Put the
+//      `.bak` back; what the lost write recorded, the next `up` finds by name and marker.
 //   1. `pulumi cancel`: the killed run left the stack locked ("the stack is currently locked …
 //      delete the lock file with `pulumi cancel`").
 //   2. Check each create the run was in ("interrupted while creating … confirm whether or not the
@@ -17,6 +21,7 @@
 import { DEFAULT_INTEGRATION_NAMES } from "../emulator/unverified";
 import type { ListedIntegration } from "../../providers/genesys/integrations";
 import { isUnconfigured } from "../../providers/integration-setup";
+import * as fs from "fs";
 import type { ProjectStack, RunResult } from "../../tools/pulumi/stack";
 
 /** The Pulumi type of the Web Services integration (the one created nameless, then named). */
@@ -42,6 +47,24 @@ export function unconfiguredIntegrations(listing: readonly ListedIntegration[], 
   return listing.filter((i) => i.integrationType?.id === typeId && (i.name === base || (i.name?.startsWith(`${base} (`) ?? false)) && isUnconfigured(i));
 }
 
+/**
+ * Step 0: puts `<checkpoint>.bak` back when the checkpoint does not parse. False when the
+ * checkpoint is whole (or there is none yet); throws, naming both files, when it is torn and has
+ * no backup.
+ */
+export function restoreTornCheckpoint(checkpoint: string): boolean {
+  if (!fs.existsSync(checkpoint)) return false;
+  try {
+    JSON.parse(fs.readFileSync(checkpoint, "utf8"));
+    return false;
+  } catch {
+    const backup = `${checkpoint}.bak`;
+    if (!fs.existsSync(backup)) throw new Error(`The checkpoint ${checkpoint} is torn (the CLI was killed while writing it) and ${backup} does not exist: restore the stack from a backup in the backend's .pulumi/history`);
+    fs.copyFileSync(backup, checkpoint);
+    return true;
+  }
+}
+
 export interface RecoveryContext {
   stack: ProjectStack;
   /** What the user finds in Genesys: the org's integrations. */
@@ -51,6 +74,8 @@ export interface RecoveryContext {
 }
 
 export interface Recovery {
+  /** Whether a torn checkpoint was replaced by its backup (step 0). */
+  restoredCheckpoint: boolean;
   /** Unconfigured integrations the user deleted (step 2). */
   deleted: string[];
   /** The pending creates the refresh cleared. */
@@ -60,6 +85,7 @@ export interface Recovery {
 
 /** The runbook after a killed `pulumi up`: cancel, delete a half-made integration, clear the pending creates, up. */
 export async function recoverKilledUp(ctx: RecoveryContext): Promise<Recovery> {
+  const restoredCheckpoint = restoreTornCheckpoint(ctx.stack.checkpointFile);
   await ctx.stack.cancel();
   const pending = pendingCreates((await ctx.stack.exportState()).deployment);
   const deleted: string[] = [];
@@ -73,5 +99,5 @@ export async function recoverKilledUp(ctx: RecoveryContext): Promise<Recovery> {
     }
   }
   if (pending.length > 0) await ctx.stack.refresh({ clearPendingCreates: true });
-  return { deleted, cleared: pending.map((op) => op.urn), up: await ctx.stack.up() };
+  return { restoredCheckpoint, deleted, cleared: pending.map((op) => op.urn), up: await ctx.stack.up() };
 }

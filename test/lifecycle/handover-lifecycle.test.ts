@@ -147,7 +147,7 @@ describe("the handover stack's lifecycle in one org", () => {
     }
     // The secret config reaches the default provider's inputs, encrypted (`pulumi stack export` shows ciphertext).
     expect(JSON.stringify(await stack.exportState())).not.toContain(DEFAULT_CLIENT.secret);
-    expect(readFileSync(stack.stateFile, "utf8")).not.toContain(DEFAULT_CLIENT.secret);
+    expect(readFileSync(stack.checkpointFile, "utf8")).not.toContain(DEFAULT_CLIENT.secret);
     lastStep = mine;
     firstUp = { mine, outputs: result.outputs };
   });

@@ -42,7 +42,7 @@ async function stackFor(name: string, secret: string, from: "config" | "env"): P
 
 /** Everything a user, a log or a pull request comment could see of a stack. */
 async function visible(stack: TestStack, ...more: unknown[]): Promise<string> {
-  const files = [stack.stateFile, path.join(stack.workDir, `Pulumi.${stack.stack}.yaml`)].filter((f) => fs.existsSync(f));
+  const files = [stack.checkpointFile, path.join(stack.workDir, `Pulumi.${stack.stack}.yaml`)].filter((f) => fs.existsSync(f));
   return [
     ...files.map((f) => fs.readFileSync(f, "utf8")),
     JSON.stringify(await stack.exportState()),

@@ -71,11 +71,6 @@ export class TestStack extends ProjectStack {
     return stack;
   }
 
-  /** The state file of the file backend, as `pulumi` writes it. */
-  get stateFile(): string {
-    return path.join(this.backendDir, ".pulumi", "stacks", this.project, `${this.stack}.json`);
-  }
-
   async dispose(): Promise<void> {
     this.kill();
     for (const dir of this.scratch) fs.rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { ChildProcess, fork } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { pathToFileURL } from "url";
+import { fileURLToPath, pathToFileURL } from "url";
 import { parse } from "yaml";
 import { PROJECT_ROOT, PulumiCli } from "./cli";
 import { killTree } from "./process-tree";
@@ -145,6 +145,11 @@ export class ProjectStack {
     const project = parse(fs.readFileSync(path.join(this.projectDir, "Pulumi.yaml"), "utf8")) as { name: string; main?: string };
     this.project = project.name;
     this.main = project.main ?? ".";
+  }
+
+  /** Where a file backend keeps this stack's checkpoint (Pulumi's DIY layout, project-scoped stacks). */
+  get checkpointFile(): string {
+    return path.join(fileURLToPath(this.options.backendUrl), ".pulumi", "stacks", this.project, `${this.stack}.json`);
   }
 
   /**
