@@ -76,9 +76,15 @@ export const DEFAULT_LIMITS: Limits = {
 /** How long a 400 naming a just-created object counts as "not visible yet": seconds on Genesys. */
 export const REFERENCE_VISIBILITY_MS = 60_000;
 
-/** What one call adds to the policy (transport's CallOptions). */
+/** What one call adds to the policy. */
 export interface PolicyOptions {
+  /** Statuses that mean "not visible yet" for this call (one of TOLERATE); retried within `visibilityTimeoutMs`. */
   readonly tolerate?: readonly number[];
+  /**
+   * The id of the object this create references, made just before (the integration of a data
+   * action, the workflow of a trigger): only a 400 naming it is retried, for at most
+   * REFERENCE_VISIBILITY_MS.
+   */
   readonly referencing?: string;
 }
 

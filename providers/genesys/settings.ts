@@ -2,8 +2,6 @@
 // environment. Pure: the caller passes both sources in.
 import { DEFAULT_LIMITS, type Limits } from "./retry-policy";
 
-export { DEFAULT_LIMITS, type Limits } from "./retry-policy";
-
 /** Config key → environment variable, for every setting the providers read. */
 export const SETTINGS = {
   clientId: ["genesyscloud:oauthClientId", "GENESYSCLOUD_OAUTHCLIENT_ID"],

@@ -2,7 +2,7 @@
 // client per provider process, lazy login, re-login on expiry or 401, every call through the
 // retry loop, and the version-conflict loop. An instance lives only on a provider's `this`
 // in the provider process; it is never serialized (the provider is serialized before use).
-import { GONE_STATUS, GenesysApiError, LoopHooks, RetryPolicy, describeFailure, isStaleVersion, policyFor, summarise, versionConflictAttempts, withRetries } from "./retry-policy";
+import { GONE_STATUS, GenesysApiError, LoopHooks, PolicyOptions, RetryPolicy, describeFailure, isStaleVersion, policyFor, summarise, versionConflictAttempts, withRetries } from "./retry-policy";
 import { Target } from "./settings";
 import { TOOL_NAME, USER_AGENT } from "../../domain/marker";
 
@@ -30,21 +30,14 @@ interface SdkClient {
   loginClientCredentialsGrant(id: string, secret: string): Promise<{ accessToken?: string; tokenExpiryTime?: number }>;
 }
 
-export interface CallOptions {
-  /** Statuses that mean "not visible yet" for this call; retried within the visibility timeout. */
-  tolerate?: readonly number[];
+/** What one call adds to the retry policy (`tolerate`, `referencing`: retry-policy.ts), and its lost-answer lookup. */
+export interface CallOptions extends PolicyOptions {
   /**
    * For a create: before each retry, look for the object the failed attempt may have made (Genesys
    * applied it but the answer was lost, or a 5xx came instead); one found is taken as the answer
    * instead of making a second.
    */
   recover?: () => Promise<unknown>;
-  /**
-   * The id of the object this create references, made just before (the integration of a data
-   * action, the workflow of a trigger): only a 400 naming it is retried, for at most
-   * {@link REFERENCE_VISIBILITY_MS}.
-   */
-  referencing?: string;
 }
 
 /** Re-login this long before the token's stated expiry. */
