@@ -178,7 +178,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
           description:
             args.triggerDescription === undefined
               ? undefined
-              : checked("triggerDescription", args.triggerDescription, triggerDescriptionProblem),
+              : checked("triggerDescription", args.triggerDescription, (description) => triggerDescriptionProblem(description, managedBy)),
           adopt,
           managedBy,
           createRefusal,
