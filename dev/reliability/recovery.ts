@@ -85,8 +85,14 @@ export interface Recovery {
 
 /** The runbook after a killed `pulumi up`: cancel, delete a half-made integration, clear the pending creates, up. */
 export async function recoverKilledUp(ctx: RecoveryContext): Promise<Recovery> {
-  const restoredCheckpoint = restoreTornCheckpoint(ctx.stack.checkpointFile);
-  await ctx.stack.cancel();
+  // As the runbook says it: when the CLI cannot load the checkpoint (the file can be torn by a
+  // write of the killed tree that ends after the kill was reported, so it is checked again then).
+  let restoredCheckpoint = restoreTornCheckpoint(ctx.stack.checkpointFile);
+  await ctx.stack.cancel().catch(async (err: unknown) => {
+    if (!/failed to load checkpoint/.test(String(err)) || !restoreTornCheckpoint(ctx.stack.checkpointFile)) throw err;
+    restoredCheckpoint = true;
+    await ctx.stack.cancel();
+  });
   const pending = pendingCreates((await ctx.stack.exportState()).deployment);
   const deleted: string[] = [];
   if (pending.some((op) => op.type === INTEGRATION_RESOURCE_TYPE)) {
