@@ -135,8 +135,7 @@ export class ReliabilityOrg {
   }
 
   async close(): Promise<void> {
-    this.stack.kill();
-    for (const other of this.others) other.kill();
+    await Promise.all([this.stack, ...this.others].map((stack) => stack.kill()));
     await this.proxy.close();
     await this.emulator.close();
     for (const dir of this.scratch) fs.rmSync(dir, { recursive: true, force: true });

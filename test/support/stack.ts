@@ -72,7 +72,7 @@ export class TestStack extends ProjectStack {
   }
 
   async dispose(): Promise<void> {
-    this.kill();
+    await this.kill();
     for (const dir of this.scratch) fs.rmSync(dir, { recursive: true, force: true });
   }
 }

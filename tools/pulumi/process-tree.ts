@@ -33,13 +33,29 @@ export function descendants(pid: number): number[] {
   return found;
 }
 
-/** SIGKILL a process and all its descendants, parents first so none can start another. */
-export function killTree(pid: number): void {
-  for (const target of [pid, ...descendants(pid)]) {
+/** Whether a process has ended: gone from /proc, or a zombie (dead, not yet reaped by its new parent). */
+export function hasEnded(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return ["Z", "X"].includes(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0]);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * SIGKILL a process and all its descendants, parents first so none can start another, and resolve
+ * once every one has ended. A signal is delivered asynchronously: a killed CLI can still finish the
+ * checkpoint write it was in, and whoever looks at the checkpoint next must not race that write.
+ */
+export async function killTree(pid: number): Promise<void> {
+  const targets = [pid, ...descendants(pid)];
+  for (const target of targets) {
     try {
       process.kill(target, "SIGKILL");
     } catch {
       // already gone
     }
   }
+  while (!targets.every(hasEnded)) await new Promise((resolve) => setTimeout(resolve, 10));
 }

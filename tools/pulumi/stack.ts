@@ -137,6 +137,8 @@ export class ProjectStack {
   private config: Record<string, { value: string; secret: boolean }> | undefined;
   private configApplied = false;
   private running: ChildProcess | undefined;
+  /** The kill of the running operation's tree, while one is under way. */
+  private killing: Promise<void> | undefined;
 
   constructor(private readonly options: StackOptions) {
     this.stack = options.stack;
@@ -172,9 +174,13 @@ export class ProjectStack {
     return this.running?.pid;
   }
 
-  /** SIGKILL the running operation's whole process tree, as a killed CI runner would. */
-  kill(): void {
-    if (this.running?.pid) killTree(this.running.pid);
+  /**
+   * SIGKILL the running operation's whole process tree, as a killed CI runner would. The
+   * operation's promise settles, and this one resolves, only once every process of the tree has ended.
+   */
+  kill(): Promise<void> {
+    if (this.running?.pid) this.killing = killTree(this.running.pid);
+    return this.killing ?? Promise.resolve();
   }
 
   up(options: RunOptions = {}): Promise<RunResult> {
@@ -259,8 +265,11 @@ export class ProjectStack {
           settled = message;
         }
       });
-      child.once("exit", (code, signal) => {
+      child.once("exit", async (code, signal) => {
+        // The host is killed first; the CLI and its plugins end a moment later.
+        await this.killing;
         this.running = undefined;
+        this.killing = undefined;
         if (settled?.type === "result") {
           if (config) this.configApplied = true;
           resolve({ result: settled.result, stdout, stderr, late: settled.late ?? [] });
