@@ -90,22 +90,31 @@ export async function createIntegration(
       return fresh.length === 1 ? fresh[0] : undefined;
     },
   });
-  try {
-    await applyIntegration(api, created.id, desired, created.intendedState);
-  } catch (err) {
-    throw new PartialCreateError(
-      `${kind} "${desired.name}" was created (id ${created.id}) but naming/enabling it failed: ${(err as Error).message}`,
+  const partial = (err: unknown, step = "naming/enabling it") =>
+    new PartialCreateError(
+      `${kind} "${desired.name}" was created (id ${created.id}) but ${step} failed: ${(err as Error).message}`,
       created.id,
       { ...recorded, adopted: false },
     );
+  try {
+    await nameIntegration(api, created.id, desired);
+  } catch (err) {
+    throw partial(err);
   }
   // Another run against this org (another stack, or this one without the backend's lock) may
-  // have made one of the same name meanwhile: keep neither twice, and never touch theirs.
-  const namesakes = (await integrations.list(api, desired.typeId)).filter((entity) => entity.name === desired.name && entity.id !== created.id);
-  if (namesakes.length > 0) {
+  // have made one of the same name meanwhile: keep neither twice, and never touch theirs. Both
+  // runs look after naming theirs, so at least one sees the other; enabling does not change the
+  // name, so the look runs beside it, off the critical path.
+  const [namesakes, enabled] = await Promise.allSettled([
+    integrations.list(api, desired.typeId).then((listing) => listing.filter((entity) => entity.name === desired.name && entity.id !== created.id)),
+    enableIntegration(api, created.id, desired, created.intendedState),
+  ]);
+  if (namesakes.status === "fulfilled" && namesakes.value.length > 0) {
     await integrations.remove(api, created.id);
-    throw new Error(concurrentCreateMessage(kind, desired.name, created.id, namesakes.map((entity) => entity.id)));
+    throw new Error(concurrentCreateMessage(kind, desired.name, created.id, namesakes.value.map((entity) => entity.id)));
   }
+  if (enabled.status === "rejected") throw partial(enabled.reason);
+  if (namesakes.status === "rejected") throw partial(namesakes.reason, "looking for one another run made meanwhile");
   return { id: created.id, adopted: false };
 }
 
@@ -126,11 +135,17 @@ export function configMatches(live: IntegrationConfig, desired: DesiredIntegrati
 }
 
 /**
- * Name, notes and owned properties through the versioned config (re-read on a stale version;
- * no write when nothing differs), then the intended state. Tolerates a fresh id.
- * `knownState`: the intended state a create answer just reported, which saves reading it.
+ * Name, notes and owned properties through the versioned config, then the intended state.
+ * Tolerates a fresh id. `knownState`: the intended state a create answer just reported, which
+ * saves reading it.
  */
 export async function applyIntegration(api: GenesysApi, id: string, desired: DesiredIntegration, knownState?: string): Promise<void> {
+  await nameIntegration(api, id, desired);
+  await enableIntegration(api, id, desired, knownState);
+}
+
+/** Name, notes and owned properties through the versioned config (re-read on a stale version; no write when nothing differs). */
+async function nameIntegration(api: GenesysApi, id: string, desired: DesiredIntegration): Promise<void> {
   await api.withFreshVersion(`Name integration ${id}`, async () => {
     const config = await integrations.readConfig(api, id);
     if (configMatches(config, desired)) return;
@@ -139,6 +154,10 @@ export async function applyIntegration(api: GenesysApi, id: string, desired: Des
     if (desired.properties) body.properties = { ...config.properties, ...desired.properties };
     await integrations.putConfig(api, id, body);
   });
+}
+
+/** The intended state, and when enabled, the activation's outcome. */
+async function enableIntegration(api: GenesysApi, id: string, desired: DesiredIntegration, knownState?: string): Promise<void> {
   const intendedState = desired.enabled ? "ENABLED" : "DISABLED";
   let current: IntegrationState =
     knownState !== undefined
@@ -149,10 +168,13 @@ export async function applyIntegration(api: GenesysApi, id: string, desired: Des
     // one: off, then on again.
     current = await integrations.setState(api, id, "DISABLED");
   }
+  let roundTripMs = 0;
   if (current.intendedState !== intendedState) {
+    const sent = Date.now();
     current = await integrations.setState(api, id, intendedState);
+    roundTripMs = Date.now() - sent;
   }
-  if (desired.enabled) await awaitActivation(api, id, desired.name, current);
+  if (desired.enabled) await awaitActivation(api, id, desired.name, current, roundTripMs);
 }
 
 /**
@@ -170,11 +192,13 @@ export function activationOutcome(state: IntegrationState): { done: true } | { d
   return { done: false };
 }
 
-/** Polls (adaptively, as flow jobs) until the activation ends; an ERROR fails with Genesys's detail. */
-async function awaitActivation(api: GenesysApi, id: string, name: string, first: IntegrationState): Promise<void> {
+/**
+ * Polls (adaptively, as flow jobs) until the activation ends; an ERROR fails with Genesys's detail.
+ * `roundTripMs`: how long the request that answered `first` took (the first round trip estimate).
+ */
+async function awaitActivation(api: GenesysApi, id: string, name: string, first: IntegrationState, roundTripMs: number): Promise<void> {
   const started = Date.now();
   let state = first;
-  let roundTripMs = 0;
   for (;;) {
     const outcome = activationOutcome(state);
     if ("error" in outcome) {

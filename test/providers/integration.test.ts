@@ -66,6 +66,27 @@ describe("Integration provider", () => {
     }
   });
 
+  it("looks for another run's namesake after naming its own, beside enabling it (off the critical path)", async () => {
+    emu.configure({ latencyMs: 40 });
+    try {
+      const provider = new IntegrationProvider();
+      await provider.configure(configureRequest(stackConfig(emu)));
+      await provider.create(inputs);
+    } finally {
+      emu.configure({ latencyMs: 0 });
+    }
+    const entries = emu.log().entries;
+    const naming = entries.find((e) => e.route === "PUT /api/v2/integrations/{integrationId}/config/current")!;
+    const enabling = entries.find((e) => e.route === "PATCH /api/v2/integrations/{integrationId}")!;
+    const lists = entries.filter((e) => e.route === "GET /api/v2/integrations");
+    expect(lists).toHaveLength(2);
+    const namesakeLook = lists[1];
+    expect(namesakeLook.t).toBeGreaterThanOrEqual(naming.t + naming.durationMs);
+    // In flight together: each arrived before the other was answered.
+    expect(namesakeLook.t).toBeLessThan(enabling.t + enabling.durationMs);
+    expect(enabling.t).toBeLessThan(namesakeLook.t + namesakeLook.durationMs);
+  });
+
   it("refuses an existing integration it did not make, naming id and config key; adopts it when asked", async () => {
     const other = new IntegrationProvider();
     await other.configure(configureRequest(stackConfig(emu)));

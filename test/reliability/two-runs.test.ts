@@ -78,8 +78,9 @@ describe("two runs at once", () => {
     try {
       const other = await client(emulator, DEFAULT_CLIENT.id, DEFAULT_CLIENT.secret);
       let theirs = "";
-      // Between our naming and enabling, another run names its own integration the same.
-      proxy.tap(CRASH_POINTS.find((p) => p.name === "integration enable")!, async () => {
+      // Just before our naming, another run names its own integration the same: it looked for
+      // namesakes before ours had our name, so only our look, after our naming, can see the clash.
+      proxy.tap(CRASH_POINTS.find((p) => p.name === "integration config (name + marker)")!, async () => {
         const made = await other.call<{ id: string }>("POST", "/api/v2/integrations", { integrationType: { id: "custom-rest-actions" } });
         const config = await other.call<Record<string, unknown>>("GET", `/api/v2/integrations/${made.id}/config/current`);
         await other.call("PUT", `/api/v2/integrations/${made.id}/config/current`, { ...config, name: "Shared name", notes: "other stack's marker" });
