@@ -1,24 +1,24 @@
 // The provider text each webhook resource stores in its state (`__provider`), made cheap to write.
 //
-// Pulumi serializes a provider object by walking every function it reaches and asking V8's
-// inspector for each free variable (@pulumi/pulumi runtime/closure): for the four webhook kinds
-// about 70 functions, 1.2-1.6 s of the program's time before its first registration (npm run
-// bench). A provider object whose code is one string serializes in a few tens of milliseconds,
-// so the program hands Pulumi a PackagedProvider: the modules the webhook provider is made of
-// (relative imports from providers/webhook-objects.ts, project files only), each transpiled by
-// SWC and wrapped as a CommonJS module, in one text the provider host evaluates on its first call.
+// Pulumi's provider host loads a dynamic resource's `__provider` as a module (require-from-string)
+// and calls its `handler()` for the provider object, once per text and process
+// (@pulumi/pulumi cmd/dynamic-provider). `pulumi.dynamic.Resource` makes that text with its closure
+// serializer, which walks every function the provider reaches and asks V8's inspector for each
+// free variable: for the four webhook kinds about 70 functions, 1.2-1.6 s of the program's time
+// before its first registration, of which starting the inspector session alone is ~0.2 s
+// (npm run bench). So the program writes the text itself: the modules the webhook provider is made
+// of (relative imports from providers/webhook-objects.ts, project files only), each transpiled by
+// SWC and wrapped as a CommonJS module, in one module text whose `handler` makes the provider.
 // The text is self-contained, as the closure-serialized one is: `read` and `delete` run the text
 // stored at the last update, wherever the project's files have moved since; packages
 // (purecloud-platform-client-v2, yaml, @pulumi/pulumi) are required by name from the provider host.
 //
 // Without @swc/core, or when a module reads its own location (__dirname, __filename: it would not
-// be where the text runs), packaging is refused and the provider object is serialized by Pulumi
-// as before.
+// be where the text runs), packaging is refused and the provider object is serialized by Pulumi's
+// closure serializer, as `pulumi.dynamic.Resource` does.
 import * as fs from "fs";
 import * as path from "path";
-import type * as pulumi from "@pulumi/pulumi";
-
-type Provider = pulumi.dynamic.ResourceProvider & { configure?(req: pulumi.dynamic.ConfigureRequest): Promise<void> };
+import * as pulumi from "@pulumi/pulumi";
 
 interface Swc {
   transformSync(code: string, options: Record<string, unknown>): { code: string };
@@ -38,7 +38,7 @@ function resolveModule(fromDir: string, specifier: string): string {
 }
 
 /**
- * One text that evaluates, given a `require` for packages, to the exports of `module` (a path
+ * A function body that, given `hostRequire` for packages, returns the exports of `module` (a path
  * relative to this folder, providers/): every project module reachable from it by relative
  * requires. Undefined when it cannot be made.
  */
@@ -70,12 +70,15 @@ export function packageModules(relativePath: string): string | undefined {
       module.code = `module.exports = ${JSON.stringify(JSON.parse(text))};`;
       return id;
     }
+    // Without comments and whitespace (names kept): every resource carries the text twice, in its
+    // inputs and its outputs, and the engine rewrites the whole state after every step.
     const { code } = swc.transformSync(text, {
       filename: file,
       swcrc: false,
       configFile: false,
       sourceMaps: false,
-      jsc: { parser: { syntax: "typescript" }, target: "es2022", keepClassNames: true },
+      jsc: { parser: { syntax: "typescript" }, target: "es2022", keepClassNames: true, minify: { compress: false, mangle: false } },
+      minify: true,
       module: { type: "commonjs", strict: true },
     });
     if (/\b__dirname\b|\b__filename\b/.test(code)) throw new Error(`${id} reads its own location`);
@@ -106,50 +109,17 @@ export function packageModules(relativePath: string): string | undefined {
 }
 
 /**
- * A provider whose code is `source` (packageModules' text); `make` names the export that makes
- * the provider object. Loaded on the first call in the provider host; every call is passed on.
+ * The `__provider` text of a provider made by the export `make` of `source` (packageModules'
+ * text). The source is code in the text, not a string literal: the state escapes it once, as it
+ * escapes any text.
  */
-export class PackagedProvider implements pulumi.dynamic.ResourceProvider {
-  private loaded: Provider | undefined;
+export function providerModuleText(source: string, make: string): string {
+  return ["function load(hostRequire) {", source, "}", `exports.handler = function () { return load(require)[${JSON.stringify(make)}](); };`].join("\n");
+}
 
-  constructor(
-    private readonly source: string,
-    private readonly make: string,
-  ) {}
-
-  private provider(): Provider {
-    if (!this.loaded) {
-      const exports = new Function("hostRequire", this.source)(require) as Record<string, () => Provider>;
-      this.loaded = exports[this.make]();
-    }
-    return this.loaded;
-  }
-
-  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    await this.provider().configure?.(req);
-  }
-
-  check(olds: any, news: any): Promise<pulumi.dynamic.CheckResult> {
-    return this.provider().check!(olds, news);
-  }
-
-  diff(id: string, olds: any, news: any): Promise<pulumi.dynamic.DiffResult> {
-    return this.provider().diff!(id, olds, news);
-  }
-
-  create(inputs: any): Promise<pulumi.dynamic.CreateResult> {
-    return this.provider().create(inputs);
-  }
-
-  read(id: string, props: any): Promise<pulumi.dynamic.ReadResult> {
-    return this.provider().read!(id, props);
-  }
-
-  update(id: string, olds: any, news: any): Promise<pulumi.dynamic.UpdateResult> {
-    return this.provider().update!(id, olds, news);
-  }
-
-  delete(id: string, props: any): Promise<void> {
-    return this.provider().delete!(id, props);
-  }
+/** The `__provider` text of `provider` as `pulumi.dynamic.Resource` makes it (Pulumi's closure serializer), refusing one that captured a secret. */
+export async function closureProviderText(provider: object): Promise<string> {
+  const { text, containsSecrets } = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
+  if (containsSecrets) throw new Error("The provider object captured a secret; credentials belong in configure(), never in a provider object.");
+  return text;
 }

@@ -1,19 +1,17 @@
 // One dynamic provider for the four webhook object kinds (integration, data action, workflow,
-// trigger). Pulumi serializes each provider object a program registers with, once per object
-// (@pulumi/pulumi/dynamic caches by identity): four objects meant four texts that each carried
-// the shared code (API layer, retries, diff, adoption), about 60 KB each; one object serializes
-// that code once, into one text of about 115 KB, in about a third of the time (npm run bench), and
-// the provider host loads one text instead of four. The program registers it packaged
-// (webhookObjectsProvider below, providers/packaged-provider.ts): its modules as one text, which
-// Pulumi serializes in milliseconds. Each call is routed to its kind's provider by
-// the `kind` input every webhook resource carries, which this provider keeps in the outputs.
+// trigger). Every resource stores its provider's text (`__provider`): four providers meant four
+// texts that each carried the shared code (API layer, retries, diff, adoption); one provider has
+// that code once, and the provider host loads one text instead of four. The program writes that
+// text itself (webhookProviderText below, providers/packaged-provider.ts): its modules as one
+// module, made in milliseconds. Each call is routed to its kind's provider by the `kind` input
+// every webhook resource carries, which this provider keeps in the outputs.
 //
 // Resources whose state predates `kind` keep working: `read` and `delete` run the provider stored
 // with the outputs (their own kind's), and `check`/`diff`/`update` get `kind` from the new inputs.
 import * as pulumi from "@pulumi/pulumi";
 import { DataActionProvider } from "./data-action";
 import { IntegrationProvider } from "./integration";
-import { PackagedProvider, packageModules } from "./packaged-provider";
+import { closureProviderText, packageModules, providerModuleText } from "./packaged-provider";
 import { TriggerProvider } from "./trigger";
 import { WorkflowProvider } from "./workflow";
 
@@ -82,19 +80,18 @@ export class WebhookObjectsProvider implements pulumi.dynamic.ResourceProvider {
   }
 }
 
-let shared: pulumi.dynamic.ResourceProvider | undefined;
+let shared: string | Promise<string> | undefined;
 
 /**
- * The one provider object every webhook resource of the program registers with: this module and
- * what it imports packaged as one text (providers/packaged-provider.ts), which Pulumi serializes
- * in milliseconds instead of walking every function; the WebhookObjectsProvider itself when it
- * cannot be packaged. Made on first use: the kinds' modules import this one, so it cannot be
- * made while they load.
+ * The `__provider` every webhook resource of the program registers: this module and what it
+ * imports packaged as one module text (providers/packaged-provider.ts); the WebhookObjectsProvider
+ * serialized by Pulumi's closure serializer when it cannot be packaged. Made on first use: the
+ * kinds' modules import this one, so it cannot be made while they load.
  */
-export function webhookObjectsProvider(): pulumi.dynamic.ResourceProvider {
-  if (!shared) {
+export function webhookProviderText(): string | Promise<string> {
+  if (shared === undefined) {
     const source = packageModules("webhook-objects.ts");
-    shared = source ? new PackagedProvider(source, "newWebhookObjectsProvider") : new WebhookObjectsProvider();
+    shared = source !== undefined ? providerModuleText(source, "newWebhookObjectsProvider") : closureProviderText(new WebhookObjectsProvider());
   }
   return shared;
 }

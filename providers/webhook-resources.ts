@@ -1,20 +1,27 @@
-// The resources of the four webhook kinds, all registered with the one provider object of
-// webhook-objects.ts: the kind's inputs, plus the `kind` that routes each call, the provider
-// version, and the outputs only Genesys can give (undefined here, filled by create).
+// The resources of the four webhook kinds, all with the one provider text of webhook-objects.ts:
+// the kind's inputs, plus the `kind` that routes each call, the provider version, and the
+// outputs only Genesys can give (undefined here, filled by create).
 import * as pulumi from "@pulumi/pulumi";
 import { PROVIDER_VERSION, TOKEN_MODULE } from "../domain/marker";
 import type { IntegrationArgs } from "./integration";
 import type { DataActionArgs, RequestType } from "./data-action";
 import type { WorkflowArgs } from "./workflow";
 import type { DataFormat, MatchCriterion, TriggerArgs } from "./trigger";
-import { type WebhookKind, webhookObjectsProvider } from "./webhook-objects";
+import { type WebhookKind, webhookProviderText } from "./webhook-objects";
 
-/** What a webhook resource registers: its args, its kind, the provider version, and the outputs only Genesys gives (undefined until create). */
-function registration(kind: WebhookKind, args: object, outputs: readonly string[]): pulumi.Inputs {
-  return { kind, ...args, providerVersion: PROVIDER_VERSION, ...Object.fromEntries(outputs.map((output) => [output, undefined])) };
+/**
+ * A Pulumi dynamic resource (`pulumi-nodejs:dynamic/<module>:<kind>`, the type `pulumi.dynamic.Resource`
+ * registers) of one webhook kind: its args, its kind, the provider version, the outputs only
+ * Genesys gives (undefined until create), and the program's one webhook provider text.
+ */
+abstract class WebhookResource extends pulumi.CustomResource {
+  constructor(kind: WebhookKind, name: string, args: object, outputs: readonly string[], opts?: pulumi.CustomResourceOptions) {
+    const props = { kind, ...args, providerVersion: PROVIDER_VERSION, ...Object.fromEntries(outputs.map((output) => [output, undefined])) };
+    super(`pulumi-nodejs:dynamic/${TOKEN_MODULE}:${kind}`, name, { ...props, __provider: webhookProviderText() }, opts);
+  }
 }
 
-export class Integration extends pulumi.dynamic.Resource {
+export class Integration extends WebhookResource {
   declare public readonly name: pulumi.Output<string>;
   declare public readonly notes: pulumi.Output<string>;
   declare public readonly enabled: pulumi.Output<boolean>;
@@ -26,11 +33,11 @@ export class Integration extends pulumi.dynamic.Resource {
   declare public readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: IntegrationArgs, opts?: pulumi.CustomResourceOptions) {
-    super(webhookObjectsProvider(), name, registration("Integration", args, ["integrationType", "adopted"]), opts, TOKEN_MODULE, "Integration");
+    super("Integration", name, args, ["integrationType", "adopted"], opts);
   }
 }
 
-export class DataAction extends pulumi.dynamic.Resource {
+export class DataAction extends WebhookResource {
   declare public readonly name: pulumi.Output<string>;
   declare public readonly category: pulumi.Output<string>;
   declare public readonly integrationId: pulumi.Output<string>;
@@ -51,11 +58,11 @@ export class DataAction extends pulumi.dynamic.Resource {
   declare public readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: DataActionArgs, opts?: pulumi.CustomResourceOptions) {
-    super(webhookObjectsProvider(), name, registration("DataAction", args, ["version", "adopted"]), opts, TOKEN_MODULE, "DataAction");
+    super("DataAction", name, args, ["version", "adopted"], opts);
   }
 }
 
-export class Workflow extends pulumi.dynamic.Resource {
+export class Workflow extends WebhookResource {
   declare public readonly name: pulumi.Output<string>;
   declare public readonly division: pulumi.Output<string>;
   declare public readonly divisionName: pulumi.Output<string>;
@@ -72,11 +79,11 @@ export class Workflow extends pulumi.dynamic.Resource {
   declare public readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: WorkflowArgs, opts?: pulumi.CustomResourceOptions) {
-    super(webhookObjectsProvider(), name, registration("Workflow", args, ["divisionName", "flowType", "published", "publishedVersion", "jobId", "locked", "adopted"]), opts, TOKEN_MODULE, "Workflow");
+    super("Workflow", name, args, ["divisionName", "flowType", "published", "publishedVersion", "jobId", "locked", "adopted"], opts);
   }
 }
 
-export class Trigger extends pulumi.dynamic.Resource {
+export class Trigger extends WebhookResource {
   declare public readonly name: pulumi.Output<string>;
   declare public readonly topicName: pulumi.Output<string>;
   declare public readonly workflowId: pulumi.Output<string>;
@@ -94,6 +101,6 @@ export class Trigger extends pulumi.dynamic.Resource {
   declare public readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: TriggerArgs, opts?: pulumi.CustomResourceOptions) {
-    super(webhookObjectsProvider(), name, registration("Trigger", args, ["version", "adopted"]), opts, TOKEN_MODULE, "Trigger");
+    super("Trigger", name, args, ["version", "adopted"], opts);
   }
 }

@@ -57,14 +57,9 @@ export async function roundTrip<P extends object>(provider: P): Promise<{ provid
 }
 
 /**
- * The `__provider` text of a provider not configured yet, checked to hold no credential: nothing
+ * The provider as the provider host re-loads it, its text checked to hold no credential: nothing
  * Pulumi would have to keep secret, neither the emulator's client secret nor its client id.
  */
-export async function serializedWithoutCredentials(provider: object): Promise<string> {
-  return (await checkedRoundTrip(provider)).text;
-}
-
-/** The provider as the provider host re-loads it, its text checked as serializedWithoutCredentials does. */
 export async function reloadedWithoutCredentials<P extends object>(provider: P): Promise<P> {
   return (await checkedRoundTrip(provider)).provider;
 }

@@ -1,5 +1,6 @@
 // The one test that drives Pulumi's dynamic-provider host (@pulumi/pulumi/cmd/dynamic-provider)
-// directly over gRPC, as the engine does, to pin the Integration provider's wire behaviour:
+// directly over gRPC, as the engine does, to pin the wire behaviour of the webhook provider text
+// the program registers (webhookProviderText), for an integration:
 // configure with the stack config (the secret as a secret value), check, create, diff, read,
 // read of a deleted object, delete. Everything else runs through the real CLI.
 import { ChildProcess, spawn } from "child_process";
@@ -10,7 +11,8 @@ import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator } from "../../dev/emulator/index";
 import { IntegrationProvider } from "../../providers/integration";
-import { configureRequest, emulator, serializedWithoutCredentials, stackConfig } from "./harness";
+import { webhookProviderText } from "../../providers/webhook-objects";
+import { configureRequest, emulator, stackConfig } from "./harness";
 import { testEnv } from "../support/stack";
 
 type Props = Record<string, unknown>;
@@ -50,11 +52,13 @@ afterAll(async () => {
   await emu?.close();
 });
 
-describe("the Integration provider through Pulumi's dynamic-provider host", () => {
+describe("the webhook provider text through Pulumi's dynamic-provider host", () => {
   it("configure, check, create, diff, read, read after an outside delete, delete", async () => {
-    const provider = await serializedWithoutCredentials(new IntegrationProvider());
-
+    const provider = webhookProviderText() as string;
     const config = stackConfig(emu);
+    expect(provider).not.toContain(config["genesyscloud:oauthClientSecret"]);
+    expect(provider).not.toContain(config["genesyscloud:oauthClientId"]);
+
     const args: Props = Object.fromEntries(
       Object.entries(config).map(([key, value]) => [key, key === "genesyscloud:oauthClientSecret" ? { ...SECRET_SIG, value } : value]),
     );
@@ -63,7 +67,7 @@ describe("the Integration provider through Pulumi's dynamic-provider host", () =
     configure.setAcceptsecrets(true);
     await call("configure", configure);
 
-    const news = { __provider: provider, name: "Cognigy gRPC", adopt: false, managedBy: "cognigy-genesys-handover cognigy/grpc", providerVersion: "test" };
+    const news = { __provider: provider, kind: "Integration", name: "Cognigy gRPC", adopt: false, managedBy: "cognigy-genesys-handover cognigy/grpc", providerVersion: "test" };
     const check = new provproto.CheckRequest();
     check.setUrn(URN);
     check.setOlds(struct({}));
@@ -78,7 +82,7 @@ describe("the Integration provider through Pulumi's dynamic-provider host", () =
     const created = await call<provproto.CreateResponse>("create", create);
     const id = created.getId();
     const outputs = plain(created.getProperties());
-    expect(outputs).toMatchObject({ name: "Cognigy gRPC", adopted: false, integrationType: "custom-rest-actions" });
+    expect(outputs).toMatchObject({ kind: "Integration", name: "Cognigy gRPC", adopted: false, integrationType: "custom-rest-actions" });
     expect(emu.state().integrations).toEqual([expect.objectContaining({ id, name: "Cognigy gRPC", notes: "cognigy-genesys-handover cognigy/grpc" })]);
 
     const diff = new provproto.DiffRequest();
