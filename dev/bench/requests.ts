@@ -147,6 +147,28 @@ export function objectKind(route: string): ObjectKind | undefined {
   return undefined;
 }
 
+/** The kinds in the order a cold up creates them: each create needs the one before's outputs. */
+export const CREATE_ORDER: readonly ObjectKind[] = ["integration", "data action", "workflow", "trigger"];
+
+/**
+ * Per step of CREATE_ORDER: from the last answer to a request for the one kind, among those
+ * answered before the next kind's first request, to that first request (ms). That is the
+ * engine's time from a create returning to the dependent create's first call (its outputs into
+ * the program, the next registration, check, the create call), which no lower bound of API calls
+ * counts. Where two objects of a kind go side by side, the other one's answers can only shorten it.
+ */
+export function engineHops(entries: readonly LogEntry[]): { from: ObjectKind; to: ObjectKind; ms: number }[] {
+  const ofKind = (kind: ObjectKind) => entries.filter((e) => objectKind(e.route) === kind);
+  return CREATE_ORDER.slice(1).flatMap((to, i) => {
+    const from = CREATE_ORDER[i];
+    const next = ofKind(to);
+    if (next.length === 0) return [];
+    const start = Math.min(...next.map((e) => e.t));
+    const before = ofKind(from).map((e) => e.t + e.durationMs).filter((end) => end <= start);
+    return before.length > 0 ? [{ from, to, ms: start - Math.max(...before) }] : [];
+  });
+}
+
 /** /api/v2 reads per object of each kind, given how many objects of each kind there are. */
 export function readsPerObject(entries: readonly LogEntry[], objects: Readonly<Record<ObjectKind, number>>): Record<ObjectKind, number> {
   const reads: Record<ObjectKind, number> = { integration: 0, "data action": 0, workflow: 0, trigger: 0 };

@@ -11,6 +11,7 @@ import {
   clientEntries,
   countByRoute,
   countCalls,
+  engineHops,
   jobSpans,
   maxConcurrent,
   noticeDelays,
@@ -125,6 +126,27 @@ describe("request-log readings", () => {
     expect(peakClientRate([...burst, entry("POST /oauth/token", 500, 5, "c")])).toEqual({ clientId: "c", count: 3 });
     expect(peakClientRate([...burst, entry("GET /api/v2/flows", 60_500, 5, "c")])).toEqual({ clientId: "c", count: 4 });
     expect(peakClientRate([])).toBeUndefined();
+  });
+
+  it("measures the engine's hop between dependent creates, from the last answer before the next kind's first request", () => {
+    const log = [
+      entry("POST /api/v2/integrations", 0, 10),
+      entry("GET /api/v2/integrations", 20, 10),
+      entry("POST /api/v2/integrations/actions", 100, 10),
+      entry("POST /api/v2/flows/jobs", 150, 10),
+      entry("POST /api/v2/flows/jobs", 150, 10),
+      entry("GET /api/v2/flows/jobs/{jobId}", 300, 10),
+      entry("POST /api/v2/processautomation/triggers", 340, 10),
+      // the other workflow, still polling while the first trigger is made
+      entry("GET /api/v2/flows/jobs/{jobId}", 345, 10),
+      entry("POST /api/v2/processautomation/triggers", 400, 10),
+    ];
+    expect(engineHops(log)).toEqual([
+      { from: "integration", to: "data action", ms: 70 },
+      { from: "data action", to: "workflow", ms: 40 },
+      { from: "workflow", to: "trigger", ms: 30 },
+    ]);
+    expect(engineHops(log.slice(0, 2))).toEqual([]);
   });
 
   it("divides reads by the number of objects of each kind", () => {
