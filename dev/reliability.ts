@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     onLifecycle: (r) => {
       done++;
       if (r.failure) process.stderr.write(`lifecycle ${r.index} FAILED at ${r.failure.step} (seed ${r.seed}): ${r.failure.message}\n`);
-      process.stderr.write(`  ${done}/${options.lifecycles} done (${((Date.now() - started) / 60_000).toFixed(1)} min)${r.crash ? `, CLI killed at ${r.crash}` : ""}\n`);
+      process.stderr.write(`  ${done}/${options.lifecycles} done (${((Date.now() - started) / 60_000).toFixed(1)} min)${r.crash ? `, CLI killed at ${r.crash}` : ""}${r.crashNotFired ? `, CLI kill armed at ${r.crashNotFired} not fired` : ""}\n`);
     },
   });
   console.log(formatSummary(result));

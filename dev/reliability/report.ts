@@ -48,6 +48,9 @@ export function formatSummary(result: SuiteResult): string {
     ...Object.keys(result.crashes)
       .sort()
       .map((point): [string, string] => [`CLI killed at: ${point}`, String(result.crashes[point])]),
+    ...Object.keys(result.crashesNotFired)
+      .sort()
+      .map((point): [string, string] => [`CLI kill armed, not fired: ${point}`, String(result.crashesNotFired[point])]),
     ["duplicates", String(result.duplicates)],
     ["residue", String(result.residue)],
     ["failures", String(result.failures.length)],

@@ -40,6 +40,12 @@ export interface LifecycleResult {
   residue: number;
   /** Where the CLI was killed, when this lifecycle was one of the crashed tenth. */
   crash?: string;
+  /**
+   * Where the CLI was to be killed, when this lifecycle was one of the crashed tenth but the kill
+   * never came: the proxy kills on the answer to the first write of the armed kind, and a hang or
+   * lost-answer fault on that write leaves no answer (the providers' retry then recovers the object).
+   */
+  crashNotFired?: string;
   /** The first failed step or broken invariant; undefined when the lifecycle passed. */
   failure?: { step: Step | "cleanup"; message: string };
 }
@@ -54,6 +60,8 @@ export interface SuiteResult {
   residue: number;
   /** Lifecycles whose CLI was killed, by crash point. */
   crashes: Record<string, number>;
+  /** Lifecycles armed to kill the CLI where the kill never came (see crashNotFired), by crash point. */
+  crashesNotFired: Record<string, number>;
   failures: LifecycleResult[];
   wallMs: number;
 }
@@ -147,6 +155,8 @@ class Org {
           await this.org.recover();
         } else if (killed) {
           throw killed;
+        } else {
+          result.crashNotFired = crash.name;
         }
         proxy.disarm();
       } else {
@@ -228,9 +238,11 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, options.lifecycles)) }, (_, w) => worker(w)));
   const faults: Record<string, number> = {};
   const crashes: Record<string, number> = {};
+  const crashesNotFired: Record<string, number> = {};
   for (const r of results) {
     add(faults, r.faults);
     if (r.crash) crashes[r.crash] = (crashes[r.crash] ?? 0) + 1;
+    if (r.crashNotFired) crashesNotFired[r.crashNotFired] = (crashesNotFired[r.crashNotFired] ?? 0) + 1;
   }
   return {
     options: shown,
@@ -241,6 +253,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     duplicates: results.reduce((n, r) => n + r.duplicates, 0),
     residue: results.reduce((n, r) => n + r.residue, 0),
     crashes,
+    crashesNotFired,
     failures: results.filter((r) => r.failure).sort((a, b) => a.index - b.index),
     wallMs: Date.now() - started,
   };

@@ -88,12 +88,14 @@ describe("command line and summary", () => {
       duplicates: 0,
       residue: 1,
       crashes: { "trigger create": 1 },
+      crashesNotFired: { "flow upload": 1 },
       failures: [{ index: 1, seed: 99, apiCalls: 0, faults: {}, retries: 0, duplicates: 0, residue: 1, crash: "trigger create", failure: { step: "destroy", message: "residue" } }],
       wallMs: 1000,
     } as SuiteResult;
     const text = formatSummary(result);
     expect(text).toContain("lifecycle 1 failed at destroy (replay: npm run reliability -- --replay 99 --crash-every 1)");
     expect(text).toMatch(/\| CLI killed at: trigger create +\| +1 \|/);
+    expect(text).toMatch(/\| CLI kill armed, not fired: flow upload +\| +1 \|/);
     expect(text).toMatch(/\| faults: hang +\| +1 \|/);
     expect(text.split("\n").pop()).toBe("lifecycles: 2, faults: 5, duplicates: 0, residue: 1, failures: 1");
     expect(lastLine(result)).toBe(text.split("\n").pop());
