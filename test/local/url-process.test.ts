@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loopbackUrlIn, startUrlProcess } from "../../dev/local/url-process";
+import { until } from "../support/until";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -22,11 +23,6 @@ function alive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 25));
-  if (!condition()) throw new Error(`never happened: ${what}`);
 }
 
 // Real child processes: node scripts standing in for `npm run emulator`.

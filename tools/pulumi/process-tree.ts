@@ -2,19 +2,27 @@
 // CLI's plugin processes are its children, not members of one process group we could signal.
 import * as fs from "fs";
 
+/**
+ * The fields of /proc/<pid>/stat after the command name (state, parent pid, ...); undefined once
+ * the process is gone. The name (field 2) is in parentheses and may hold spaces.
+ */
+function statFields(pid: string | number): string[] | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return undefined;
+  }
+}
+
 /** Children of each pid, read from /proc (Linux, where the project's machines and runners are). */
 function childrenByParent(): Map<number, number[]> {
   const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-    } catch {
-      continue; // ended meanwhile
-    }
-    // Field 4 is the parent pid; the command name (field 2) is in parentheses and may hold spaces.
-    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    const fields = statFields(entry);
+    if (!fields) continue; // ended meanwhile
+    const ppid = Number(fields[1]);
     children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
   }
   return children;
@@ -35,11 +43,23 @@ export function descendants(pid: number): number[] {
 
 /** Whether a process has ended: gone from /proc, or a zombie (dead, not yet reaped by its new parent). */
 export function hasEnded(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    return ["Z", "X"].includes(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0]);
-  } catch {
-    return true;
+  const state = statFields(pid)?.[0];
+  return state === undefined || state === "Z" || state === "X";
+}
+
+/** How long a SIGKILLed process may take to end before killTree gives up on it. */
+const END_TIMEOUT_MS = 30_000;
+
+/** Resolves once every one of `pids` has ended; rejects, naming those still running, after `timeoutMs`. */
+export async function awaitEnded(pids: readonly number[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const alive = pids.filter((pid) => !hasEnded(pid));
+    if (alive.length === 0) return;
+    if (Date.now() >= deadline) {
+      throw new Error(`process${alive.length > 1 ? "es" : ""} ${alive.join(", ")} still running ${timeoutMs / 1000} s after SIGKILL (stuck in the kernel?); check them with ps before running again`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
@@ -47,6 +67,7 @@ export function hasEnded(pid: number): boolean {
  * SIGKILL a process and all its descendants, parents first so none can start another, and resolve
  * once every one has ended. A signal is delivered asynchronously: a killed CLI can still finish the
  * checkpoint write it was in, and whoever looks at the checkpoint next must not race that write.
+ * Rejects when some have not ended after END_TIMEOUT_MS (a process stuck in the kernel).
  */
 export async function killTree(pid: number): Promise<void> {
   const targets = [pid, ...descendants(pid)];
@@ -57,5 +78,5 @@ export async function killTree(pid: number): Promise<void> {
       // already gone
     }
   }
-  while (!targets.every(hasEnded)) await new Promise((resolve) => setTimeout(resolve, 10));
+  await awaitEnded(targets, END_TIMEOUT_MS);
 }

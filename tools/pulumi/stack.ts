@@ -176,7 +176,8 @@ export class ProjectStack {
 
   /**
    * SIGKILL the running operation's whole process tree, as a killed CI runner would. The
-   * operation's promise settles, and this one resolves, only once every process of the tree has ended.
+   * operation's promise settles, and this one resolves, only once every process of the tree has
+   * ended (this one rejects, naming them, when some do not end: see killTree).
    */
   kill(): Promise<void> {
     if (this.running?.pid) this.killing = killTree(this.running.pid);
@@ -266,8 +267,12 @@ export class ProjectStack {
         }
       });
       child.once("exit", async (code, signal) => {
-        // The host is killed first; the CLI and its plugins end a moment later.
-        await this.killing;
+        // The host is killed first; the CLI and its plugins end a moment later. A kill that cannot
+        // end them is told here and by kill()'s own promise.
+        const unended = await this.killing?.then(
+          () => undefined,
+          (err: Error) => err,
+        );
         this.running = undefined;
         this.killing = undefined;
         if (settled?.type === "result") {
@@ -281,7 +286,8 @@ export class ProjectStack {
           return;
         }
         const how = signal ? `was killed (${signal})` : `exited with code ${code} before answering`;
-        reject(new StackRunError(op, `pulumi ${op} of stack ${this.stack}: the operation's process ${how}\n${hostOutput}`, stdout, stderr, undefined, true));
+        const left = unended ? `; ${unended.message}` : "";
+        reject(new StackRunError(op, `pulumi ${op} of stack ${this.stack}: the operation's process ${how}${left}\n${hostOutput}`, stdout, stderr, undefined, true));
       });
       child.send({
         op,
