@@ -17,6 +17,11 @@ export function stackMarker(project: string, stack: string): string {
 // The dynamic Resource constructor builds `pulumi-nodejs:dynamic/<module>:<type>`.
 export const TOKEN_MODULE = "genesyscloud";
 
+/** The Pulumi type of this project's dynamic resource `type`, as `pulumi.dynamic.Resource` builds it with TOKEN_MODULE. */
+export function dynamicResourceType(type: string): string {
+  return `pulumi-nodejs:dynamic/${TOKEN_MODULE}:${type}`;
+}
+
 /** Genesys returns empty free-text fields as this literal. */
 const EMPTY_TEXT = "node_dynamodb_empty_string";
 

@@ -2,7 +2,7 @@
 // the kind's inputs, plus the `kind` that routes each call, the provider version, and the
 // outputs only Genesys can give (undefined here, filled by create).
 import * as pulumi from "@pulumi/pulumi";
-import { PROVIDER_VERSION, TOKEN_MODULE } from "../domain/marker";
+import { PROVIDER_VERSION, dynamicResourceType } from "../domain/marker";
 import type { IntegrationArgs } from "./integration";
 import type { DataActionArgs, RequestType } from "./data-action";
 import type { WorkflowArgs } from "./workflow";
@@ -10,14 +10,14 @@ import type { DataFormat, MatchCriterion, TriggerArgs } from "./trigger";
 import { type WebhookKind, webhookProviderText } from "./webhook-objects";
 
 /**
- * A Pulumi dynamic resource (`pulumi-nodejs:dynamic/<module>:<kind>`, the type `pulumi.dynamic.Resource`
- * registers) of one webhook kind: its args, its kind, the provider version, the outputs only
- * Genesys gives (undefined until create), and the program's one webhook provider text.
+ * A Pulumi dynamic resource of one webhook kind, of the type `pulumi.dynamic.Resource` would
+ * register: its args, its kind, the provider version, the outputs only Genesys gives (undefined
+ * until create), and the program's one webhook provider text.
  */
 abstract class WebhookResource extends pulumi.CustomResource {
   constructor(kind: WebhookKind, name: string, args: object, outputs: readonly string[], opts?: pulumi.CustomResourceOptions) {
     const props = { kind, ...args, providerVersion: PROVIDER_VERSION, ...Object.fromEntries(outputs.map((output) => [output, undefined])) };
-    super(`pulumi-nodejs:dynamic/${TOKEN_MODULE}:${kind}`, name, { ...props, __provider: webhookProviderText() }, opts);
+    super(dynamicResourceType(kind), name, { ...props, __provider: webhookProviderText() }, opts);
   }
 }
 

@@ -19,13 +19,14 @@
 //      snapshot.go keeps only pending creates; nothing reads an "importing" one).
 //   4. `pulumi up`.
 import { DEFAULT_INTEGRATION_NAMES } from "../emulator/unverified";
+import { dynamicResourceType } from "../../domain/marker";
 import type { ListedIntegration } from "../../providers/genesys/integrations";
 import { isUnconfigured } from "../../providers/integration-setup";
 import * as fs from "fs";
 import type { ProjectStack, RunResult } from "../../tools/pulumi/stack";
 
 /** The Pulumi type of the Web Services integration (the one created nameless, then named). */
-export const INTEGRATION_RESOURCE_TYPE = "pulumi-nodejs:dynamic/genesyscloud:Integration";
+export const INTEGRATION_RESOURCE_TYPE = dynamicResourceType("Integration");
 
 export interface PendingOperation {
   type: string;
