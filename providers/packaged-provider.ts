@@ -4,8 +4,8 @@
 // and calls its `handler()` for the provider object, once per text and process
 // (@pulumi/pulumi cmd/dynamic-provider). `pulumi.dynamic.Resource` makes that text with its closure
 // serializer, which walks every function the provider reaches and asks V8's inspector for each
-// free variable: for the four webhook kinds about 70 functions, 1.2-1.6 s of the program's time
-// before its first registration, of which starting the inspector session alone is ~0.2 s
+// free variable: for the four webhook kinds about 70 functions, about a second of the program's
+// time before its first registration, plus 0.2-0.3 s to start the inspector session at all
 // (npm run bench). So the program writes the text itself: the modules the webhook provider is made
 // of (relative imports from providers/webhook-objects.ts, project files only), each transpiled by
 // SWC and wrapped as a CommonJS module, in one module text whose `handler` makes the provider.

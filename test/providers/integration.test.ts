@@ -67,7 +67,8 @@ describe("Integration provider", () => {
   });
 
   it("looks for another run's namesake after naming its own, beside enabling it (off the critical path)", async () => {
-    emu.configure({ latencyMs: 40 });
+    // Both requests start in the same tick; 100 ms per answer leaves a loaded machine room to send them.
+    emu.configure({ latencyMs: 100 });
     try {
       const provider = new IntegrationProvider();
       await provider.configure(configureRequest(stackConfig(emu)));

@@ -36,7 +36,10 @@ function hostLoad(text: string): WebhookObjectsProvider {
 describe("the packaged webhook provider", () => {
   it("is what the program registers, one text for every webhook resource, made without Pulumi's closure serializer", () => {
     const text = webhookProviderText();
+    // A string at once, in the program's own module shape: the closure serializer's text would be a promise.
     expect(typeof text).toBe("string");
+    expect(text).toMatch(/^function load\(hostRequire\) \{\n/);
+    expect(text).toMatch(/\nexports\.handler = function \(\) \{ return load\(require\)\["newWebhookObjectsProvider"\]\(\); \};$/);
     expect(webhookProviderText()).toBe(text);
   });
 
