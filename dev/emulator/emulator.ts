@@ -3,6 +3,7 @@
 import type { Settings } from "./context";
 import type { EventRecord } from "./events";
 import type { FaultStatus, RandomFaults, TargetedFault } from "./faults";
+import type { Hold, HeldRequest } from "./holds";
 import type { LogSnapshot } from "./log";
 import type { StateDump } from "./store";
 
@@ -39,6 +40,14 @@ export interface Emulator {
   /** Pending targeted faults, the random-fault config and what was injected so far, by kind. */
   faults(): FaultStatus;
   clearFaults(): void;
+  /**
+   * Holds the next Genesys call of `route` unanswered until `release()` (or reset/close), so a test
+   * waits for the event it is about (another call arriving meanwhile) rather than a time window.
+   */
+  hold(route: string): Hold;
+  /** The holds so far: which arrived, which were released. */
+  holds(): HeldRequest[];
+  releaseHold(id: string): void;
   settings(): Settings;
   configure(patch: Partial<Settings>): Settings;
   /** `permissions`: the client's roles' permissions (`*` parts allowed); none given: every permission. */

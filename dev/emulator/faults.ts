@@ -39,6 +39,8 @@ export interface FaultDecision {
 export interface FaultStatus {
   pending: TargetedFault[];
   random: RandomFaults | null;
+  /** Every call the random faults drew for since they were set, in arrival order, with what it drew (null: none). */
+  plan: PlannedFault[];
   /** Faults injected so far (targeted and random), by kind. */
   injected: Record<string, number>;
 }
@@ -96,9 +98,74 @@ function seeded(seed: number): () => number {
   };
 }
 
+/** FNV-1a over the text, mixed with the seed: one 32-bit state per (seed, call, attempt). */
+function hash(seed: number, text: string): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * What a call is, for the random draw: its route and the object it concerns by a natural key (a
+ * name, never a generated id, so that the same call of another run is the same call). `subject`
+ * is "" where the call names no object (a listing without filters, a flow job's creation).
+ */
+export interface CallIdentity {
+  route: string;
+  subject: string;
+}
+
+/** One random draw: which call, its attempt (1 for the first call with that identity), and the fault, if any. */
+export interface PlannedFault {
+  call: string;
+  attempt: number;
+  kind: RandomKind | null;
+}
+
+/**
+ * Pure: the random fault for the `attempt`-th call with this identity. Drawn from the seed and
+ * the call alone, not from the order calls arrive in, so a seed gives the same fault to the same
+ * call in every run (calls made side by side reach the emulator in any order).
+ */
+export function drawFault(config: Pick<RandomFaults, "rate" | "seed" | "kinds">, call: CallIdentity, attempt: number): RandomKind | null {
+  const next = seeded(hash(config.seed, `${call.route} ${call.subject}#${attempt}`));
+  if (next() >= config.rate) return null;
+  return config.kinds[Math.floor(next() * config.kinds.length)];
+}
+
+/** The natural key a request names in its body: a JSON `name`, or a workflow YAML's first `name:` (an upload). */
+export function bodyName(raw: string): string | undefined {
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    const name = parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>).name : undefined;
+    return typeof name === "string" ? name : undefined;
+  } catch {
+    return /^\s*name:\s*(.+?)\s*$/m.exec(raw)?.[1];
+  }
+}
+
+/**
+ * The identity of a request: the name in its body, else the names of the objects its path
+ * parameters point at (`nameOf`: the object's name, or undefined for an id it does not know),
+ * plus the query's filters. Path parameters that are not generated ids (a topic, a version id, a
+ * template file) are natural keys themselves; cursors are positions and stay out.
+ */
+export function callIdentity(
+  route: string,
+  params: Record<string, string>,
+  query: URLSearchParams,
+  rawBody: string,
+  nameOf: (param: string, id: string) => string | undefined,
+): CallIdentity {
+  const named = bodyName(rawBody);
+  const objects = Object.entries(params).map(([param, value]) => (param.endsWith("Id") && param !== "versionId" ? (nameOf(param, value) ?? "?") : value));
+  const filters = [...query.entries()].filter(([key]) => key !== "after" && key !== "before").map(([key, value]) => `${key}=${value}`).sort();
+  return { route, subject: [named ?? objects.join("/"), ...filters].filter((part) => part !== "").join(" ") };
+}
+
 export class Faults {
   private pending: TargetedFault[] = [];
-  private random: { config: RandomFaults; next: () => number } | null = null;
+  private random: { config: RandomFaults; attempts: Map<string, number>; plan: PlannedFault[] } | null = null;
   private injected: Record<string, number> = {};
 
   add(fault: TargetedFault): void {
@@ -106,7 +173,7 @@ export class Faults {
   }
 
   setRandom(config: RandomFaults | null): void {
-    this.random = config ? { config, next: seeded(config.seed) } : null;
+    this.random = config ? { config, attempts: new Map(), plan: [] } : null;
   }
 
   clear(): void {
@@ -119,17 +186,19 @@ export class Faults {
     return {
       pending: this.pending.map((f) => ({ ...f })),
       random: this.random ? { ...this.random.config } : null,
+      plan: this.random ? this.random.plan.map((p) => ({ ...p })) : [],
       injected: { ...this.injected },
     };
   }
 
   /**
-   * The fault (if any) for this call. Targeted faults come first, in the order added.
-   * `invisibility` only applies to single-object reads, the after-apply kinds only to writes;
-   * elsewhere the draw yields nothing.
+   * The fault (if any) for this call. Targeted faults come first, in the order added; a random
+   * fault is drawn from the call's identity and its attempt (drawFault). `invisibility` only
+   * applies to single-object reads, the after-apply kinds only to writes; elsewhere the draw
+   * yields nothing.
    */
-  decide(routeKey: string, singleRead: boolean, write = false): FaultDecision | undefined {
-    const i = this.pending.findIndex((f) => f.route.toLowerCase() === routeKey.toLowerCase());
+  decide(call: CallIdentity, singleRead: boolean, write = false): FaultDecision | undefined {
+    const i = this.pending.findIndex((f) => f.route.toLowerCase() === call.route.toLowerCase());
     if (i >= 0) {
       const f = this.pending[i];
       if (--f.count === 0) this.pending.splice(i, 1);
@@ -141,11 +210,14 @@ export class Faults {
       });
     }
     if (!this.random) return undefined;
-    const { config, next } = this.random;
-    if (next() >= config.rate) return undefined;
-    const kind = config.kinds[Math.floor(next() * config.kinds.length)];
-    if (kind === "invisibility" && !singleRead) return undefined;
-    if (AFTER_APPLY_KINDS.includes(kind) && !write) return undefined;
+    const { config, attempts, plan } = this.random;
+    const key = `${call.route} ${call.subject}`;
+    const attempt = (attempts.get(key) ?? 0) + 1;
+    attempts.set(key, attempt);
+    const drawn = drawFault(config, call, attempt);
+    const kind = drawn === "invisibility" && !singleRead ? null : drawn && AFTER_APPLY_KINDS.includes(drawn) && !write ? null : drawn;
+    plan.push({ call: key, attempt, kind });
+    if (!kind) return undefined;
     return this.count({
       kind,
       retryAfterSeconds: config.retryAfterSeconds ?? DEFAULT_RETRY_AFTER,

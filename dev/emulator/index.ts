@@ -2,7 +2,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Auth } from "./auth";
 import { type Context, DEFAULT_SETTINGS, type Settings } from "./context";
-import { checkRandom, checkTargeted, Faults } from "./faults";
+import { callIdentity, bodyName, checkRandom, checkTargeted, Faults } from "./faults";
+import { Holds } from "./holds";
 import { RequestLog } from "./log";
 import { RateLimiter } from "./ratelimit";
 import { Router } from "./router";
@@ -21,7 +22,9 @@ import { Store } from "./store";
 import { Timers } from "./timers";
 
 export type { Settings } from "./context";
-export type { FaultStatus, RandomFaults, RandomKind, TargetedFault, TargetedKind } from "./faults";
+export type { CallIdentity, FaultStatus, PlannedFault, RandomFaults, RandomKind, TargetedFault, TargetedKind } from "./faults";
+export { drawFault } from "./faults";
+export type { Hold, HeldRequest } from "./holds";
 export type { LogEntry, LogSnapshot } from "./log";
 export type { StateDump } from "./store";
 export type { EventRecord, Execution, TriggerOutcome } from "./events";
@@ -56,6 +59,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const auth = new Auth();
   for (const c of clients) auth.addClient(c.id, c.secret, "permissions" in c ? c.permissions : undefined);
   const faults = new Faults();
+  const holds = new Holds();
   const log = new RequestLog();
   const limiter = new RateLimiter();
   const timers = new Timers();
@@ -72,8 +76,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     isVisible: (createdAt) => Date.now() >= createdAt + settings.invisibilityMs,
   };
 
+  // Names of the objects calls concerned, kept past their deletion: a retried delete is the same call.
+  const names = new Map<string, string>();
+  const nameOf = (param: string, id: string): string | undefined => {
+    const job = param === "jobId" ? store.jobs.get(id) : undefined;
+    const object = { integrationId: store.integrations, actionId: store.actions, flowId: store.flows, triggerId: store.triggers }[param]?.get(id);
+    const name = job ? (job.yaml ? bodyName(job.yaml) : undefined) : object?.name;
+    if (name !== undefined) names.set(id, name);
+    return names.get(id);
+  };
+  const identify = (routeKey: string, request: { params: Record<string, string>; query: URLSearchParams; rawBody: Buffer }) =>
+    callIdentity(routeKey, request.params, request.query, request.rawBody.toString("utf8"), nameOf);
+
   const server = createServer(
-    requestListener({ router, auth, faults, log, limiter, timers, settings, beforeEach: () => settleJobs(ctx) }),
+    requestListener({ router, auth, faults, holds, identify, log, limiter, timers, settings, beforeEach: () => settleJobs(ctx) }),
   );
   let closed: Promise<void> | undefined;
 
@@ -83,6 +99,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     close() {
       closed ??= new Promise<void>((resolve, reject) => {
         timers.clearAll();
+        holds.releaseAll();
         server.close(() => {
           try {
             if (statePath) {
@@ -111,6 +128,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setRandomFaults: (config) => faults.setRandom(config ? checkRandom(config) : null),
     faults: () => faults.status(),
     clearFaults: () => faults.clear(),
+    hold: (route) => {
+      const key = router.genesysKeys().find((k) => k.toLowerCase() === String(route).toLowerCase());
+      if (!key) throw new Error(`'route' must be one of the emulator's route keys, got ${JSON.stringify(route)}`);
+      return holds.add(key);
+    },
+    holds: () => holds.status(),
+    releaseHold: (id) => holds.release(id),
     settings: () => ({ ...settings }),
     configure: (patch) => Object.assign(settings, checkSettings(stripUndefined(patch))) && { ...settings },
     addClient: (id, secret, permissions) => auth.addClient(id, secret, permissions),
@@ -121,6 +145,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       store.clear();
       log.clear();
       faults.clear();
+      holds.releaseAll();
+      names.clear();
       limiter.clear();
       events.clear();
       ctx.failingAwsAccounts.clear();

@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Auth } from "./auth";
 import type { Settings } from "./context";
 import { ApiError, errorBody, notFound } from "./errors";
-import { AFTER_APPLY_KINDS, type FaultDecision, type Faults } from "./faults";
+import { AFTER_APPLY_KINDS, type CallIdentity, type FaultDecision, type Faults } from "./faults";
+import type { Holds } from "./holds";
 import type { RequestLog } from "./log";
 import type { RateLimiter } from "./ratelimit";
 import type { Request, Response, Router, Surface } from "./router";
@@ -15,6 +16,9 @@ export interface ServerDeps {
   router: Router;
   auth: Auth;
   faults: Faults;
+  holds: Holds;
+  /** The call's identity for the random fault draw (the route and the natural key of its object). */
+  identify(routeKey: string, request: Request): CallIdentity;
   log: RequestLog;
   limiter: RateLimiter;
   timers: Timers;
@@ -26,7 +30,7 @@ export interface ServerDeps {
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /**
- * The request pipeline: route → (Genesys surfaces only) latency → fault → bearer auth →
+ * The request pipeline: route → (Genesys surfaces only) latency → a test's hold → fault → bearer auth →
  * rate limit → handler. Control routes skip everything but the handler and are not logged.
  */
 export function requestListener(deps: ServerDeps): (req: IncomingMessage, res: ServerResponse) => void {
@@ -76,8 +80,9 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     if (surface !== "control") {
       deps.beforeEach();
       if (!(await deps.timers.sleep(deps.settings.latencyMs).done)) return;
+      await deps.holds.take(routeKey);
       const singleRead = method === "GET" && Object.keys(match.params).length > 0;
-      fault = deps.faults.decide(routeKey, singleRead, method !== "GET");
+      fault = deps.faults.decide(deps.identify(routeKey, request), singleRead, method !== "GET");
       if (fault && !AFTER_APPLY_KINDS.includes(fault.kind) && !(await applyFault(deps, fault, req, res))) return;
     }
     if (surface === "api") {

@@ -31,7 +31,7 @@ export type Step = "up" | "recovery" | "update" | "refresh" | "destroy";
 
 export interface LifecycleResult {
   index: number;
-  /** This lifecycle's fault seed: `--replay <seed>` runs it again (same fault draws, in call order). */
+  /** This lifecycle's fault seed: `--replay <seed>` runs it again (the same fault for the same call: route, object name, attempt). */
   seed: number;
   apiCalls: number;
   faults: Record<string, number>;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../dev/emulator/index";
+import { until } from "../support/until";
 import { type Apis, failure, login } from "./sdk";
 
 let emu: Emulator;
@@ -76,13 +77,18 @@ describe("control API", () => {
 
   it("holds a hung request until the client gives up; a short hang is answered 504", async () => {
     emu.clearLog();
+    emu.clearFaults();
     emu.injectFaults({ route: "GET /api/v2/integrations", kind: "hang", hangMs: 600_000 });
-    const aborted = await fetch(`${emu.url}/api/v2/integrations`, { headers: { Authorization: `Bearer ${api.token}` }, signal: AbortSignal.timeout(100) }).catch(
+    const giveUp = new AbortController();
+    const aborted = fetch(`${emu.url}/api/v2/integrations`, { headers: { Authorization: `Bearer ${api.token}` }, signal: giveUp.signal }).catch(
       (e: Error) => e.name,
     );
-    expect(aborted).toBe("TimeoutError");
+    // The client gives up once its request is being held (the hang was injected), not after a time.
+    await until(() => emu.faults().injected.hang === 1, "the hang took the request");
+    giveUp.abort();
+    expect(await aborted).toBe("AbortError");
     // The server sees the client's disconnect asynchronously: wait for the log entry.
-    while (!emu.log().entries.some((e) => e.route === "GET /api/v2/integrations")) await new Promise((r) => setTimeout(r, 5));
+    await until(() => emu.log().entries.some((e) => e.route === "GET /api/v2/integrations"), "the abandoned request logged");
     expect(emu.log().entries.at(-1)).toMatchObject({ route: "GET /api/v2/integrations", status: 0 });
     emu.injectFaults({ route: "GET /api/v2/integrations", kind: "hang", hangMs: 10 });
     expect(await failure(api.integrations.getIntegrations())).toMatchObject({ status: 504 });
@@ -92,10 +98,41 @@ describe("control API", () => {
     const other = await startEmulator();
     const a = await login(other.url);
     other.injectFaults({ route: "GET /api/v2/integrations", kind: "hang" });
-    const pending = a.integrations.getIntegrations().catch((e: unknown) => e);
-    await new Promise((r) => setTimeout(r, 20));
+    const hold = other.hold("GET /api/v2/organizations/me");
+    const hung = a.integrations.getIntegrations().catch((e: unknown) => e);
+    const held = a.organization.getOrganizationsMe().catch((e: unknown) => e);
+    await until(() => other.faults().injected.hang === 1, "the hang took the request");
+    await hold.arrived;
     await other.close();
-    expect(await pending).toBeTruthy();
+    expect(await hung).toBeTruthy();
+    expect(await held).toBeTruthy();
+  });
+
+  it("holds the next call of a route unanswered until released, while other calls are answered", async () => {
+    emu.clearLog();
+    const { body: made } = await control("POST", "/holds", { route: "get /api/v2/organizations/me" });
+    expect(made).toMatchObject({ route: "GET /api/v2/organizations/me", arrived: false, released: false });
+    let answered = false;
+    const held = api.organization.getOrganizationsMe().then((org) => {
+      answered = true;
+      return org;
+    });
+    await until(() => emu.holds().some((h) => h.id === made!.id && h.arrived), "the held call arrived");
+    // Others go on meanwhile, also later calls of the same route: a hold takes one call.
+    await api.integrations.getIntegrations();
+    expect((await api.organization.getOrganizationsMe()).id).toBe(emu.state().org.id);
+    expect(answered).toBe(false);
+    expect((await control("DELETE", `/holds/${String(made!.id)}`)).status).toBe(204);
+    expect((await held).id).toBe(emu.state().org.id);
+    expect((await control("GET", "/holds")).body).toEqual([{ ...made, arrived: true, released: true }]);
+    // The held call is logged from its arrival: it was in flight across the two others.
+    const [first, list, second] = emu.log().entries.filter((e) => e.route !== "POST /oauth/token").sort((x, y) => x.t - y.t);
+    expect([first.route, list.route, second.route]).toEqual(["GET /api/v2/organizations/me", "GET /api/v2/integrations", "GET /api/v2/organizations/me"]);
+    expect(first.t + first.durationMs).toBeGreaterThanOrEqual(second.t + second.durationMs);
+    expect((await control("POST", "/holds", { route: "GET /api/v2/nothing" })).status).toBe(400);
+    expect((await control("DELETE", "/holds/nope")).status).toBe(400);
+    emu.reset();
+    expect(emu.holds()).toEqual([]);
   });
 
   it("injects seeded random faults reproducibly and counts them by kind", async () => {

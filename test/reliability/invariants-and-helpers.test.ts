@@ -145,8 +145,8 @@ describe("after-apply faults", () => {
   it("strike writes only", () => {
     const faults = new Faults();
     faults.setRandom({ rate: 1, seed: 1, kinds: ["lost", "500-after-apply"] });
-    expect(faults.decide("GET /api/v2/integrations", false, false)).toBeUndefined();
-    expect(["lost", "500-after-apply"]).toContain(faults.decide("POST /api/v2/integrations", false, true)?.kind);
+    expect(faults.decide({ route: "GET /api/v2/integrations", subject: "" }, false, false)).toBeUndefined();
+    expect(["lost", "500-after-apply"]).toContain(faults.decide({ route: "POST /api/v2/integrations", subject: "" }, false, true)?.kind);
     expect(() => checkTargeted({ route: "GET /api/v2/integrations", kind: "lost" }, ["GET /api/v2/integrations"])).toThrow(/applies to writes only/);
     expect(checkTargeted({ route: "POST /api/v2/integrations", kind: "500-after-apply" }, ["POST /api/v2/integrations"]).kind).toBe("500-after-apply");
   });

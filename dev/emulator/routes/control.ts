@@ -43,6 +43,15 @@ export function registerControl(router: Router, emulator: Emulator): void {
     emulator.setRandomFaults(req.body === null ? null : (objectBody(req.body, "random faults") as never));
     return ok(emulator.faults());
   });
+  add("GET", "/holds", () => ok(emulator.holds()));
+  add("POST", "/holds", (req) => {
+    const { id } = emulator.hold(requiredString(objectBody(req.body, "hold"), "route"));
+    return ok(emulator.holds().find((h) => h.id === id));
+  });
+  add("DELETE", "/holds/{holdId}", (req) => {
+    emulator.releaseHold(req.params.holdId);
+    return { status: 204 };
+  });
   add("GET", "/settings", () => ok(emulator.settings()));
   add("POST", "/settings", (req) => ok(emulator.configure(objectBody(req.body, "settings"))));
   add("POST", "/clients", (req) => {
