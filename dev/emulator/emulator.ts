@@ -41,10 +41,11 @@ export interface Emulator {
   faults(): FaultStatus;
   clearFaults(): void;
   /**
-   * Holds the next Genesys call of `route` unanswered until `release()` (or reset/close), so a test
-   * waits for the event it is about (another call arriving meanwhile) rather than a time window.
+   * Holds the `nth` Genesys call of `route` from now (default the next) unanswered until
+   * `release()` (or reset/close), so a test waits for the event it is about (another call
+   * arriving meanwhile) rather than a time window.
    */
-  hold(route: string): Hold;
+  hold(route: string, nth?: number): Hold;
   /** The holds so far: which arrived, which were released. */
   holds(): HeldRequest[];
   releaseHold(id: string): void;

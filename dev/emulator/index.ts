@@ -128,10 +128,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setRandomFaults: (config) => faults.setRandom(config ? checkRandom(config) : null),
     faults: () => faults.status(),
     clearFaults: () => faults.clear(),
-    hold: (route) => {
+    hold: (route, nth) => {
       const key = router.genesysKeys().find((k) => k.toLowerCase() === String(route).toLowerCase());
       if (!key) throw new Error(`'route' must be one of the emulator's route keys, got ${JSON.stringify(route)}`);
-      return holds.add(key);
+      return holds.add(key, nth);
     },
     holds: () => holds.status(),
     releaseHold: (id) => holds.release(id),

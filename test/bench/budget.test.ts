@@ -9,6 +9,7 @@ import { Emulator, startEmulator } from "../../dev/emulator/index";
 import { PhaseName } from "../../dev/bench/critical-path";
 import { allOverlap, countByRoute, countCalls, jobSpans, readsPerObject, spanOf } from "../../dev/bench/requests";
 import { PhaseResult, benchScratch, lifecycle, orgStack } from "../../dev/bench/run";
+import { inFlightTogether } from "../support/in-flight";
 
 let emu: Emulator;
 let scratchDir: string;
@@ -17,12 +18,29 @@ const phase = (name: PhaseName) => phases.find((p) => p.phase === name) as Phase
 const routes = (name: PhaseName) => phase(name).entries.map((e) => e.route);
 const count = (name: PhaseName, route: string) => routes(name).filter((r) => r === route).length;
 
-// Latency long enough that requests sent together are in flight together, also when the real
-// engine starts the two triggers' creations some 100 ms apart; jobs short.
+// Whether two calls are sent side by side is read from events, not from a latency window: both
+// calls of each pair are held unanswered until both have arrived (inFlightTogether).
+const JOB_CREATE = "POST /api/v2/flows/jobs";
+const UPLOAD = "PUT /uploads/architect-jobs/{jobId}";
+const TRIGGER_CREATE = "POST /api/v2/processautomation/triggers";
+let together: Record<"job creations" | "uploads" | "trigger creations", boolean>;
+
 beforeAll(async () => {
-  emu = await startEmulator({ latencyMs: 250, jobMs: 300 });
+  // Activations at once: one activation read, however the machine's load spaces the calls.
+  emu = await startEmulator({ jobMs: 300, activationMs: 0 });
   scratchDir = benchScratch(os.tmpdir());
-  phases = await lifecycle(emu, orgStack(emu, { cli: inject("pulumiCli"), scratchDir, typeCheck: false }, "budget"));
+  const pair = (route: string) => inFlightTogether(emu, [[route, 1], [route, 2]]);
+  const pairs = { "job creations": pair(JOB_CREATE), uploads: pair(UPLOAD), "trigger creations": pair(TRIGGER_CREATE) };
+  try {
+    phases = await lifecycle(emu, orgStack(emu, { cli: inject("pulumiCli"), scratchDir, typeCheck: false }, "budget"));
+  } finally {
+    Object.values(pairs).forEach((pair) => pair.release());
+  }
+  together = {
+    "job creations": await pairs["job creations"].together,
+    uploads: await pairs.uploads.together,
+    "trigger creations": await pairs["trigger creations"].together,
+  };
 }, 600_000);
 afterAll(async () => {
   await emu?.close();
@@ -107,15 +125,19 @@ describe("API-call budget per phase (one org, both events)", () => {
 
 describe("parallelism in the cold up's request log", () => {
   it("the two workflow jobs are in flight together (upload → last poll), and so are their job creations", () => {
+    // Both jobs' creations, and both uploads, arrived before either was answered.
+    expect(together["job creations"]).toBe(true);
+    expect(together.uploads).toBe(true);
     const entries = phase("cold up").entries;
     const jobs = [...jobSpans(entries).values()];
     expect(jobs).toHaveLength(2);
     expect(allOverlap(jobs)).toBe(true);
-    expect(allOverlap(entries.filter((e) => e.route === "POST /api/v2/flows/jobs").map(spanOf))).toBe(true);
+    expect(allOverlap(entries.filter((e) => e.route === JOB_CREATE).map(spanOf))).toBe(true);
   });
 
   it("the two trigger creations are in flight together", () => {
-    const creates = phase("cold up").entries.filter((e) => e.route === "POST /api/v2/processautomation/triggers");
+    expect(together["trigger creations"]).toBe(true);
+    const creates = phase("cold up").entries.filter((e) => e.route === TRIGGER_CREATE);
     expect(creates).toHaveLength(2);
     expect(allOverlap(creates.map(spanOf))).toBe(true);
   });

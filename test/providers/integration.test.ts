@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_CLIENT, Emulator } from "../../dev/emulator/index";
 import { IntegrationProvider } from "../../providers/integration";
+import { inFlightTogether } from "../support/in-flight";
 import { configureRequest, emulator, expectIdempotentDelete, MARKER, reloadedWithoutCredentials, stackConfig } from "./harness";
 
 let emu: Emulator;
@@ -67,15 +68,17 @@ describe("Integration provider", () => {
   });
 
   it("looks for another run's namesake after naming its own, beside enabling it (off the critical path)", async () => {
-    // Both requests start in the same tick; 100 ms per answer leaves a loaded machine room to send them.
-    emu.configure({ latencyMs: 100 });
+    // The namesake look (the second listing, after the lookup) and the enabling PATCH are held
+    // until both have arrived: each was sent before the other was answered, however slow the machine.
+    const pair = inFlightTogether(emu, [["GET /api/v2/integrations", 2], ["PATCH /api/v2/integrations/{integrationId}"]]);
     try {
       const provider = new IntegrationProvider();
       await provider.configure(configureRequest(stackConfig(emu)));
       await provider.create(inputs);
     } finally {
-      emu.configure({ latencyMs: 0 });
+      pair.release();
     }
+    expect(await pair.together).toBe(true);
     const entries = emu.log().entries;
     const naming = entries.find((e) => e.route === "PUT /api/v2/integrations/{integrationId}/config/current")!;
     const enabling = entries.find((e) => e.route === "PATCH /api/v2/integrations/{integrationId}")!;

@@ -45,7 +45,8 @@ export function registerControl(router: Router, emulator: Emulator): void {
   });
   add("GET", "/holds", () => ok(emulator.holds()));
   add("POST", "/holds", (req) => {
-    const { id } = emulator.hold(requiredString(objectBody(req.body, "hold"), "route"));
+    const body = objectBody(req.body, "hold");
+    const { id } = emulator.hold(requiredString(body, "route"), body.nth as number | undefined);
     return ok(emulator.holds().find((h) => h.id === id));
   });
   add("DELETE", "/holds/{holdId}", (req) => {
