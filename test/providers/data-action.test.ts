@@ -4,6 +4,7 @@ import { Emulator } from "../../dev/emulator/index";
 import { DataActionOutputs, DataActionProvider } from "../../providers/data-action";
 import { IntegrationProvider } from "../../providers/integration";
 import { login } from "../emulator/sdk";
+import { until } from "../support/until";
 import { configureRequest, emulator, expectIdempotentDelete, MARKER, reloadedWithoutCredentials, stackConfig } from "./harness";
 
 let emu: Emulator;
@@ -124,12 +125,16 @@ describe("DataAction provider", () => {
     expect(emu.log().counts["POST /api/v2/integrations/actions"]).toBe(1);
 
     // Right after the integration's create Genesys does not see it yet: 400 naming it, retried.
+    // It stays unseen until the first 400 has been answered, however slow the machine.
     const api = await login(emu.url);
-    emu.configure({ invisibilityMs: 1000 });
+    emu.configure({ invisibilityMs: 600_000 });
     try {
       const fresh = await api.integrations.postIntegrations({ body: { name: "", integrationType: { id: "custom-rest-actions" } } });
       emu.clearLog();
-      const created = await provider.create({ ...inputs, integrationId: fresh.id! });
+      const creating = provider.create({ ...inputs, integrationId: fresh.id! });
+      await until(() => emu.log().entries.some((e) => e.route === "POST /api/v2/integrations/actions" && e.status === 400), "a 400 naming the fresh integration", 60_000);
+      emu.configure({ invisibilityMs: 0 });
+      const created = await creating;
       const posts = emu.log().entries.filter((entry) => entry.route === "POST /api/v2/integrations/actions");
       expect(posts.map((entry) => entry.status)).toEqual([...posts.slice(0, -1).map(() => 400), 200]);
       expect(posts.length).toBeGreaterThan(1);
