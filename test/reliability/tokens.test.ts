@@ -13,8 +13,12 @@ afterAll(async () => {
   await Promise.all(opened.map((o) => o.close()));
 });
 
+// About tokens, not hangs: the suite's 1 s request timeout would let a loaded machine cut a slow
+// login short and log in again, and the count of logins would then measure the machine's speed.
+const LIMITS = { GENESYSCLOUD_REQUEST_TIMEOUT_MS: "60000" };
+
 async function open(stack: string): Promise<ReliabilityOrg> {
-  const org = await ReliabilityOrg.open({ cli: inject("pulumiCli"), stack, emulator: { jobMs: 50 } });
+  const org = await ReliabilityOrg.open({ cli: inject("pulumiCli"), stack, emulator: { jobMs: 50 }, limits: LIMITS });
   opened.push(org);
   org.emulator.clearLog();
   return org;
