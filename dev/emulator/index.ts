@@ -62,6 +62,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const router = new Router();
   const events = new EventLog();
   let baseUrl = "";
+  let beforeAnswer: ((routeKey: string) => Promise<void>) | undefined;
   const ctx: Context = {
     store,
     timers,
@@ -73,7 +74,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
 
   const server = createServer(
-    requestListener({ router, auth, faults, log, limiter, timers, settings, beforeEach: () => settleJobs(ctx) }),
+    requestListener({
+      router,
+      auth,
+      faults,
+      log,
+      limiter,
+      timers,
+      settings,
+      beforeEach: () => settleJobs(ctx),
+      beforeAnswer: async (routeKey) => {
+        if (!beforeAnswer) return;
+        settleJobs(ctx);
+        await beforeAnswer(routeKey);
+      },
+    }),
   );
   let closed: Promise<void> | undefined;
 
@@ -137,6 +152,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clearActivationFailures: () => ctx.failingAwsAccounts.clear(),
     lockFlow: (flowId) => lockFlow(ctx, flowId),
     routes: () => router.genesysKeys(),
+    onBeforeAnswer: (hook) => {
+      beforeAnswer = hook;
+    },
     publishEvent: (topic, event) => events.publish(ctx, topic, event),
     events: () => events.list(),
     event: (id) => events.get(id),
