@@ -73,7 +73,9 @@ const RULES: DiffRules = {
     "name", "category", "integrationId", "inputSchema", "outputSchema", "requestUrlTemplate", "requestType",
     "requestTemplate", "headers", "successTemplate", "timeoutSeconds", "secure", "adopt", "managedBy", "providerVersion",
   ],
-  // Genesys cannot patch the contract, `secure` or the integration.
+  // Genesys cannot patch the contract, `secure` or the integration (the SDK's UpdateActionInput has
+  // none of them; Genesys's Terraform provider marks them ForceNew: "dropped and recreated with a
+  // new ID").
   replaceOn: ["integrationId", "inputSchema", "outputSchema", "secure"],
   // Create first: the published workflows keep calling the old action (by id) until both are
   // republished to the new one, and only then does the engine delete the old one. `create` sets
