@@ -170,7 +170,10 @@ export class DataActionProvider extends WebhookProvider implements pulumi.dynami
       // replaced by one with the desired contract. Ours is the action this replace supersedes:
       // it is renamed out of the way, since the flow jobs bind the workflows by name and Genesys
       // may refuse a second action of one name in a category (unverified); the workflows call it
-      // by id until they are republished, and the engine deletes it after that.
+      // by id until they are republished, and the engine deletes it after that. `create` cannot
+      // tell that replace from the takeover of a hand-made action under our integration (the
+      // engine checks a replacement without its old inputs): such an action is set aside too and
+      // stays, unused, under the other name.
       if (outcome.adopted) await actions.remove(api, found.id, " to recreate it");
       else setAside = await this.rename(found.id, setAsideName(inputs.name, found.id));
     }
