@@ -4,6 +4,7 @@ import { DiffRules, UNKNOWN, dropUndefined, requireText } from "./diff";
 import * as actions from "./genesys/actions";
 import type { LiveAction, RequestType } from "./genesys/actions";
 import type { GenesysApi } from "./genesys/transport";
+import { MAX_NAME_LENGTH } from "../domain/names";
 import { sameSchema } from "./json-schema";
 import { LABELS, NewObjectGate, WebhookProvider } from "./webhook-provider";
 
@@ -72,10 +73,14 @@ const RULES: DiffRules = {
     "name", "category", "integrationId", "inputSchema", "outputSchema", "requestUrlTemplate", "requestType",
     "requestTemplate", "headers", "successTemplate", "timeoutSeconds", "secure", "adopt", "managedBy", "providerVersion",
   ],
-  // Genesys cannot patch the contract, `secure` or the integration.
+  // Genesys cannot patch the contract, `secure` or the integration (the SDK's UpdateActionInput has
+  // none of them; Genesys's Terraform provider marks them ForceNew: "dropped and recreated with a
+  // new ID").
   replaceOn: ["integrationId", "inputSchema", "outputSchema", "secure"],
-  // Action names are unique per category.
-  deleteBeforeReplace: true,
+  // Create first: the published workflows keep calling the old action (by id) until both are
+  // republished to the new one, and only then does the engine delete the old one. `create` sets
+  // the old one aside under another name first, so the new one is made under the configured name.
+  deleteBeforeReplace: false,
   // A hand-made or refreshed contract that means the same (key order, annotations, implied
   // additionalProperties) is not a change: a replace would give the action a new id.
   same: { inputSchema: sameSchema, outputSchema: sameSchema },
@@ -149,6 +154,7 @@ export class DataActionProvider extends WebhookProvider implements pulumi.dynami
   async create(inputs: DataActionInputs): Promise<pulumi.dynamic.CreateResult> {
     const api = this.genesys();
     const found = await findDataAction(api, inputs.name, inputs.category, inputs.integrationId);
+    let setAside: string | undefined;
     // No free-text field for a marker: an action under the integration we manage is ours.
     const existing = found && { id: found.id, ours: found.integrationId === inputs.integrationId };
     const { kind, name } = this.kind.label(inputs);
@@ -160,19 +166,33 @@ export class DataActionProvider extends WebhookProvider implements pulumi.dynami
         const change = "taking it over with the stack's contract (its contract, secure flag or integration differ, which Genesys cannot change in place)";
         throw new Error(createRefusedMessage(kind, name, inputs.createRefusal, { why: "replace", change }));
       }
-      // Contract, `secure` or integration differ and cannot be patched: the user asked to adopt,
-      // so the found action is replaced by one with the desired contract.
-      await actions.remove(api, found.id, " to recreate it");
+      // Contract, `secure` or integration differ and cannot be patched. An adopted action is
+      // replaced by one with the desired contract. Ours is the action this replace supersedes:
+      // it is renamed out of the way, since the flow jobs bind the workflows by name and Genesys
+      // may refuse a second action of one name in a category (unverified); the workflows call it
+      // by id until they are republished, and the engine deletes it after that. `create` cannot
+      // tell that replace from the takeover of a hand-made action under our integration (the
+      // engine checks a replacement without its old inputs): such an action is set aside too and
+      // stays, unused, under the other name.
+      if (outcome.adopted) await actions.remove(api, found.id, " to recreate it");
+      else setAside = await this.rename(found.id, setAsideName(inputs.name, found.id));
     }
     // Right after the integration was created, Genesys may not see it yet (a 400 naming it).
     // A retry first looks for the action a lost answer may have made: ours by its integration.
-    const created = await actions.create(api, actionBody(inputs), {
-      referencing: inputs.integrationId,
-      recover: async () => {
-        const made = await findDataAction(api, inputs.name, inputs.category, inputs.integrationId);
-        return made?.integrationId === inputs.integrationId ? made : undefined;
-      },
-    });
+    const created = await actions
+      .create(api, actionBody(inputs), {
+        referencing: inputs.integrationId,
+        recover: async () => {
+          const made = await findDataAction(api, inputs.name, inputs.category, inputs.integrationId);
+          return made?.integrationId === inputs.integrationId ? made : undefined;
+        },
+      })
+      .catch(async (err) => {
+        // The old action keeps its name when the new one could not be made (a crash here leaves
+        // the other name, which refresh shows and the next `up` puts back).
+        if (setAside) await this.rename(setAside, inputs.name).catch(() => undefined);
+        throw err;
+      });
     const adopted = outcome.action === "take-over" ? outcome.adopted : false;
     return { id: created.id, outs: { ...inputs, version: created.version ?? 1, adopted } };
   }
@@ -212,6 +232,16 @@ export class DataActionProvider extends WebhookProvider implements pulumi.dynami
     await actions.remove(this.genesys(), id);
   }
 
+  /** PATCH the name alone (config is optional in Genesys's UpdateActionInput); returns the id. */
+  private async rename(id: string, name: string): Promise<string> {
+    const api = this.genesys();
+    await api.withFreshVersion(`Rename data action ${id}`, async () => {
+      const live = await actions.readVersion(api, id);
+      return actions.patch(api, id, { name, version: live.version });
+    });
+    return id;
+  }
+
   /** PATCH name, category and config with the current version (re-read on a stale one). */
   private async patch(id: string, desired: DataActionOutputs): Promise<DataActionOutputs> {
     const api = this.genesys();
@@ -237,6 +267,15 @@ export async function findDataAction(api: GenesysApi, name: string, category: st
   // Listed, so it exists: a 404 means a fresh action not visible to single reads yet (a create
   // whose answer was lost is found moments after it was made).
   return actions.read(api, match.id);
+}
+
+/**
+ * Pure: the name a superseded action carries until the engine deletes it; its id keeps it
+ * unique, and the configured name is shortened so the whole stays within Genesys's name length.
+ */
+export function setAsideName(name: string, id: string): string {
+  const suffix = ` (replaced ${id})`;
+  return name.slice(0, MAX_NAME_LENGTH - suffix.length) + suffix;
 }
 
 /** Whether the found action's contract, `secure` and integration equal the desired ones. */

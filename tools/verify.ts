@@ -1,4 +1,4 @@
-// `npm run verify -- --stack <org> [--json] [--probe]`: checks a live Genesys Cloud org against
+// `npm run verify -- --stack <org> [--json] [--no-probe]`: checks a live Genesys Cloud org against
 // the stack's expected configuration. Exit 0 all pass, 1 a check failed, 2 usage/connection error.
 import { parseArgs } from "./verify/args";
 import { jsonReport, tableReport } from "./verify/render";

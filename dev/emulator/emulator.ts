@@ -75,6 +75,12 @@ export interface Emulator {
   /** Route keys usable in faults, e.g. `POST /api/v2/flows/jobs`. */
   routes(): string[];
   /**
+   * In process only: `hook` runs after each Platform API call changed the org and before its
+   * answer is sent (the caller waits), with the call's route key; undefined removes it. A test
+   * can so act on every state the org passes through, e.g. publish events during an `up`.
+   */
+  onBeforeAnswer(hook: ((routeKey: string) => Promise<void>) | undefined): void;
+  /**
    * Publishes one analytics event as Genesys would: matching triggers start their workflows.
    * Resolves with the event's execution log once the workflows started at once have finished.
    */

@@ -64,6 +64,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const router = new Router();
   const events = new EventLog();
   let baseUrl = "";
+  let beforeAnswer: ((routeKey: string) => Promise<void>) | undefined;
   const ctx: Context = {
     store,
     timers,
@@ -87,7 +88,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     callIdentity(routeKey, request.params, request.query, request.rawBody.toString("utf8"), nameOf);
 
   const server = createServer(
-    requestListener({ router, auth, faults, holds, identify, log, limiter, timers, settings, beforeEach: () => settleJobs(ctx) }),
+    requestListener({
+      router,
+      auth,
+      faults,
+      holds,
+      identify,
+      log,
+      limiter,
+      timers,
+      settings,
+      beforeEach: () => settleJobs(ctx),
+      beforeAnswer: async (routeKey) => {
+        if (!beforeAnswer) return;
+        settleJobs(ctx);
+        await beforeAnswer(routeKey);
+      },
+    }),
   );
   let closed: Promise<void> | undefined;
 
@@ -161,6 +178,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clearActivationFailures: () => ctx.failingAwsAccounts.clear(),
     lockFlow: (flowId) => lockFlow(ctx, flowId),
     routes: () => router.genesysKeys(),
+    onBeforeAnswer: (hook) => {
+      beforeAnswer = hook;
+    },
     publishEvent: (topic, event) => events.publish(ctx, topic, event),
     events: () => events.list(),
     event: (id) => events.get(id),

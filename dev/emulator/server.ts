@@ -25,6 +25,8 @@ export interface ServerDeps {
   settings: Settings;
   /** Runs before every Genesys call (finishes flow jobs that are due). */
   beforeEach(): void;
+  /** Runs after a Platform API call was handled, before its answer is sent. */
+  beforeAnswer(routeKey: string): Promise<void>;
 }
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -98,6 +100,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     }
     if (surface === "api" || surface === "control") request.body = parseJson(request.rawBody);
     const answer = await match.route.handler(request);
+    if (surface === "api") await deps.beforeAnswer(routeKey);
     if (fault && AFTER_APPLY_KINDS.includes(fault.kind)) await loseAnswer(deps, fault, res);
     else send(res, answer);
   } catch (e) {

@@ -5,7 +5,7 @@
 /** Stale `version` on PUT/PATCH: Genesys answers 409 (code unverified) or 400. */
 export const STALE_VERSION = { status: 409, code: "general.conflict" } as const;
 
-/** Duplicate data action name in one category. */
+/** Duplicate data action name in one category (that Genesys refuses one at all is unverified too). */
 export const DUPLICATE_ACTION = { status: 409, code: "general.conflict" } as const;
 
 /** Deleting a flow that is locked or targeted by a trigger. */

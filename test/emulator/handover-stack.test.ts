@@ -6,7 +6,9 @@ import { type Emulator, type EventRecord, startEmulator } from "../../dev/emulat
 import { sampleEvent, sampleTopic } from "../../dev/emulator/sample-events";
 import { rehearse } from "../../dev/local/rehearse";
 import { emulatorConfig, TestStack } from "../support/stack";
-import { type Deployment, genesysChanges } from "../support/state";
+import { genesysChanges } from "../support/state";
+import { releaseWith } from "../support/release";
+import inputContract from "../../templates/input-contract.json";
 import { deadUrl, type Recorder, startRecorder } from "./cognigy-receiver";
 
 const SECRET_KEYS = ["genesyscloud:oauthClientSecret"];
@@ -71,16 +73,16 @@ it("Cognigy answering 500 shows as the workflow's failure path in the execution 
 });
 
 it("a data action contract change followed by `pulumi up` replaces the action, republishes both workflows and still delivers", async () => {
-  // The stack as an older release left it: a contract without disconnectType.
-  const state = (await stack.exportState()) as Deployment;
-  const action = state.deployment.resources!.find((r) => r.type.endsWith(":DataAction"))!;
-  const oldId = action.id;
-  for (const side of [action.inputs!, action.outputs!]) {
-    const { disconnectType: _dropped, ...rest } = side.inputSchema.properties;
-    void _dropped;
-    side.inputSchema = { ...side.inputSchema, properties: rest };
+  // The stack as an earlier release with another contract (userId required) left it.
+  const release = releaseWith({ "input-contract.json": { ...inputContract, required: ["userId"] } });
+  const earlier = await TestStack.create({ stack: "rehearsal", config, secretKeys: SECRET_KEYS, backendDir: stack.backendDir, projectDir: release.dir });
+  try {
+    await earlier.up();
+  } finally {
+    await earlier.dispose();
+    release.dispose();
   }
-  await stack.importState(state);
+  const oldId = emu.state().actions[0].id;
 
   const up = await stack.up();
   expect(genesysChanges(up.steps)).toEqual([

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
 import { login } from "../emulator/sdk";
+import { releaseWith } from "../support/release";
 import { emulatorConfig, TestStack } from "../support/stack";
 import { genesysChanges, genesysSteps, managedResources, webhookSteps } from "../support/state";
 import {
@@ -271,16 +272,22 @@ describe("the handover stack's lifecycle in one org", () => {
   });
 
   it("4. a data action contract change replaces the action, and both workflows are republished calling the new one", async () => {
-    const before = previous();
-    const oldAction = only(before.actions, "data action");
-    // State as a release with another output contract left it: Genesys cannot patch a contract,
-    // so the action must be replaced (delete before create: names are unique per category).
-    const state = await stack.exportState();
-    const action = managedResources(state).find((r) => r.type.endsWith(":DataAction"))!;
+    previous();
+    // The stack as an earlier release with another output contract left it: Genesys cannot patch
+    // a contract, so the action must be replaced (create first: contract-change.test.ts).
     const older = { type: "object", properties: { status: { type: "string" } }, additionalProperties: true };
-    action.inputs!.outputSchema = older;
-    action.outputs!.outputSchema = older;
-    await stack.importState(state);
+    const release = releaseWith({ "output-contract.json": older });
+    const config = { ...baseConfig, "cognigy:endpointDomain": "app.cognigy.ai", "cognigy:workflowNameAcw": RENAMED_ACW };
+    const earlier = await TestStack.create({ stack: STACK, config, secretKeys: SECRET_KEYS, backendDir: stack.backendDir, projectDir: release.dir });
+    try {
+      await earlier.up();
+    } finally {
+      await earlier.dispose();
+      release.dispose();
+    }
+    const oldAction = only(ours().actions, "data action");
+    expect(oldAction.contract.output.successSchema).toEqual(older);
+    calls();
 
     const result = await stack.up();
     calls();

@@ -73,7 +73,7 @@ async function lifecycle(provider: DataActionProvider): Promise<void> {
   expect(await provider.diff(created.id, updated.outs, contractChange)).toEqual({
     changes: true,
     replaces: ["inputSchema"],
-    deleteBeforeReplace: true,
+    deleteBeforeReplace: false,
   });
 
   await expectIdempotentDelete(provider, created.id, updated.outs, () => emu.state().actions);
@@ -111,6 +111,17 @@ describe("DataAction provider", () => {
     const again = await provider.create(mine);
     expect(again).toMatchObject({ id: adopted.id, outs: { adopted: false } });
     expect(emu.state().actions).toHaveLength(1);
+  });
+
+  it("a replacement that Genesys refuses gives the superseded action its name back", async () => {
+    const provider = new DataActionProvider();
+    await provider.configure(configureRequest(stackConfig(emu)));
+    const inputs = (await provider.check({}, desired(await integration()))).inputs as DataActionOutputs;
+    const old = await provider.create(inputs);
+    // A new contract, and a timeout Genesys refuses (1 to 60 s): the create fails after the old action was set aside.
+    const refused = { ...inputs, inputSchema: { type: "object", properties: { userId: { type: "string" } } }, timeoutSeconds: 61 };
+    await expect(provider.create(refused)).rejects.toThrow(/timeoutSeconds/);
+    expect(emu.state().actions.map((a) => [a.id, a.name])).toEqual([[old.id, "Send Event to Cognigy"]]);
   });
 
   it("reports a genuine 400 at once, with Genesys's message, and retries only the 400 naming the fresh integration", async () => {

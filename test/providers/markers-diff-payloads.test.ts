@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { adoptionOutcome } from "../../providers/adoption";
 import { hasMarker, withMarker, withoutMarker } from "../../domain/marker";
-import { actionBody, checkDataAction, DataActionProvider, DEFAULT_REQUEST_TEMPLATE } from "../../providers/data-action";
+import { actionBody, checkDataAction, DataActionProvider, DEFAULT_REQUEST_TEMPLATE, setAsideName } from "../../providers/data-action";
+import { MAX_NAME_LENGTH, objectNameProblem } from "../../domain/names";
 import { canonicalJson, diffResult, UNKNOWN } from "../../providers/diff";
 import { checkIntegration } from "../../providers/integration";
 import { activationOutcome } from "../../providers/integration-setup";
@@ -113,6 +114,15 @@ describe("payloads", () => {
         response: { translationMap: {}, translationMapDefaults: {}, successTemplate: "${rawResult}" },
       },
     });
+  });
+
+  it("names a superseded data action by its id, within the name length and the name rule", () => {
+    const id = "custom_-_0d3f2a4e-5b6c-4d7e-8f90-123456789abc";
+    expect(setAsideName("Send Event to Cognigy", id)).toBe(`Send Event to Cognigy (replaced ${id})`);
+    const longest = setAsideName("x".repeat(MAX_NAME_LENGTH), id);
+    expect(longest).toHaveLength(MAX_NAME_LENGTH);
+    expect(longest.endsWith(`(replaced ${id})`)).toBe(true);
+    expect(objectNameProblem(longest)).toBeUndefined();
   });
 
   it("builds the trigger body with the marker in the description", () => {

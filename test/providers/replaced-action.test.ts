@@ -1,7 +1,8 @@
 // A data action contract change replaces the action (new id); each workflow depends on that id,
 // so the update republishes it and the handover still reaches Cognigy. Driven through the real
-// providers the way the engine drives them (check → diff → delete/create or update), against the
-// emulator, which binds each published workflow version to the action id it resolved.
+// providers the way the engine drives them (check → diff → create → update → delete of the
+// replaced one), against the emulator, which binds each published workflow version to the
+// action id it resolved.
 import type * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { handoverRequestUrl } from "../../domain/endpoint";
@@ -9,7 +10,7 @@ import { DEFAULT_DATA_ACTION_NAME, DEFAULT_INTEGRATION_NAME, HANDOVER_EVENTS, OP
 import { renderWorkflowYaml } from "../../domain/workflow-yaml";
 import type { Emulator } from "../../dev/emulator/index";
 import { sampleEvent, sampleTopic } from "../../dev/emulator/sample-events";
-import { DataActionInputs, DataActionProvider } from "../../providers/data-action";
+import { DataActionInputs, DataActionProvider, setAsideName } from "../../providers/data-action";
 import { IntegrationProvider } from "../../providers/integration";
 import { TriggerProvider } from "../../providers/trigger";
 import { WorkflowInputs, WorkflowOutputs, WorkflowProvider } from "../../providers/workflow";
@@ -82,17 +83,17 @@ it("a contract change replaces the data action and republishes both workflows, w
     );
   }
 
-  // The contract changes (userId becomes required): the engine deletes, then creates the action.
+  // The contract changes (userId becomes required): the engine creates the new action first.
   const changedNews = { ...actionNews, inputSchema: { ...inputContract, required: ["userId"] } };
   const changed = await checked<DataActionInputs>(actions, changedNews);
-  expect(await actions.diff(action.id, action.outs, changed)).toMatchObject({ changes: true, replaces: ["inputSchema"], deleteBeforeReplace: true });
-  await actions.delete(action.id, action.outs);
+  expect(await actions.diff(action.id, action.outs, changed)).toMatchObject({ changes: true, replaces: ["inputSchema"], deleteBeforeReplace: false });
   const replaced = await actions.create(changed);
   expect(replaced.id).not.toBe(action.id);
-
-  const api = await login(emu.url);
-  const stale = await api.architect.getArchitectDependencytrackingDeletedresourceconsumers({ objectType: ["WORKFLOWFLOW"] });
-  expect(stale.entities!.map((e) => e.id).sort()).toEqual(flows.map((f) => f.id).sort());
+  // The new action has the configured name; the old one, still called by both workflows, another.
+  expect(emu.state().actions.map((a) => [a.id, a.name])).toEqual([
+    [action.id, setAsideName(DEFAULT_DATA_ACTION_NAME, action.id)],
+    [replaced.id, DEFAULT_DATA_ACTION_NAME],
+  ]);
 
   for (const flow of flows) {
     const news = await checked<WorkflowInputs>(workflows, { ...flow.inputs, dataActionId: replaced.id });
@@ -100,6 +101,8 @@ it("a contract change replaces the data action and republishes both workflows, w
     const updated = await workflows.update(flow.id, flow.outs, news);
     expect(updated.outs).toMatchObject({ publishedVersion: "2.0", dataActionId: replaced.id });
   }
+  await actions.delete(action.id, action.outs);
+  const api = await login(emu.url);
   const fresh = await api.architect.getArchitectDependencytrackingDeletedresourceconsumers({ objectType: ["WORKFLOWFLOW"] });
   expect(fresh.entities).toEqual([]);
 

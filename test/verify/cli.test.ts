@@ -7,6 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CLIENT, Emulator } from "../../dev/emulator/index";
+import { startRecorder } from "../emulator/cognigy-receiver";
 import { PROJECT_DIR, cleanEnv, deployed, startOrg } from "./org";
 
 let emu: Emulator;
@@ -60,8 +61,9 @@ describe("npm run verify", () => {
   it("exits 0 / 1 / 2 with the table, the JSON report or a clear message", async () => {
     const port = await closedPort();
     const [passing, failing, unreachable, usage] = await Promise.all([
-      verify(["--stack", "cli"]),
-      verify(["--stack", "cli", "--json", "--endpoint-domain", "trial.cognigy.ai"]),
+      // No probe: app.cognigy.ai is not on this machine (the test below probes a loopback receiver).
+      verify(["--stack", "cli", "--no-probe"]),
+      verify(["--stack", "cli", "--json", "--no-probe", "--endpoint-domain", "trial.cognigy.ai"]),
       verify(["--stack", "cli", "--api-url", `http://127.0.0.1:${port}`]),
       verify(["--stack", "missing-org"]),
     ]);
@@ -95,5 +97,22 @@ describe("npm run verify", () => {
 
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^verify: No stack file .*Pulumi\.missing-org\.yaml for --stack missing-org\. .*stacks found: cli\./);
+  });
+
+  it("without options, Cognigy's endpoint answering 500 fails verify: the Call Data Action's failure path shows nowhere else", async () => {
+    const [org, cognigy] = await Promise.all([startOrg(), startRecorder()]);
+    try {
+      cognigy.reply = { status: 500, body: '{"error":"unavailable"}' };
+      await deployed(org, "cognigy-down", { "cognigy:endpointUrl": cognigy.url });
+      fs.writeFileSync(path.join(dir, "Pulumi.cognigy-down.yaml"), `config:\n  genesyscloud:apiUrl: ${org.url}\n  cognigy:endpointUrl: ${cognigy.url}\n`);
+      const down = await verify(["--stack", "cognigy-down"]);
+      expect(down.code, down.stderr).toBe(1);
+      const failed = down.stdout.split("\n").filter((line) => line.startsWith("FAIL"));
+      expect(failed).toEqual(['FAIL  Data action "Send Event to Cognigy": probe (test call to Cognigy)']);
+      expect(down.stdout).toContain("actual:   unreachable, 5xx or timeout (500)");
+      expect(cognigy.received).toHaveLength(1);
+    } finally {
+      await Promise.all([org.close(), cognigy.close()]);
+    }
   });
 });

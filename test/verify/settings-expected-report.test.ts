@@ -26,7 +26,13 @@ describe("parseArgs", () => {
     });
   });
 
+  it("probes Cognigy unless --no-probe", () => {
+    expect(parseArgs(["--stack", "org-a"]).probe).toBe(true);
+    expect(parseArgs(["--stack", "org-a", "--no-probe"]).probe).toBe(false);
+  });
+
   it.each([
+    [["--stack", "a", "--probe", "--no-probe"], /--probe and --no-probe are both given/],
     [[], /--stack <org> is required/],
     [["--stack"], /--stack needs a value/],
     [["--stack", "--json"], /--stack needs a value/],

@@ -18,7 +18,7 @@ const VALUE_FLAGS = {
   "--api-url": "apiUrl",
   "--region": "region",
 } as const;
-const SWITCHES = { "--json": "json", "--probe": "probe", "--help": "help", "-h": "help" } as const;
+const SWITCHES = { "--json": "json", "--probe": "probe", "--no-probe": "noProbe", "--help": "help", "-h": "help" } as const;
 
 type ValueFlag = keyof typeof VALUE_FLAGS;
 type Switch = keyof typeof SWITCHES;
@@ -56,5 +56,8 @@ export function parseArgs(argv: readonly string[]): VerifyArgs {
   if (values.apiUrl !== undefined && values.region !== undefined) {
     throw new UsageError("--api-url and --region are both given; give one (the region, or a base URL for a gateway or the emulator)");
   }
-  return { stack: values.stack ?? "", json: switches.json ?? false, probe: switches.probe ?? false, help, ...values };
+  if (switches.probe && switches.noProbe) throw new UsageError("--probe and --no-probe are both given; give one (the probe runs unless --no-probe)");
+  // The probe is the one check that sees Cognigy's endpoint failing, which the workflows' Call
+  // Data Action failure path otherwise swallows: it runs unless turned off.
+  return { stack: values.stack ?? "", json: switches.json ?? false, probe: !switches.noProbe, help, ...values };
 }

@@ -6,7 +6,7 @@ export class UsageError extends Error {
   }
 }
 
-export const USAGE = `Usage: npm run verify -- --stack <org> [--json] [--probe]
+export const USAGE = `Usage: npm run verify -- --stack <org> [--json] [--no-probe]
          [--endpoint-domain <domain> | --endpoint-url <url>] [--api-url <url> | --region <region>]
 
 Checks the Cognigy handover-end detection objects in a live Genesys Cloud org against the
@@ -16,7 +16,8 @@ directory, the OAuth client from GENESYSCLOUD_OAUTHCLIENT_ID / GENESYSCLOUD_OAUT
 
   --stack <org>             the org's stack (reads Pulumi.<org>.yaml)
   --json                    print {"ok", "checks": [{"name", "ok", "expected", "actual", "hint"}]}
-  --probe                   also run the data action's test, which really calls Cognigy once
+  --no-probe                skip the data action's test, which really calls Cognigy once (a
+                            failing endpoint shows only there; --probe, the default, runs it)
   --endpoint-domain <d>     Cognigy SaaS domain instead of cognigy:endpointDomain/endpointUrl
   --endpoint-url <url>      self-hosted Cognigy base URL instead of the stack's endpoint
   --api-url <url>           Genesys API base URL instead of the stack's region (gateway, emulator)
