@@ -135,7 +135,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ctx.failingAwsAccounts.set(awsAccountId, detail);
     },
     clearActivationFailures: () => ctx.failingAwsAccounts.clear(),
-    lockFlow: (flowId) => lockFlow(ctx, flowId),
+    lockFlow: (flowId, holder) => lockFlow(ctx, flowId, holder),
     routes: () => router.genesysKeys(),
     publishEvent: (topic, event) => events.publish(ctx, topic, event),
     events: () => events.list(),
