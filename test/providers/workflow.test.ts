@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_DATA_ACTION_NAME, DEFAULT_INTEGRATION_NAME } from "../../domain/events";
 import { renderWorkflowYaml } from "../../domain/workflow-yaml";
-import { Emulator, startEmulator } from "../../dev/emulator/index";
+import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
 import { HOME_DIVISION, WorkflowInputs, WorkflowProvider } from "../../providers/workflow";
 import { configureRequest, emulator, expectIdempotentDelete, handoverBase, MARKER, reloadedWithoutCredentials, stackConfig, workflowYaml } from "./harness";
 
@@ -58,8 +58,13 @@ async function lifecycle(provider: WorkflowProvider): Promise<void> {
   expect(updated.outs).toMatchObject({ published: true, publishedVersion: expect.any(String) });
   expect(updated.outs.jobId).not.toBe(created.outs.jobId);
 
-  // Locked in Architect by someone: delete unlocks, then deletes.
-  emu.lockFlow(created.id);
+  // Locked by a person: delete leaves the flow and the lock and names who holds it.
+  const person = { user: { id: "u-17", name: "Ann Lee" } };
+  emu.lockFlow(created.id, person);
+  await expect(provider.delete(created.id, updated.outs)).rejects.toThrow(/locked in Architect by user "Ann Lee" \(id u-17\)/);
+  expect(emu.state().flows).toMatchObject([{ id: created.id, lockedBy: person }]);
+  // Locked by this client itself (its own lock, e.g. a run that stopped midway): delete unlocks, then deletes.
+  emu.lockFlow(created.id, { clientId: DEFAULT_CLIENT.id });
   await expectIdempotentDelete(provider, created.id, updated.outs, () => emu.state().flows);
 }
 
