@@ -4,6 +4,7 @@ import { DEFAULT_DATA_ACTION_NAME, DEFAULT_INTEGRATION_NAME } from "../../domain
 import { renderWorkflowYaml } from "../../domain/workflow-yaml";
 import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
 import { HOME_DIVISION, WorkflowInputs, WorkflowProvider } from "../../providers/workflow";
+import { login } from "../emulator/sdk";
 import { configureRequest, emulator, expectIdempotentDelete, handoverBase, MARKER, reloadedWithoutCredentials, stackConfig, workflowYaml } from "./harness";
 
 let emu: Emulator;
@@ -75,6 +76,25 @@ describe("Workflow provider", () => {
 
   it("does the same after a serialize → require round trip, with no credential in the text", async () => {
     await lifecycle(await reloadedWithoutCredentials(new WorkflowProvider()));
+  });
+
+  it("keeps a workflow another team's trigger targets, naming the trigger, and deletes it once the trigger is gone", async () => {
+    const provider = new WorkflowProvider();
+    const created = await provider.create(await configured(provider));
+    const api = await login(emu.url);
+    const trigger = await api.triggers.postProcessautomationTriggers({
+      name: "CRM wrap-up trigger",
+      topicName: "v2.detail.events.conversation.{id}.acw",
+      enabled: true,
+      target: { type: "Workflow", id: created.id, workflowTargetSettings: { dataFormat: "TopLevelPrimitives" } },
+      matchCriteria: [{ jsonPath: "mediaType", operator: "Equal", value: "EMAIL" as unknown as object }],
+    });
+    await expect(provider.delete(created.id, created.outs)).rejects.toThrow(
+      `this trigger is not this stack's:\n  - "CRM wrap-up trigger" (topic v2.detail.events.conversation.{id}.acw, id ${trigger.id})`,
+    );
+    expect(emu.state().flows.map((f) => f.id)).toEqual([created.id]);
+    await api.triggers.deleteProcessautomationTrigger(trigger.id!);
+    await expectIdempotentDelete(provider, created.id, created.outs, () => emu.state().flows);
   });
 
   it("reports a job that failed without any message, with its id", async () => {
