@@ -27,16 +27,16 @@ export function foreignActionsRefusal(integration: Named, foreign: readonly Live
   return (
     `Integration "${integration.name}" (id ${integration.id}) was kept: Genesys deletes every data action under an ` +
     `integration with it, and ${foreign.length === 1 ? "this action is" : "these actions are"} not this stack's:\n${listed}\n` +
-    `Either delete them or move them to another integration in Genesys Cloud (Admin > Integrations > Actions) and run again, or ${RELEASE}.`
+    `Either delete them in Genesys Cloud (Admin > Integrations > Actions; an action cannot change its integration, so ` +
+    `re-create any still needed under another integration first) and run again, or ${RELEASE}.`
   );
 }
 
-/** Who holds Architect's lock on the flow, and whether it is this OAuth client itself. */
-export interface LockHolder {
-  own: boolean;
-  /** e.g. `user "Ann Lee" (ann@example.com, id 3f…)` or `OAuth client "ci" (id 9b…)`. */
-  text: string;
-}
+/**
+ * Who holds Architect's lock on the flow: this OAuth client itself, or someone named by `text`,
+ * e.g. `user "Ann Lee" (ann@example.com, id 3f…)` or `OAuth client "ci" (id 9b…)`.
+ */
+export type LockHolder = { own: true } | { own: false; text: string };
 
 /**
  * Pure: the holder of the flow's lock, if any. A lock with a user is a person's, whatever client
@@ -50,7 +50,7 @@ export function lockHolder(flow: Pick<LiveFlow, "lockedUser" | "lockedClient">, 
   }
   const client = flow.lockedClient;
   if (!client) return undefined;
-  if (client.id === ownClientId) return { own: true, text: `this stack's OAuth client (id ${client.id})` };
+  if (client.id === ownClientId) return { own: true };
   return { own: false, text: `OAuth client ${client.name ? `"${client.name}" ` : ""}(id ${client.id ?? "not given"})` };
 }
 

@@ -88,7 +88,7 @@ describe("another team's data action under the stack's integration", () => {
     expect(left).toMatchObject({ flows: [], triggers: [], integrations: [{ id: integration.id }], actions: [{ id: action.id, name: action.name }] });
     expect(managedResources(await engine.exportState()).map((r) => r.urn)).toEqual([integration.urn]);
 
-    // The way forward: the team moves its action away (here: deletes it), and destroy completes.
+    // The way forward: the team deletes its action (re-created under another integration if still needed); destroy completes.
     await api.integrations.deleteIntegrationsAction(action.id);
     await engine.destroy();
     expect(ours()).toEqual(NO_OBJECTS);

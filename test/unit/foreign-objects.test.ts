@@ -22,7 +22,7 @@ describe("lockHolder", () => {
   });
 
   it("this client's own lock, and another client's", () => {
-    expect(lockHolder({ lockedClient: { id: OWN } }, OWN)).toEqual({ own: true, text: `this stack's OAuth client (id ${OWN})` });
+    expect(lockHolder({ lockedClient: { id: OWN } }, OWN)).toEqual({ own: true });
     expect(lockHolder({ lockedClient: { id: "ci", name: "Release pipeline" } }, OWN)).toEqual({
       own: false,
       text: 'OAuth client "Release pipeline" (id ci)',
