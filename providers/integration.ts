@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { withMarker, withoutMarker } from "../domain/marker";
 import { DiffRules, dropUndefined, requireText } from "./diff";
+import { foreignActionsRefusal } from "./foreign-objects";
+import * as actions from "./genesys/actions";
 import * as integrations from "./genesys/integrations";
 import { DesiredIntegration, applyIntegration, createIntegration, readIntegration } from "./integration-setup";
 import { LABELS, NewObjectGate, WebhookProvider } from "./webhook-provider";
@@ -85,8 +87,17 @@ export class IntegrationProvider extends WebhookProvider implements pulumi.dynam
     return { outs: { ...pickInputs(news), integrationType: INTEGRATION_TYPE, adopted: olds.adopted } };
   }
 
-  async delete(id: string, _props?: unknown): Promise<void> {
-    await integrations.remove(this.genesys(), id);
+  /**
+   * Genesys deletes an integration's actions with it. The stack's own action is a dependent, so
+   * the engine deletes it first; any action still under the integration is one the stack does
+   * not hold (another team's, or one released with `pulumi state delete` or kept by
+   * retainOnDelete), so the integration is kept and the step fails naming them.
+   */
+  async delete(id: string, props: IntegrationOutputs): Promise<void> {
+    const api = this.genesys();
+    const foreign = await actions.listUnder(api, id);
+    if (foreign.length > 0) throw new Error(foreignActionsRefusal({ id, name: props.name }, foreign));
+    await integrations.remove(api, id);
   }
 }
 

@@ -3,10 +3,12 @@ import { DIVISION_CONFIG_KEY } from "../domain/config-keys";
 import { PartialCreateError, adoptionOutcome } from "./adoption";
 import { hasMarker, withMarker } from "../domain/marker";
 import { DiffRules, containsUnknown, dropUndefined, requireText } from "./diff";
+import { foreignTriggersRefusal, lockHolder, lockedRefusal } from "./foreign-objects";
 import * as flows from "./genesys/flows";
 import type { Job, JobMessage, LiveFlow, RegisteredJob } from "./genesys/flows";
 import { readHomeDivision } from "./genesys/organization";
 import type { GenesysApi } from "./genesys/transport";
+import * as triggers from "./genesys/triggers";
 import { pollDelayMs } from "./genesys/polling";
 import { GenesysApiError, sleep } from "./genesys/retry-policy";
 import { LABELS, NewObjectGate, WebhookProvider } from "./webhook-provider";
@@ -179,7 +181,7 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     return { outs: (await this.publish(news, olds.adopted)).outs };
   }
 
-  async delete(id: string, _props?: unknown): Promise<void> {
+  async delete(id: string, props: WorkflowOutputs): Promise<void> {
     const api = this.genesys();
     try {
       await flows.remove(api, id);
@@ -187,12 +189,17 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     } catch (err) {
       if (!(err instanceof GenesysApiError) || err.status !== 409) throw err;
     }
-    // 409: locked in Architect, or still the target of a trigger being deleted.
+    // 409: locked in Architect, or the target of a trigger.
     const flow = await flows.readOrGoneFlow(api, id);
     if (flow === undefined) return;
-    if (flow.lockedUser || flow.lockedClient) {
-      await flows.unlock(api, id);
-    }
+    const workflow = { id, name: flow.name ?? props.name };
+    const lock = lockHolder(flow, api.clientId);
+    if (lock && !lock.own) throw new Error(lockedRefusal(workflow, lock.text));
+    // The stack's own trigger was deleted before its workflow; one still listed with our marker is
+    // one whose delete Genesys has not settled yet.
+    const foreign = (await triggers.targeting(api, id)).filter((trigger) => !hasMarker(trigger.description, props.managedBy));
+    if (foreign.length > 0) throw new Error(foreignTriggersRefusal(workflow, foreign));
+    if (lock) await flows.unlock(api, id);
     await flows.remove(api, id, true);
   }
 

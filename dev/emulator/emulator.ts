@@ -5,7 +5,7 @@ import type { EventRecord } from "./events";
 import type { FaultStatus, RandomFaults, TargetedFault } from "./faults";
 import type { Hold, HeldRequest } from "./holds";
 import type { LogSnapshot } from "./log";
-import type { StateDump } from "./store";
+import type { FlowLock, StateDump } from "./store";
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -70,8 +70,12 @@ export interface Emulator {
   failNextJob(messages?: string[]): void;
   /** Activations succeed again (for integrations activated from now on). */
   clearActivationFailures(): void;
-  /** Locks a flow as if another client had it open in Architect (delete → 409, unlock frees it). */
-  lockFlow(flowId: string): void;
+  /**
+   * Locks a flow as its holder would by opening it in Architect: a person (`{ user: { id, name } }`,
+   * read back as `lockedUser`) or an OAuth client (`{ clientId }`, read back as `lockedClient`);
+   * default another client. Delete → 409, unlock frees it.
+   */
+  lockFlow(flowId: string, holder?: FlowLock): void;
   /** Route keys usable in faults, e.g. `POST /api/v2/flows/jobs`. */
   routes(): string[];
   /**

@@ -176,7 +176,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ctx.failingAwsAccounts.set(awsAccountId, detail);
     },
     clearActivationFailures: () => ctx.failingAwsAccounts.clear(),
-    lockFlow: (flowId) => lockFlow(ctx, flowId),
+    lockFlow: (flowId, holder) => lockFlow(ctx, flowId, holder),
     routes: () => router.genesysKeys(),
     onBeforeAnswer: (hook) => {
       beforeAnswer = hook;

@@ -90,9 +90,12 @@ export interface FlowRecord {
   yaml: string;
   inputVariables: string[];
   versions: FlowVersionRecord[];
-  lockedBy?: string;
+  lockedBy?: FlowLock;
   createdAt: number;
 }
+
+/** Who holds Architect's lock on a flow: a person (their user) or an OAuth client. */
+export type FlowLock = { user: { id: string; name: string } } | { clientId: string };
 
 export interface JobMessage {
   dateTime: string;

@@ -8,8 +8,15 @@ export const STALE_VERSION = { status: 409, code: "general.conflict" } as const;
 /** Duplicate data action name in one category (that Genesys refuses one at all is unverified too). */
 export const DUPLICATE_ACTION = { status: 409, code: "general.conflict" } as const;
 
-/** Deleting a flow that is locked or targeted by a trigger. */
+/** Deleting a flow that is locked (by anyone, the caller included) or targeted by a trigger. */
 export const FLOW_IN_USE = { status: 409, code: "general.conflict" } as const;
+
+/**
+ * A person's lock: `GET /api/v2/flows/{id}` names them in `lockedUser` (the SDK's Flow model, a
+ * User) with these of the User's fields; which ones Genesys fills in there is unverified (the
+ * product names the person by whatever it gets).
+ */
+export const LOCKED_USER_FIELDS = ["id", "name"] as const;
 
 /** Empty integration notes come back as this literal (a DynamoDB artefact seen in the wild). */
 export const EMPTY_NOTES = "node_dynamodb_empty_string";

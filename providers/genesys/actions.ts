@@ -28,6 +28,19 @@ export function listNamed(api: GenesysApi, name: string): Promise<LiveAction[]> 
   return numberedPages<LiveAction>(api, "List data actions", (a, pageNumber) => a.integrations.getIntegrationsActions({ name, pageSize: PAGE_SIZE, pageNumber }));
 }
 
+/**
+ * Every action under this integration. The listing has no integration filter (its query knows
+ * category, name, ids), and a category is only a label, so all actions are listed and matched by
+ * `integrationId`. Authentication actions (a User Defined OAuth credential's) are part of the
+ * integration's own configuration, not someone's action, and are left out.
+ */
+export async function listUnder(api: GenesysApi, integrationId: string): Promise<LiveAction[]> {
+  const all = await numberedPages<LiveAction>(api, "List data actions", (a, pageNumber) =>
+    a.integrations.getIntegrationsActions({ includeAuthActions: "false", pageSize: PAGE_SIZE, pageNumber }),
+  );
+  return all.filter((action) => action.integrationId === integrationId);
+}
+
 /** With contract and config. Listed or just created, so a 404 means not visible yet. */
 export function read(api: GenesysApi, id: string): Promise<LiveAction> {
   return api.call("Read data action", (a) => a.integrations.getIntegrationsAction(id, FULL), { tolerate: TOLERATE.justCreated });

@@ -11,8 +11,10 @@ export interface LiveFlow {
   description?: string;
   division?: { name?: string };
   publishedVersion?: { id?: string };
-  lockedUser?: unknown;
-  lockedClient?: unknown;
+  /** A person holding Architect's lock (the SDK's User; which fields Genesys fills in here is unverified). */
+  lockedUser?: { id?: string; name?: string; email?: string };
+  /** An OAuth client holding the lock (DomainEntityRef). */
+  lockedClient?: { id?: string; name?: string };
 }
 
 /** A registered flow job: where to PUT the Archy YAML, with exactly these headers. */
@@ -83,6 +85,7 @@ export function readJob(api: GenesysApi, jobId: string): Promise<Job> {
   return api.call("Read flow job", (a) => a.architect.getFlowsJob(jobId, { expand: ["messages"] }));
 }
 
+/** Architect's force unlock (needs architect:flow:unlock): only ever for a lock this client holds. */
 export function unlock(api: GenesysApi, id: string): Promise<unknown> {
   return api.call(`Unlock workflow ${id}`, (a) => a.architect.postFlowsActionsUnlock(id));
 }

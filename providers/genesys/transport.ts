@@ -80,6 +80,11 @@ export class GenesysApi {
     return this.target.limits;
   }
 
+  /** The OAuth client this API logs in as: Genesys names it as the holder of a lock it took. */
+  get clientId(): string {
+    return this.target.clientId;
+  }
+
   policy(options: CallOptions = {}): RetryPolicy {
     return policyFor(this.target.limits, options);
   }

@@ -46,6 +46,11 @@ export function list(api: GenesysApi, topicName?: string, until?: (trigger: Live
   );
 }
 
+/** Every trigger of the org (any topic) whose target is this workflow. */
+export async function targeting(api: GenesysApi, flowId: string): Promise<LiveTrigger[]> {
+  return (await list(api)).filter((trigger) => trigger.target?.id === flowId);
+}
+
 /** Listed or just written, so a 404 means not visible yet. */
 export function read(api: GenesysApi, id: string): Promise<LiveTrigger> {
   return api.call("Read trigger", (a) => a.processAutomation.getProcessautomationTrigger(id), { tolerate: TOLERATE.justCreated });

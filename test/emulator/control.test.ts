@@ -183,6 +183,14 @@ describe("control API", () => {
     const flowId = (await api.architect.getFlowsJob(job.id!)).flow!.id!;
     expect((await control("POST", `/flows/${flowId}/lock`)).status).toBe(204);
     expect(await failure(api.architect.deleteFlow(flowId))).toMatchObject({ status: 409 });
+    expect((await api.architect.getFlow(flowId)).lockedClient?.id).toBe("emulator-lock-holder");
+    // As a person who opened it in Architect, or as a named client.
+    expect((await control("POST", `/flows/${flowId}/lock`, { user: { id: "u-1", name: "Ann Lee" } })).status).toBe(204);
+    expect(await api.architect.getFlow(flowId)).toMatchObject({ lockedUser: { id: "u-1", name: "Ann Lee" } });
+    expect((await api.architect.getFlow(flowId)).lockedClient).toBeUndefined();
+    expect((await control("POST", `/flows/${flowId}/lock`, { clientId: "ci" })).status).toBe(204);
+    expect((await api.architect.getFlow(flowId)).lockedClient?.id).toBe("ci");
+    expect((await control("POST", `/flows/${flowId}/lock`, { user: { id: "u-1" } })).status).toBe(400);
     expect((await control("POST", "/flows/nope/lock")).status).toBe(400);
     emu.configure({ jobMs: 300 });
   });

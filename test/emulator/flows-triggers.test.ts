@@ -119,6 +119,11 @@ describe("flow jobs", () => {
     expect(locked.messages[0].text).toContain("locked");
     const unlocked = await api.architect.postFlowsActionsUnlock(flowId!);
     expect(unlocked.lockedClient).toBeUndefined();
+    // A person's lock reads back as lockedUser; delete names them; the unlock frees it too.
+    emu.lockFlow(flowId!, { user: { id: "u-7", name: "Ann Lee" } });
+    expect(await api.architect.getFlow(flowId!)).toMatchObject({ lockedUser: { id: "u-7", name: "Ann Lee", selfUri: "/api/v2/users/u-7" } });
+    expect(await failure(api.architect.deleteFlow(flowId!))).toMatchObject({ status: 409, message: expect.stringContaining("locked by 'Ann Lee'") });
+    expect((await api.architect.postFlowsActionsUnlock(flowId!)).lockedUser).toBeUndefined();
     const t = await api.triggers.postProcessautomationTriggers(trigger(flowId!));
     expect(await failure(api.architect.deleteFlow(flowId!))).toMatchObject({ status: 409 });
     await api.triggers.deleteProcessautomationTrigger(t.id!);

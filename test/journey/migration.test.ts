@@ -7,9 +7,9 @@
 // rows the runbook says it shows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator, startEmulator } from "../../dev/emulator/index";
-import { StackRunError } from "../../tools/pulumi/stack";
 import { login } from "../emulator/sdk";
 import { writeCalls } from "../lifecycle/org";
+import { refusal } from "../support/refusal";
 import { emulatorConfig, TestStack } from "../support/stack";
 import { genesysChanges, managedResources, webhookSteps } from "../support/state";
 import { seedHandMade } from "../verify/hand-made";
@@ -53,17 +53,6 @@ function writes(): string[] {
   const calls = writeCalls(emu.log().entries);
   emu.clearLog();
   return calls;
-}
-
-/** What the CLI printed for an operation that must fail. */
-async function refusal(run: Promise<unknown>): Promise<string> {
-  const error = await run.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, "the operation should have been refused").toBeInstanceOf(StackRunError);
-  const failed = error as StackRunError;
-  return `${failed.message}\n${failed.stdout}\n${failed.stderr}`;
 }
 
 /** verify's rows by name → PASS/FAIL, for the stack's config as it is now. */

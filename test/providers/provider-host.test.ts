@@ -106,7 +106,7 @@ describe("the webhook provider text through Pulumi's dynamic-provider host", () 
     // Deleted outside Pulumi: read answers without an id, which drops it from state.
     const direct = new IntegrationProvider();
     await direct.configure(configureRequest(config));
-    await direct.delete(id);
+    await direct.delete(id, outputs as never);
     expect((await call<provproto.ReadResponse>("read", read)).getId()).toBe("");
 
     const remove = new provproto.DeleteRequest();

@@ -2,8 +2,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_DATA_ACTION_NAME, DEFAULT_INTEGRATION_NAME } from "../../domain/events";
 import { renderWorkflowYaml } from "../../domain/workflow-yaml";
-import { Emulator, startEmulator } from "../../dev/emulator/index";
+import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
 import { HOME_DIVISION, WorkflowInputs, WorkflowProvider } from "../../providers/workflow";
+import { login } from "../emulator/sdk";
 import { configureRequest, emulator, expectIdempotentDelete, handoverBase, MARKER, reloadedWithoutCredentials, stackConfig, workflowYaml } from "./harness";
 
 let emu: Emulator;
@@ -58,8 +59,13 @@ async function lifecycle(provider: WorkflowProvider): Promise<void> {
   expect(updated.outs).toMatchObject({ published: true, publishedVersion: expect.any(String) });
   expect(updated.outs.jobId).not.toBe(created.outs.jobId);
 
-  // Locked in Architect by someone: delete unlocks, then deletes.
-  emu.lockFlow(created.id);
+  // Locked by a person: delete leaves the flow and the lock and names who holds it.
+  const person = { user: { id: "u-17", name: "Ann Lee" } };
+  emu.lockFlow(created.id, person);
+  await expect(provider.delete(created.id, updated.outs)).rejects.toThrow(/locked in Architect by user "Ann Lee" \(id u-17\)/);
+  expect(emu.state().flows).toMatchObject([{ id: created.id, lockedBy: person }]);
+  // Locked by this client itself (its own lock, e.g. a run that stopped midway): delete unlocks, then deletes.
+  emu.lockFlow(created.id, { clientId: DEFAULT_CLIENT.id });
   await expectIdempotentDelete(provider, created.id, updated.outs, () => emu.state().flows);
 }
 
@@ -70,6 +76,25 @@ describe("Workflow provider", () => {
 
   it("does the same after a serialize → require round trip, with no credential in the text", async () => {
     await lifecycle(await reloadedWithoutCredentials(new WorkflowProvider()));
+  });
+
+  it("keeps a workflow another team's trigger targets, naming the trigger, and deletes it once the trigger is gone", async () => {
+    const provider = new WorkflowProvider();
+    const created = await provider.create(await configured(provider));
+    const api = await login(emu.url);
+    const trigger = await api.triggers.postProcessautomationTriggers({
+      name: "CRM wrap-up trigger",
+      topicName: "v2.detail.events.conversation.{id}.acw",
+      enabled: true,
+      target: { type: "Workflow", id: created.id, workflowTargetSettings: { dataFormat: "TopLevelPrimitives" } },
+      matchCriteria: [{ jsonPath: "mediaType", operator: "Equal", value: "EMAIL" as unknown as object }],
+    });
+    await expect(provider.delete(created.id, created.outs)).rejects.toThrow(
+      `this trigger is not this stack's:\n  - "CRM wrap-up trigger" (topic v2.detail.events.conversation.{id}.acw, id ${trigger.id})`,
+    );
+    expect(emu.state().flows.map((f) => f.id)).toEqual([created.id]);
+    await api.triggers.deleteProcessautomationTrigger(trigger.id!);
+    await expectIdempotentDelete(provider, created.id, created.outs, () => emu.state().flows);
   });
 
   it("reports a job that failed without any message, with its id", async () => {

@@ -1,10 +1,21 @@
 import { ApiError } from "../errors";
 import type { Emulator } from "../emulator";
 import type { Handler, Router } from "../router";
-import { objectBody, requiredString } from "../validate";
+import type { FlowLock } from "../store";
+import { objectBody, optionalObject, optionalString, requiredString } from "../validate";
 
 // Test control, never part of Genesys: no auth, not logged, not rate limited, no faults.
 const BASE = "/__emulator";
+
+/** The lock's holder from a body `{ "user": { "id", "name" } }` or `{ "clientId" }`; none: another client. */
+function lockHolder(body: unknown): FlowLock | undefined {
+  if (body === undefined || body === null || body === "") return undefined;
+  const json = objectBody(body, "lock");
+  const user = optionalObject(json, "user");
+  if (user) return { user: { id: requiredString(user, "id", "user.id"), name: requiredString(user, "name", "user.name") } };
+  const clientId = optionalString(json, "clientId");
+  return clientId === undefined ? undefined : { clientId };
+}
 
 /** Control input errors are 400s naming the bad key (the in-process API throws plain Errors). */
 const guarded =
@@ -88,7 +99,7 @@ export function registerControl(router: Router, emulator: Emulator): void {
     return { status: 204 };
   });
   add("POST", "/flows/{flowId}/lock", (req) => {
-    emulator.lockFlow(req.params.flowId);
+    emulator.lockFlow(req.params.flowId, lockHolder(req.body));
     return { status: 204 };
   });
   add("POST", "/events", async (req) => {

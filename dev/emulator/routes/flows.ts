@@ -4,12 +4,12 @@ import type { Context } from "../context";
 import { ApiError, badRequest, notFound } from "../errors";
 import { pageListing } from "../paging";
 import type { Router } from "../router";
-import type { DataActionBinding, FlowRecord, FlowVersionRecord, JobRecord } from "../store";
-import { FLOW_IN_USE, JOB_MESSAGES, UPLOAD_FORBIDDEN_STATUS } from "../unverified";
+import type { DataActionBinding, FlowLock, FlowRecord, FlowVersionRecord, JobRecord } from "../store";
+import { FLOW_IN_USE, JOB_MESSAGES, LOCKED_USER_FIELDS, UPLOAD_FORBIDDEN_STATUS } from "../unverified";
 
 const BASE = "/api/v2/flows";
 const UPLOAD_PATH = "/uploads/architect-jobs";
-/** A client id nobody logs in with: "another user" holding the lock. */
+/** A client id nobody logs in with: "another client" holding the lock when the test names no holder. */
 const LOCK_HOLDER = "emulator-lock-holder";
 
 function versionView(flow: FlowRecord, v: FlowVersionRecord, withSchema: boolean) {
@@ -33,7 +33,7 @@ function flowView(ctx: Context, flow: FlowRecord) {
     division: { id: divisionId, name: flow.division, selfUri: `/api/v2/authorization/divisions/${divisionId}` },
     description: flow.description,
     type: flow.type,
-    ...(flow.lockedBy ? { lockedClient: { id: flow.lockedBy, selfUri: `/api/v2/oauth/clients/${flow.lockedBy}` } } : {}),
+    ...lockView(flow.lockedBy),
     active: true,
     system: false,
     deleted: false,
@@ -60,10 +60,28 @@ function jobView(job: JobRecord, withMessages: boolean) {
   };
 }
 
-export function lockFlow(ctx: Context, flowId: string): void {
+/**
+ * The SDK's Flow model names the holder of Architect's lock in one of two fields: `lockedUser`
+ * (a person with the flow open in Architect) or `lockedClient` (an OAuth client).
+ */
+function lockView(holder: FlowLock | undefined) {
+  if (!holder) return {};
+  if ("user" in holder) {
+    const user = Object.fromEntries(LOCKED_USER_FIELDS.map((field) => [field, holder.user[field]]));
+    return { lockedUser: { ...user, selfUri: `/api/v2/users/${holder.user.id}` } };
+  }
+  return { lockedClient: { id: holder.clientId, selfUri: `/api/v2/oauth/clients/${holder.clientId}` } };
+}
+
+/** Locks a flow as its holder would by opening it in Architect (default: a client nobody logs in with). */
+export function lockFlow(ctx: Context, flowId: string, holder: FlowLock = { clientId: LOCK_HOLDER }): void {
   const flow = ctx.store.flows.get(flowId);
   if (!flow) throw new Error(`No flow with id '${flowId}' to lock`);
-  flow.lockedBy = LOCK_HOLDER;
+  flow.lockedBy = holder;
+}
+
+function holderName(holder: FlowLock): string {
+  return "user" in holder ? holder.user.name : holder.clientId;
 }
 
 /**
@@ -208,7 +226,7 @@ export function registerFlows(router: Router, ctx: Context): void {
   router.add("DELETE", `${BASE}/{flowId}`, "api", (req) => {
     const flow = findFlow(ctx, req.params.flowId);
     if (flow.lockedBy) {
-      throw new ApiError(FLOW_IN_USE.status, FLOW_IN_USE.code, `Flow '${flow.name}' is locked by '${flow.lockedBy}'; unlock it first`);
+      throw new ApiError(FLOW_IN_USE.status, FLOW_IN_USE.code, `Flow '${flow.name}' is locked by '${holderName(flow.lockedBy)}'; unlock it first`);
     }
     const trigger = [...ctx.store.triggers.values()].find((t) => t.target.id === flow.id);
     if (trigger) {
