@@ -34,6 +34,12 @@ export const JOB_MESSAGES = {
   missingAction: (category: string, name: string) =>
     `Unable to find a data action named '${name}' in category '${category}'`,
   locked: (name: string) => `Flow '${name}' is locked by another user or client`,
+  /**
+   * The job's client lacks permissions its Architect operations need (dev/emulator/permissions.ts,
+   * FLOW_JOB_OPERATIONS): Genesys registers the job and takes the upload, then the job fails
+   * (when it checks, and that it says so in the 403's words, are guesses).
+   */
+  missingPermissions: (list: readonly string[]) => PERMISSION_ERRORS.missing.message(list),
 } as const;
 
 /** `reportedState.effective`, the localized text beside each code (English wording unverified). */
