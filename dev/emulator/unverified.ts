@@ -11,6 +11,13 @@ export const DUPLICATE_ACTION = { status: 409, code: "general.conflict" } as con
 /** Deleting a flow that is locked or targeted by a trigger. */
 export const FLOW_IN_USE = { status: 409, code: "general.conflict" } as const;
 
+/**
+ * An integration's `config.current` (its config version) is in `GET /api/v2/integrations` and
+ * `GET …/{id}` only when the read asks for it with this `expand` value (both take the SDK's
+ * `expand` list; the value and that it is needed are unverified: the stricter reading).
+ */
+export const INTEGRATION_CONFIG_EXPAND = "config.current";
+
 /** Empty integration notes come back as this literal (a DynamoDB artefact seen in the wild). */
 export const EMPTY_NOTES = "node_dynamodb_empty_string";
 
