@@ -47,6 +47,7 @@ export const catalogue: [string, Record<string, string | undefined>, string, Reg
   ["workflow name with a substitution key", { "cognigy:workflowNameAcw": "Workflow {{env}} acw" }, "cognigy:workflowNameAcw", /contains "\{\{env\}\}".*substitution key/],
   ["trigger name with a tab", { "cognigy:triggerNameUserEnd": "Trigger\tuser.end" }, "cognigy:triggerNameUserEnd", /control character.*remove it/],
   ["workflow name with a newline", { "cognigy:workflowNameUserEnd": "Workflow\nuser.end" }, "cognigy:workflowNameUserEnd", /line break; a name must be a single line/],
+  ["trigger name with a carriage return", { "cognigy:triggerNameAcw": "Trigger\racw" }, "cognigy:triggerNameAcw", /line break; a name must be a single line/],
   ["integration name with a leading space", { "cognigy:integrationName": " Cognigy integration" }, "cognigy:integrationName", /trim it/],
   ["name with a trailing space", { "cognigy:dataActionName": "Send Event to Cognigy " }, "cognigy:dataActionName", /trim it/],
   ["division with a substitution key", { "cognigy:division": "{{division}}" }, "cognigy:division", /substitution key/],
