@@ -10,35 +10,33 @@ import { withMarker } from "./marker";
 export const MAX_NAME_LENGTH = 256;
 export const MAX_TRIGGER_DESCRIPTION_LENGTH = 512;
 
-// Names become mapping keys and values in the workflow YAML and are how Architect finds the
-// data action (category = integration name, then action name); the flow job's pre-processor
-// and Architect's expression language give meaning to quotes, `#`, `{`, `$` and `:`.
-// The YAML emitter quotes everything safely, but what Genesys does with the text afterwards is
-// not documented, so names keep to characters that mean nothing to any of these layers.
-const NAME_CHARACTERS = /^[A-Za-z0-9 ._()-]*$/;
-const NAME_CHARACTERS_TEXT = "letters, digits, spaces and . _ - ( )";
+// Genesys's rule for these names is their length alone: its Terraform provider (the reference
+// implementation of CX as Code) checks data action names and categories with
+// `validation.StringLenBetween(1, 256)` (genesyscloud_integration_action) and nothing else, and
+// Archy's YAML takes any text as a quoted scalar: domain/workflow-yaml.ts writes every name as a
+// double-quoted node, so "Sales & Service", `a: b`, `#1` or quotes survive the render.
+// Refused on our side, each for a reason of this tool's:
+// - `{{…}}`: the flow job's pre-processor reads it as a substitution key and fails the job
+//   (the workflow, its division, and the action and integration named in it are in the YAML);
+// - line breaks and other control characters, and surrounding whitespace: whether Genesys keeps
+//   them is not documented, and a name it stored differently would never be found again by its
+//   exact name (lookups, adoption, verify).
+const SUBSTITUTION_KEY = /\{\{.*?\}\}/;
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 export function objectNameProblem(name: string): string | undefined {
   if (name.trim() === "") return "is empty; give a name of 1 to 256 characters";
   if (/[\r\n]/.test(name)) return "contains a line break; a name must be a single line";
+  if (CONTROL_CHARACTER.test(name)) return "contains a control character (such as a tab); remove it";
   if (name.length > MAX_NAME_LENGTH) {
     return `is ${name.length} characters long; shorten it to at most ${MAX_NAME_LENGTH}`;
   }
-  if (name.includes(": ")) {
-    return `contains ": " (colon and space), which YAML reads as a key separator; remove it (allowed: ${NAME_CHARACTERS_TEXT})`;
-  }
-  if (name.includes("#")) {
-    return `contains "#", which starts a YAML comment; remove it (allowed: ${NAME_CHARACTERS_TEXT})`;
-  }
-  if (/["'`]/.test(name)) {
-    return `contains a quote character, which delimits YAML and Architect strings; remove it (allowed: ${NAME_CHARACTERS_TEXT})`;
+  const key = SUBSTITUTION_KEY.exec(name);
+  if (key) {
+    return `contains ${JSON.stringify(key[0])}, which Genesys's flow job reads as a substitution key and fails on; write it without the double braces`;
   }
   if (name !== name.trim()) {
     return "starts or ends with whitespace; trim it (Genesys matches names exactly)";
-  }
-  if (!NAME_CHARACTERS.test(name)) {
-    const others = [...new Set(name.replace(/[A-Za-z0-9 ._()-]/g, ""))].map((c) => JSON.stringify(c)).join(" ");
-    return `contains ${others}; use only ${NAME_CHARACTERS_TEXT} (names become YAML keys and Architect references)`;
   }
   return undefined;
 }

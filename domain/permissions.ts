@@ -1,18 +1,27 @@
 // What this project needs the OAuth client's role to grant, from the one table of routes and
-// their permissions (templates/permissions.json, sourced from Genesys's own CLI) that the
-// emulator's 403s come from too. Pure.
+// their permissions (templates/permissions.json, sourced from Genesys's own CLI). Pure.
 import table from "../templates/permissions.json";
 
 export type PermissionUser = "stack" | "verify";
 
-/** One permission per route `user` calls: the first that Genesys accepts for it (the others are legacy). */
+/**
+ * One permission per route `user` calls (the first that Genesys accepts for it: the others are
+ * legacy), and for the stack every permission of the flow job's steps (it publishes the
+ * workflows with the client's permissions).
+ */
 export function neededPermissions(users: readonly PermissionUser[]): string[] {
-  const needed: string[] = [];
+  const needed = new Set<string>();
   for (const row of table.routes) {
     const first = row.anyOf[0];
-    if (first !== undefined && row.usedBy.some((user) => users.includes(user as PermissionUser)) && !needed.includes(first)) needed.push(first);
+    if (first !== undefined && row.usedBy.some((user) => users.includes(user as PermissionUser))) needed.add(first);
   }
-  return needed;
+  if (users.includes("stack")) for (const permission of flowJobPermissions()) needed.add(permission);
+  return [...needed];
+}
+
+/** Every permission a flow job needs to create, check in and publish a workflow for the client. */
+export function flowJobPermissions(): string[] {
+  return [...new Set(table.flowJob.steps.flatMap((step) => step.allOf))];
 }
 
 /** Pure: "`integrations:integration:add/view`, `architect:job:create`": grouped by domain and entity, in table order. */

@@ -177,11 +177,11 @@ export class DataActionProvider extends WebhookProvider implements pulumi.dynami
       if (outcome.adopted) await actions.remove(api, found.id, " to recreate it");
       else setAside = await this.rename(found.id, setAsideName(inputs.name, found.id));
     }
-    // Right after the integration was created, Genesys may not see it yet (a 400 naming it).
+    // Right after the integration was created, Genesys may not see it yet (a 400 naming it, or a
+    // 400 or 404 while the integration does not read yet: genesys/actions.ts).
     // A retry first looks for the action a lost answer may have made: ours by its integration.
     const created = await actions
-      .create(api, actionBody(inputs), {
-        referencing: inputs.integrationId,
+      .create(api, actionBody(inputs), inputs.integrationId, {
         recover: async () => {
           const made = await findDataAction(api, inputs.name, inputs.category, inputs.integrationId);
           return made?.integrationId === inputs.integrationId ? made : undefined;

@@ -35,10 +35,15 @@ export interface CurrentIntegration {
 
 /**
  * Pure: an integration as `POST /api/v2/integrations` leaves it, before anyone saved its
- * configuration: no notes, disabled, its config still at version 1.
+ * configuration: no notes, disabled, its config (`configVersion`) still at version 1.
  */
-export function isUnconfigured(entity: ListedIntegration): boolean {
-  return withoutMarker(entity.notes, "") === "" && entity.intendedState === "DISABLED" && entity.config?.current?.version === 1;
+export function isUnconfigured(entity: ListedIntegration, configVersion: number | undefined): boolean {
+  return withoutMarker(entity.notes, "") === "" && entity.intendedState === "DISABLED" && configVersion === 1;
+}
+
+/** Its config version: from the listing when it carries it (asked with expand), else read. */
+async function configVersionOf(api: GenesysApi, entity: ListedIntegration): Promise<number | undefined> {
+  return entity.config?.current?.version ?? (await integrations.readConfig(api, entity.id)).version;
 }
 
 /** The listed integration of exactly `name`, and whether it carries `marker`. */
@@ -86,8 +91,10 @@ export async function createIntegration(
   const before = listing.map((entity) => entity.id);
   const created = await integrations.create(api, desired.typeId, desired.name, {
     recover: async () => {
-      const fresh = (await integrations.list(api, desired.typeId)).filter((entity) => !before.includes(entity.id) && isUnconfigured(entity));
-      return fresh.length === 1 ? fresh[0] : undefined;
+      const fresh = (await integrations.list(api, desired.typeId)).filter((entity) => !before.includes(entity.id));
+      const versions = await Promise.all(fresh.map((entity) => configVersionOf(api, entity)));
+      const unconfigured = fresh.filter((entity, i) => isUnconfigured(entity, versions[i]));
+      return unconfigured.length === 1 ? unconfigured[0] : undefined;
     },
   });
   const partial = (err: unknown, step = "naming/enabling it") =>

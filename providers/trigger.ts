@@ -155,10 +155,10 @@ export class TriggerProvider extends WebhookProvider implements pulumi.dynamic.R
     if (outcome.action === "take-over") {
       return { id: outcome.id, outs: await this.put(outcome.id, { ...inputs, adopted: outcome.adopted }) };
     }
-    // Right after the workflow was published, Genesys may not accept it as a target yet (a 400 naming it).
+    // Right after the workflow was published, Genesys may not accept it as a target yet (a 400 naming
+    // it, or a 400 or 404 while it does not read as published yet: genesys/triggers.ts).
     // A retry first looks for the trigger a lost answer may have made: ours by its marker.
-    const created = await triggers.create(this.genesys(), triggerBody(inputs), {
-      referencing: inputs.workflowId,
+    const created = await triggers.create(this.genesys(), triggerBody(inputs), inputs.workflowId, {
       recover: async () => {
         const made = await findTrigger(this.genesys(), inputs.topicName, inputs.name);
         return made && hasMarker(made.description, inputs.managedBy) ? made : undefined;

@@ -30,7 +30,7 @@ export interface ConfigKey {
   readonly default?: string | boolean | readonly string[];
 }
 
-const NAME_RULE = "1-256 characters, letters, digits, spaces and . _ - ( )";
+const NAME_RULE = "1-256 characters on one line, any but {{…}}";
 
 /**
  * The declared default of optional keys: Pulumi refuses to run a stack that lacks a value for a

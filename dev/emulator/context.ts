@@ -36,6 +36,8 @@ export interface Context {
   failingAwsAccounts: Map<string, string>;
   /** Outcomes forced on the next flow jobs to finish: each a Failure with these message texts (maybe none). */
   jobFailures: string[][];
+  /** The permissions of an OAuth client's roles; undefined: every permission. */
+  permissionsOf(clientId: string): readonly string[] | undefined;
   /** Base URL the emulator listens on (for selfUri-like links and the presigned upload URL). */
   baseUrl(): string;
   /** False while a freshly created object is still inside the invisibility window. */

@@ -71,6 +71,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     settings,
     failingAwsAccounts: new Map(),
     jobFailures: [],
+    permissionsOf: (clientId) => auth.permissionsOf(clientId),
     baseUrl: () => baseUrl,
     isVisible: (createdAt) => Date.now() >= createdAt + settings.invisibilityMs,
   };

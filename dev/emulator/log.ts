@@ -3,6 +3,8 @@ export interface LogEntry {
   t: number;
   method: string;
   path: string;
+  /** The query string as sent ("" or "?expand=…"): what the read asked for (always recorded). */
+  query?: string;
   /** Route template key such as `PUT /api/v2/integrations/{integrationId}/config/current`. */
   route: string;
   /** HTTP status sent, or 0 when the client went away before an answer (hangs). */

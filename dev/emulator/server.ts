@@ -65,6 +65,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       t: started,
       method,
       path: url.pathname,
+      query: url.search,
       route: routeKey,
       status: res.headersSent ? res.statusCode : 0,
       clientId: request.clientId ?? null,

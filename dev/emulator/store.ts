@@ -117,6 +117,8 @@ export interface JobRecord {
   yaml?: string;
   flowId?: string;
   messages: JobMessage[];
+  /** The OAuth client that registered the job: the job publishes with its permissions. */
+  clientId?: string;
 }
 
 export interface MatchCriterion {

@@ -18,6 +18,13 @@ export const FLOW_IN_USE = { status: 409, code: "general.conflict" } as const;
  */
 export const LOCKED_USER_FIELDS = ["id", "name"] as const;
 
+/**
+ * An integration's `config.current` (its config version) is in `GET /api/v2/integrations` and
+ * `GET …/{id}` only when the read asks for it with this `expand` value (both take the SDK's
+ * `expand` list; the value and that it is needed are unverified: the stricter reading).
+ */
+export const INTEGRATION_CONFIG_EXPAND = "config.current";
+
 /** Empty integration notes come back as this literal (a DynamoDB artefact seen in the wild). */
 export const EMPTY_NOTES = "node_dynamodb_empty_string";
 
@@ -41,6 +48,12 @@ export const JOB_MESSAGES = {
   missingAction: (category: string, name: string) =>
     `Unable to find a data action named '${name}' in category '${category}'`,
   locked: (name: string) => `Flow '${name}' is locked by another user or client`,
+  /**
+   * The job's client lacks permissions its Architect operations need (dev/emulator/permissions.ts,
+   * FLOW_JOB_OPERATIONS): Genesys registers the job and takes the upload, then the job fails
+   * (when it checks, and that it says so in the 403's words, are guesses).
+   */
+  missingPermissions: (list: readonly string[]) => PERMISSION_ERRORS.missing.message(list),
 } as const;
 
 /** `reportedState.effective`, the localized text beside each code (English wording unverified). */

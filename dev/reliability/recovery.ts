@@ -45,7 +45,7 @@ export function pendingCreates(deployment: { pending_operations?: PendingOperati
  */
 export function unconfiguredIntegrations(listing: readonly ListedIntegration[], typeId: string): ListedIntegration[] {
   const base = DEFAULT_INTEGRATION_NAMES[typeId];
-  return listing.filter((i) => i.integrationType?.id === typeId && (i.name === base || (i.name?.startsWith(`${base} (`) ?? false)) && isUnconfigured(i));
+  return listing.filter((i) => i.integrationType?.id === typeId && (i.name === base || (i.name?.startsWith(`${base} (`) ?? false)) && isUnconfigured(i, i.config?.current?.version));
 }
 
 /**

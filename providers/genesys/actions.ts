@@ -1,4 +1,5 @@
 // Every Platform API call on data actions: /api/v2/integrations/actions.
+import * as integrations from "./integrations";
 import { numberedPages, PAGE_SIZE } from "./paging";
 import { TOLERATE } from "./retry-policy";
 import { type CallOptions, type GenesysApi, deleteOrGone, readOrGone } from "./transport";
@@ -63,9 +64,13 @@ export async function readTemplate(api: GenesysApi, id: string, file: "requestte
   return typeof value === "string" ? value : value === undefined || value === null ? "" : JSON.stringify(value);
 }
 
-/** Creates and publishes in one call. */
-export function create(api: GenesysApi, body: Record<string, unknown>, options: Pick<CallOptions, "recover" | "referencing">): Promise<LiveAction> {
-  return api.call("Create data action", (a) => a.integrations.postIntegrationsActions(body), options);
+/** Creates and publishes in one call; `integrationId` is its integration, perhaps made just before (not visible yet). */
+export function create(api: GenesysApi, body: Record<string, unknown>, integrationId: string, options: Pick<CallOptions, "recover">): Promise<LiveAction> {
+  return api.call("Create data action", (a) => a.integrations.postIntegrationsActions(body), {
+    ...options,
+    referencing: integrationId,
+    referenceSeen: async () => (await integrations.readStateOrGone(api, integrationId)) !== undefined,
+  });
 }
 
 /** `body.version` must be the current one. */

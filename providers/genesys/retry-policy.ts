@@ -41,10 +41,12 @@ export interface RetryPolicy {
   tolerate?: { statuses: readonly number[]; forMs: number };
   /**
    * The id of an object just created that this call references: a 400 whose message names it
-   * means Genesys does not see that object yet, retried only within `forMs`. Any other 400 is a
-   * real refusal (bad contract, bad criteria) and is reported at once.
+   * means Genesys does not see that object yet, retried only within `forMs`. That wording is a
+   * guess, so a 400 or 404 that does not name it is retried too while `seen` says Genesys does
+   * not show the object yet. Any other 400 is a real refusal (bad contract, bad criteria) and is
+   * reported at once.
    */
-  pendingReference?: { id: string; forMs: number };
+  pendingReference?: { id: string; forMs: number; seen?: () => Promise<boolean> };
 }
 
 /** Timeouts and retry bounds (stack config genesyscloud:<name>, see settings.ts); defaults follow Genesys's Terraform provider. */
@@ -82,10 +84,13 @@ export interface PolicyOptions {
   readonly tolerate?: readonly number[];
   /**
    * The id of the object this create references, made just before (the integration of a data
-   * action, the workflow of a trigger): only a 400 naming it is retried, for at most
-   * REFERENCE_VISIBILITY_MS.
+   * action, the workflow of a trigger): a 400 naming it is retried, for at most
+   * REFERENCE_VISIBILITY_MS; so is a 400 or 404 that does not, while `referenceSeen` says
+   * Genesys does not show that object yet (which answer Genesys gives is not documented).
    */
   readonly referencing?: string;
+  /** For `referencing`: whether Genesys shows that object now (a read of it). */
+  readonly referenceSeen?: () => Promise<boolean>;
 }
 
 /** Pure: the policy of one call under these limits. */
@@ -97,7 +102,7 @@ export function policyFor(limits: Limits, options: PolicyOptions = {}): RetryPol
     maxWaitMs: limits.retryMaxWaitMs,
     maxTotalMs: Math.max(limits.retryMaxTotalMs, options.tolerate ? limits.visibilityTimeoutMs : 0),
     tolerate: options.tolerate ? { statuses: options.tolerate, forMs: limits.visibilityTimeoutMs } : undefined,
-    pendingReference: options.referencing ? { id: options.referencing, forMs: referenceMs } : undefined,
+    pendingReference: options.referencing ? { id: options.referencing, forMs: referenceMs, seen: options.referenceSeen } : undefined,
   };
 }
 
@@ -235,8 +240,9 @@ export function backoffMs(attempt: number, policy: RetryPolicy, random: number):
 /**
  * Whether to try again after the `attempt`-th failure, `elapsedMs` after the first try.
  * 429 waits what Retry-After says (never less); everything is bounded by attempts and total time.
+ * `referenceUnseen`: a read just showed that the object the call references is not visible yet.
  */
-export function decide(failure: ApiFailure, attempt: number, elapsedMs: number, policy: RetryPolicy, random: number): Decision {
+export function decide(failure: ApiFailure, attempt: number, elapsedMs: number, policy: RetryPolicy, random: number, referenceUnseen = false): Decision {
   const status = failure.status;
   let reason: string | undefined;
   if (status === 429) reason = "rate limited (429)";
@@ -245,6 +251,8 @@ export function decide(failure: ApiFailure, attempt: number, elapsedMs: number, 
     if (elapsedMs < policy.tolerate.forMs) reason = `not visible yet (${status})`;
   } else if (status === 400 && policy.pendingReference && failure.message.includes(policy.pendingReference.id)) {
     if (elapsedMs < policy.pendingReference.forMs) reason = `not visible yet (400 naming ${policy.pendingReference.id})`;
+  } else if ((status === 400 || status === 404) && policy.pendingReference && referenceUnseen) {
+    if (elapsedMs < policy.pendingReference.forMs) reason = `not visible yet (${status}; ${policy.pendingReference.id} not shown yet)`;
   } else if (status !== undefined && TRANSIENT.includes(status)) reason = `transient error (${status})`;
   if (reason === undefined) return { retry: false, reason: NOT_RETRYABLE };
   if (attempt >= policy.maxAttempts) return { retry: false, reason: `gave up after ${attempt} attempts` };
@@ -265,6 +273,14 @@ export interface LoopHooks {
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A 400 or 404 of a call that references a fresh object, within its window: does a read of that object say it is not shown yet? */
+async function referenceUnseen(policy: RetryPolicy, failure: ApiFailure, elapsedMs: number): Promise<boolean> {
+  const reference = policy.pendingReference;
+  if (!reference?.seen || (failure.status !== 400 && failure.status !== 404) || elapsedMs >= reference.forMs) return false;
+  // A read that fails says nothing: the refusal is reported as it came.
+  return !(await reference.seen().catch(() => true));
+}
+
 /** The one retry loop. `label` says what was attempted, for the final error. */
 export async function withRetries<T>(label: string, fn: () => Promise<T>, policy: RetryPolicy, hooks: LoopHooks = {}): Promise<T> {
   const now = hooks.now ?? Date.now;
@@ -277,7 +293,11 @@ export async function withRetries<T>(label: string, fn: () => Promise<T>, policy
       if (err instanceof GenesysApiError) throw err;
       const failure = describeFailure(err, now());
       const elapsed = now() - started;
-      const decision = decide(failure, attempt, elapsed, policy, (hooks.random ?? Math.random)());
+      const random = (hooks.random ?? Math.random)();
+      let decision = decide(failure, attempt, elapsed, policy, random);
+      if (decision.reason === NOT_RETRYABLE && (await referenceUnseen(policy, failure, elapsed))) {
+        decision = decide(failure, attempt, elapsed, policy, random, true);
+      }
       if (!decision.retry) {
         const history =
           retried.length > 0

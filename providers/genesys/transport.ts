@@ -4,6 +4,7 @@
 // in the provider process; it is never serialized (the provider is serialized before use).
 import { GONE_STATUS, GenesysApiError, LoopHooks, PolicyOptions, RetryPolicy, describeFailure, isStaleVersion, policyFor, summarise, versionConflictAttempts, withRetries } from "./retry-policy";
 import { Target } from "./settings";
+import { putBytes } from "./upload";
 import { TOOL_NAME, USER_AGENT } from "../../domain/marker";
 
 // Loosely typed on purpose: the SDK's typings are a global script, and its model typings are
@@ -258,27 +259,11 @@ export class GenesysApi {
   }
 
   /**
-   * PUT to a presigned upload URL (outside the SDK: plain HTTP, exactly the given headers). The
-   * body goes as bytes: a string body would make fetch add a Content-Type the URL did not sign.
+   * PUT to a presigned upload URL (outside the SDK: plain HTTP, exactly the given headers, no
+   * Content-Type the URL did not sign), through the proxy the environment names, as the SDK's calls.
    */
   async upload(label: string, url: string, headers: Record<string, string>, body: string): Promise<void> {
-    await withRetries(
-      label,
-      async () => {
-        const response = await fetch(url, {
-          method: "PUT",
-          headers,
-          body: Buffer.from(body, "utf8"),
-          signal: AbortSignal.timeout(this.target.limits.requestTimeoutMs),
-        });
-        if (!response.ok) {
-          const text = await response.text();
-          throw { status: response.status, headers: Object.fromEntries(response.headers), body: text };
-        }
-      },
-      this.policy(),
-      this.hooks,
-    );
+    await withRetries(label, () => putBytes(url, headers, Buffer.from(body, "utf8"), this.target.limits.requestTimeoutMs), this.policy(), this.hooks);
   }
 }
 

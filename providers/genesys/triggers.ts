@@ -1,4 +1,5 @@
 // Every Platform API call on Process Automation triggers: /api/v2/processautomation/triggers.
+import * as flows from "./flows";
 import { CURSOR_PAGE_SIZE, cursorPages } from "./paging";
 import { TOLERATE } from "./retry-policy";
 import { type CallOptions, type GenesysApi, deleteOrGone, readOrGone } from "./transport";
@@ -60,8 +61,13 @@ export function readOrGoneTrigger(api: GenesysApi, id: string): Promise<LiveTrig
   return readOrGone(api, "Read trigger", (a) => a.processAutomation.getProcessautomationTrigger(id));
 }
 
-export function create(api: GenesysApi, body: Record<string, unknown>, options: Pick<CallOptions, "recover" | "referencing">): Promise<LiveTrigger> {
-  return api.call("Create trigger", (a) => a.processAutomation.postProcessautomationTriggers(body), options);
+/** `workflowId` is its target, perhaps published just before (not a valid target yet): shown once it reads with a published version. */
+export function create(api: GenesysApi, body: Record<string, unknown>, workflowId: string, options: Pick<CallOptions, "recover">): Promise<LiveTrigger> {
+  return api.call("Create trigger", (a) => a.processAutomation.postProcessautomationTriggers(body), {
+    ...options,
+    referencing: workflowId,
+    referenceSeen: async () => (await flows.readOrGoneFlow(api, workflowId))?.publishedVersion?.id !== undefined,
+  });
 }
 
 /** Replaces the whole trigger; `body.version` must be the current one. Genesys may answer without a body. */

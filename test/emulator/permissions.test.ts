@@ -1,9 +1,15 @@
 // Permissions: an OAuth client with a limited set gets Genesys's 403 per route, naming what it
-// lacks; the table (templates/permissions.json) covers every route the emulator serves.
+// lacks; the emulator's own table covers every route it serves; a flow job publishes with the
+// permissions of the client that registered it.
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../dev/emulator/index";
 import { grants, permissionRefusal, ROUTE_PERMISSIONS } from "../../dev/emulator/permissions";
 import { failure, login } from "./sdk";
+import { publish } from "./world";
+
+const WORKFLOW = readFileSync(path.join(__dirname, "..", "fixtures", "workflows", "minimal-no-data-action.yaml"), "utf8");
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -55,6 +61,33 @@ describe("permissions", () => {
     const held = await viewer.authorization.getAuthorizationDivisionspermittedPagedMe("architect:flow:view");
     expect(held.entities?.map((d) => d.name)).toEqual(["Home"]);
     expect((await viewer.authorization.getAuthorizationDivisionspermittedPagedMe("integrations:integration:add")).entities).toEqual([]);
+  });
+
+  it("fails a flow job whose client may register it but not create, check in and publish the flow, naming what it lacks", async () => {
+    const jobsOnly = ["architect:job:create", "architect:job:view", "architect:flow:view", "architect:flow:unlock"];
+    emu.addClient("publisher", "s", jobsOnly);
+    const publisher = await login(emu.url, "publisher", "s");
+    const refused = await publish(publisher, WORKFLOW);
+    expect(refused).toMatchObject({
+      status: "Failure",
+      messages: [
+        {
+          text: "Unable to perform the requested action. You are missing the following permission(s): [architect:flow:add, architect:flow:edit, architect:flow:publish]",
+        },
+      ],
+    });
+    expect(emu.state().flows).toEqual([]);
+
+    emu.setPermissions("publisher", [...jobsOnly, "architect:flow:add", "architect:flow:edit", "architect:flow:publish"]);
+    const published = await publish(publisher, WORKFLOW);
+    expect(published.status).toBe("Success");
+    // Republishing an existing flow creates nothing: it needs no architect:flow:add.
+    emu.setPermissions("publisher", [...jobsOnly, "architect:flow:edit", "architect:flow:publish"]);
+    expect((await publish(publisher, WORKFLOW)).flowId).toBe(published.flowId);
+    emu.setPermissions("publisher", [...jobsOnly, "architect:flow:edit"]);
+    expect((await publish(publisher, WORKFLOW)).messages.map((m) => m.text)).toEqual([
+      "Unable to perform the requested action. You are missing the following permission(s): [architect:flow:publish]",
+    ]);
   });
 
   it("has a permission entry for every route it serves, and none for a route it does not", () => {

@@ -1,5 +1,5 @@
 // The one permission table (templates/permissions.json): README.md's list is generated from it,
-// verify checks what it says, and the emulator's 403s come from it (test/emulator/permissions.test.ts).
+// and verify checks what it says (its source: test/unit/permission-sources.test.ts).
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
@@ -16,6 +16,8 @@ describe("permission table", () => {
     const stack = neededPermissions(["stack"]);
     expect(new Set(stack).size).toBe(stack.length);
     expect(stack).toContain("architect:job:create");
+    // The flow job creates, checks in and publishes the workflow with the client's permissions.
+    expect(stack).toEqual(expect.arrayContaining(["architect:flow:add", "architect:flow:edit", "architect:flow:publish", "architect:flow:unlock"]));
     expect(stack).not.toContain("bridge:actions:view");
     expect(stack).not.toContain("processautomation:trigger:test");
     expect(neededPermissions(["verify"])).toContain("processautomation:trigger:test");

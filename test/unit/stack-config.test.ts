@@ -22,7 +22,7 @@ describe("validateStackConfig: the bad-input catalogue", () => {
       withConfig({
         "cognigy:endpointDomain": "https://app.cognigy.ai",
         "cognigy:integrationName": "",
-        "cognigy:triggerNameAcw": "a#b",
+        "cognigy:triggerNameAcw": "a{{b}}",
         "cognigy:events": "[]",
         "genesyscloud:oauthClientSecret": undefined,
       }),

@@ -137,10 +137,11 @@ describe("verify on hand-made orgs", () => {
 });
 
 describe("verify with an OAuth client whose role lacks permissions", () => {
-  it("lists every missing permission first and stops there, before any 403", async () => {
+  it("lists every missing permission first (the flow job's publishing ones too) and stops there, before any 403", async () => {
     const org = await startEmulator({ jobMs: 5 });
     try {
-      const granted = neededPermissions(["stack", "verify"]).filter((p) => p !== "processautomation:trigger:add" && p !== "architect:job:view");
+      const lacking = ["processautomation:trigger:add", "architect:job:view", "architect:flow:publish"];
+      const granted = neededPermissions(["stack", "verify"]).filter((p) => !lacking.includes(p));
       org.addClient("limited", "limited-secret", granted);
       const rows = await verifyRows(org, "limited", {
         "cognigy:endpointDomain": "app.cognigy.ai",
@@ -151,7 +152,7 @@ describe("verify with an OAuth client whose role lacks permissions", () => {
         expect.objectContaining({
           name: 'OAuth client "limited": permissions',
           ok: false,
-          actual: "missing architect:job:view, processautomation:trigger:add",
+          actual: "missing architect:job:view, processautomation:trigger:add, architect:flow:publish",
           hint: expect.stringContaining("Roles / Permissions"),
         }),
       ]);

@@ -3,6 +3,7 @@ import { inputSchema, validateWorkflow } from "../archy";
 import type { Context } from "../context";
 import { ApiError, badRequest, notFound } from "../errors";
 import { pageListing } from "../paging";
+import { flowJobRefusal } from "../permissions";
 import type { Router } from "../router";
 import type { DataActionBinding, FlowLock, FlowRecord, FlowVersionRecord, JobRecord } from "../store";
 import { FLOW_IN_USE, JOB_MESSAGES, LOCKED_USER_FIELDS, UPLOAD_FORBIDDEN_STATUS } from "../unverified";
@@ -127,6 +128,13 @@ function finishJob(ctx: Context, job: JobRecord, at: number): void {
   }
   const wf = result.workflow;
   const existing = [...ctx.store.flows.values()].find((f) => f.type === "WORKFLOW" && f.name.toLowerCase() === wf.name.toLowerCase());
+  // The job creates, checks in and publishes with its client's permissions.
+  const refusal = flowJobRefusal(job.clientId === undefined ? undefined : ctx.permissionsOf(job.clientId), existing === undefined);
+  if (refusal) {
+    job.status = "Failure";
+    job.messages = [{ dateTime, type: "Error", text: refusal, details: [] }];
+    return;
+  }
   if (existing?.lockedBy) {
     job.status = "Failure";
     job.messages = [{ dateTime, type: "Error", text: JOB_MESSAGES.locked(existing.name), details: [] }];
@@ -165,9 +173,10 @@ const s3Forbidden = (message: string) => ({
 });
 
 export function registerFlows(router: Router, ctx: Context): void {
-  router.add("POST", `${BASE}/jobs`, "api", () => {
+  router.add("POST", `${BASE}/jobs`, "api", (req) => {
     const job: JobRecord = {
       id: randomUUID(),
+      clientId: req.clientId,
       uploadHeaders: { "x-amz-server-side-encryption": "AES256", "x-amz-meta-upload-token": randomBytes(12).toString("hex") },
       status: "Registered",
       createdAt: Date.now(),

@@ -6,19 +6,25 @@ import { checkEventBridgeProperties } from "../eventbridge";
 import { pageListing } from "../paging";
 import type { Router } from "../router";
 import type { IntegrationRecord } from "../store";
-import { DEFAULT_INTEGRATION_NAMES, EMPTY_NOTES, STALE_VERSION } from "../unverified";
+import { DEFAULT_INTEGRATION_NAMES, EMPTY_NOTES, INTEGRATION_CONFIG_EXPAND, STALE_VERSION } from "../unverified";
 import { objectBody, optionalObject, optionalString, requiredObject, requiredString, requiredVersion } from "../validate";
 
 const BASE = "/api/v2/integrations";
 
-export function integrationView(ctx: Context, rec: IntegrationRecord) {
+/** Pure: the read's `expand` list (comma-separated, as the SDK sends it) names `field`. */
+function expands(query: URLSearchParams, field: string): boolean {
+  return query.getAll("expand").flatMap((value) => value.split(",")).includes(field);
+}
+
+/** `withConfig`: the read asked for `config.current` (INTEGRATION_CONFIG_EXPAND). */
+export function integrationView(ctx: Context, rec: IntegrationRecord, withConfig = false) {
   return {
     id: rec.id,
     name: rec.name,
     integrationType: { id: rec.typeId, name: DEFAULT_INTEGRATION_NAMES[rec.typeId], selfUri: `/api/v2/integrations/types/${rec.typeId}` },
     notes: rec.notes || EMPTY_NOTES,
     intendedState: rec.intendedState,
-    config: { current: { id: rec.id, name: rec.name, version: rec.configVersion, selfUri: `${BASE}/${rec.id}/config/current` } },
+    ...(withConfig ? { config: { current: { id: rec.id, name: rec.name, version: rec.configVersion, selfUri: `${BASE}/${rec.id}/config/current` } } } : {}),
     reportedState: reportedState(rec, Date.now(), ctx.settings.activationMs),
     attributes: {},
     selfUri: `${BASE}/${rec.id}`,
@@ -79,12 +85,13 @@ export function registerIntegrations(router: Router, ctx: Context): void {
   router.add("GET", BASE, "api", (req) => {
     const type = req.query.get("integrationType");
     const all = [...ctx.store.integrations.values()].filter((i) => !type || i.typeId === type);
-    return { status: 200, body: pageListing(all.map((rec) => integrationView(ctx, rec)), BASE, req.query) };
+    const withConfig = expands(req.query, INTEGRATION_CONFIG_EXPAND);
+    return { status: 200, body: pageListing(all.map((rec) => integrationView(ctx, rec, withConfig)), BASE, req.query) };
   });
 
   router.add("GET", `${BASE}/{integrationId}`, "api", (req) => ({
     status: 200,
-    body: integrationView(ctx, findIntegration(ctx, req.params.integrationId)),
+    body: integrationView(ctx, findIntegration(ctx, req.params.integrationId), expands(req.query, INTEGRATION_CONFIG_EXPAND)),
   }));
 
   router.add("PATCH", `${BASE}/{integrationId}`, "api", (req) => {
