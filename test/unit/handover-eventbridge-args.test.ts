@@ -21,13 +21,13 @@ describe("eventBridgeArgumentProblems", () => {
       awsRegion: "mypurecloud.de",
       organisationId: "org/42",
       cognigyVersion: "v4.98",
-      integrationName: "EventBridge #1",
+      integrationName: "EventBridge {{org}}",
     });
     expect(problems).toHaveLength(5);
     expect(problems[0]).toMatch(/^awsAccountId "1234-5678-9012" contains spaces or dashes; write the 12 digits only/);
     expect(problems[1]).toMatch(/^awsRegion "mypurecloud.de" is a Genesys Cloud region; set the AWS region/);
     expect(problems[2]).toMatch(/^organisationId "org\/42" contains "\/"; an event source suffix allows only/);
-    expect(problems[3]).toMatch(/^integrationName "EventBridge #1" contains "#"/);
+    expect(problems[3]).toMatch(/^integrationName "EventBridge \{\{org\}\}" contains "\{\{org\}\}", which Genesys's flow job reads as a substitution key/);
     expect(problems[4]).toMatch(/^cognigyVersion "v4.98" has a leading "v"/);
   });
 

@@ -97,7 +97,7 @@ describe("validateStackConfig: mode, version and EventBridge keys", () => {
     ["self-hosted without API key", { ...SELF_HOSTED, "cognigy:eventBridgeApiKey": undefined }, "cognigy:eventBridgeApiKey", /--secret/],
     ["self-hosted without endpoint", { ...SELF_HOSTED, "cognigy:endpointUrl": undefined }, "cognigy:endpointDomain", /cognigy:endpointUrl/],
     ["self-hosted to an http endpoint", { ...SELF_HOSTED, "cognigy:endpointUrl": "http://127.0.0.1:8080" }, "cognigy:endpointUrl", /API destination .*not https/],
-    ["bad EventBridge integration name", { ...EVENTBRIDGE, "cognigy:mode": "both", "cognigy:eventBridgeIntegrationName": "EB #1" }, "cognigy:eventBridgeIntegrationName", /contains "#"/],
+    ["bad EventBridge integration name", { ...EVENTBRIDGE, "cognigy:mode": "both", "cognigy:eventBridgeIntegrationName": "EB\n1" }, "cognigy:eventBridgeIntegrationName", /contains a line break/],
   ])("%s: one error naming the key and the fix", (_case, changes, key, fix) => {
     const { errors, settings, plan } = validateStackConfig(withConfig(changes), {});
     expect(settings).toBeUndefined();
