@@ -116,7 +116,8 @@ export function liveReplaceRefusal(olds: Record<string, unknown>, news: Record<s
     `integration and its partner event source first: handover-end detection for this org would stop until Cognigy receives ` +
     `events from the new source. The integration was left as it is. Either undo the change (${undo}), or move the source with a planned ` +
     `gap: 1. agree the time with Cognigy support (SaaS), and on Cognigy.AI up to 2025.11 run \`cognigy:mode both\` so the ` +
-    `webhooks carry handover ends meanwhile; 2. \`pulumi config set ${release} true\` and \`pulumi up\`; 3. give the new ` +
+    `webhooks carry handover ends meanwhile; 2. \`pulumi config set ${release} true\` and \`pulumi up\`, then make the ` +
+    `change and \`pulumi up\` again; 3. give the new ` +
     `\`eventSourceName\` output to Cognigy support (self-hosted: the same run rebuilds the AWS side) and check a handover end ` +
     `arrives; 4. \`pulumi config set ${release} false\` and \`pulumi up\` to protect it again (docs/eventbridge-migration.md).`
   );

@@ -1,12 +1,12 @@
-// The live EventBridge path on the real Pulumi CLI against the emulator: in `cognigy:mode
-// eventbridge` the Amazon EventBridge Source integration is protected, so `pulumi destroy` leaves
-// it and a change of account, region or organisation id is refused with the steps; after the
-// documented release (`cognigy:releaseEventBridge true`, `pulumi up`) the change replaces it and
-// `pulumi destroy` removes it (docs/teardown.md, docs/eventbridge-migration.md).
+// The live EventBridge path on the real Pulumi CLI against the emulator: in `cognigy:mode both`
+// and `eventbridge` the Amazon EventBridge Source integration is protected, so `pulumi destroy`
+// leaves it and a change of account, region or organisation id is refused with the steps; after
+// the documented release (`cognigy:releaseEventBridge true`, `pulumi up`) the change replaces it
+// and `pulumi destroy` removes it (docs/teardown.md, docs/eventbridge-migration.md).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator, startEmulator } from "../../dev/emulator/index";
 import { StackRunError } from "../../tools/pulumi/stack";
-import { genesysChanges, managedResources } from "../support/state";
+import { DYNAMIC, genesysChanges, managedResources } from "../support/state";
 import { emulatorConfig, TestStack } from "../support/stack";
 import { Objects, orgWithUnrelated, writeCalls } from "./org";
 
@@ -24,8 +24,8 @@ beforeAll(async () => {
   emu = await startEmulator({ jobMs: 5 });
   ({ ours } = await orgWithUnrelated(emu));
   config = emulatorConfig(emu, {
-    "cognigy:mode": "eventbridge",
-    "cognigy:version": "2025.12",
+    "cognigy:endpointDomain": "trial.cognigy.ai",
+    "cognigy:version": "4.98",
     "cognigy:eventBridgeAwsAccountId": ACCOUNT,
     "cognigy:eventBridgeAwsRegion": "eu-central-1",
     "cognigy:organisationId": "cognigy-org-42",
@@ -52,30 +52,54 @@ async function refused(run: Promise<unknown>): Promise<string> {
   return `${message}\n${stdout}\n${stderr}`;
 }
 
-/** The stack's records of the EventBridge path: the component and the integration, with their protect flag. */
-async function protection(): Promise<[type: string, protect: boolean][]> {
+/** The stack's records (not the stack itself) as [name, protected]. */
+async function protection(): Promise<[name: string, protect: boolean][]> {
   const resources = (await stack.exportState()).deployment.resources ?? [];
   return resources
-    .filter((r: { type: string }) => r.type === COMPONENT || r.type.endsWith("EventBridgeIntegration"))
-    .map((r: { type: string; protect?: boolean }) => [r.type, r.protect === true]);
+    .filter((r: { type: string }) => r.type === COMPONENT || r.type.startsWith(DYNAMIC) || r.type === "cognigy:genesyscloud:HandoverWebhooks")
+    .map((r: { urn: string; protect?: boolean }) => [r.urn.split("::").pop(), r.protect === true])
+    .sort();
 }
+
+const eventBridgeOnly = (objects: Objects) => ({ ...objects, integrations: objects.integrations.filter((i) => i.typeId === "amazon-eventbridge-source") });
 
 describe("the live EventBridge path", () => {
   let live: Objects;
 
-  it("up: the EventBridge integration is created, the component and the integration protected", async () => {
-    withConfig({});
-    const up = await stack.up();
-    expect(genesysChanges(up.steps)).toEqual(["create EventBridgeIntegration eventbridge-integration"]);
-    live = ours();
-    expect(live.integrations.map((i) => [i.typeId, i.intendedState])).toEqual([["amazon-eventbridge-source", "ENABLED"]]);
-    expect(await protection()).toEqual([
-      [COMPONENT, true],
-      ["pulumi-nodejs:dynamic/genesyscloud:EventBridgeIntegration", true],
+  it("both: up creates the webhook objects and the EventBridge integration; only the EventBridge side is protected", async () => {
+    withConfig({ "cognigy:mode": "both" });
+    await stack.up();
+    live = eventBridgeOnly(ours());
+    expect(live.integrations.map((i) => i.intendedState)).toEqual(["ENABLED"]);
+    expect((await protection()).filter(([, protect]) => protect)).toEqual([
+      ["eventbridge", true],
+      ["eventbridge-integration", true],
     ]);
+    expect(await protection()).toHaveLength(9);
   });
 
-  it("destroy is refused before any call: the source and the stack's state stay", async () => {
+  it("destroy of a both stack removes the webhook objects and keeps the EventBridge integration, failing on its protection", async () => {
+    emu.clearLog();
+    expect(await refused(stack.destroy())).toMatch(/eventbridge-integration.* cannot be deleted\s+because it is protected/);
+    expect(writeCalls(emu.log().entries).sort()).toEqual(
+      [
+        "DELETE /api/v2/flows/{flowId} → 204",
+        "DELETE /api/v2/flows/{flowId} → 204",
+        "DELETE /api/v2/integrations/actions/{actionId} → 204",
+        "DELETE /api/v2/integrations/{integrationId} → 200",
+        "DELETE /api/v2/processautomation/triggers/{triggerId} → 204",
+        "DELETE /api/v2/processautomation/triggers/{triggerId} → 204",
+      ].sort(),
+    );
+    expect(ours()).toEqual(live);
+    expect(managedResources(await stack.exportState()).map((r) => r.type)).toEqual([`${DYNAMIC}EventBridgeIntegration`]);
+  });
+
+  it("eventbridge: up writes nothing; destroy is refused before any call, the source and the stack's state stay", async () => {
+    withConfig({ "cognigy:mode": "eventbridge" });
+    const up = await stack.up();
+    expect(genesysChanges(up.steps)).toEqual([]);
+    expect(writeCalls(emu.log().entries)).toEqual([]);
     const before = managedResources(await stack.exportState());
     emu.clearLog();
     const output = await refused(stack.destroy());
@@ -86,7 +110,7 @@ describe("the live EventBridge path", () => {
   });
 
   it("a change of the AWS account is refused in preview and up, naming the outage and the steps; nothing is written", async () => {
-    withConfig({ "cognigy:eventBridgeAwsAccountId": OTHER_ACCOUNT });
+    withConfig({ "cognigy:mode": "eventbridge", "cognigy:eventBridgeAwsAccountId": OTHER_ACCOUNT });
     const steps = [
       `changing cognigy:eventBridgeAwsAccountId from "${ACCOUNT}" to "${OTHER_ACCOUNT}" would replace it`,
       "handover-end detection for this org would stop",
@@ -105,16 +129,19 @@ describe("the live EventBridge path", () => {
   });
 
   it("the release: up with cognigy:releaseEventBridge true lifts the protection and writes nothing to Genesys", async () => {
-    withConfig({ "cognigy:releaseEventBridge": "true" });
+    withConfig({ "cognigy:mode": "eventbridge", "cognigy:releaseEventBridge": "true" });
     const up = await stack.up();
     expect(genesysChanges(up.steps)).toEqual([]);
     expect(writeCalls(emu.log().entries)).toEqual([]);
     expect(ours()).toEqual(live);
-    expect((await protection()).map(([, protect]) => protect)).toEqual([false, false]);
+    expect(await protection()).toEqual([
+      ["eventbridge", false],
+      ["eventbridge-integration", false],
+    ]);
   });
 
   it("released, the account change replaces the integration (the old one first) with one for the new account", async () => {
-    withConfig({ "cognigy:releaseEventBridge": "true", "cognigy:eventBridgeAwsAccountId": OTHER_ACCOUNT });
+    withConfig({ "cognigy:mode": "eventbridge", "cognigy:releaseEventBridge": "true", "cognigy:eventBridgeAwsAccountId": OTHER_ACCOUNT });
     const up = await stack.up();
     expect(genesysChanges(up.steps)).toContain("replace EventBridgeIntegration eventbridge-integration");
     expect(writeCalls(emu.log().entries)).toEqual([
