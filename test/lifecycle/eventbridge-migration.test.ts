@@ -147,11 +147,14 @@ describe("migrating one org from webhooks to Amazon EventBridge and back", () =>
     expect(mine.integrations.filter((i) => i.typeId === "amazon-eventbridge-source")).toEqual(before.integrations);
   });
 
-  it("back to webhooks, after the release: up deletes only the EventBridge integration", async () => {
-    const before = ours();
+  it("the release of the EventBridge side (cognigy:releaseEventBridge true): up changes and writes nothing", async () => {
     config = { ...config, "cognigy:releaseEventBridge": "true" };
     const released = await upIn("both");
     expect([released.changed, released.writes]).toEqual([[], []]);
+  });
+
+  it("back to webhooks, after the release: up deletes only the EventBridge integration", async () => {
+    const before = ours();
     const { changed, writes } = await upIn("webhooks");
     expect(changed).toEqual(["delete EventBridgeIntegration eventbridge-integration"]);
     expect(writes).toEqual(["DELETE /api/v2/integrations/{integrationId} → 200"]);
