@@ -38,6 +38,12 @@ export interface HandoverEventBridgeArgs {
   readonly handoverUrl?: pulumi.Input<string>;
   /** Authorization header value Cognigy's endpoint expects, stored as a secret; required when `selfHosted`, no default. */
   readonly apiKey?: pulumi.Input<string>;
+  /**
+   * Release the live path (plain: it decides `protect`): true lets `pulumi destroy` delete the
+   * integration (and the AWS side) and a change of account, region or suffix replace it; default
+   * false protects them, as handover-end detection for the org depends on them.
+   */
+  readonly release?: boolean;
 }
 
 /** The Amazon EventBridge Source integration as the component exports it. */
@@ -59,8 +65,9 @@ export interface EventBridgeAwsArns {
  * Cognigy.AI handover-end detection over Amazon EventBridge for one Genesys Cloud org: Genesys's
  * Amazon EventBridge Source integration, which publishes the release's conversation topics to a
  * partner event source in the given AWS account, and, for self-hosted Cognigy.AI, the AWS side
- * (`EventBridgeHandover`: bus, rule and API destination to Cognigy's endpoint). `protect` and
- * `retainOnDelete` given to the component apply to every child.
+ * (`EventBridgeHandover`: bus, rule and API destination to Cognigy's endpoint). The component and
+ * every child are protected unless `release` is true (or `protect` is given); `retainOnDelete`
+ * given to the component applies to every child.
  */
 export class HandoverEventBridge extends pulumi.ComponentResource {
   public readonly integration: ManagedEventBridgeIntegration;
@@ -74,7 +81,8 @@ export class HandoverEventBridge extends pulumi.ComponentResource {
     const problems = eventBridgeArgumentProblems(args);
     const owner = `HandoverEventBridge "${name}"`;
     if (problems.length > 0) throw new Error(`${owner}: ${problems.join("; ")}`);
-    super(HANDOVER_EVENTBRIDGE_TYPE, name, {}, opts);
+    // A destroy of the live path stops handover-end detection for the org: protected unless released.
+    super(HANDOVER_EVENTBRIDGE_TYPE, name, {}, { ...opts, protect: opts?.protect ?? !args.release });
     // Children inherit `protect` from their parent but not `retainOnDelete`: pass it on. Up to
     // 05805b9 the stack program registered both children at the top level, under the names this
     // component, which it names `eventbridge`, gives them; the alias keeps those stacks' objects
@@ -95,6 +103,7 @@ export class HandoverEventBridge extends pulumi.ComponentResource {
         adopt: args.adoptExisting ?? false,
         // The same marker HandoverWebhooks writes, so both sides of one stack are recognised as its own.
         managedBy: stackMarker(pulumi.getProject(), pulumi.getStack()),
+        released: args.release ?? false,
       },
       child,
     );

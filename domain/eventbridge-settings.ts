@@ -12,6 +12,7 @@ export const EVENTBRIDGE_CONFIG_KEYS = {
   selfHosted: "cognigy:selfHosted",
   apiKey: "cognigy:eventBridgeApiKey",
   agentInfo: "cognigy:eventBridgeAgentInfo",
+  release: "cognigy:releaseEventBridge",
 } as const;
 
 export const MAX_EVENT_SOURCE_SUFFIX_LENGTH = 64;
@@ -64,6 +65,12 @@ export interface EventBridgeSettings {
   readonly selfHosted: boolean;
   /** True: also send the optional user.start topic (Cognigy 2025.22+ shows the agent's name and image). */
   readonly agentInfo: boolean;
+  /**
+   * True: the user released the live EventBridge path (cognigy:releaseEventBridge), so `pulumi
+   * destroy` may delete it and a change of account, region or suffix may replace it. False keeps
+   * it protected: handover-end detection for the org depends on it.
+   */
+  readonly release: boolean;
 }
 
 export interface EventBridgeValidation {
@@ -110,6 +117,14 @@ export function validateEventBridgeConfig(config: ConfigSource): EventBridgeVali
     );
   }
   const agentInfo = agentInfoText === "true";
+  const releaseText = config[keys.release];
+  if (releaseText !== undefined && releaseText !== "true" && releaseText !== "false") {
+    errors.push(
+      `${keys.release} = ${JSON.stringify(releaseText)} is not a boolean; set true only to let \`pulumi destroy\` delete the live ` +
+        `EventBridge source (or a change of account, region or organisation id replace it), otherwise false (docs/teardown.md)`,
+    );
+  }
+  const release = releaseText === "true";
   const apiKey = config[keys.apiKey];
   if (selfHosted && (apiKey === undefined || apiKey.trim() === "")) {
     errors.push(
@@ -117,7 +132,7 @@ export function validateEventBridgeConfig(config: ConfigSource): EventBridgeVali
         `header Cognigy's endpoint checks; set it as a secret: \`pulumi config set --secret ${keys.apiKey} <key>\``,
     );
   }
-  return errors.length > 0 ? { errors } : { errors, settings: { awsAccountId, awsRegion, organisationId, selfHosted, agentInfo } };
+  return errors.length > 0 ? { errors } : { errors, settings: { awsAccountId, awsRegion, organisationId, selfHosted, agentInfo, release } };
 }
 
 /** Problem with the Genesys organisation id (a UUID read from /api/v2/organizations/me), or undefined. */

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { awsAccountIdProblem, awsRegionProblem, eventSourceSuffixProblem } from "../domain/eventbridge-settings";
-import { DiffRules, UNKNOWN, containsUnknown, dropUndefined, requireText } from "./diff";
+import { EVENTBRIDGE_CONFIG_KEYS, awsAccountIdProblem, awsRegionProblem, eventSourceSuffixProblem } from "../domain/eventbridge-settings";
+import { DiffRules, UNKNOWN, changedFields, containsUnknown, dropUndefined, requireText } from "./diff";
 import * as integrations from "./genesys/integrations";
 import { readOrganization } from "./genesys/organization";
 import { DesiredIntegration, createIntegration, applyIntegration, readIntegration } from "./integration-setup";
@@ -30,6 +30,8 @@ export interface EventBridgeIntegrationArgs {
   /** Take over an existing EventBridge integration of the same name; default false. */
   readonly adopt?: pulumi.Input<boolean>;
   readonly managedBy: pulumi.Input<string>;
+  /** The live source is released (`cognigy:releaseEventBridge`): a change of account, region or suffix may replace it; default false refuses. */
+  readonly released?: pulumi.Input<boolean>;
 }
 
 export interface EventBridgeIntegrationOutputs {
@@ -84,11 +86,54 @@ const RULES: DiffRules = {
   // is activated, and AWS offers a partner source to one account only. Whether Genesys moves the
   // source when these properties are edited is not documented (unverified), so a change makes a
   // new integration, which surely makes a new source. The old one goes first: the new one would
-  // otherwise be found by name and taken over, and the same suffix would name two sources.
+  // otherwise be found by name and taken over, and whether Genesys holds two EventBridge
+  // integrations for one org and suffix side by side is not documented either. Deleting first
+  // stops the live source, so the replace is refused unless the source is released.
   replaceOn: ["awsAccountId", "awsRegion", "eventSourceSuffix"],
   deleteBeforeReplace: true,
   same: { topicFilters: sameTopics },
 };
+
+/** The config key a replacing field comes from, named in the refusal's steps. */
+const REPLACE_CONFIG_KEYS: Readonly<Record<string, string>> = {
+  awsAccountId: EVENTBRIDGE_CONFIG_KEYS.awsAccountId,
+  awsRegion: EVENTBRIDGE_CONFIG_KEYS.awsRegion,
+  eventSourceSuffix: EVENTBRIDGE_CONFIG_KEYS.organisationId,
+};
+
+/**
+ * Pure: the refusal of a diff that replaces the live integration without the release, or
+ * undefined. Only known values count: an unknown one in preview is checked again by `up`.
+ */
+export function liveReplaceRefusal(olds: Record<string, unknown>, news: Record<string, unknown>, replaces: readonly string[]): string | undefined {
+  const known = replaces.filter((field) => !containsUnknown(news[field]));
+  if (news.released === true || known.length === 0) return undefined;
+  const release = EVENTBRIDGE_CONFIG_KEYS.release;
+  const changes = known.map((field) => `${REPLACE_CONFIG_KEYS[field]} from ${JSON.stringify(olds[field])} to ${JSON.stringify(news[field])}`);
+  const undo = known.map((field) => `\`pulumi config set ${REPLACE_CONFIG_KEYS[field]} ${olds[field]}\``).join(", ");
+  return (
+    `EventBridge integration ${JSON.stringify(news.name)}: changing ${changes.join(" and ")} would replace it, deleting the live ` +
+    `integration and its partner event source first: handover-end detection for this org would stop until Cognigy receives ` +
+    `events from the new source. The integration was left as it is. Either undo the change (${undo}), or move the source with a planned ` +
+    `gap: 1. agree the time with Cognigy support (SaaS), and on Cognigy.AI up to 2025.11 run \`cognigy:mode both\` so the ` +
+    `webhooks carry handover ends meanwhile; 2. \`pulumi config set ${release} true\` and \`pulumi up\`, then make the ` +
+    `change and \`pulumi up\` again; 3. give the new ` +
+    `\`eventSourceName\` output to Cognigy support (self-hosted: the same run rebuilds the AWS side) and check a handover end ` +
+    `arrives; 4. \`pulumi config set ${release} false\` and \`pulumi up\` to protect it again (docs/eventbridge-migration.md).`
+  );
+}
+
+/**
+ * Pure: the inputs to keep. `released` matters only to a diff that replaces; elsewhere it is left
+ * out of the stored inputs, which `read` cannot repeat (a refresh would show it as a change).
+ */
+export function withoutIdleRelease(olds: Record<string, unknown>, inputs: Record<string, unknown>): Record<string, unknown> {
+  if (inputs.released === true && Object.keys(olds).length > 0 && changedFields(olds, inputs, { ...RULES, fields: RULES.replaceOn }).length > 0) {
+    return inputs;
+  }
+  const { released: _, ...kept } = inputs;
+  return kept;
+}
 
 /** Pure: defaults applied, failures named by field. Never calls the API (runs during preview). */
 export function checkEventBridgeIntegration(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
@@ -135,6 +180,18 @@ export class EventBridgeIntegrationProvider extends GenesysProvider implements p
     super({ check: checkEventBridgeIntegration, rules: RULES });
   }
 
+  async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    const result = await super.check(olds, news);
+    return { ...result, inputs: withoutIdleRelease(olds, result.inputs ?? news) };
+  }
+
+  async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+    const result = await super.diff(id, olds, news);
+    // Thrown, not deferred to the replace: the delete-before-replace would remove the live one first.
+    const refusal = liveReplaceRefusal(olds, news, result.replaces ?? []);
+    if (refusal) throw new Error(refusal);
+    return result;
+  }
 
   async create(inputs: EventBridgeIntegrationInputs): Promise<pulumi.dynamic.CreateResult> {
     const api = this.genesys();
@@ -215,6 +272,7 @@ export class EventBridgeIntegration extends pulumi.dynamic.Resource {
         topicFilters: args.topicFilters,
         adopt: args.adopt,
         managedBy: args.managedBy,
+        released: args.released,
         providerVersion: PROVIDER_VERSION,
         integrationType: undefined,
         genesysOrgId: undefined,

@@ -146,6 +146,13 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     default: false,
   },
   nameKey("cognigy:eventBridgeIntegrationName", "Amazon EventBridge Source integration", DEFAULT_EVENTBRIDGE_INTEGRATION_NAME),
+  {
+    key: EVENTBRIDGE_CONFIG_KEYS.release,
+    type: "boolean",
+    description:
+      "Release the live EventBridge path: false (default) protects the EventBridge integration (and, self-hosted, the AWS side) from pulumi destroy and refuses a change of account, region or organisation id; set true and run pulumi up before either (docs/teardown.md).",
+    default: false,
+  },
 ];
 
 /** The component's arguments as plain, validated values. */

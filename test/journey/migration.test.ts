@@ -103,8 +103,22 @@ describe("the migration journey with only cognigy:version and cognigy:mode chang
     expect(names.some((n) => webhookRow.test(n))).toBe(true);
   });
 
-  it("going back before Cognigy confirms: webhooks deletes only the EventBridge integration, both brings it back", async () => {
+  const release = { "cognigy:releaseEventBridge": "true" };
+
+  it("going back before Cognigy confirms, unreleased: webhooks is refused, the protected EventBridge integration kept", async () => {
     stack.setConfig(userConfig(step("4.100", "webhooks")), SECRET_KEYS);
+    expect(await refusal(stack.up())).toMatch(/eventbridge-integration.* cannot be deleted\s+because it is protected/);
+    expect(writes()).toEqual([]);
+  });
+
+  it("the release (cognigy:releaseEventBridge true): up changes and writes nothing", async () => {
+    stack.setConfig(userConfig({ ...step("4.100", "both"), ...release }), SECRET_KEYS);
+    expect(genesysChanges((await stack.up()).steps)).toEqual([]);
+    expect(writes()).toEqual([]);
+  });
+
+  it("released, going back: webhooks deletes only the EventBridge integration, both brings it back", async () => {
+    stack.setConfig(userConfig({ ...step("4.100", "webhooks"), ...release }), SECRET_KEYS);
     const back = await stack.up();
     expect(genesysChanges(back.steps)).toEqual(["delete EventBridgeIntegration eventbridge-integration"]);
     expect(writes()).toEqual(["DELETE /api/v2/integrations/{integrationId} → 200"]);

@@ -1,6 +1,6 @@
 // The move from the webhook method to Amazon EventBridge in one org, each step a `pulumi up`
 // on the real Pulumi CLI against the emulator: webhooks → both → eventbridge, then back:
-// eventbridge → both → webhooks, then destroy. Self-hosted stays off: the aws provider plugin
+// eventbridge → both → (released) webhooks, then destroy. Self-hosted stays off: the aws provider plugin
 // cannot be installed here (the AWS side is tested under mocks).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator, startEmulator } from "../../dev/emulator/index";
@@ -147,7 +147,13 @@ describe("migrating one org from webhooks to Amazon EventBridge and back", () =>
     expect(mine.integrations.filter((i) => i.typeId === "amazon-eventbridge-source")).toEqual(before.integrations);
   });
 
-  it("back to webhooks: up deletes only the EventBridge integration", async () => {
+  it("the release of the EventBridge side (cognigy:releaseEventBridge true): up changes and writes nothing", async () => {
+    config = { ...config, "cognigy:releaseEventBridge": "true" };
+    const released = await upIn("both");
+    expect([released.changed, released.writes]).toEqual([[], []]);
+  });
+
+  it("back to webhooks, after the release: up deletes only the EventBridge integration", async () => {
     const before = ours();
     const { changed, writes } = await upIn("webhooks");
     expect(changed).toEqual(["delete EventBridgeIntegration eventbridge-integration"]);

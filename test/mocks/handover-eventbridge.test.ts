@@ -50,6 +50,7 @@ describe("HandoverEventBridge under mocks", () => {
       topicFilters: ["v2.detail.events.conversation.{id}.customer.end", "v2.detail.events.conversation.{id}.user.start"],
       adopt: true,
       managedBy: "cognigy-genesys-handover cognigy/dev",
+      released: false,
     });
     expect(await settled(component.integration.topicFilters)).toEqual(inputs.topicFilters);
     expect(component.aws).toBeUndefined();
@@ -76,6 +77,21 @@ describe("HandoverEventBridge under mocks", () => {
     for (const r of awsResources) expect([r.name, r.parent, r.aliases, r.retainOnDelete]).toEqual([r.name, aws.urn, [], true]);
     expect(byName("org-aws-bus").inputs).toMatchObject({ name: `aws.partner/genesys.com/cloud/${ORG_ID}/${SUFFIX}`, region: "eu-central-1" });
     expect(byName("org-aws-destination").inputs).toMatchObject({ invocationEndpoint: url });
+  });
+
+  it.each([
+    ["by default, protected: the component, the integration and every AWS resource", undefined, true],
+    ["released, none of them is protected", true, false],
+  ])("self-hosted %s", async (_label, release, protect) => {
+    const { registrations, HandoverEventBridge } = await loadComponent();
+    const url = "https://cognigy-endpoint.example.com/handover/genesysCloudOM";
+    const component = new HandoverEventBridge("org", { ...SAAS, selfHosted: true, handoverUrl: url, apiKey: pulumi.secret("api-key"), release });
+    await settled(component.aws!);
+    await drain();
+    const registered = registrations.filter((r) => !r.type.startsWith("pulumi:providers:"));
+    expect(registered.filter((r) => r.type.startsWith("aws:"))).toHaveLength(7);
+    expect(registered.map((r) => [r.name, r.protect])).toEqual(registered.map((r) => [r.name, protect]));
+    expect(registered.find((r) => r.name === "org-integration")!.inputs.released).toBe(release ?? false);
   });
 
   it("refuses bad plain arguments before registering anything", async () => {

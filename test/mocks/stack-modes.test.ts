@@ -67,6 +67,7 @@ describe("the stack program per cognigy:mode", () => {
       topicFilters: ["v2.detail.events.conversation.{id}.acw", "v2.detail.events.conversation.{id}.user.end"],
       adopt: false,
       managedBy: "cognigy-genesys-handover cognigy/dev",
+      released: false,
     });
     expect(outputs).toMatchObject({
       eventBridgeIntegration: {

@@ -9,7 +9,9 @@ import {
   EventBridgeIntegrationOutputs,
   EventBridgeIntegrationProvider,
   checkEventBridgeIntegration,
+  liveReplaceRefusal,
   sameTopics,
+  withoutIdleRelease,
 } from "../../providers/eventbridge-integration";
 import { IntegrationProvider } from "../../providers/integration";
 import { login } from "../emulator/sdk";
@@ -89,8 +91,10 @@ async function lifecycle(provider: EventBridgeIntegrationProvider): Promise<void
       deleteBeforeReplace: false,
     });
   }
+  // The live source goes first on a replace: refused unless released.
   for (const [field, value] of [["awsAccountId", "210987654321"], ["awsRegion", "us-east-1"], ["eventSourceSuffix", "other"]]) {
-    expect(await provider.diff(created.id, outs, { ...inputs, [field]: value }), field).toEqual({
+    await expect(provider.diff(created.id, outs, { ...inputs, [field]: value }), field).rejects.toThrow(/would replace it, deleting the live integration/);
+    expect(await provider.diff(created.id, outs, { ...inputs, [field]: value, released: true }), field).toEqual({
       changes: true,
       replaces: [field],
       deleteBeforeReplace: true,
@@ -264,6 +268,30 @@ describe("EventBridgeIntegration check and diff (no API)", () => {
     expect(failures).toHaveLength(1);
     expect(failures?.[0].property).toBe(property);
     expect(failures?.[0].reason).toMatch(reason);
+  });
+
+  it("refuses a replace of the live integration without the release, naming each change, the outage, the undo and the steps", () => {
+    const news = { ...inputs, awsAccountId: "210987654321", eventSourceSuffix: "other" };
+    const refusal = liveReplaceRefusal(inputs, news, ["awsAccountId", "eventSourceSuffix"]);
+    expect(refusal).toMatch(
+      /^EventBridge integration "Amazon EventBridge Source - Cognigy": changing cognigy:eventBridgeAwsAccountId from "123456789012" to "210987654321" and cognigy:organisationId from "cognigy-org-42" to "other" would replace it/,
+    );
+    expect(refusal).toContain("handover-end detection for this org would stop until Cognigy receives events from the new source");
+    expect(refusal).toContain("`pulumi config set cognigy:eventBridgeAwsAccountId 123456789012`, `pulumi config set cognigy:organisationId cognigy-org-42`");
+    expect(refusal).toMatch(/`pulumi config set cognigy:releaseEventBridge true` and `pulumi up`.*`eventSourceName`.*`pulumi config set cognigy:releaseEventBridge false`/);
+    expect(liveReplaceRefusal(inputs, { ...news, released: true }, ["awsAccountId", "eventSourceSuffix"])).toBeUndefined();
+    expect(liveReplaceRefusal(inputs, inputs, [])).toBeUndefined();
+    // Preview's unknown values are checked again by `up`, once known.
+    expect(liveReplaceRefusal(inputs, { ...inputs, awsAccountId: UNKNOWN }, ["awsAccountId"])).toBeUndefined();
+  });
+
+  it("keeps `released` in the stored inputs only for a change that replaces", () => {
+    const released = { ...inputs, released: true };
+    expect(withoutIdleRelease(inputs, released)).toEqual(inputs);
+    expect(withoutIdleRelease(inputs, { ...released, topicFilters: [ACW] })).toEqual({ ...inputs, topicFilters: [ACW] });
+    expect(withoutIdleRelease({}, released)).toEqual(inputs);
+    expect(withoutIdleRelease(inputs, { ...released, awsRegion: "us-east-1" })).toEqual({ ...released, awsRegion: "us-east-1" });
+    expect(withoutIdleRelease(inputs, { ...inputs, released: false, awsRegion: "us-east-1" })).toEqual({ ...inputs, awsRegion: "us-east-1" });
   });
 
   it("compares topic filters as sets", () => {

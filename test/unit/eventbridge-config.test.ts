@@ -86,8 +86,14 @@ describe("validateEventBridgeConfig", () => {
         organisationId: "5f1e2d3c4b5a697887766554",
         selfHosted: false,
         agentInfo: false,
+        release: false,
       },
     });
+  });
+
+  it("reads the release of the live path", () => {
+    expect(validateEventBridgeConfig({ ...VALID, "cognigy:releaseEventBridge": "true" }).settings?.release).toBe(true);
+    expect(validateEventBridgeConfig({ ...VALID, "cognigy:releaseEventBridge": "false" }).settings?.release).toBe(false);
   });
 
   it("accepts a self-hosted setup with its API key", () => {
@@ -122,6 +128,7 @@ describe("validateEventBridgeConfig", () => {
       "cognigy:organisationId": "a b",
       "cognigy:selfHosted": "yes",
       "cognigy:eventBridgeApiKey": SECRET,
+      "cognigy:releaseEventBridge": "yes",
     });
     expect(result.settings).toBeUndefined();
     expect(result.errors).toEqual([
@@ -129,6 +136,7 @@ describe("validateEventBridgeConfig", () => {
       expect.stringMatching(/^cognigy:eventBridgeAwsRegion = "mypurecloud\.de" is a Genesys Cloud region/),
       expect.stringMatching(/^cognigy:organisationId = "a b" contains " "/),
       expect.stringMatching(/^cognigy:selfHosted = "yes" is not a boolean; set true .* or false/),
+      expect.stringMatching(/^cognigy:releaseEventBridge = "yes" is not a boolean; set true only to let `pulumi destroy` delete the live EventBridge source .*otherwise false/),
     ]);
     expect(result.errors.join("\n")).not.toContain(SECRET);
   });

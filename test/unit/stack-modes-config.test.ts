@@ -45,12 +45,16 @@ describe("validateStackConfig: mode, version and EventBridge keys", () => {
         organisationId: "cognigy-org-42",
         selfHosted: false,
         agentInfo: false,
+        release: false,
         integrationName: "Amazon EventBridge Source - Cognigy",
       },
     });
-    const both = validateStackConfig(withConfig({ ...EVENTBRIDGE, "cognigy:mode": "Both", "cognigy:eventBridgeIntegrationName": "EB (prod)" }), {});
+    const both = validateStackConfig(
+      withConfig({ ...EVENTBRIDGE, "cognigy:mode": "Both", "cognigy:eventBridgeIntegrationName": "EB (prod)", "cognigy:releaseEventBridge": "true" }),
+      {},
+    );
     expect(both.errors).toEqual([]);
-    expect(both.plan).toMatchObject({ mode: "both", eventBridge: { integrationName: "EB (prod)" } });
+    expect(both.plan).toMatchObject({ mode: "both", eventBridge: { integrationName: "EB (prod)", release: true } });
     expect(both.settings?.endpointDomain).toBe("app.cognigy.ai");
   });
 

@@ -131,7 +131,9 @@ describe.each(MODES)(`a stack deployed in $mode mode at ${BEFORE}, run by the cu
   const firstRun = async (run: () => Promise<RunResult>) => {
     emu.clearLog();
     const result = await run();
-    expect(changes(result)).toEqual(created);
+    // Pulumi configures the dynamic provider with the stack's whole config, so a key Pulumi.yaml
+    // declares since BEFORE (its default included) updates that provider's record: state only.
+    expect(changes(result).filter((change) => change !== "update pulumi:providers:pulumi-nodejs default")).toEqual(created);
     allSame(result);
     expect(writeCalls(emu.log().entries)).toEqual([]);
   };

@@ -344,6 +344,45 @@ describe("destroy.yml", () => {
     expect(runStep(guard, { STACK: "", CONFIRM: "", ...onMain }).status).toBe(1);
   });
 
+  describe("refuses a live EventBridge path that is not released, from the committed stack file", () => {
+    const step = stepNamed(confirmJob, "Refuse a live EventBridge path that is not released");
+    const run = (config: string) => {
+      const workspace = fs.mkdtempSync(path.join(os.tmpdir(), "destroy-guard-"));
+      try {
+        fs.writeFileSync(path.join(workspace, "Pulumi.acme-prod.yaml"), `config:\n  genesyscloud:region: eu-central-1\n${config}`);
+        return runStep(step, { STACK: "acme-prod", GITHUB_WORKSPACE: workspace });
+      } finally {
+        fs.rmSync(workspace, { recursive: true, force: true });
+      }
+    };
+
+    it.each([
+      ["eventbridge", "  cognigy:mode: eventbridge\n"],
+      ["both", "  cognigy:mode: both\n  cognigy:releaseEventBridge: false\n"],
+    ])("refuses %s without cognigy:releaseEventBridge true, naming the release and the runbook", (_mode, config) => {
+      const r = run(config);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toMatch(/^::error::Refusing to destroy acme-prod: cognigy:mode is (eventbridge|both), so the stack holds the live Amazon EventBridge Source integration/);
+      expect(r.stdout).toContain('set cognigy:releaseEventBridge: "true" in Pulumi.acme-prod.yaml and merge it to main');
+      expect(r.stdout).toContain("docs/teardown.md");
+    });
+
+    it.each([
+      ["eventbridge, released", '  cognigy:mode: eventbridge\n  cognigy:releaseEventBridge: "true"\n'],
+      ["webhooks", "  cognigy:mode: webhooks\n"],
+      ["the default mode", ""],
+    ])("lets %s go on", (_label, config) => {
+      const r = run(config);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain("destroy may go on");
+    });
+
+    it("runs before the stack's environment is touched: in the confirmation job the destroy job needs", () => {
+      const steps = confirmJob.steps ?? [];
+      expect(steps.indexOf(step)).toBeGreaterThan(steps.indexOf(stepNamed(confirmJob, "Refuse a stack that is not an org stack")));
+    });
+  });
+
   it("refuses to run from another branch", () => {
     const r = runStep(guard, { STACK: "acme-prod", CONFIRM: "acme-prod", GITHUB_REF: "refs/heads/feature" });
     expect(r.status).toBe(1);
