@@ -34,7 +34,7 @@ describe("HandoverWebhooks under mocks", () => {
     ["no endpoint", {}, /give exactly one of endpointDomain \(Cognigy SaaS\) and endpointUrl \(self-hosted\)/],
     ["both endpoints", { endpointDomain: "app.cognigy.ai", endpointUrl: "https://c.example.com" }, /exactly one/],
     ["a domain with a scheme", { endpointDomain: "https://app.cognigy.ai" }, /endpointDomain "https:\/\/app.cognigy.ai" includes a scheme/],
-    ["a bad trigger name", { endpointDomain: "app.cognigy.ai", triggerNames: { "user.end": "Trigger: user end" } }, /triggerNames\["user.end"\] "Trigger: user end" contains ": " .*remove it/],
+    ["a bad trigger name", { endpointDomain: "app.cognigy.ai", triggerNames: { "user.end": "Trigger {{end}}" } }, /triggerNames\["user.end"\] "Trigger \{\{end\}\}" contains "\{\{end\}\}", which Genesys's flow job reads as a substitution key.*without the double braces/],
     ["a too long trigger description", { endpointDomain: "app.cognigy.ai", triggerDescription: "d".repeat(513) }, /triggerDescription "d+" is 513 characters long/],
   ])("rejects %s before registering anything, naming the argument and the fix", async (_case, args, message) => {
     const { registrations, HandoverWebhooks } = await loadComponent();
@@ -45,8 +45,8 @@ describe("HandoverWebhooks under mocks", () => {
 
   it("reports every bad plain argument at once", async () => {
     const { HandoverWebhooks } = await loadComponent();
-    expect(() => new HandoverWebhooks("org", { endpointDomain: "", integrationName: "#", division: "" })).toThrow(
-      /endpointDomain "" is empty.*; integrationName "#" contains "#".*; division "" is empty/,
+    expect(() => new HandoverWebhooks("org", { endpointDomain: "", integrationName: " Integration", division: "" })).toThrow(
+      /endpointDomain "" is empty.*; integrationName " Integration" starts or ends with whitespace.*; division "" is empty/,
     );
   });
 });
