@@ -6,13 +6,22 @@ import table from "../templates/permissions.json";
 export type PermissionUser = "stack" | "verify";
 
 /** One permission per route `user` calls: the first that Genesys accepts for it (the others are legacy). */
-export function neededPermissions(users: readonly PermissionUser[]): string[] {
+export function neededPermissions(users: readonly PermissionUser[], routes: (route: string) => boolean = () => true): string[] {
   const needed: string[] = [];
   for (const row of table.routes) {
     const first = row.anyOf[0];
-    if (first !== undefined && row.usedBy.some((user) => users.includes(user as PermissionUser)) && !needed.includes(first)) needed.push(first);
+    if (first !== undefined && routes(row.route) && row.usedBy.some((user) => users.includes(user as PermissionUser)) && !needed.includes(first)) needed.push(first);
   }
   return needed;
+}
+
+/**
+ * The read-only client's permissions (CI's `pulumi preview --refresh`): one per GET route the stack
+ * calls, the first Genesys accepts. Preview with refresh only reads; every write needs another
+ * permission, which such a client lacks.
+ */
+export function readOnlyPermissions(): string[] {
+  return neededPermissions(["stack"], (route) => route.startsWith("GET "));
 }
 
 /** Pure: "`integrations:integration:add/view`, `architect:job:create`": grouped by domain and entity, in table order. */
@@ -32,6 +41,7 @@ export function readmePermissionText(): string {
   const verifyOnly = neededPermissions(["verify"]).filter((permission) => !stack.includes(permission));
   return (
     `for \`pulumi up\`, \`refresh\` and \`destroy\` ${permissionSummary(stack)}; ` +
-    `for \`npm run verify\` also ${permissionSummary(verifyOnly)}.`
+    `for \`npm run verify\` also ${permissionSummary(verifyOnly)}; ` +
+    `the read-only client of CI's \`pulumi preview --refresh\` only ${permissionSummary(readOnlyPermissions())}.`
   );
 }

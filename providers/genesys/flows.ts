@@ -74,6 +74,18 @@ export function readVersion(api: GenesysApi, id: string, versionId: string): Pro
   return api.call(`Read workflow ${id} version ${versionId}`, (a) => a.architect.getFlowVersion(id, versionId));
 }
 
+/**
+ * The configuration Architect holds for one version of the flow (`GET
+ * /api/v2/flows/{flowId}/versions/{versionId}/configuration`; the SDK types it only as an object:
+ * its shape is undocumented, so callers must not depend on it). Just published, so a 404 means
+ * not visible yet.
+ */
+export function readVersionConfiguration(api: GenesysApi, id: string, versionId: string): Promise<unknown> {
+  return api.call(`Read workflow ${id} version ${versionId} configuration`, (a) => a.architect.getFlowVersionConfiguration(id, versionId), {
+    tolerate: TOLERATE.justCreated,
+  });
+}
+
 /** Changes nothing until its upload. */
 export function registerJob(api: GenesysApi): Promise<RegisteredJob> {
   return api.call("Register flow job", (a) => a.architect.postFlowsJobs());
