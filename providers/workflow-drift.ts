@@ -4,11 +4,12 @@
 // is extracted from it: the provider keeps a digest of the configuration it read right after its
 // own publish, and a later published version counts as the same only when its configuration
 // digests alike. Pure.
-import { createHash } from "crypto";
 import { canonicalJson } from "./diff";
 
 /** Pure: sha256 of the configuration's JSON meaning (key order and undefined members do not count). */
 export function configurationDigest(configuration: unknown): string {
+  // Required here: a closure-serialized provider cannot capture a module-level native binding.
+  const { createHash }: typeof import("crypto") = require("crypto");
   return createHash("sha256").update(canonicalJson(configuration)).digest("hex");
 }
 
