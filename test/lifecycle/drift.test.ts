@@ -1,6 +1,6 @@
 // Hand edits in Genesys, through the real Pulumi CLI against the emulator: a workflow republished
-// in Architect (through the flow jobs API, as Architect publishes), a trigger and the integration
-// disabled by hand. CI's pull-request preview runs `pulumi preview --refresh` with a read-only
+// in Architect (through the flow jobs API, as Architect publishes), a trigger disabled and its
+// conditions narrowed, and the integration disabled, by hand. CI's pull-request preview runs `pulumi preview --refresh` with a read-only
 // OAuth client (view permissions only) and must show all three; that client cannot change the
 // org (`up` is refused with Genesys's 403 naming the permission); deploy's `up --refresh` with
 // the write client repairs all three, after which a refreshing preview shows nothing. As in CI,
@@ -12,7 +12,7 @@ import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/inde
 import { readOnlyPermissions } from "../../domain/permissions";
 import { login } from "../emulator/sdk";
 import { publish } from "../emulator/world";
-import { GUIDE_EVENTS } from "../support/guide";
+import { GUIDE_EVENTS, OPEN_MESSAGING_CONDITIONS } from "../support/guide";
 import { TestStack, testEnv } from "../support/stack";
 import { genesysChanges } from "../support/state";
 import type { Step } from "../../tools/pulumi/stack";
@@ -81,7 +81,7 @@ describe("drift made by hand in Genesys", () => {
     expect(changes(result.steps).filter((s) => s.startsWith("create "))).toHaveLength(6);
   });
 
-  it("1. an admin republishes a workflow in Architect and disables a trigger and the integration", async () => {
+  it("1. an admin republishes a workflow in Architect, disables a trigger and changes its conditions, and disables the integration", async () => {
     const mine = ours();
     const flow = named(mine.flows, ACW.workflowName);
     stackYaml = flow.versions[flow.versions.length - 1].yaml;
@@ -99,13 +99,14 @@ describe("drift made by hand in Genesys", () => {
 
     const trigger = named(mine.triggers, USER_END.triggerName);
     const { id, createdAt: _createdAt, ...body } = trigger;
-    await api.triggers.putProcessautomationTrigger(id, { ...body, enabled: false } as never);
+    expect(trigger.matchCriteria).toEqual(OPEN_MESSAGING_CONDITIONS);
+    await api.triggers.putProcessautomationTrigger(id, { ...body, enabled: false, matchCriteria: OPEN_MESSAGING_CONDITIONS.slice(0, 1) } as never);
     const integration = mine.integrations[0];
     await api.integrations.patchIntegration(integration.id, { body: { intendedState: "DISABLED" } } as never);
 
     const edited = ours();
     expect(publishedTopic(named(edited.flows, ACW.workflowName).yaml)).toBe("hand-edited.topic");
-    expect(named(edited.triggers, USER_END.triggerName).enabled).toBe(false);
+    expect(named(edited.triggers, USER_END.triggerName)).toMatchObject({ enabled: false, matchCriteria: OPEN_MESSAGING_CONDITIONS.slice(0, 1) });
     expect(edited.integrations[0].intendedState).toBe("DISABLED");
   });
 
@@ -120,7 +121,7 @@ describe("drift made by hand in Genesys", () => {
     expect(changes(result.steps)).toEqual(DRIFTED);
     // As the pull-request comment shows it: which field differs.
     expect(result.stdout).toMatch(/Workflow handover-workflow-acw\s+update \[diff: ~yaml\]/);
-    expect(result.stdout).toMatch(/Trigger handover-trigger-user-end\s+update \[diff: ~enabled\]/);
+    expect(result.stdout).toMatch(/Trigger handover-trigger-user-end\s+update \[diff: ~enabled,matchCriteria\]/);
     expect(result.stdout).toMatch(/Integration handover-integration\s+update \[diff: ~enabled\]/);
   });
 
@@ -144,7 +145,7 @@ describe("drift made by hand in Genesys", () => {
     const flow = named(repaired.flows, ACW.workflowName);
     expect(flow.yaml).toBe(stackYaml);
     expect(publishedTopic(flow.yaml)).toBe(ACW.workflowTopic);
-    expect(named(repaired.triggers, USER_END.triggerName).enabled).toBe(true);
+    expect(named(repaired.triggers, USER_END.triggerName)).toMatchObject({ enabled: true, matchCriteria: OPEN_MESSAGING_CONDITIONS });
     expect(repaired.integrations[0].intendedState).toBe("ENABLED");
 
     const after = await preview.preview({ refresh: true });
