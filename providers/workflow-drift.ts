@@ -1,36 +1,27 @@
 // Whether the workflow Genesys runs is still the one this stack published. Architect's
 // configuration of a published version (GET /api/v2/flows/{id}/versions/{versionId}/configuration)
 // is JSON whose shape Genesys does not document (the SDK types it as a bare object), so no fact
-// is extracted from it: the provider keeps a digest of the configuration it read right after its
-// own publish, and a later published version counts as the same only when its configuration
-// digests alike. Pure.
-import { canonicalJson } from "./diff";
+// is extracted from it: a later published version is compared, as a whole, with the
+// configuration of the version the stack published. Pure.
+import { sameJson } from "./diff";
 
-/** Pure: sha256 of the configuration's JSON meaning (key order and undefined members do not count). */
-export function configurationDigest(configuration: unknown): string {
-  // Required here: a closure-serialized provider cannot capture a module-level native binding.
-  const { createHash }: typeof import("crypto") = require("crypto");
-  return createHash("sha256").update(canonicalJson(configuration)).digest("hex");
-}
-
-/** What the stack recorded when it last published the workflow. */
-export interface PublishedRecord {
-  /** The version the stack's own publish made. */
-  publishedVersion: string;
-  /** Digest of that version's configuration; absent in state written before digests were kept. */
-  configurationDigest?: string;
+/** Both versions' configurations, read only when the live version is not the stack's. */
+export interface PublishedConfigurations {
+  /** The configuration of the version the stack published; undefined when Genesys no longer has it. */
+  stack?: unknown;
+  live: unknown;
 }
 
 /**
  * Pure: the published workflow is still the stack's. A published version never changes, so the
- * same version is the same workflow; a later one (republished in Architect) is the same only
- * when its configuration digests as the stack's did. `liveDigest`: the live version's digest,
- * read only when the version differs.
+ * stack's own version is the stack's workflow; a later one (republished in Architect) is the same
+ * only when its configuration means the same JSON as the stack's version's. No published version
+ * at all is drift.
  */
-export function stillPublishedByStack(recorded: PublishedRecord, liveVersion: string, liveDigest: string | undefined): boolean {
+export function stillPublishedByStack(stackVersion: string, liveVersion: string, configurations?: PublishedConfigurations): boolean {
   if (liveVersion === "") return false;
-  if (liveVersion === recorded.publishedVersion) return true;
-  return Boolean(recorded.configurationDigest) && liveDigest === recorded.configurationDigest;
+  if (liveVersion === stackVersion) return true;
+  return configurations?.stack !== undefined && sameJson(configurations.stack, configurations.live);
 }
 
 /**
@@ -38,10 +29,10 @@ export function stillPublishedByStack(recorded: PublishedRecord, liveVersion: st
  * preview shows the difference as a change of `yaml` and `up` publishes the stack's YAML again.
  * A YAML comment: it names what was found, and is never uploaded.
  */
-export function driftedYaml(name: string, liveVersion: string, recorded: PublishedRecord): string {
+export function driftedYaml(name: string, liveVersion: string, stackVersion: string): string {
   const found = liveVersion === "" ? `has no published version` : `is published as version ${liveVersion}, with a configuration this stack did not publish`;
   return (
-    `# Workflow "${name}" ${found} (this stack published version ${recorded.publishedVersion || "(unknown)"}): ` +
+    `# Workflow "${name}" ${found} (this stack published version ${stackVersion || "(unknown)"}): ` +
     `changed outside the stack, e.g. republished in Architect. \`pulumi up\` publishes the stack's YAML again.\n`
   );
 }

@@ -10,7 +10,7 @@ import type { GenesysApi } from "./genesys/transport";
 import { pollDelayMs } from "./genesys/polling";
 import { GenesysApiError, sleep } from "./genesys/retry-policy";
 import { LABELS, NewObjectGate, WebhookProvider } from "./webhook-provider";
-import { configurationDigest, driftedYaml, stillPublishedByStack } from "./workflow-drift";
+import { driftedYaml, stillPublishedByStack } from "./workflow-drift";
 
 /** An Architect workflow, created and published through the flow jobs API. */
 export interface WorkflowArgs {
@@ -52,11 +52,6 @@ export interface WorkflowOutputs {
   published: boolean;
   /** Genesys's published version id of the flow, e.g. "2.0". */
   publishedVersion: string;
-  /**
-   * Digest of the configuration Genesys holds for the version this stack last published
-   * (providers/workflow-drift.ts): refresh compares a later version's with it. "" when unread.
-   */
-  configurationDigest?: string;
   /** The id of the flow job that last published the flow. */
   jobId: string;
   /** Locked in Architect by a user or client. */
@@ -175,11 +170,13 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     const live = flowOutputs(flow);
     // Republished by hand (or unpublished): refresh records a yaml the stack's cannot equal, so
     // preview shows the change and up publishes the stack's YAML again.
-    const liveDigest =
+    const configurations =
       live.publishedVersion !== "" && live.publishedVersion !== props.publishedVersion
-        ? configurationDigest(await flows.readVersionConfiguration(this.genesys(), id, live.publishedVersion))
+        ? await flows.publishedConfigurations(this.genesys(), id, props.publishedVersion, live.publishedVersion)
         : undefined;
-    const yaml = stillPublishedByStack(props, live.publishedVersion, liveDigest) ? props.yaml : driftedYaml(live.name, live.publishedVersion, props);
+    const yaml = stillPublishedByStack(props.publishedVersion, live.publishedVersion, configurations)
+      ? props.yaml
+      : driftedYaml(live.name, live.publishedVersion, props.publishedVersion);
     // Still in the division it was published to: the input stays as given ("" for home);
     // moved elsewhere, the live name shows as drift.
     const division = props.division === HOME_DIVISION && live.divisionName === props.divisionName ? HOME_DIVISION : live.divisionName;
@@ -247,11 +244,7 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     if (!flowId) throw new Error(`Workflow "${inputs.name}": flow job ${job.id} succeeded without naming the flow.`);
     try {
       const flow = await flows.read(api, flowId);
-      const published = flowOutputs(flow);
-      const digest = published.publishedVersion
-        ? configurationDigest(await flows.readVersionConfiguration(api, flowId, published.publishedVersion))
-        : "";
-      return { id: flowId, outs: { ...inputs, ...published, configurationDigest: digest, jobId: job.id, adopted } };
+      return { id: flowId, outs: { ...inputs, ...flowOutputs(flow), jobId: job.id, adopted } };
     } catch (err) {
       throw new PartialCreateError(`Workflow "${inputs.name}" was published (id ${flowId}) but reading it failed: ${(err as Error).message}`, flowId, {
         ...inputs,
