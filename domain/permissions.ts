@@ -4,17 +4,22 @@ import table from "../templates/permissions.json";
 
 export type PermissionUser = "stack" | "verify";
 
-/**
- * One permission per route `user` calls (the first that Genesys accepts for it: the others are
- * legacy), and for the stack every permission of the flow job's steps (it publishes the
- * workflows with the client's permissions).
- */
-export function neededPermissions(users: readonly PermissionUser[]): string[] {
+/** One permission per route `user` calls that `routes` selects: the first Genesys accepts for it (the others are legacy). */
+function routePermissions(users: readonly PermissionUser[], routes: (route: string) => boolean): Set<string> {
   const needed = new Set<string>();
   for (const row of table.routes) {
     const first = row.anyOf[0];
-    if (first !== undefined && row.usedBy.some((user) => users.includes(user as PermissionUser))) needed.add(first);
+    if (first !== undefined && routes(row.route) && row.usedBy.some((user) => users.includes(user as PermissionUser))) needed.add(first);
   }
+  return needed;
+}
+
+/**
+ * One permission per route `user` calls, and for the stack every permission of the flow job's
+ * steps (it publishes the workflows with the client's permissions).
+ */
+export function neededPermissions(users: readonly PermissionUser[]): string[] {
+  const needed = routePermissions(users, () => true);
   if (users.includes("stack")) for (const permission of flowJobPermissions()) needed.add(permission);
   return [...needed];
 }
@@ -22,6 +27,15 @@ export function neededPermissions(users: readonly PermissionUser[]): string[] {
 /** Every permission a flow job needs to create, check in and publish a workflow for the client. */
 export function flowJobPermissions(): string[] {
   return [...new Set(table.flowJob.steps.flatMap((step) => step.allOf))];
+}
+
+/**
+ * The read-only client's permissions (CI's `pulumi preview --refresh`): one per GET route the stack
+ * calls, the first Genesys accepts. Preview with refresh only reads; every write needs another
+ * permission, which such a client lacks.
+ */
+export function readOnlyPermissions(): string[] {
+  return [...routePermissions(["stack"], (route) => route.startsWith("GET "))];
 }
 
 /** Pure: "`integrations:integration:add/view`, `architect:job:create`": grouped by domain and entity, in table order. */
@@ -41,6 +55,7 @@ export function readmePermissionText(): string {
   const verifyOnly = neededPermissions(["verify"]).filter((permission) => !stack.includes(permission));
   return (
     `for \`pulumi up\`, \`refresh\` and \`destroy\` ${permissionSummary(stack)}; ` +
-    `for \`npm run verify\` also ${permissionSummary(verifyOnly)}.`
+    `for \`npm run verify\` also ${permissionSummary(verifyOnly)}; ` +
+    `the read-only client of CI's \`pulumi preview --refresh\` only ${permissionSummary(readOnlyPermissions())}.`
   );
 }

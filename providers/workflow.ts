@@ -12,6 +12,7 @@ import * as triggers from "./genesys/triggers";
 import { pollDelayMs } from "./genesys/polling";
 import { GenesysApiError, sleep } from "./genesys/retry-policy";
 import { LABELS, NewObjectGate, WebhookProvider } from "./webhook-provider";
+import { driftedYaml, stillPublishedByStack } from "./workflow-drift";
 
 /** An Architect workflow, created and published through the flow jobs API. */
 export interface WorkflowArgs {
@@ -169,10 +170,19 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     const flow = await flows.readOrGoneFlow(this.genesys(), id);
     if (flow === undefined) return {};
     const live = flowOutputs(flow);
+    // Republished by hand (or unpublished): refresh records a yaml the stack's cannot equal, so
+    // preview shows the change and up publishes the stack's YAML again.
+    const configurations =
+      live.publishedVersion !== "" && live.publishedVersion !== props.publishedVersion
+        ? await flows.publishedConfigurations(this.genesys(), id, props.publishedVersion, live.publishedVersion)
+        : undefined;
+    const yaml = stillPublishedByStack(props.publishedVersion, live.publishedVersion, configurations)
+      ? props.yaml
+      : driftedYaml(live.name, live.publishedVersion, props.publishedVersion);
     // Still in the division it was published to: the input stays as given ("" for home);
     // moved elsewhere, the live name shows as drift.
     const division = props.division === HOME_DIVISION && live.divisionName === props.divisionName ? HOME_DIVISION : live.divisionName;
-    const outs = { ...props, ...live, division };
+    const outs = { ...props, ...live, division, yaml };
     const inputs = Object.fromEntries(RULES.fields.map((f) => [f, (outs as unknown as Record<string, unknown>)[f]]));
     return { id, props: outs, inputs };
   }

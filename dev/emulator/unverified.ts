@@ -125,3 +125,11 @@ export const failureOutputValues = (error: { code: string; status: number; messa
   status: error === undefined ? undefined : String(error.status),
   userMessage: error?.message,
 });
+
+/**
+ * `GET /api/v2/flows/{id}/versions/{versionId}/configuration`: the SDK types the answer as a bare
+ * object and Genesys documents no shape. Served as the version's YAML `workflow` mapping as JSON,
+ * with the flow's `id` and `type` and a `manifest` of the data actions the version calls; two reads
+ * of one version answer the same JSON.
+ */
+export const CONFIGURATION_SHAPE = { type: "WORKFLOW", manifestKey: "dataAction" } as const;

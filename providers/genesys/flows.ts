@@ -76,6 +76,27 @@ export function readVersion(api: GenesysApi, id: string, versionId: string): Pro
   return api.call(`Read workflow ${id} version ${versionId}`, (a) => a.architect.getFlowVersion(id, versionId));
 }
 
+/**
+ * The configurations Architect holds for two versions of the flow (`GET
+ * /api/v2/flows/{flowId}/versions/{versionId}/configuration`; the SDK types each only as an
+ * object: the shape is undocumented, so callers must not depend on it). `stackVersion` may be
+ * gone (undefined, also when "" names none); `liveVersion` was just read as the published one,
+ * so a 404 there means not visible yet.
+ */
+export async function publishedConfigurations(
+  api: GenesysApi,
+  id: string,
+  stackVersion: string,
+  liveVersion: string,
+): Promise<{ stack?: unknown; live: unknown }> {
+  const label = (v: string) => `Read workflow ${id} version ${v} configuration`;
+  const [stack, live] = await Promise.all([
+    stackVersion ? readOrGone<unknown>(api, label(stackVersion), (a) => a.architect.getFlowVersionConfiguration(id, stackVersion)) : undefined,
+    api.call<unknown>(label(liveVersion), (a) => a.architect.getFlowVersionConfiguration(id, liveVersion), { tolerate: TOLERATE.justCreated }),
+  ]);
+  return { stack, live };
+}
+
 /** Changes nothing until its upload. */
 export function registerJob(api: GenesysApi): Promise<RegisteredJob> {
   return api.call("Register flow job", (a) => a.architect.postFlowsJobs());

@@ -100,6 +100,16 @@ describe("flow jobs", () => {
     await api.architect.getFlow(first.flowId!);
   });
 
+  it("serves each published version's configuration as JSON, the same on every read (shape unverified: CONFIGURATION_SHAPE)", async () => {
+    const first = await publish(api, named("Configured flow"));
+    const second = await publish(api, named("Configured flow").replace("name: End Workflow", "name: Finish"));
+    const v1 = await api.architect.getFlowVersionConfiguration(first.flowId!, "1.0");
+    expect(v1).toMatchObject({ id: first.flowId, name: "Configured flow", type: "WORKFLOW", manifest: { dataAction: [] } });
+    expect(await api.architect.getFlowVersionConfiguration(first.flowId!, "1.0")).toEqual(v1);
+    expect(await api.architect.getFlowVersionConfiguration(second.flowId!, "2.0")).not.toEqual(v1);
+    expect(await failure(api.architect.getFlowVersionConfiguration(first.flowId!, "9.0"))).toMatchObject({ status: 404 });
+  });
+
   it("lists flows with a loose name match and the type filter", async () => {
     await publish(api, named("Listing Alpha"));
     await publish(api, named("Listing Beta"));

@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
-import { neededPermissions, permissionSummary, readmePermissionText } from "../../domain/permissions";
+import { neededPermissions, permissionSummary, readOnlyPermissions, readmePermissionText } from "../../domain/permissions";
 import table from "../../templates/permissions.json";
 
 describe("permission table", () => {
@@ -22,6 +22,14 @@ describe("permission table", () => {
     expect(stack).not.toContain("processautomation:trigger:test");
     expect(neededPermissions(["verify"])).toContain("processautomation:trigger:test");
     expect(table.routes.every((row) => row.anyOf.every((p) => /^[A-Za-z]+:[A-Za-z]+:[A-Za-z]+$/.test(p)))).toBe(true);
+  });
+
+  it("gives the read-only client exactly the permissions of the GET routes the stack calls, no write permission", () => {
+    const reads = table.routes.filter((row) => row.route.startsWith("GET ") && row.usedBy.includes("stack") && row.anyOf.length > 0);
+    expect(readOnlyPermissions()).toEqual([...new Set(reads.map((row) => row.anyOf[0]))]);
+    expect(readOnlyPermissions()).toContain("architect:flow:view");
+    const writes = table.routes.filter((row) => !row.route.startsWith("GET ") && row.usedBy.includes("stack"));
+    for (const row of writes) expect(row.anyOf.filter((p) => readOnlyPermissions().includes(p)), row.route).toEqual([]);
   });
 
   it("summarises by domain and entity in table order", () => {

@@ -217,8 +217,14 @@ describe("pulumi-stack.yml (one command on one org)", () => {
   const job = workflow.jobs.pulumi;
   const inputs = workflow.on.workflow_call.inputs as Record<string, { required?: boolean }>;
 
-  it("takes the org's secrets from the GitHub Environment named like the stack", () => {
-    expect(job.environment).toBe("${{ inputs.stack }}");
+  it("takes the org's secrets from its GitHub Environment: <stack>-preview (read-only client) for a preview, <stack> (write client) for up and destroy", () => {
+    expect(job.environment).toBe("${{ inputs.command == 'preview' && format('{0}-preview', inputs.stack) || inputs.stack }}");
+    const callers = { preview: loadWorkflow("preview.yml").jobs.preview, up: loadWorkflow("deploy.yml").jobs.up, destroy: loadWorkflow("destroy.yml").jobs.destroy };
+    expect(Object.fromEntries(Object.entries(callers).map(([command, caller]) => [command, caller.with?.command]))).toEqual({
+      preview: "preview",
+      up: "up",
+      destroy: "destroy",
+    });
     const env = pulumiActionStep().env ?? {};
     expect(env.GENESYSCLOUD_OAUTHCLIENT_ID).toBe("${{ secrets.GENESYSCLOUD_OAUTHCLIENT_ID }}");
     expect(env.GENESYSCLOUD_OAUTHCLIENT_SECRET).toBe("${{ secrets.GENESYSCLOUD_OAUTHCLIENT_SECRET }}");
@@ -233,6 +239,10 @@ describe("pulumi-stack.yml (one command on one org)", () => {
     expect(step.with?.["comment-on-pr"]).toBe("${{ inputs.comment-on-pr }}");
     expect(step.with?.["edit-pr-comment"]).toBe(true);
     expect(step.with?.["cloud-url"]).toBe("${{ vars.PULUMI_BACKEND_URL }}");
+  });
+
+  it("refreshes before every command, so a hand edit in Genesys shows in the preview and up repairs it", () => {
+    expect(pulumiActionStep().with?.refresh).toBe(true);
   });
 
   it("gives pulumi/actions only inputs it has", () => {
@@ -287,9 +297,55 @@ describe("pulumi-stack.yml (one command on one org)", () => {
       expect(runStep(guard, { PULUMI_BACKEND_URL: "", HAS_PULUMI_ACCESS_TOKEN: "true" }).stdout).toBe(
         "State backend: Pulumi Cloud\n",
       );
-      const s3 = runStep(guard, { PULUMI_BACKEND_URL: "s3://acme-pulumi-state", HAS_PULUMI_ACCESS_TOKEN: "false" });
+      const url = "s3://acme-pulumi-state?region=eu-central-1&profile=pulumi-state";
+      const s3 = runStep(guard, { PULUMI_BACKEND_URL: url, HAS_PULUMI_ACCESS_TOKEN: "false" });
       expect(s3.status).toBe(0);
-      expect(s3.stdout).toBe("State backend: s3://acme-pulumi-state\n");
+      expect(s3.stdout).toBe(`State backend: ${url}\n`);
+    });
+
+    it("refuses an s3:// backend that would share the AWS deploy credentials (no profile=pulumi-state)", () => {
+      const r = runStep(guard, { PULUMI_BACKEND_URL: "s3://acme-pulumi-state?region=eu-central-1", HAS_PULUMI_ACCESS_TOKEN: "false" });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain("::error::PULUMI_BACKEND_URL is an s3:// backend without profile=pulumi-state");
+    });
+  });
+
+  describe("the state backend's own credentials (run with bash)", () => {
+    const step = stepNamed(job, "State backend credentials");
+
+    it("runs for an s3:// backend only, before Pulumi, from the PULUMI_STATE_AWS_* secrets and not the AWS deploy ones", () => {
+      const steps = job.steps ?? [];
+      expect(step.if).toBe("startsWith(vars.PULUMI_BACKEND_URL, 's3://')");
+      expect(steps.indexOf(step)).toBeLessThan(pulumiActionIndex(steps));
+      expect(Object.values(step.env ?? {}).filter((v) => v.includes("secrets."))).toEqual([
+        "${{ secrets.PULUMI_STATE_AWS_ACCESS_KEY_ID }}",
+        "${{ secrets.PULUMI_STATE_AWS_SECRET_ACCESS_KEY }}",
+      ]);
+      const deploy = pulumiActionStep().env ?? {};
+      expect(deploy.AWS_ACCESS_KEY_ID).toBe("${{ secrets.AWS_ACCESS_KEY_ID }}");
+      expect(Object.values(deploy).join(" ")).not.toContain("PULUMI_STATE_AWS");
+    });
+
+    it("writes them as the pulumi-state profile, readable by the runner's user only, for the later steps", () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "state-credentials-"));
+      try {
+        const file = path.join(dir, "credentials");
+        const githubEnv = path.join(dir, "github-env");
+        const r = runStep(step, { STATE_ACCESS_KEY_ID: "AKIASTATE", STATE_SECRET_ACCESS_KEY: "state-secret", CREDENTIALS_FILE: file, GITHUB_ENV: githubEnv });
+        expect(r.status).toBe(0);
+        expect(r.stdout).toBe("");
+        expect(fs.readFileSync(file, "utf8")).toBe("[pulumi-state]\naws_access_key_id = AKIASTATE\naws_secret_access_key = state-secret\n");
+        expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+        expect(fs.readFileSync(githubEnv, "utf8")).toBe(`AWS_SHARED_CREDENTIALS_FILE=${file}\n`);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it("refuses when the secrets are missing", () => {
+      const r = runStep(step, { STATE_ACCESS_KEY_ID: "", STATE_SECRET_ACCESS_KEY: "", CREDENTIALS_FILE: "/nonexistent/x", GITHUB_ENV: "/nonexistent/y" });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain("PULUMI_STATE_AWS_ACCESS_KEY_ID");
     });
   });
 });

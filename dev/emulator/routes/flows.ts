@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { parse } from "yaml";
 import { inputSchema, validateWorkflow } from "../archy";
 import type { Context } from "../context";
 import { ApiError, badRequest, notFound } from "../errors";
@@ -6,7 +7,7 @@ import { pageListing } from "../paging";
 import { flowJobRefusal } from "../permissions";
 import type { Router } from "../router";
 import type { DataActionBinding, FlowLock, FlowRecord, FlowVersionRecord, JobRecord } from "../store";
-import { FLOW_IN_USE, JOB_MESSAGES, LOCKED_USER_FIELDS, UPLOAD_FORBIDDEN_STATUS } from "../unverified";
+import { CONFIGURATION_SHAPE, FLOW_IN_USE, JOB_MESSAGES, LOCKED_USER_FIELDS, UPLOAD_FORBIDDEN_STATUS } from "../unverified";
 
 const BASE = "/api/v2/flows";
 const UPLOAD_PATH = "/uploads/architect-jobs";
@@ -22,6 +23,13 @@ function versionView(flow: FlowRecord, v: FlowVersionRecord, withSchema: boolean
     ...(withSchema ? { inputSchema: inputSchema(v.variables) } : {}),
     selfUri: `${BASE}/${flow.id}/versions/${v.id}`,
   };
+}
+
+/** What Architect holds for one published version (shape unverified: CONFIGURATION_SHAPE). */
+function configurationView(flow: FlowRecord, v: FlowVersionRecord) {
+  const workflow = (parse(v.yaml) as { workflow?: Record<string, unknown> } | null)?.workflow ?? {};
+  const actions = (v.dataActions ?? []).map((b) => ({ id: b.actionId, name: b.name, category: b.category }));
+  return { ...workflow, id: flow.id, type: CONFIGURATION_SHAPE.type, manifest: { [CONFIGURATION_SHAPE.manifestKey]: actions } };
 }
 
 function flowView(ctx: Context, flow: FlowRecord) {
@@ -230,6 +238,13 @@ export function registerFlows(router: Router, ctx: Context): void {
     const v = flow.versions.find((x) => x.id === req.params.versionId);
     if (!v) throw notFound("flow version", req.params.versionId);
     return { status: 200, body: versionView(flow, v, true) };
+  });
+
+  router.add("GET", `${BASE}/{flowId}/versions/{versionId}/configuration`, "api", (req) => {
+    const flow = findFlow(ctx, req.params.flowId);
+    const v = flow.versions.find((x) => x.id === req.params.versionId);
+    if (!v) throw notFound("flow version", req.params.versionId);
+    return { status: 200, body: configurationView(flow, v) };
   });
 
   router.add("DELETE", `${BASE}/{flowId}`, "api", (req) => {
