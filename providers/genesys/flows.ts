@@ -2,7 +2,7 @@
 // dependency tracking.
 import { numberedPages, PAGE_SIZE } from "./paging";
 import { TOLERATE } from "./retry-policy";
-import { type GenesysApi, deleteOrGone, readOrGone } from "./transport";
+import { type GenesysApi, type Listed, deleteOrGone, readOrGone } from "./transport";
 
 export interface LiveFlow {
   id: string;
@@ -67,7 +67,7 @@ export function read(api: GenesysApi, id: string): Promise<LiveFlow> {
 }
 
 export function readOrGoneFlow(api: GenesysApi, id: string): Promise<LiveFlow | undefined> {
-  return readOrGone(api, "Read workflow", (a) => a.architect.getFlow(id));
+  return readOrGone(api, "Read workflow", (a) => a.architect.getFlow(id), listed(api, id));
 }
 
 export function readVersion(api: GenesysApi, id: string, versionId: string): Promise<FlowVersion> {
@@ -90,10 +90,18 @@ export function unlock(api: GenesysApi, id: string): Promise<unknown> {
 /** `whileLockedOrReferenced`: retry a 409 (Architect's lock, or a trigger being deleted still targeting it). */
 export function remove(api: GenesysApi, id: string, whileLockedOrReferenced = false): Promise<void> {
   return whileLockedOrReferenced
-    ? deleteOrGone(api, `Delete workflow ${id} (retrying while it is locked or referenced)`, (a) => a.architect.deleteFlow(id), {
+    ? deleteOrGone(api, `Delete workflow ${id} (retrying while it is locked or referenced)`, (a) => a.architect.deleteFlow(id), listed(api, id), {
         tolerate: TOLERATE.lockedOrReferenced,
       })
-    : deleteOrGone(api, `Delete workflow ${id}`, (a) => a.architect.deleteFlow(id));
+    : deleteOrGone(api, `Delete workflow ${id}`, (a) => a.architect.deleteFlow(id), listed(api, id));
+}
+
+/** Whether the listing filtered by the workflow's id shows it (a 404's confirmation, transport.ts Listed). */
+function listed(api: GenesysApi, id: string): Listed {
+  return async () =>
+    (await numberedPages<LiveFlow>(api, "List workflows", (a, pageNumber) => a.architect.getFlows({ type: ["workflow"], id: [id], pageSize: PAGE_SIZE, pageNumber }))).some(
+      (flow) => flow.id === id,
+    );
 }
 
 /** Published workflows that still consume a deleted data action. */
