@@ -41,6 +41,16 @@ export interface CallOptions extends PolicyOptions {
   recover?: () => Promise<unknown>;
 }
 
+/**
+ * Pulumi's refresh and destroy configure providers from the state of the last update, not from
+ * the stack config (docs/architecture.md, "The real Pulumi CLI"): after a rotation in config they
+ * log in with the old secret. `--run-program` runs the program, and so the current config.
+ */
+const ROTATED_SECRET_HINT =
+  "If the secret was changed in the stack config since the last `pulumi up`: `pulumi refresh` and `pulumi destroy` " +
+  "still use the credentials recorded at the last `pulumi up`; run `pulumi refresh --run-program` or " +
+  "`pulumi destroy --run-program` (they use the current config), or `pulumi up` first.";
+
 /** Re-login this long before the token's stated expiry. */
 const EXPIRY_MARGIN_MS = 60_000;
 
@@ -154,7 +164,8 @@ export class GenesysApi {
             throw new GenesysApiError(
               `Genesys Cloud refused the login of OAuth client "${clientId}" at ${loginUrl}/oauth/token: ` +
                 `${summarise(failure)}. Check genesyscloud:oauthClientId / genesyscloud:oauthClientSecret ` +
-                "(or GENESYSCLOUD_OAUTHCLIENT_ID / GENESYSCLOUD_OAUTHCLIENT_SECRET) and the region.",
+                "(or GENESYSCLOUD_OAUTHCLIENT_ID / GENESYSCLOUD_OAUTHCLIENT_SECRET) and the region. " +
+                ROTATED_SECRET_HINT,
               failure,
             );
           }
