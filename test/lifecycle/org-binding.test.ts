@@ -93,6 +93,24 @@ describe("a stack deployed to org A, run with org B's credentials", () => {
     await refused(() => inB.destroy());
   });
 
+  it("a state written before org binding (no genesysOrgId): org B's 404s are not taken as gone; org A's refresh records the org", async () => {
+    const unbound = structuredClone(deployed);
+    for (const resource of managedResources(unbound)) delete resource.outputs?.genesysOrgId;
+    await inA.importState(unbound);
+    for (const run of [() => inB.refresh(), () => inB.destroy()]) {
+      const failure = (await run().then(() => undefined, (e: unknown) => e)) as StackRunError;
+      expect(failure).toBeInstanceOf(StackRunError);
+      expect(failure.message).toContain(`is not found in Genesys Cloud org "${orgB.state().org.name}" (id ${orgB.state().org.id})`);
+      expect(failure.message).toContain("predates org binding");
+      expect(records((await inB.exportState()) as Deployment)).toEqual(records(unbound));
+    }
+    expect(writeCalls(orgB.log().entries)).toEqual([]);
+    await inA.refresh();
+    for (const resource of managedResources((await inA.exportState()) as Deployment)) {
+      expect(resource.outputs?.genesysOrgId, resource.urn).toBe(orgA.state().org.id);
+    }
+  });
+
   it("with org A's credentials, refresh finds every object and destroy removes them", async () => {
     await inA.refresh({ expectNoChanges: true });
     await inA.destroy();
