@@ -64,10 +64,10 @@ describe("a stack deployed to org A, run with org B's credentials", () => {
     inA = await stackWith(orgEnv(orgA));
     await inA.up();
     deployed = (await inA.exportState()) as Deployment;
+    inB = await stackWith(orgEnv(orgB), CONFIG, inA);
     const resources = managedResources(deployed);
     expect(resources).toHaveLength(6);
     for (const resource of resources) expect(resource.outputs?.genesysOrgId, resource.urn).toBe(orgA.state().org.id);
-    inB = await stackWith(orgEnv(orgB), CONFIG, inA);
   });
 
   const refused = async (run: () => Promise<unknown>) => {
