@@ -2,8 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { EVENTBRIDGE_CONFIG_KEYS, awsAccountIdProblem, awsRegionProblem, eventSourceSuffixProblem } from "../domain/eventbridge-settings";
 import { DiffRules, UNKNOWN, changedFields, containsUnknown, dropUndefined, requireText } from "./diff";
 import * as integrations from "./genesys/integrations";
-import { readOrganization } from "./genesys/organization";
 import { DesiredIntegration, createIntegration, applyIntegration, readIntegration } from "./integration-setup";
+import { OrgBound } from "./org-binding";
 import { GenesysProvider } from "./provider-base";
 import { PROVIDER_VERSION, TOKEN_MODULE, withMarker, withoutMarker } from "../domain/marker";
 
@@ -232,9 +232,7 @@ export class EventBridgeIntegrationProvider extends GenesysProvider implements p
 
   /** The org the OAuth client belongs to: the partner event source's name carries it. */
   private async organisationId(): Promise<string> {
-    const org = await readOrganization(this.genesys());
-    if (!org?.id) throw new Error("GET /api/v2/organizations/me answered without an id; the Genesys org id names the partner event source.");
-    return org.id;
+    return (await this.organization()).id;
   }
 }
 
@@ -286,4 +284,4 @@ export class EventBridgeIntegration extends pulumi.dynamic.Resource {
 }
 
 // One provider instance per kind, shared by all resources of the kind (serialized once each).
-const eventBridgeIntegrationProvider = new EventBridgeIntegrationProvider();
+const eventBridgeIntegrationProvider = new OrgBound(new EventBridgeIntegrationProvider(), "EventBridge integration");

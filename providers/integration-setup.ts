@@ -117,7 +117,8 @@ export async function createIntegration(
     enableIntegration(api, created.id, desired, created.intendedState),
   ]);
   if (namesakes.status === "fulfilled" && namesakes.value.length > 0) {
-    await integrations.remove(api, created.id);
+    // Made a moment ago: a 404 here is "not visible yet", and would leave the duplicate behind.
+    await integrations.remove(api, created.id, true);
     throw new Error(concurrentCreateMessage(kind, desired.name, created.id, namesakes.value.map((entity) => entity.id)));
   }
   if (enabled.status === "rejected") throw partial(enabled.reason);

@@ -1,7 +1,7 @@
 // Credentials and target, read at call time on the provider process, never at construction.
 import type * as pulumi from "@pulumi/pulumi";
 import { DiffRules, diffResult } from "./diff";
-import { GenesysApi } from "./genesys/transport";
+import { GenesysApi, type Organization } from "./genesys/transport";
 import { RawSettings, readSettings, resolveTarget } from "./genesys/settings";
 
 /** What `configure` keeps on the provider's `this`: the stack config's genesyscloud:* values. */
@@ -48,6 +48,15 @@ export abstract class GenesysProvider<K extends KindRules = KindRules> {
 
   protected genesys(): GenesysApi {
     return (this.api ??= connect(this.settings));
+  }
+
+  /** The org the credentials reach, checked against `recorded` (the resource's state) and the pin (providers/org-binding.ts). */
+  organization(recorded?: string): Promise<Organization> {
+    return this.genesys().organization(recorded);
+  }
+
+  get pinned(): boolean {
+    return this.genesys().pinned;
   }
 
   async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {

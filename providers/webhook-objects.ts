@@ -11,22 +11,19 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DataActionProvider } from "./data-action";
 import { IntegrationProvider } from "./integration";
+import { type KindProvider, OrgBound } from "./org-binding";
 import { closureProviderText, packageModules, providerModuleText } from "./packaged-provider";
 import { TriggerProvider } from "./trigger";
 import { WorkflowProvider } from "./workflow";
 
 export type WebhookKind = "Integration" | "DataAction" | "Workflow" | "Trigger";
 
-type KindProvider = Required<Pick<pulumi.dynamic.ResourceProvider, "check" | "diff" | "create" | "read" | "update" | "delete">> & {
-  configure(req: pulumi.dynamic.ConfigureRequest): Promise<void>;
-};
-
 export class WebhookObjectsProvider implements pulumi.dynamic.ResourceProvider {
   private readonly kinds: Record<WebhookKind, KindProvider> = {
-    Integration: new IntegrationProvider(),
-    DataAction: new DataActionProvider(),
-    Workflow: new WorkflowProvider(),
-    Trigger: new TriggerProvider(),
+    Integration: new OrgBound(new IntegrationProvider(), "Integration"),
+    DataAction: new OrgBound(new DataActionProvider(), "Data action"),
+    Workflow: new OrgBound(new WorkflowProvider(), "Workflow"),
+    Trigger: new OrgBound(new TriggerProvider(), "Trigger"),
   };
 
   private of(kind: unknown): KindProvider {

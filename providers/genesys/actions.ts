@@ -2,7 +2,7 @@
 import * as integrations from "./integrations";
 import { numberedPages, PAGE_SIZE } from "./paging";
 import { TOLERATE } from "./retry-policy";
-import { type CallOptions, type GenesysApi, deleteOrGone, readOrGone } from "./transport";
+import { type CallOptions, type GenesysApi, type Listed, deleteOrGone, readOrGone } from "./transport";
 
 /** The HTTP methods a Web Services data action can call with. */
 export type RequestType = "POST" | "PUT" | "GET" | "PATCH" | "DELETE";
@@ -48,7 +48,7 @@ export function read(api: GenesysApi, id: string): Promise<LiveAction> {
 }
 
 export function readOrGoneFull(api: GenesysApi, id: string): Promise<LiveAction | undefined> {
-  return readOrGone(api, "Read data action", (a) => a.integrations.getIntegrationsAction(id, FULL));
+  return readOrGone(api, "Read data action", (a) => a.integrations.getIntegrationsAction(id, FULL), listed(api, id));
 }
 
 /** Its version only (for a PATCH); 404 tolerated as not visible yet. */
@@ -59,7 +59,7 @@ export function readVersion(api: GenesysApi, id: string): Promise<LiveAction> {
 /** A Velocity template of the action as text ("" when the action is gone). */
 export async function readTemplate(api: GenesysApi, id: string, file: "requesttemplate.vm" | "successtemplate.vm"): Promise<string> {
   const which = file === "requesttemplate.vm" ? "request" : "success";
-  const value = await readOrGone(api, `Read data action ${which} template`, (a) => a.integrations.getIntegrationsActionTemplate(id, file));
+  const value = await readOrGone(api, `Read data action ${which} template`, (a) => a.integrations.getIntegrationsActionTemplate(id, file), listed(api, id));
   // The SDK's HTTP client parses template text that happens to be JSON.
   return typeof value === "string" ? value : value === undefined || value === null ? "" : JSON.stringify(value);
 }
@@ -84,5 +84,13 @@ export function test<T>(api: GenesysApi, id: string, input: Record<string, unkno
 }
 
 export function remove(api: GenesysApi, id: string, why = ""): Promise<void> {
-  return deleteOrGone(api, `Delete data action ${id}${why}`, (a) => a.integrations.deleteIntegrationsAction(id));
+  return deleteOrGone(api, `Delete data action ${id}${why}`, (a) => a.integrations.deleteIntegrationsAction(id), listed(api, id));
+}
+
+/** Whether the action shows in the listing of every action (a 404's confirmation, transport.ts Listed). */
+function listed(api: GenesysApi, id: string): Listed {
+  return async () =>
+    (await numberedPages<LiveAction>(api, "List data actions", (a, pageNumber) => a.integrations.getIntegrationsActions({ pageSize: PAGE_SIZE, pageNumber }), (action) => action.id === id)).some(
+      (action) => action.id === id,
+    );
 }

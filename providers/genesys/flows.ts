@@ -2,7 +2,7 @@
 // dependency tracking.
 import { numberedPages, PAGE_SIZE } from "./paging";
 import { TOLERATE } from "./retry-policy";
-import { type GenesysApi, deleteOrGone, readOrGone } from "./transport";
+import { type GenesysApi, type Listed, deleteOrGone, readOrGone } from "./transport";
 
 export interface LiveFlow {
   id: string;
@@ -69,7 +69,7 @@ export function read(api: GenesysApi, id: string): Promise<LiveFlow> {
 }
 
 export function readOrGoneFlow(api: GenesysApi, id: string): Promise<LiveFlow | undefined> {
-  return readOrGone(api, "Read workflow", (a) => a.architect.getFlow(id));
+  return readOrGone(api, "Read workflow", (a) => a.architect.getFlow(id), listed(api, id));
 }
 
 export function readVersion(api: GenesysApi, id: string, versionId: string): Promise<FlowVersion> {
@@ -91,7 +91,9 @@ export async function publishedConfigurations(
 ): Promise<{ stack?: unknown; live: unknown }> {
   const label = (v: string) => `Read workflow ${id} version ${v} configuration`;
   const [stack, live] = await Promise.all([
-    stackVersion ? readOrGone<unknown>(api, label(stackVersion), (a) => a.architect.getFlowVersionConfiguration(id, stackVersion)) : undefined,
+    // A version the stack published that no longer reads counts as drift (the safe direction: one
+    // more republish), so its 404 needs no confirmation by a listing.
+    stackVersion ? readOrGone<unknown>(api, label(stackVersion), (a) => a.architect.getFlowVersionConfiguration(id, stackVersion), async () => false) : undefined,
     api.call<unknown>(label(liveVersion), (a) => a.architect.getFlowVersionConfiguration(id, liveVersion), { tolerate: TOLERATE.justCreated }),
   ]);
   return { stack, live };
@@ -114,10 +116,18 @@ export function unlock(api: GenesysApi, id: string): Promise<unknown> {
 /** `whileLockedOrReferenced`: retry a 409 (Architect's lock, or a trigger being deleted still targeting it). */
 export function remove(api: GenesysApi, id: string, whileLockedOrReferenced = false): Promise<void> {
   return whileLockedOrReferenced
-    ? deleteOrGone(api, `Delete workflow ${id} (retrying while it is locked or referenced)`, (a) => a.architect.deleteFlow(id), {
+    ? deleteOrGone(api, `Delete workflow ${id} (retrying while it is locked or referenced)`, (a) => a.architect.deleteFlow(id), listed(api, id), {
         tolerate: TOLERATE.lockedOrReferenced,
       })
-    : deleteOrGone(api, `Delete workflow ${id}`, (a) => a.architect.deleteFlow(id));
+    : deleteOrGone(api, `Delete workflow ${id}`, (a) => a.architect.deleteFlow(id), listed(api, id));
+}
+
+/** Whether the listing filtered by the workflow's id shows it (a 404's confirmation, transport.ts Listed). */
+function listed(api: GenesysApi, id: string): Listed {
+  return async () =>
+    (await numberedPages<LiveFlow>(api, "List workflows", (a, pageNumber) => a.architect.getFlows({ type: ["workflow"], id: [id], pageSize: PAGE_SIZE, pageNumber }))).some(
+      (flow) => flow.id === id,
+    );
 }
 
 /** Published workflows that still consume a deleted data action. */

@@ -1,7 +1,7 @@
 // Every Platform API call on integrations (any type): /api/v2/integrations, its config/current.
 import { numberedPages, PAGE_SIZE } from "./paging";
 import { TOLERATE } from "./retry-policy";
-import { type CallOptions, type GenesysApi, deleteOrGone, readOrGone } from "./transport";
+import { type CallOptions, type GenesysApi, type Listed, deleteOrGone, readOrGone } from "./transport";
 
 /** An integration as `GET /api/v2/integrations` lists it. */
 export interface ListedIntegration {
@@ -57,7 +57,12 @@ export function readState(api: GenesysApi, id: string): Promise<IntegrationState
 }
 
 export function readStateOrGone(api: GenesysApi, id: string): Promise<IntegrationState | undefined> {
-  return readOrGone(api, "Read integration", (a) => a.integrations.getIntegration(id));
+  return readOrGone(api, "Read integration", (a) => a.integrations.getIntegration(id), listed(api, id));
+}
+
+/** Whether the integration shows in the listing (a 404's confirmation, transport.ts Listed). */
+function listed(api: GenesysApi, id: string): Listed {
+  return async () => (await list(api)).some((entity) => entity.id === id);
 }
 
 export function setState(api: GenesysApi, id: string, intendedState: "ENABLED" | "DISABLED"): Promise<IntegrationState> {
@@ -70,7 +75,7 @@ export function readConfig(api: GenesysApi, id: string): Promise<IntegrationConf
 }
 
 export function readConfigOrGone(api: GenesysApi, id: string): Promise<IntegrationConfig | undefined> {
-  return readOrGone(api, "Read integration config", (a) => a.integrations.getIntegrationConfigCurrent(id));
+  return readOrGone(api, "Read integration config", (a) => a.integrations.getIntegrationConfigCurrent(id), listed(api, id));
 }
 
 /** Replaces the whole config; `body.version` must be the current one (stale: 409 or 400). */
@@ -78,7 +83,10 @@ export function putConfig(api: GenesysApi, id: string, body: IntegrationConfig):
   return api.call("Update integration config", (a) => a.integrations.putIntegrationConfigCurrent(id, { body }));
 }
 
-/** Deletes the integration (and, on Genesys, its actions); gone already counts as done. */
-export function remove(api: GenesysApi, id: string): Promise<void> {
-  return deleteOrGone(api, `Delete integration ${id}`, (a) => a.integrations.deleteIntegration(id));
+/**
+ * Deletes the integration (and, on Genesys, its actions); gone already counts as done.
+ * `justCreated`: made by this run, so a 404 is retried within the visibility window first.
+ */
+export function remove(api: GenesysApi, id: string, justCreated = false): Promise<void> {
+  return deleteOrGone(api, `Delete integration ${id}`, (a) => a.integrations.deleteIntegration(id), listed(api, id), justCreated ? { tolerate: TOLERATE.justCreated } : {});
 }

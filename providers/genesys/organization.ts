@@ -1,11 +1,6 @@
-// Platform API calls about the org and the client itself: the org, its home division, and the
-// divisions where the client holds a permission.
+// Platform API calls about the org and the client itself: its home division, and the divisions
+// where the client holds a permission (the org itself: GenesysApi.organization, read once).
 import type { GenesysApi } from "./transport";
-
-/** The org the OAuth client belongs to. */
-export function readOrganization(api: GenesysApi): Promise<{ id?: string; name?: string }> {
-  return api.call("Read organization", (a) => a.organization.getOrganizationsMe());
-}
 
 /** The org's home division, by its role: orgs rename it. */
 export function readHomeDivision(api: GenesysApi): Promise<{ id?: string; name?: string }> {

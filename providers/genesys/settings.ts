@@ -1,5 +1,6 @@
 // Where the API is and who we are: stack config (read in `configure`) wins over the
 // environment. Pure: the caller passes both sources in.
+import { genesysOrgIdProblem } from "../../domain/eventbridge-settings";
 import { DEFAULT_LIMITS, type Limits } from "./retry-policy";
 
 /** Config key → environment variable, for every setting the providers read. */
@@ -8,6 +9,7 @@ export const SETTINGS = {
   clientSecret: ["genesyscloud:oauthClientSecret", "GENESYSCLOUD_OAUTHCLIENT_SECRET"],
   region: ["genesyscloud:region", "GENESYSCLOUD_REGION"],
   apiUrl: ["genesyscloud:apiUrl", "GENESYSCLOUD_API_URL"],
+  organizationId: ["genesyscloud:organizationId", "GENESYSCLOUD_ORGANIZATION_ID"],
   requestTimeoutMs: ["genesyscloud:requestTimeoutMs", "GENESYSCLOUD_REQUEST_TIMEOUT_MS"],
   retryMaxAttempts: ["genesyscloud:retryMaxAttempts", "GENESYSCLOUD_RETRY_MAX_ATTEMPTS"],
   retryMinWaitMs: ["genesyscloud:retryMinWaitMs", "GENESYSCLOUD_RETRY_MIN_WAIT_MS"],
@@ -31,6 +33,8 @@ export interface Target {
   apiUrl: string;
   /** The region host (e.g. mypurecloud.de) when no base URL was given. */
   environment?: string;
+  /** The org the credentials must reach (the pin); unset: the org recorded in state decides. */
+  organizationId?: string;
   limits: Limits;
 }
 
@@ -131,12 +135,20 @@ export function resolveTarget(config: RawSettings, env: RawSettings): Target {
       `${keysOf("retryMinWaitMs")} (${limits.retryMinWaitMs}) exceeds ${keysOf("retryMaxWaitMs")} (${limits.retryMaxWaitMs}).`,
     );
   }
+  const pinProblem = raw.organizationId === undefined ? undefined : genesysOrgIdProblem(raw.organizationId);
+  if (pinProblem) {
+    throw new Error(
+      `Invalid value "${raw.organizationId}" for ${keysOf("organizationId")}: ${pinProblem}. ` +
+        "Use the id Admin > Organization Settings shows (or leave it unset to bind the stack to the org of its first deploy).",
+    );
+  }
   return {
     clientId: raw.clientId as string,
     clientSecret: raw.clientSecret as string,
     loginUrl: base ?? `https://login.${host}`,
     apiUrl: base ?? `https://api.${host}`,
     environment: host,
+    organizationId: raw.organizationId,
     limits,
   };
 }

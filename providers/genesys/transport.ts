@@ -2,8 +2,9 @@
 // client per provider process, lazy login, re-login on expiry or 401, every call through the
 // retry loop, and the version-conflict loop. An instance lives only on a provider's `this`
 // in the provider process; it is never serialized (the provider is serialized before use).
-import { GONE_STATUS, GenesysApiError, LoopHooks, PolicyOptions, RetryPolicy, describeFailure, isStaleVersion, policyFor, summarise, versionConflictAttempts, withRetries } from "./retry-policy";
-import { Target } from "./settings";
+import { GONE_STATUS, GenesysApiError, LoopHooks, PolicyOptions, RetryPolicy, TOLERATE, describeFailure, isStaleVersion, policyFor, summarise, versionConflictAttempts, withRetries } from "./retry-policy";
+import { ProviderError } from "./provider-error";
+import { SETTINGS, Target } from "./settings";
 import { putBytes } from "./upload";
 import { TOOL_NAME, USER_AGENT } from "../../domain/marker";
 
@@ -41,6 +42,16 @@ export interface CallOptions extends PolicyOptions {
   recover?: () => Promise<unknown>;
 }
 
+/**
+ * Pulumi's refresh and destroy configure providers from the state of the last update, not from
+ * the stack config (docs/architecture.md, "The real Pulumi CLI"): after a rotation in config they
+ * log in with the old secret. `--run-program` runs the program, and so the current config.
+ */
+const ROTATED_SECRET_HINT =
+  "If the secret was changed in the stack config since the last `pulumi up`: `pulumi refresh` and `pulumi destroy` " +
+  "still use the credentials recorded at the last `pulumi up`; run `pulumi refresh --run-program` or " +
+  "`pulumi destroy --run-program` (they use the current config), or `pulumi up` first.";
+
 /** Re-login this long before the token's stated expiry. */
 const EXPIRY_MARGIN_MS = 60_000;
 
@@ -66,6 +77,23 @@ export function renewalTime(issuedAt: number, expiresAt: number): number {
 function sharedLogins(): Map<string, Promise<Login>> {
   const holder = globalThis as { __genesysHandoverLogins?: Map<string, Promise<Login>> };
   return (holder.__genesysHandoverLogins ??= new Map());
+}
+
+/** The Genesys org some credentials reach (`GET /api/v2/organizations/me`). */
+export interface Organization {
+  readonly id: string;
+  readonly name?: string;
+}
+
+/** The org each set of credentials reaches, read once per provider process (keyed like the logins). */
+function sharedOrganizations(): Map<string, Promise<Organization>> {
+  const holder = globalThis as { __genesysHandoverOrganizations?: Map<string, Promise<Organization>> };
+  return (holder.__genesysHandoverOrganizations ??= new Map());
+}
+
+/** Pure: "Org name" (id …), or the id alone. */
+export function describeOrganization(org: { id: string; name?: string }): string {
+  return org.name ? `"${org.name}" (id ${org.id})` : `id ${org.id}`;
 }
 
 export class GenesysApi {
@@ -142,7 +170,8 @@ export class GenesysApi {
             throw new GenesysApiError(
               `Genesys Cloud refused the login of OAuth client "${clientId}" at ${loginUrl}/oauth/token: ` +
                 `${summarise(failure)}. Check genesyscloud:oauthClientId / genesyscloud:oauthClientSecret ` +
-                "(or GENESYSCLOUD_OAUTHCLIENT_ID / GENESYSCLOUD_OAUTHCLIENT_SECRET) and the region.",
+                "(or GENESYSCLOUD_OAUTHCLIENT_ID / GENESYSCLOUD_OAUTHCLIENT_SECRET) and the region. " +
+                ROTATED_SECRET_HINT,
               failure,
             );
           }
@@ -192,8 +221,41 @@ export class GenesysApi {
     return (await fresh).accessToken;
   }
 
+  /**
+   * The org these credentials reach, checked against the pin (`genesyscloud:organizationId`) and
+   * against `recorded`, the org a resource's state names; read once per provider process. Every
+   * call waits for it first, so credentials of another org change and return nothing.
+   */
+  async organization(recorded?: string): Promise<Organization> {
+    const orgs = sharedOrganizations();
+    const key = this.loginKey();
+    let pending = orgs.get(key);
+    if (!pending) {
+      pending = this.attempt<{ id?: string; name?: string }>("Read organization", (a) => a.organization.getOrganizationsMe(), {}).then((org) => {
+        if (!org?.id) throw new Error("GET /api/v2/organizations/me answered without an id: the org these credentials reach cannot be checked.");
+        return { id: org.id, name: org.name };
+      });
+      orgs.set(key, pending);
+      // A failed read must not stick: the next call tries again.
+      pending.catch(() => {
+        if (orgs.get(key) === pending) orgs.delete(key);
+      });
+    }
+    const org = await pending;
+    const { organizationId: pinned, clientId } = this.target;
+    if (pinned !== undefined && pinned !== org.id) throw new WrongOrganizationError(wrongOrganizationMessage(clientId, org, pinned, "pinned"));
+    if (recorded !== undefined && recorded !== org.id) throw new WrongOrganizationError(wrongOrganizationMessage(clientId, org, recorded, "recorded"));
+    return org;
+  }
+
+  /** Whether the org is pinned (and so, once {@link organization} resolved, confirmed to be the stack's). */
+  get pinned(): boolean {
+    return this.target.organizationId !== undefined;
+  }
+
   /** One API call with retries; resolves the response body. `label` names it in errors. */
   async call<T>(label: string, fn: (apis: SdkApis) => Promise<unknown>, options: CallOptions = {}): Promise<T> {
+    await this.organization();
     try {
       return await this.attempt<T>(label, fn, options);
     } catch (err) {
@@ -267,22 +329,77 @@ export class GenesysApi {
   }
 }
 
-/** A GET whose 404 means the object is gone (read returns `{}` then). */
-export async function readOrGone<T>(api: GenesysApi, label: string, fn: (apis: SdkApis) => Promise<unknown>): Promise<T | undefined> {
-  try {
-    return await api.call<T>(label, fn);
-  } catch (err) {
-    if (err instanceof GenesysApiError && err.status === GONE_STATUS) return undefined;
-    throw err;
+/** The credentials reach another org than the stack's: thrown before any call that reads or changes objects. */
+export class WrongOrganizationError extends ProviderError {
+  constructor(message: string) {
+    super("WrongOrganizationError", message);
   }
 }
 
-/** A DELETE for which 404 counts as done. */
-export async function deleteOrGone(api: GenesysApi, label: string, fn: (apis: SdkApis) => Promise<unknown>, options: CallOptions = {}): Promise<void> {
+/** Pure: why nothing was done, naming both orgs, and what fixes it. */
+export function wrongOrganizationMessage(clientId: string, reached: Organization, expected: string, why: "pinned" | "recorded"): string {
+  const [env, secret] = [SETTINGS.clientId[1], SETTINGS.clientSecret[1]];
+  const stackOrg =
+    why === "pinned"
+      ? `${SETTINGS.organizationId[0]} (or ${SETTINGS.organizationId[1]}) pins this stack to Genesys Cloud org id ${expected}`
+      : `this resource was deployed to Genesys Cloud org id ${expected} (recorded in the stack's state as genesysOrgId)`;
+  const otherFix =
+    why === "pinned"
+      ? `; if this stack is meant for org ${reached.id}, change the pin: \`pulumi config set ${SETTINGS.organizationId[0]} ${reached.id}\``
+      : "";
+  return (
+    `Wrong Genesys Cloud org: the OAuth client "${clientId}" reaches org ${describeOrganization(reached)}, but ${stackOrg}. ` +
+    "Nothing was read, changed or deleted, and the stack's state is left as it was. " +
+    `Run with the credentials of org ${expected}: ${env} / ${secret} (and ${SETTINGS.region[1]} or ${SETTINGS.apiUrl[1]}) ` +
+    `or the stack's ${SETTINGS.clientId[0]} / ${SETTINGS.clientSecret[0]} config; in CI, the GitHub environment of this stack` +
+    `${otherFix}.`
+  );
+}
+
+/**
+ * Whether the object still shows in its kind's listing: how a 404 is confirmed. Genesys's
+ * single-object calls are eventually consistent (TOLERATE.justCreated): a 404 for an object the
+ * listing still shows means "not visible yet", never "gone".
+ */
+export type Listed = () => Promise<boolean>;
+
+function isGone(err: unknown): boolean {
+  return err instanceof GenesysApiError && err.status === GONE_STATUS;
+}
+
+/**
+ * A GET whose 404 means the object is gone (read returns undefined then) once `listed` confirms
+ * it; an object still listed is read again within the visibility window. The org was checked
+ * first (GenesysApi.call), so "gone" is only ever said of the stack's own org.
+ */
+export async function readOrGone<T>(api: GenesysApi, label: string, fn: (apis: SdkApis) => Promise<unknown>, listed: Listed): Promise<T | undefined> {
+  try {
+    return await api.call<T>(label, fn);
+  } catch (err) {
+    if (!isGone(err)) throw err;
+  }
+  if (!(await listed())) return undefined;
+  return api.call<T>(label, fn, { tolerate: TOLERATE.justCreated });
+}
+
+/**
+ * A DELETE for which a confirmed 404 counts as done (see readOrGone); one still listed is deleted
+ * again within the visibility window. For an object this run just made, pass
+ * `tolerate: TOLERATE.justCreated`: its 404 is retried within the window before anything else.
+ */
+export async function deleteOrGone(
+  api: GenesysApi,
+  label: string,
+  fn: (apis: SdkApis) => Promise<unknown>,
+  listed: Listed,
+  options: CallOptions = {},
+): Promise<void> {
   try {
     await api.call(label, fn, options);
+    return;
   } catch (err) {
-    if (err instanceof GenesysApiError && err.status === GONE_STATUS) return;
-    throw err;
+    if (!isGone(err)) throw err;
   }
+  if (!(await listed())) return;
+  await api.call(label, fn, { ...options, tolerate: [...(options.tolerate ?? []), ...TOLERATE.justCreated] });
 }

@@ -2,7 +2,7 @@
 import * as flows from "./flows";
 import { CURSOR_PAGE_SIZE, cursorPages } from "./paging";
 import { TOLERATE } from "./retry-policy";
-import { type CallOptions, type GenesysApi, deleteOrGone, readOrGone } from "./transport";
+import { type CallOptions, type GenesysApi, type Listed, deleteOrGone, readOrGone } from "./transport";
 
 export interface MatchCriterion {
   jsonPath: string;
@@ -58,7 +58,7 @@ export function read(api: GenesysApi, id: string): Promise<LiveTrigger> {
 }
 
 export function readOrGoneTrigger(api: GenesysApi, id: string): Promise<LiveTrigger | undefined> {
-  return readOrGone(api, "Read trigger", (a) => a.processAutomation.getProcessautomationTrigger(id));
+  return readOrGone(api, "Read trigger", (a) => a.processAutomation.getProcessautomationTrigger(id), listed(api, id));
 }
 
 /** `workflowId` is its target, perhaps published just before (not a valid target yet): shown once it reads with a published version. */
@@ -81,5 +81,11 @@ export function test<T>(api: GenesysApi, id: string, event: Record<string, unkno
 }
 
 export function remove(api: GenesysApi, id: string): Promise<void> {
-  return deleteOrGone(api, `Delete trigger ${id}`, (a) => a.processAutomation.deleteProcessautomationTrigger(id));
+  return deleteOrGone(api, `Delete trigger ${id}`, (a) => a.processAutomation.deleteProcessautomationTrigger(id), listed(api, id));
+}
+
+/** Whether the trigger shows in the listing of every topic (a 404's confirmation, transport.ts Listed). */
+function listed(api: GenesysApi, id: string): Listed {
+  const isIt = (trigger: LiveTrigger) => trigger.id === id;
+  return async () => (await list(api, undefined, isIt)).some(isIt);
 }

@@ -48,16 +48,17 @@ afterAll(async () => {
 });
 
 describe("API-call budget per phase (one org, both events)", () => {
-  it("cold up: at most 25 API calls, one login, each object written once", () => {
+  it("cold up: at most 26 API calls, one login, one org read, each object written once", () => {
     const calls = countCalls(phase("cold up").entries);
     const byRoute = JSON.stringify(countByRoute(phase("cold up").entries));
-    expect(calls.api, byRoute).toBeLessThanOrEqual(25);
+    expect(calls.api, byRoute).toBeLessThanOrEqual(26);
     // Besides the job polls (their number follows the job time: providers' pollDelayMs), the
-    // cold up makes 20 API calls: 6 natural-key lookups (integration, data action, each workflow
-    // and trigger), 8 writes, the integration's config read, activation read and namesake check
-    // (another run against the org at once), the home division's read (one for both workflows),
-    // and each published flow's read.
-    expect(calls.api - count("cold up", "GET /api/v2/flows/jobs/{jobId}"), byRoute).toBeLessThanOrEqual(20);
+    // cold up makes 21 API calls: the org's read (the org binding, once per run), 6 natural-key
+    // lookups (integration, data action, each workflow and trigger), 8 writes, the integration's
+    // config read, activation read and namesake check (another run against the org at once), the
+    // home division's read (one for both workflows), and each published flow's read.
+    expect(calls.api - count("cold up", "GET /api/v2/flows/jobs/{jobId}"), byRoute).toBeLessThanOrEqual(21);
+    expect(count("cold up", "GET /api/v2/organizations/me"), byRoute).toBe(1);
     expect(count("cold up", "GET /api/v2/authorization/divisions/home"), byRoute).toBe(1);
     expect(calls.logins).toBe(1);
     expect(calls.status429).toBe(0);
@@ -102,7 +103,7 @@ describe("API-call budget per phase (one org, both events)", () => {
     expect(phase("endpoint change").run.changes).toEqual({ same: 7, update: 1 });
   });
 
-  it("refresh: reads only, at most 2 per object (3 for the data action, whose templates are separate documents)", () => {
+  it("refresh: reads only, at most 2 per object (3 for the data action, whose templates are separate documents), and the org once", () => {
     const entries = phase("refresh").entries;
     expect(countCalls(entries).writes).toBe(0);
     const objects = { integration: 1, "data action": 1, workflow: 2, trigger: 2 } as const;
@@ -111,7 +112,8 @@ describe("API-call budget per phase (one org, both events)", () => {
     expect(reads.workflow).toBeLessThanOrEqual(2);
     expect(reads.trigger).toBeLessThanOrEqual(2);
     expect(reads["data action"]).toBeLessThanOrEqual(3);
-    expect(countCalls(entries).apiReads).toBeLessThanOrEqual(2 * 6);
+    // And the org's read, once: the org binding.
+    expect(countCalls(entries).apiReads).toBeLessThanOrEqual(2 * 6 + 1);
   });
 
   it("destroy: at most 10 calls, one delete per object, nothing left", () => {

@@ -13,6 +13,7 @@ import {
   sameTopics,
   withoutIdleRelease,
 } from "../../providers/eventbridge-integration";
+import { OrgBound } from "../../providers/org-binding";
 import { IntegrationProvider } from "../../providers/integration";
 import { login } from "../emulator/sdk";
 import { configureRequest, emulator, expectIdempotentDelete, MARKER, reloadedWithoutCredentials, stackConfig } from "./harness";
@@ -55,7 +56,7 @@ async function configured(provider = new EventBridgeIntegrationProvider()): Prom
 
 const configPuts = () => emu.log().counts["PUT /api/v2/integrations/{integrationId}/config/current"] ?? 0;
 
-async function lifecycle(provider: EventBridgeIntegrationProvider): Promise<void> {
+async function lifecycle(provider: Pick<EventBridgeIntegrationProvider, "configure" | "check" | "create" | "read" | "diff" | "update" | "delete">): Promise<void> {
   await provider.configure(configureRequest(stackConfig(emu)));
   const { name, notes, enabled, adopt, ...rest } = inputs;
   const checked = await provider.check({}, rest);
@@ -128,8 +129,8 @@ describe("EventBridgeIntegration provider", () => {
     await lifecycle(new EventBridgeIntegrationProvider());
   });
 
-  it("does the same after a serialize → require round trip, with no credential in the text", async () => {
-    await lifecycle(await reloadedWithoutCredentials(new EventBridgeIntegrationProvider()));
+  it("does the same after a serialize → require round trip, with no credential in the text (bound to its org, as registered)", async () => {
+    await lifecycle(await reloadedWithoutCredentials(new OrgBound(new EventBridgeIntegrationProvider(), "EventBridge integration")));
   });
 
   it("moves to the single customer.end filter of Cognigy 2025.12+ in place", async () => {

@@ -96,4 +96,36 @@ describe("two runs at once", () => {
       await emulator.close();
     }
   });
+
+  it.concurrent("the namesake clean-up deletes its own integration even when the DELETE answers 404 as not visible yet", async () => {
+    // Genesys's read-after-create window on, and the clean-up's DELETE, right after the create,
+    // answered 404 as inside it: counted as gone, the duplicate would stay while the run reports it deleted.
+    const emulator = await startEmulator({ invisibilityMs: 300 });
+    const proxy = await startCrashProxy(emulator.url);
+    try {
+      const other = await client(emulator, DEFAULT_CLIENT.id, DEFAULT_CLIENT.secret);
+      let theirs = "";
+      proxy.tap(CRASH_POINTS.find((p) => p.name === "integration config (name + marker)")!, async () => {
+        const made = await other.call<{ id: string }>("POST", "/api/v2/integrations", { integrationType: { id: "custom-rest-actions" } });
+        // The other run waits out the window too: its config reads 404 until then.
+        let config: Record<string, unknown> | undefined;
+        while (!config) {
+          config = await other.call<Record<string, unknown>>("GET", `/api/v2/integrations/${made.id}/config/current`).catch(() => undefined);
+          if (!config) await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await other.call("PUT", `/api/v2/integrations/${made.id}/config/current`, { ...config, name: "Shared name", notes: "other stack's marker" });
+        theirs = made.id;
+        emulator.injectFaults({ route: "DELETE /api/v2/integrations/{integrationId}", kind: "invisibility" });
+      });
+      const provider = new IntegrationProvider();
+      await provider.configure(configureRequest(emulatorConfig(proxy, { "genesyscloud:retryMinWaitMs": "50" })));
+      const failure = (await provider.create({ name: "Shared name", notes: "", enabled: true, adopt: false, managedBy: "our marker", providerVersion: "0.1.0" }).catch((e: unknown) => e)) as Error;
+      expect(failure.message).toMatch(/was created by another run against this Genesys org at the same time .* which it deleted again/);
+      expect(emulator.faults().injected.invisibility).toBe(1);
+      expect(emulator.state().integrations.map((i) => [i.id, i.name, i.notes])).toEqual([[theirs, "Shared name", "other stack's marker"]]);
+    } finally {
+      await proxy.close();
+      await emulator.close();
+    }
+  });
 });

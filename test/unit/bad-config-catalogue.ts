@@ -59,6 +59,7 @@ export const catalogue: [string, Record<string, string | undefined>, string, Reg
   ["empty client secret", { "genesyscloud:oauthClientSecret": "" }, "genesyscloud:oauthClientSecret", /--secret/],
   ["neither region nor api url", { "genesyscloud:region": undefined }, "genesyscloud:region", /genesyscloud:apiUrl|pulumi config set/],
   ["api url that is not a URL", { "genesyscloud:apiUrl": "not a url" }, "genesyscloud:apiUrl", /expected e\.g\. http/],
+  ["org pin that is not an org id", { "genesyscloud:organizationId": "my-org" }, "genesyscloud:organizationId", /not a Genesys organisation id \(a UUID\).*Admin > Organization Settings/],
   ["513-character trigger description", { "cognigy:triggerDescription": long(513) }, "cognigy:triggerDescription", /at most 512: shorten it/],
   ["unknown event", { "cognigy:events": '["acw","user.start"]' }, "cognigy:events", /unknown event "user\.start"; use "acw", "user\.end"/],
   ["empty event list", { "cognigy:events": "[]" }, "cognigy:events", /select at least one of "acw", "user\.end"/],
