@@ -39,6 +39,7 @@ export const ROUTE_PERMISSIONS: ReadonlyMap<string, readonly string[]> = new Map
   ["GET /api/v2/flows", FLOW_VIEW],
   ["GET /api/v2/flows/{flowId}", FLOW_VIEW],
   ["GET /api/v2/flows/{flowId}/versions/{versionId}", FLOW_VIEW],
+  ["GET /api/v2/flows/{flowId}/versions/{versionId}/configuration", FLOW_VIEW],
   ["DELETE /api/v2/flows/{flowId}", ["architect:flow:delete"]],
   ["POST /api/v2/flows/actions/unlock", ["architect:flow:unlock"]],
   ["GET /api/v2/architect/dependencytracking/deletedresourceconsumers", ["architect:dependencyTracking:view"]],
