@@ -41,8 +41,13 @@ export interface HandoverWebhooksArgs {
   readonly triggersEnabled?: pulumi.Input<boolean>;
   /** Description of both triggers (the provider appends its management marker); default none. */
   readonly triggerDescription?: pulumi.Input<string>;
-  /** Take over existing objects with the same names instead of failing on them; default false. */
+  /**
+   * Take over existing objects with the same names instead of failing on them; default false.
+   * Decided in `check`, so `pulumi preview --diff` shows it (the `adoption` input of each object).
+   */
   readonly adoptExisting?: pulumi.Input<boolean>;
+  /** Allow replacing an adopted object under a new id (e.g. a data action whose contract differs); default false: refused. */
+  readonly allowReplaceAdopted?: pulumi.Input<boolean>;
   /** Which events get a workflow and a trigger (plain: it decides which resources exist); default both, `acw` and `user.end`. */
   readonly events?: readonly EventKey[];
   /**
@@ -92,6 +97,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
 
     const managedBy = stackMarker(pulumi.getProject(), pulumi.getStack());
     const adopt = args.adoptExisting ?? false;
+    const allowReplaceAdopted = args.allowReplaceAdopted ?? false;
     const createRefusal = args.createRefusal;
     const integrationName = nameOf("integrationName", args.integrationName, DEFAULT_INTEGRATION_NAME);
     const dataActionName = nameOf("dataActionName", args.dataActionName, DEFAULT_DATA_ACTION_NAME);
@@ -123,7 +129,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
         : undefined;
     const integration = new Integration(
       `${name}-integration`,
-      { name: integrationName, enabled: true, adopt, managedBy, createRefusal },
+      { name: integrationName, enabled: true, adopt, allowReplaceAdopted, managedBy, createRefusal },
       { ...child, dependsOn: existing ? [existing] : [] },
     );
     const dataAction = new DataAction(
@@ -132,11 +138,13 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
         name: dataActionName,
         category: integrationName,
         integrationId: integration.id,
+        integrationAdopted: integration.adopted,
         inputSchema: inputContract,
         outputSchema: outputContract,
         requestUrlTemplate: this.requestUrl,
         requestType: HANDOVER_REQUEST_TYPE,
         adopt,
+        allowReplaceAdopted,
         managedBy,
         createRefusal,
       },
@@ -158,6 +166,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
               renderWorkflowYaml({ workflowName, division, integrationName, dataActionName, topic: event.workflowTopic }),
             ),
           adopt,
+          allowReplaceAdopted,
           managedBy,
           createRefusal,
           // The flow job resolves the data action by name when it publishes the workflow, and the
@@ -180,6 +189,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
               ? undefined
               : checked("triggerDescription", args.triggerDescription, (description) => triggerDescriptionProblem(description, managedBy)),
           adopt,
+          allowReplaceAdopted,
           managedBy,
           createRefusal,
         },

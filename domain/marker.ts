@@ -43,3 +43,11 @@ export function withoutMarker(text: string | undefined, marker: string): string 
   const trimmed = text.trim();
   return hasMarker(trimmed, marker) ? trimmed.slice(0, trimmed.length - marker.length).trim() : trimmed;
 }
+
+/**
+ * The user's part of a text as read back: absent when the stack gives none (`given` undefined)
+ * and Genesys holds none either, so a refresh of an untouched object reports nothing.
+ */
+export function userText(live: string, given: string | undefined): string | undefined {
+  return live === "" && given === undefined ? undefined : live;
+}

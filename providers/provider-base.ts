@@ -33,7 +33,8 @@ export interface KindRules {
 /**
  * What every Genesys provider shares: the settings `configure` reads (kept on `this` in the
  * provider process only, never serialized), one lazily made API layer, and `check`/`diff` as
- * pure functions of the kind's inputs and diff rules (no API call: they also run in preview).
+ * pure functions of the kind's inputs and diff rules (no API call: they also run in preview; the
+ * webhook kinds' check adds a read-only lookup when adopting, providers/webhook-provider.ts).
  */
 export abstract class GenesysProvider<K extends KindRules = KindRules> {
   private settings?: RawSettings;
