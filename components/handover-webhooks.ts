@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ExistingSetup } from "../providers/existing-setup";
-import { DataAction, Integration, Trigger, Workflow } from "../providers/webhook-resources";
-import { stackMarker } from "../domain/marker";
+import { DataAction, Integration, StackIdentity, Trigger, Workflow } from "../providers/webhook-resources";
+import { IDENTITY_LENGTH, stackMarker } from "../domain/marker";
 import inputContract from "../templates/input-contract.json";
 import outputContract from "../templates/output-contract.json";
 import { endpointDomainProblem, endpointUrlProblem, handoverRequestUrl } from "../domain/endpoint";
@@ -95,7 +95,12 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
     const nameOf = (label: string, value: pulumi.Input<string> | undefined, fallback: string) =>
       checked(label, value ?? fallback, objectNameProblem);
 
-    const managedBy = stackMarker(pulumi.getProject(), pulumi.getStack());
+    // The stack's own id in every marker: another stack of the same project and stack name (another
+    // repo or backend on this org) does not take these objects for its own, nor this one theirs.
+    const identity = new StackIdentity(`${name}-identity`, child);
+    const managedBy = identity.identity.apply((id) => stackMarker(pulumi.getProject(), pulumi.getStack(), id));
+    // As long as the marker will be: what the trigger description's length is checked with.
+    const markerShape = stackMarker(pulumi.getProject(), pulumi.getStack(), "x".repeat(IDENTITY_LENGTH));
     const adopt = args.adoptExisting ?? false;
     const allowReplaceAdopted = args.allowReplaceAdopted ?? false;
     const createRefusal = args.createRefusal;
@@ -187,7 +192,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
           description:
             args.triggerDescription === undefined
               ? undefined
-              : checked("triggerDescription", args.triggerDescription, (description) => triggerDescriptionProblem(description, managedBy)),
+              : checked("triggerDescription", args.triggerDescription, (description) => triggerDescriptionProblem(description, markerShape)),
           adopt,
           allowReplaceAdopted,
           managedBy,

@@ -1,5 +1,6 @@
 // Credentials and target, read at call time on the provider process, never at construction.
 import type * as pulumi from "@pulumi/pulumi";
+import { sameStackMarker } from "../domain/marker";
 import { DiffRules, diffResult } from "./diff";
 import { GenesysApi } from "./genesys/transport";
 import { RawSettings, readSettings, resolveTarget } from "./genesys/settings";
@@ -56,6 +57,7 @@ export abstract class GenesysProvider<K extends KindRules = KindRules> {
   }
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
-    return diffResult(olds, news, this.kind.rules);
+    // An object marked before the stack had an identity is still the stack's: no write for that alone.
+    return diffResult(olds, news, { ...this.kind.rules, same: { managedBy: sameStackMarker, ...this.kind.rules.same } });
   }
 }

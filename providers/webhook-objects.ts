@@ -11,11 +11,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DataActionProvider } from "./data-action";
 import { IntegrationProvider } from "./integration";
+import { StackIdentityProvider } from "./stack-identity";
 import { closureProviderText, packageModules, providerModuleText } from "./packaged-provider";
 import { TriggerProvider } from "./trigger";
 import { WorkflowProvider } from "./workflow";
 
-export type WebhookKind = "Integration" | "DataAction" | "Workflow" | "Trigger";
+export type WebhookKind = "Integration" | "DataAction" | "Workflow" | "Trigger" | "StackIdentity";
 
 type KindProvider = Required<Pick<pulumi.dynamic.ResourceProvider, "check" | "diff" | "create" | "read" | "update" | "delete">> & {
   configure(req: pulumi.dynamic.ConfigureRequest): Promise<void>;
@@ -27,6 +28,8 @@ export class WebhookObjectsProvider implements pulumi.dynamic.ResourceProvider {
     DataAction: new DataActionProvider(),
     Workflow: new WorkflowProvider(),
     Trigger: new TriggerProvider(),
+    // Not a Genesys object: the stack identity the markers carry, served by the same provider text.
+    StackIdentity: new StackIdentityProvider(),
   };
 
   private of(kind: unknown): KindProvider {

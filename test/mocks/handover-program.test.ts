@@ -144,7 +144,7 @@ describe("the stack program under mocks, overrides", () => {
       }),
     );
     expect(registrations.map((r) => r.name).sort()).toEqual(
-      ["handover", "handover-data-action", "handover-integration", "handover-trigger-user-end", "handover-workflow-user-end"].sort(),
+      ["handover", "handover-identity", "handover-data-action", "handover-integration", "handover-trigger-user-end", "handover-workflow-user-end"].sort(),
     );
     const input = (name: string) => registrations.find((r) => r.name === name)!.inputs;
     expect(input("handover-data-action").requestUrlTemplate).toBe("https://cognigy-endpoint.example.com/handover/genesysCloudOM");
@@ -155,7 +155,7 @@ describe("the stack program under mocks, overrides", () => {
       description: "Cognigy handover end",
       adopt: true,
     });
-    for (const r of registrations.filter((r) => r.name !== "handover")) expect(r.inputs.adopt, r.name).toBe(true);
+    for (const r of registrations.filter((r) => r.name !== "handover" && r.name !== "handover-identity")) expect(r.inputs.adopt, r.name).toBe(true);
   });
 });
 
