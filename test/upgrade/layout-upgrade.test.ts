@@ -20,7 +20,8 @@ const ROOT = path.join(__dirname, "..", "..");
 const LAYOUT = "05805b9";
 /** The tree before stack identities: markers `cognigy-genesys-handover <project>/<stack>`. */
 const NO_IDENTITY = "32f83bc";
-const BEFORE_TREE = ["Pulumi.yaml", "package.json", "tsconfig.json", "tsconfig.pulumi.json", "stacks", "components", "providers", "templates"];
+/** What the program needs of a tree (each where the commit has it: `domain` came with issue 16). */
+const BEFORE_TREE = ["Pulumi.yaml", "package.json", "tsconfig.json", "tsconfig.pulumi.json", "stacks", "components", "providers", "domain", "templates"];
 const STACK = "upgrade";
 const SECRET_KEYS = ["genesyscloud:oauthClientSecret"];
 const EVENTBRIDGE = {
@@ -33,13 +34,16 @@ const EVENTBRIDGE = {
 const NEW_COMPONENT = "create cognigy:genesyscloud:HandoverEventBridge eventbridge";
 // The stack's identity, state only (providers/stack-identity.ts): no call reaches Genesys.
 const NEW_IDENTITY = "create pulumi-nodejs:dynamic/cognigy:StackIdentity handover-identity";
+// The default provider's inputs hold the whole stack config: a newly declared key (with its
+// default, here cognigy:allowReplaceAdopted) updates that record; state only, no object changes.
+const NEW_CONFIG_KEY = "update pulumi:providers:pulumi-nodejs default";
 
 /** The modes of domain/modes.ts; self-hosted stays off: the aws provider plugin cannot be installed here. */
 const MODES = [
-  { before: LAYOUT, mode: "webhooks", config: {}, created: [NEW_IDENTITY] },
-  { before: LAYOUT, mode: "eventbridge", config: EVENTBRIDGE, created: [NEW_COMPONENT] },
-  { before: LAYOUT, mode: "both", config: EVENTBRIDGE, created: [NEW_COMPONENT, NEW_IDENTITY] },
-  { before: NO_IDENTITY, mode: "webhooks", config: {}, created: [NEW_IDENTITY] },
+  { before: LAYOUT, mode: "webhooks", config: {}, created: [NEW_IDENTITY, NEW_CONFIG_KEY] },
+  { before: LAYOUT, mode: "eventbridge", config: EVENTBRIDGE, created: [NEW_COMPONENT, NEW_CONFIG_KEY] },
+  { before: LAYOUT, mode: "both", config: EVENTBRIDGE, created: [NEW_COMPONENT, NEW_IDENTITY, NEW_CONFIG_KEY] },
+  { before: NO_IDENTITY, mode: "webhooks", config: {}, created: [NEW_IDENTITY, NEW_CONFIG_KEY] },
 ];
 
 /** The component that holds an object, by the object's name; up to 05805b9 the stack itself held the EventBridge integration. */
@@ -58,7 +62,8 @@ function extractBefore(commit: string): string {
     );
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cognigy-${commit}-`));
-  const archive = execFileSync("git", ["-C", ROOT, "archive", commit, ...BEFORE_TREE], { maxBuffer: 64 * 1024 * 1024 });
+  const tree = BEFORE_TREE.filter((entry) => spawnSync("git", ["-C", ROOT, "cat-file", "-e", `${commit}:${entry}`]).status === 0);
+  const archive = execFileSync("git", ["-C", ROOT, "archive", commit, ...tree], { maxBuffer: 64 * 1024 * 1024 });
   execFileSync("tar", ["-x", "-C", dir], { input: archive });
   fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
   return dir;
