@@ -93,7 +93,8 @@ export class IntegrationProvider extends WebhookProvider implements pulumi.dynam
       enabled: live.enabled,
       integrationType: INTEGRATION_TYPE,
     };
-    return { id, props: outs, inputs: pickInputs(outs) };
+    // The host turns props into a protobuf Struct, which rejects undefined members (notes, when unset).
+    return { id, props: dropUndefined({ ...outs }), inputs: pickInputs(outs) };
   }
 
   async update(id: string, olds: IntegrationOutputs, news: IntegrationInputs): Promise<pulumi.dynamic.UpdateResult> {

@@ -4,7 +4,6 @@
 // project and stack name (two repos or backends on one org), which `project/stack` cannot. Made in
 // `check`, not `create`, so that a preview already knows it. State only: no API call.
 import type * as pulumi from "@pulumi/pulumi";
-import { randomUUID } from "crypto";
 
 export interface StackIdentityOutputs {
   identity: string;
@@ -16,6 +15,8 @@ export class StackIdentityProvider {
 
   async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
     const kept = [olds.identity, news.identity].find((value) => typeof value === "string" && value !== "");
+    // Required here: a captured module would be serialized with the provider where it is closure-serialized.
+    const { randomUUID } = require("crypto") as typeof import("crypto");
     return { inputs: { ...news, identity: kept ?? randomUUID() } };
   }
 
