@@ -55,11 +55,12 @@ describe("adoption shown before it happens", () => {
         expect(outputs.workflows[key]).toMatchObject({ id: made.flowIds[key], adopted: true });
         expect(outputs.triggers[key]).toMatchObject({ id: made.triggerIds[key], adopted: true });
       }
-      const marked = `${ADMIN_TEXT}\n\ncognigy-genesys-handover ${PROJECT}/adopt-preview`;
+      // The admin's text, a blank line, the marker with the stack's identity.
+      const marked = new RegExp(`^${ADMIN_TEXT}\n\ncognigy-genesys-handover ${PROJECT}/adopt-preview [0-9a-f-]{36}$`);
       const state = emu.state();
-      expect(state.integrations.find((i) => i.id === made.integrationId)?.notes).toBe(marked);
-      for (const id of Object.values(made.flowIds)) expect(state.flows.find((f) => f.id === id)?.description).toBe(marked);
-      for (const id of Object.values(made.triggerIds)) expect(state.triggers.find((t) => t.id === id)?.description).toBe(marked);
+      expect(state.integrations.find((i) => i.id === made.integrationId)?.notes).toMatch(marked);
+      for (const id of Object.values(made.flowIds)) expect(state.flows.find((f) => f.id === id)?.description).toMatch(marked);
+      for (const id of Object.values(made.triggerIds)) expect(state.triggers.find((t) => t.id === id)?.description).toMatch(marked);
 
       // Renaming an adopted workflow would replace it (a new flow, the admin's one deleted).
       stack.setConfig({ ...genesysConfig(emu), ...ADOPT, "cognigy:workflowNameAcw": "Renamed acw workflow" }, [SECRET_KEY]);
