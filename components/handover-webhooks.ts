@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ExistingSetup } from "../providers/existing-setup";
-import { DataAction, Integration, Trigger, Workflow } from "../providers/webhook-resources";
-import { stackMarker } from "../domain/marker";
+import { DataAction, Integration, StackIdentity, Trigger, Workflow } from "../providers/webhook-resources";
+import { IDENTITY_LENGTH, stackMarker } from "../domain/marker";
 import inputContract from "../templates/input-contract.json";
 import outputContract from "../templates/output-contract.json";
 import { endpointDomainProblem, endpointUrlProblem, handoverRequestUrl } from "../domain/endpoint";
@@ -41,8 +41,13 @@ export interface HandoverWebhooksArgs {
   readonly triggersEnabled?: pulumi.Input<boolean>;
   /** Description of both triggers (the provider appends its management marker); default none. */
   readonly triggerDescription?: pulumi.Input<string>;
-  /** Take over existing objects with the same names instead of failing on them; default false. */
+  /**
+   * Take over existing objects with the same names instead of failing on them; default false.
+   * Decided in `check`, so `pulumi preview --diff` shows it (the `adoption` input of each object).
+   */
   readonly adoptExisting?: pulumi.Input<boolean>;
+  /** Allow replacing an adopted object under a new id (e.g. a data action whose contract differs); default false: refused. */
+  readonly allowReplaceAdopted?: pulumi.Input<boolean>;
   /** Which events get a workflow and a trigger (plain: it decides which resources exist); default both, `acw` and `user.end`. */
   readonly events?: readonly EventKey[];
   /**
@@ -90,8 +95,14 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
     const nameOf = (label: string, value: pulumi.Input<string> | undefined, fallback: string) =>
       checked(label, value ?? fallback, objectNameProblem);
 
-    const managedBy = stackMarker(pulumi.getProject(), pulumi.getStack());
+    // The stack's own id in every marker: another stack of the same project and stack name (another
+    // repo or backend on this org) does not take these objects for its own, nor this one theirs.
+    const identity = new StackIdentity(`${name}-identity`, child);
+    const managedBy = identity.identity.apply((id) => stackMarker(pulumi.getProject(), pulumi.getStack(), id));
+    // As long as the marker will be: what the trigger description's length is checked with.
+    const markerShape = stackMarker(pulumi.getProject(), pulumi.getStack(), "x".repeat(IDENTITY_LENGTH));
     const adopt = args.adoptExisting ?? false;
+    const allowReplaceAdopted = args.allowReplaceAdopted ?? false;
     const createRefusal = args.createRefusal;
     const integrationName = nameOf("integrationName", args.integrationName, DEFAULT_INTEGRATION_NAME);
     const dataActionName = nameOf("dataActionName", args.dataActionName, DEFAULT_DATA_ACTION_NAME);
@@ -123,7 +134,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
         : undefined;
     const integration = new Integration(
       `${name}-integration`,
-      { name: integrationName, enabled: true, adopt, managedBy, createRefusal },
+      { name: integrationName, enabled: true, adopt, allowReplaceAdopted, managedBy, createRefusal },
       { ...child, dependsOn: existing ? [existing] : [] },
     );
     const dataAction = new DataAction(
@@ -132,11 +143,13 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
         name: dataActionName,
         category: integrationName,
         integrationId: integration.id,
+        integrationAdopted: integration.adopted,
         inputSchema: inputContract,
         outputSchema: outputContract,
         requestUrlTemplate: this.requestUrl,
         requestType: HANDOVER_REQUEST_TYPE,
         adopt,
+        allowReplaceAdopted,
         managedBy,
         createRefusal,
       },
@@ -158,6 +171,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
               renderWorkflowYaml({ workflowName, division, integrationName, dataActionName, topic: event.workflowTopic }),
             ),
           adopt,
+          allowReplaceAdopted,
           managedBy,
           createRefusal,
           // The flow job resolves the data action by name when it publishes the workflow, and the
@@ -178,8 +192,9 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
           description:
             args.triggerDescription === undefined
               ? undefined
-              : checked("triggerDescription", args.triggerDescription, (description) => triggerDescriptionProblem(description, managedBy)),
+              : checked("triggerDescription", args.triggerDescription, (description) => triggerDescriptionProblem(description, markerShape)),
           adopt,
+          allowReplaceAdopted,
           managedBy,
           createRefusal,
         },

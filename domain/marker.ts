@@ -9,9 +9,40 @@ export const USER_AGENT = `${TOOL_NAME}/${PROVIDER_VERSION}`;
 /**
  * The management marker every object of one stack carries (the `managedBy` input): a re-run
  * recognises its own half-made objects by it, and verify tells managed objects from hand-made ones.
+ * `identity`: the stack's own id (providers/stack-identity.ts), without which two stacks of the same
+ * project and stack name (two repos or backends on one org) would take each other's objects for
+ * their own. Without it: the marker stacks wrote before they had one.
  */
-export function stackMarker(project: string, stack: string): string {
-  return `${TOOL_NAME} ${project}/${stack}`;
+export function stackMarker(project: string, stack: string, identity?: string): string {
+  return identity === undefined ? `${TOOL_NAME} ${project}/${stack}` : `${TOOL_NAME} ${project}/${stack} ${identity}`;
+}
+
+/** The length of a stack identity (a UUID): the marker's length is known before the id is. */
+export const IDENTITY_LENGTH = 36;
+
+/**
+ * Pure: whether two markers stand for the same stack, for an object already in its state: equal,
+ * or `old` is the marker the stack wrote before it had an identity and `next` that marker with one.
+ * (A namesake found by lookup is recognised only by the exact marker, never by this.)
+ */
+export function sameStackMarker(old: unknown, next: unknown): boolean {
+  if (old === next) return true;
+  if (typeof old !== "string" || typeof next !== "string" || !isMarkerWithoutIdentity(old)) return false;
+  return next.startsWith(`${old} `) && /^\S+$/.test(next.slice(old.length + 1));
+}
+
+function isMarkerWithoutIdentity(marker: string): boolean {
+  return new RegExp(`^${TOOL_NAME} \\S+/\\S+$`).test(marker);
+}
+
+/**
+ * Pure: whether `text` ends with a marker of the stack `withoutIdentity` names, with any identity
+ * or none: what a read-only check that does not know the identity (verify) recognises.
+ */
+export function hasStackMarker(text: string | undefined, withoutIdentity: string): boolean {
+  if (typeof text !== "string") return false;
+  const last = text.trim().split("\n").pop() ?? "";
+  return last === withoutIdentity || (last.startsWith(`${withoutIdentity} `) && /^\S+$/.test(last.slice(withoutIdentity.length + 1)));
 }
 
 // The dynamic Resource constructor builds `pulumi-nodejs:dynamic/<module>:<type>`.
@@ -42,4 +73,12 @@ export function withoutMarker(text: string | undefined, marker: string): string 
   if (text === undefined || text === EMPTY_TEXT) return "";
   const trimmed = text.trim();
   return hasMarker(trimmed, marker) ? trimmed.slice(0, trimmed.length - marker.length).trim() : trimmed;
+}
+
+/**
+ * The user's part of a text as read back: absent when the stack gives none (`given` undefined)
+ * and Genesys holds none either, so a refresh of an untouched object reports nothing.
+ */
+export function userText(live: string, given: string | undefined): string | undefined {
+  return live === "" && given === undefined ? undefined : live;
 }

@@ -1,12 +1,52 @@
 // Who owns an object found by its natural key, and what `create` may do with it.
-import { ADOPT_CONFIG_KEY } from "../domain/config-keys";
+import { ADOPT_CONFIG_KEY, ALLOW_REPLACE_ADOPTED_CONFIG_KEY } from "../domain/config-keys";
 import { ProviderError } from "./genesys/provider-error";
 
 
 export interface Existing {
   id: string;
-  /** Recognised as made by this stack (marker, or living under our integration). */
+  /** Recognised as made by this stack (its marker, or found by the same create's lost-answer recovery). */
   ours: boolean;
+}
+
+/** What `check` found by the natural key when adopting: the object, and why it cannot be kept in place (if so). */
+export interface Found extends Existing {
+  /** Set when Genesys cannot change the object in place (e.g. a data action's contract): adopting replaces it. */
+  replaceBecause?: string;
+}
+
+/**
+ * Pure: the adoption `check` announces (the `adoption` input, which `pulumi preview --diff` shows
+ * and `create` holds itself to), or the refusal of an adoption that would replace the object.
+ * Nothing is announced for an object this stack made (it is continued, not adopted) or none found.
+ */
+export function adoptionDecision(kind: string, name: string, found: Found | undefined, allowReplace: boolean): { adoption?: string; refusal?: string } {
+  if (found === undefined || found.ours) return {};
+  if (found.replaceBecause === undefined) return { adoption: `take over ${found.id} in place` };
+  if (allowReplace) return { adoption: `replace ${found.id}: ${found.replaceBecause}` };
+  return { refusal: adoptedReplaceRefusal(kind, name, found.id, `adopting it (${found.replaceBecause})`) };
+}
+
+/** Pure: why an adopted object is not replaced: others may still use it by its id. */
+export function adoptedReplaceRefusal(kind: string, name: string, id: string, change: string): string {
+  return (
+    `${kind} "${name}" (id ${id}) was not made by this stack, and ${change} would delete it and create a new one under a new id; ` +
+    `anything else that uses id ${id} (other flows, other teams' setups) would break. To allow it, set ${ALLOW_REPLACE_ADOPTED_CONFIG_KEY}=true ` +
+    `(\`pulumi config set ${ALLOW_REPLACE_ADOPTED_CONFIG_KEY} true\`) and run again; otherwise make the object match in Genesys Cloud, or undo the change.`
+  );
+}
+
+/**
+ * Pure: `create` does only what `check` announced. A takeover that `check` did not announce (the
+ * object appeared, or another one answers to the name, between the two) stops before any write.
+ */
+export function confirmAnnounced(kind: string, name: string, outcome: Outcome, adoption: unknown): void {
+  if (outcome.action !== "take-over" || !outcome.adopted) return;
+  if (typeof adoption === "string" && adoption.includes(` ${outcome.id}`)) return;
+  throw new Error(
+    `${kind} "${name}": found id ${outcome.id} to take over, which the check before this step did not announce ` +
+      `(${typeof adoption === "string" ? `it announced "${adoption}"` : "it found none"}): it changed in Genesys Cloud meanwhile. Run \`pulumi preview --diff\` again to see what would be taken over.`,
+  );
 }
 
 /** `create` outcome: make a new object, or continue with an existing one (`adopted` when not ours). */

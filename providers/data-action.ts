@@ -1,24 +1,29 @@
 import * as pulumi from "@pulumi/pulumi";
-import { adoptionOutcome, createRefusedMessage } from "./adoption";
+import { Found, adoptedReplaceRefusal, adoptionOutcome, confirmAnnounced, createRefusedMessage } from "./adoption";
 import { DiffRules, UNKNOWN, dropUndefined, requireText } from "./diff";
 import * as actions from "./genesys/actions";
 import type { LiveAction, RequestType } from "./genesys/actions";
 import type { GenesysApi } from "./genesys/transport";
 import { MAX_NAME_LENGTH } from "../domain/names";
 import { sameSchema } from "./json-schema";
-import { LABELS, NewObjectGate, WebhookProvider } from "./webhook-provider";
+import { LABELS, NewObjectGate, WebhookProvider, knownKey } from "./webhook-provider";
 
 export type { RequestType } from "./genesys/actions";
 
 /**
- * A published Web Services data action. It has no free-text field for the `managedBy` marker:
- * an existing action counts as ours when it lives under the integration this stack manages.
+ * A published Web Services data action. It has no free-text field for the `managedBy` marker, so
+ * an existing action found by name counts as the stack's only where nobody but the stack puts
+ * one: under an integration the stack made itself (`integrationAdopted: false`), where it is
+ * what an earlier run of this create left (a killed `up`, docs/crash-recovery.md). Under an
+ * adopted integration (which may hold anyone's actions) it is a namesake that needs adoption.
  */
 export interface DataActionArgs {
   readonly name: pulumi.Input<string>;
   /** Must equal the integration's display name (Architect looks actions up by category). */
   readonly category: pulumi.Input<string>;
   readonly integrationId: pulumi.Input<string>;
+  /** Whether that integration was adopted (its `adopted` output): decides whether a namesake under it is ours. */
+  readonly integrationAdopted?: pulumi.Input<boolean>;
   readonly inputSchema: pulumi.Input<Record<string, unknown>>;
   readonly outputSchema: pulumi.Input<Record<string, unknown>>;
   readonly requestUrlTemplate: pulumi.Input<string>;
@@ -34,6 +39,8 @@ export interface DataActionArgs {
   readonly secure?: pulumi.Input<boolean>;
   /** Take over an existing action of the same category and name; default false. */
   readonly adopt?: pulumi.Input<boolean>;
+  /** Allow replacing an adopted action (a contract Genesys cannot change in place); default false. */
+  readonly allowReplaceAdopted?: pulumi.Input<boolean>;
   readonly managedBy: pulumi.Input<string>;
   /**
    * Set by the program where no new object may be made (Cognigy.AI 4.100 up to 2025.11): why, and
@@ -143,7 +150,7 @@ export function actionConfig(inputs: DataActionInputs): Record<string, unknown> 
 }
 
 /** Inputs after `check` (defaults applied). */
-export type DataActionInputs = Omit<DataActionOutputs, "version" | "adopted"> & NewObjectGate;
+export type DataActionInputs = Omit<DataActionOutputs, "version" | "adopted"> & NewObjectGate & { integrationAdopted?: boolean };
 
 export class DataActionProvider extends WebhookProvider implements pulumi.dynamic.ResourceProvider {
   constructor() {
@@ -151,29 +158,38 @@ export class DataActionProvider extends WebhookProvider implements pulumi.dynami
   }
 
 
+  protected async lookup(inputs: DataActionInputs): Promise<Found | undefined> {
+    if (!knownKey(inputs.name, inputs.category)) return undefined;
+    // Unknown in preview while the integration is still to be made or taken over.
+    const integrationId = knownKey(inputs.integrationId) ? inputs.integrationId : undefined;
+    const found = await findDataAction(this.genesys(), inputs.name, inputs.category, integrationId);
+    if (found === undefined) return undefined;
+    return { id: found.id, ours: isOurs(found, inputs), replaceBecause: immutablesDifference(found, inputs) };
+  }
+
   async create(inputs: DataActionInputs): Promise<pulumi.dynamic.CreateResult> {
     const api = this.genesys();
     const found = await findDataAction(api, inputs.name, inputs.category, inputs.integrationId);
     let setAside: string | undefined;
-    // No free-text field for a marker: an action under the integration we manage is ours.
-    const existing = found && { id: found.id, ours: found.integrationId === inputs.integrationId };
+    const existing = found && { id: found.id, ours: isOurs(found, inputs) };
     const { kind, name } = this.kind.label(inputs);
     const outcome = adoptionOutcome(kind, name, existing, inputs.adopt, inputs.createRefusal);
+    confirmAnnounced(kind, name, outcome, inputs.adoption);
     if (outcome.action === "take-over" && found) {
       const outs = { ...inputs, adopted: outcome.adopted } as DataActionOutputs;
-      if (sameImmutables(found, inputs)) return { id: found.id, outs: await this.patch(found.id, outs) };
+      const difference = immutablesDifference(found, inputs);
+      if (difference === undefined) return { id: found.id, outs: await this.patch(found.id, outs) };
       if (inputs.createRefusal) {
         const change = "taking it over with the stack's contract (its contract, secure flag or integration differ, which Genesys cannot change in place)";
         throw new Error(createRefusedMessage(kind, name, inputs.createRefusal, { why: "replace", change }));
       }
-      // Contract, `secure` or integration differ and cannot be patched. An adopted action is
-      // replaced by one with the desired contract. Ours is the action this replace supersedes:
-      // it is renamed out of the way, since the flow jobs bind the workflows by name and Genesys
-      // may refuse a second action of one name in a category (unverified); the workflows call it
-      // by id until they are republished, and the engine deletes it after that. `create` cannot
-      // tell that replace from the takeover of a hand-made action under our integration (the
-      // engine checks a replacement without its old inputs): such an action is set aside too and
-      // stays, unused, under the other name.
+      if (outcome.adopted && inputs.allowReplaceAdopted !== true) throw new Error(adoptedReplaceRefusal(kind, name, found.id, `adopting it (${difference})`));
+      // Contract, `secure` or integration differ and cannot be patched. An adopted action (the
+      // user consented above) is replaced by one with the desired contract. Ours is the action
+      // this replace supersedes: it is renamed out of the way, since the flow jobs bind the
+      // workflows by name and Genesys may refuse a second action of one name in a category
+      // (unverified); the workflows call it by id until they are republished, and the engine
+      // deletes it after that.
       if (outcome.adopted) await actions.remove(api, found.id, " to recreate it");
       else setAside = await this.rename(found.id, setAsideName(inputs.name, found.id));
     }
@@ -278,12 +294,17 @@ export function setAsideName(name: string, id: string): string {
   return name.slice(0, MAX_NAME_LENGTH - suffix.length) + suffix;
 }
 
-/** Whether the found action's contract, `secure` and integration equal the desired ones. */
-function sameImmutables(found: LiveAction, desired: DataActionInputs): boolean {
-  return (
-    found.integrationId === desired.integrationId &&
-    (found.secure ?? false) === desired.secure &&
-    sameSchema(found.contract?.input?.inputSchema, desired.inputSchema) &&
-    sameSchema(found.contract?.output?.successSchema, desired.outputSchema)
-  );
+/** Pure: a found action is the stack's when it lives under the integration the stack made itself (see DataActionArgs). */
+function isOurs(found: LiveAction, desired: DataActionInputs): boolean {
+  return found.integrationId === desired.integrationId && desired.integrationAdopted === false;
+}
+
+/** Pure: which of the found action's contract, `secure` and integration differ from the desired ones (Genesys cannot change them in place); undefined when none. */
+export function immutablesDifference(found: LiveAction, desired: DataActionInputs): string | undefined {
+  const differ: string[] = [];
+  if (knownKey(desired.integrationId) && found.integrationId !== desired.integrationId) differ.push(`it is under integration ${found.integrationId}`);
+  if ((found.secure ?? false) !== desired.secure) differ.push("its secure flag differs");
+  if (knownKey(desired.inputSchema) && !sameSchema(found.contract?.input?.inputSchema, desired.inputSchema)) differ.push("its input contract differs");
+  if (knownKey(desired.outputSchema) && !sameSchema(found.contract?.output?.successSchema, desired.outputSchema)) differ.push("its output contract differs");
+  return differ.length === 0 ? undefined : `${differ.join(", ")}, which Genesys cannot change in place`;
 }

@@ -2,7 +2,7 @@
 // name), created (Genesys ignores the name in the create body), named and configured through the
 // versioned `config/current` PUT, then enabled; read back; deleted. The Web Services and the
 // Amazon EventBridge providers differ only in the type id and the config properties they own.
-import { Existing, PartialCreateError, adoptionOutcome } from "./adoption";
+import { Existing, PartialCreateError, adoptionOutcome, confirmAnnounced } from "./adoption";
 import { hasMarker, withoutMarker } from "../domain/marker";
 import { sameJson } from "./diff";
 import * as integrations from "./genesys/integrations";
@@ -15,8 +15,11 @@ import { sleep } from "./genesys/retry-policy";
 export interface DesiredIntegration {
   readonly typeId: string;
   readonly name: string;
-  /** The notes as written, management marker included. */
-  readonly notes: string;
+  /**
+   * The notes as written, management marker included; or, from the live notes, what to write:
+   * the admin's own text is kept beside the marker when the stack has no text of its own.
+   */
+  readonly notes: string | ((live: string | undefined) => string);
   readonly enabled: boolean;
   /** The config properties this provider owns, merged over the live ones; none: left as they are. */
   readonly properties?: Readonly<Record<string, unknown>>;
@@ -64,6 +67,8 @@ export interface Ownership {
   readonly managedBy: string;
   /** Refuse to create (see adoptionOutcome); unset: creating is allowed. */
   readonly createRefusal?: string;
+  /** What `check` announced (providers/webhook-provider.ts); given: a takeover must be the announced one. */
+  readonly announced?: { readonly adoption?: string };
 }
 
 /**
@@ -82,6 +87,7 @@ export async function createIntegration(
   const listing = await integrations.list(api, desired.typeId);
   const existing = await existingIn(api, listing, desired.name, owner.managedBy);
   const outcome = adoptionOutcome(kind, desired.name, existing, owner.adopt, owner.createRefusal);
+  if (owner.announced) confirmAnnounced(kind, desired.name, outcome, owner.announced.adoption);
   if (outcome.action === "take-over") {
     await applyIntegration(api, outcome.id, desired);
     return { id: outcome.id, adopted: outcome.adopted };
@@ -137,9 +143,14 @@ export function concurrentCreateMessage(kind: string, name: string, ownId: strin
 
 /** Pure: whether the live config already has the desired name, notes and owned properties. */
 export function configMatches(live: IntegrationConfig, desired: DesiredIntegration): boolean {
-  if (live.name !== desired.name || live.notes !== desired.notes) return false;
+  if (live.name !== desired.name || live.notes !== notesFor(live, desired)) return false;
   const same = desired.sameProperty ?? ((_key: string, a: unknown, b: unknown) => sameJson(a, b));
   return Object.entries(desired.properties ?? {}).every(([key, value]) => same(key, live.properties?.[key], value));
+}
+
+/** Pure: the notes to write over the live config. */
+export function notesFor(live: IntegrationConfig, desired: DesiredIntegration): string {
+  return typeof desired.notes === "string" ? desired.notes : desired.notes(live.notes);
 }
 
 /**
@@ -158,7 +169,7 @@ async function nameIntegration(api: GenesysApi, id: string, desired: DesiredInte
     const config = await integrations.readConfig(api, id);
     if (configMatches(config, desired)) return;
     // The PUT replaces the whole config: send the live one back with our parts changed.
-    const body: IntegrationConfig = { ...config, name: desired.name, notes: desired.notes, version: config.version };
+    const body: IntegrationConfig = { ...config, name: desired.name, notes: notesFor(config, desired), version: config.version };
     if (desired.properties) body.properties = { ...config.properties, ...desired.properties };
     await integrations.putConfig(api, id, body);
   });

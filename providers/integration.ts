@@ -1,22 +1,28 @@
 import * as pulumi from "@pulumi/pulumi";
-import { withMarker, withoutMarker } from "../domain/marker";
-import { DiffRules, dropUndefined, requireText } from "./diff";
+import { userText, withMarker, withoutMarker } from "../domain/marker";
+import type { Found } from "./adoption";
+import { DiffRules, dropUndefined, requireText, sameJson } from "./diff";
 import { foreignActionsRefusal } from "./foreign-objects";
 import * as actions from "./genesys/actions";
 import * as integrations from "./genesys/integrations";
-import { DesiredIntegration, applyIntegration, createIntegration, readIntegration } from "./integration-setup";
-import { LABELS, NewObjectGate, WebhookProvider } from "./webhook-provider";
+import { DesiredIntegration, applyIntegration, createIntegration, findIntegration, readIntegration } from "./integration-setup";
+import { LABELS, NewObjectGate, WebhookProvider, knownKey } from "./webhook-provider";
 
 /** A Web Services Data Actions integration (type `custom-rest-actions`). */
 export interface IntegrationArgs {
   /** Display name; Architect finds data actions by it (the action's `category`). */
   readonly name: pulumi.Input<string>;
-  /** Free text; the provider appends the `managedBy` marker to it. */
+  /**
+   * Free text; the provider appends the `managedBy` marker to it. Unset: the notes' text stays as
+   * it is in Genesys (an adopted integration keeps its admin's notes), the marker appended.
+   */
   readonly notes?: pulumi.Input<string>;
   /** Desired `intendedState`; default true. */
   readonly enabled?: pulumi.Input<boolean>;
   /** Take over an existing integration of the same name; default false. */
   readonly adopt?: pulumi.Input<boolean>;
+  /** Replacing an adopted integration is allowed; default false (no change replaces an integration today). */
+  readonly allowReplaceAdopted?: pulumi.Input<boolean>;
   /** Marker text written into `notes`, e.g. "cognigy-genesys-handover <project>/<stack>". */
   readonly managedBy: pulumi.Input<string>;
   /**
@@ -28,7 +34,8 @@ export interface IntegrationArgs {
 
 export interface IntegrationOutputs {
   name: string;
-  notes: string;
+  /** The notes' text without the marker; absent until read when the stack gives none. */
+  notes?: string;
   enabled: boolean;
   adopt: boolean;
   managedBy: string;
@@ -43,11 +50,13 @@ const RULES: DiffRules = {
   fields: ["name", "notes", "enabled", "adopt", "managedBy", "providerVersion"],
   replaceOn: [],
   deleteBeforeReplace: false,
+  // No notes of the stack's own: whatever text Genesys holds is the admin's, not drift.
+  same: { notes: (old, next) => next === undefined || sameJson(old, next) },
 };
 
 /** Pure: defaults applied, failures named by field. */
 export function checkIntegration(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
-  const inputs = { notes: "", enabled: true, adopt: false, ...dropUndefined(news) };
+  const inputs = { enabled: true, adopt: false, ...dropUndefined(news) };
   const failures: pulumi.dynamic.CheckFailure[] = [];
   requireText(inputs, "name", failures);
   requireText(inputs, "managedBy", failures);
@@ -63,9 +72,16 @@ export class IntegrationProvider extends WebhookProvider implements pulumi.dynam
   }
 
 
+  protected async lookup(inputs: IntegrationInputs): Promise<Found | undefined> {
+    if (!knownKey(inputs.name, inputs.managedBy)) return undefined;
+    // Notes, name and state are all Genesys lets one change in place: an integration is never replaced.
+    return findIntegration(this.genesys(), INTEGRATION_TYPE, inputs.name, inputs.managedBy);
+  }
+
   async create(inputs: IntegrationInputs): Promise<pulumi.dynamic.CreateResult> {
     const recorded = { ...pickInputs(inputs), integrationType: INTEGRATION_TYPE };
-    const made = await createIntegration(this.genesys(), this.kind.label(inputs).kind, desiredIntegration(inputs), inputs, recorded);
+    const owner = { ...inputs, announced: { adoption: inputs.adoption } };
+    const made = await createIntegration(this.genesys(), this.kind.label(inputs).kind, desiredIntegration(inputs), owner, recorded);
     return { id: made.id, outs: { ...recorded, adopted: made.adopted } };
   }
 
@@ -75,15 +91,16 @@ export class IntegrationProvider extends WebhookProvider implements pulumi.dynam
     const outs: IntegrationOutputs = {
       ...props,
       name: live.name,
-      notes: withoutMarker(live.notes, props.managedBy),
+      notes: userText(withoutMarker(live.notes, props.managedBy), props.notes),
       enabled: live.enabled,
       integrationType: INTEGRATION_TYPE,
     };
-    return { id, props: outs, inputs: pickInputs(outs) };
+    // The host turns props into a protobuf Struct, which rejects undefined members (notes, when unset).
+    return { id, props: dropUndefined({ ...outs }), inputs: pickInputs(outs) };
   }
 
   async update(id: string, olds: IntegrationOutputs, news: IntegrationInputs): Promise<pulumi.dynamic.UpdateResult> {
-    await applyIntegration(this.genesys(), id, desiredIntegration(news));
+    await applyIntegration(this.genesys(), id, desiredIntegration(news, olds.managedBy));
     return { outs: { ...pickInputs(news), integrationType: INTEGRATION_TYPE, adopted: olds.adopted } };
   }
 
@@ -101,11 +118,20 @@ export class IntegrationProvider extends WebhookProvider implements pulumi.dynam
   }
 }
 
-/** Pure: the integration as Genesys must hold it; its config properties are left as they are. */
-export function desiredIntegration(inputs: IntegrationInputs): DesiredIntegration {
-  return { typeId: INTEGRATION_TYPE, name: inputs.name, notes: withMarker(inputs.notes, inputs.managedBy), enabled: inputs.enabled };
+/**
+ * Pure: the integration as Genesys must hold it; its config properties are left as they are.
+ * Without notes of the stack's own, the live text (less the marker written before, `previousMarker`) is kept.
+ */
+export function desiredIntegration(inputs: IntegrationInputs, previousMarker = inputs.managedBy): DesiredIntegration {
+  const notes = inputs.notes;
+  return {
+    typeId: INTEGRATION_TYPE,
+    name: inputs.name,
+    notes: notes !== undefined ? withMarker(notes, inputs.managedBy) : (live) => withMarker(withoutMarker(live, previousMarker), inputs.managedBy),
+    enabled: inputs.enabled,
+  };
 }
 
 function pickInputs(values: IntegrationInputs): Record<string, unknown> {
-  return Object.fromEntries(RULES.fields.map((field) => [field, (values as unknown as Record<string, unknown>)[field]]));
+  return dropUndefined(Object.fromEntries(RULES.fields.map((field) => [field, (values as unknown as Record<string, unknown>)[field]])));
 }

@@ -1,5 +1,6 @@
 // Credentials and target, read at call time on the provider process, never at construction.
 import type * as pulumi from "@pulumi/pulumi";
+import { sameStackMarker } from "../domain/marker";
 import { DiffRules, diffResult } from "./diff";
 import { GenesysApi, type Organization } from "./genesys/transport";
 import { RawSettings, readSettings, resolveTarget } from "./genesys/settings";
@@ -33,7 +34,8 @@ export interface KindRules {
 /**
  * What every Genesys provider shares: the settings `configure` reads (kept on `this` in the
  * provider process only, never serialized), one lazily made API layer, and `check`/`diff` as
- * pure functions of the kind's inputs and diff rules (no API call: they also run in preview).
+ * pure functions of the kind's inputs and diff rules (no API call: they also run in preview; the
+ * webhook kinds' check adds a read-only lookup when adopting, providers/webhook-provider.ts).
  */
 export abstract class GenesysProvider<K extends KindRules = KindRules> {
   private settings?: RawSettings;
@@ -64,6 +66,7 @@ export abstract class GenesysProvider<K extends KindRules = KindRules> {
   }
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
-    return diffResult(olds, news, this.kind.rules);
+    // An object marked before the stack had an identity is still the stack's: no write for that alone.
+    return diffResult(olds, news, { ...this.kind.rules, same: { managedBy: sameStackMarker, ...this.kind.rules.same } });
   }
 }

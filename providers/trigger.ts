@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { adoptionOutcome } from "./adoption";
-import { hasMarker, withMarker, withoutMarker } from "../domain/marker";
+import { Found, adoptionOutcome, confirmAnnounced } from "./adoption";
+import { hasMarker, userText, withMarker, withoutMarker } from "../domain/marker";
 import { DiffRules, UNKNOWN, canonicalJson, containsUnknown, dropUndefined, requireText, sameJson } from "./diff";
 import * as triggers from "./genesys/triggers";
 import { DATA_FORMATS, DEFAULT_DATA_FORMAT, OPERATORS, type DataFormat, type LiveTrigger, type MatchCriterion } from "./genesys/triggers";
@@ -8,7 +8,7 @@ import { triggerDescriptionProblem } from "../domain/names";
 import type { GenesysApi } from "./genesys/transport";
 
 export type { DataFormat, MatchCriterion } from "./genesys/triggers";
-import { LABELS, NewObjectGate, WebhookProvider } from "./webhook-provider";
+import { LABELS, NewObjectGate, WebhookProvider, knownKey } from "./webhook-provider";
 
 /** A Process Automation trigger that starts a workflow on an event topic. */
 export interface TriggerArgs {
@@ -23,7 +23,8 @@ export interface TriggerArgs {
   readonly dataFormat?: pulumi.Input<DataFormat>;
   /**
    * Free text. The provider appends a blank line and `managedBy` to it; the whole must fit
-   * Genesys's 512 characters (check reports the excess).
+   * Genesys's 512 characters (check reports the excess). Unset: the text Genesys holds stays (an
+   * adopted trigger keeps its admin's description), the marker appended.
    */
   readonly description?: pulumi.Input<string>;
   /** >= 10; excludes delayBySeconds. */
@@ -32,6 +33,8 @@ export interface TriggerArgs {
   readonly delayBySeconds?: pulumi.Input<number>;
   /** Take over an existing trigger of the same topic and name; default false. */
   readonly adopt?: pulumi.Input<boolean>;
+  /** Allow replacing an adopted trigger (a new topic); default false. */
+  readonly allowReplaceAdopted?: pulumi.Input<boolean>;
   readonly managedBy: pulumi.Input<string>;
   /**
    * Set by the program where no new object may be made (Cognigy.AI 4.100 up to 2025.11): why, and
@@ -47,7 +50,8 @@ export interface TriggerOutputs {
   enabled: boolean;
   matchCriteria: MatchCriterion[];
   dataFormat: DataFormat;
-  description: string;
+  /** Without the marker; absent until read when the stack gives none. */
+  description?: string;
   eventTTLSeconds?: number;
   delayBySeconds?: number;
   adopt: boolean;
@@ -73,7 +77,8 @@ const RULES: DiffRules = {
   replaceOn: ["topicName"],
   // Stop the old trigger's traffic before the new one starts.
   deleteBeforeReplace: true,
-  same: { matchCriteria: sameCriteria },
+  // No description of the stack's own: whatever text Genesys holds is the admin's, not drift.
+  same: { matchCriteria: sameCriteria, description: (old, next) => next === undefined || sameJson(old, next) },
 };
 
 function criteriaFailures(criteria: unknown): string[] {
@@ -98,7 +103,7 @@ function criteriaFailures(criteria: unknown): string[] {
 
 /** Pure: defaults applied, failures named by field (Genesys's own limits, before any API call). */
 export function checkTrigger(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
-  const inputs: Record<string, unknown> = { enabled: true, dataFormat: DEFAULT_DATA_FORMAT, description: "", adopt: false, ...dropUndefined(news) };
+  const inputs: Record<string, unknown> = { enabled: true, dataFormat: DEFAULT_DATA_FORMAT, adopt: false, ...dropUndefined(news) };
   const failures: pulumi.dynamic.CheckFailure[] = [];
   for (const field of ["name", "topicName", "workflowId", "managedBy"]) requireText(inputs, field, failures);
   for (const reason of criteriaFailures(inputs.matchCriteria)) failures.push({ property: "matchCriteria", reason });
@@ -124,15 +129,18 @@ export function checkTrigger(news: Record<string, unknown>): pulumi.dynamic.Chec
   return { inputs, failures };
 }
 
-/** Pure: the create/update body (an update adds the current `version`). */
-export function triggerBody(inputs: TriggerInputs): Record<string, unknown> {
+/**
+ * Pure: the create/update body (an update adds the current `version`). `liveText`: the text of
+ * the description Genesys holds now (marker removed), kept when the stack gives no description.
+ */
+export function triggerBody(inputs: TriggerInputs, liveText = ""): Record<string, unknown> {
   return {
     name: inputs.name,
     topicName: inputs.topicName,
     enabled: inputs.enabled,
     target: { type: "Workflow", id: inputs.workflowId, workflowTargetSettings: { dataFormat: inputs.dataFormat } },
     matchCriteria: inputs.matchCriteria,
-    description: withMarker(inputs.description, inputs.managedBy),
+    description: withMarker(inputs.description ?? liveText, inputs.managedBy),
     ...(inputs.eventTTLSeconds !== undefined ? { eventTTLSeconds: inputs.eventTTLSeconds } : {}),
     ...(inputs.delayBySeconds !== undefined ? { delayBySeconds: inputs.delayBySeconds } : {}),
   };
@@ -147,11 +155,19 @@ export class TriggerProvider extends WebhookProvider implements pulumi.dynamic.R
   }
 
 
+  protected async lookup(inputs: TriggerInputs): Promise<Found | undefined> {
+    if (!knownKey(inputs.topicName, inputs.name, inputs.managedBy)) return undefined;
+    const found = await findTrigger(this.genesys(), inputs.topicName, inputs.name);
+    // Everything but the topic (the key) can be changed in place.
+    return found && { id: found.id, ours: hasMarker(found.description, inputs.managedBy) };
+  }
+
   async create(inputs: TriggerInputs): Promise<pulumi.dynamic.CreateResult> {
     const found = await findTrigger(this.genesys(), inputs.topicName, inputs.name);
     const existing = found && { id: found.id, ours: hasMarker(found.description, inputs.managedBy) };
     const { kind, name } = this.kind.label(inputs);
     const outcome = adoptionOutcome(kind, name, existing, inputs.adopt, inputs.createRefusal);
+    confirmAnnounced(kind, name, outcome, inputs.adoption);
     if (outcome.action === "take-over") {
       return { id: outcome.id, outs: await this.put(outcome.id, { ...inputs, adopted: outcome.adopted }) };
     }
@@ -178,7 +194,7 @@ export class TriggerProvider extends WebhookProvider implements pulumi.dynamic.R
       workflowId: live.target?.id ?? "",
       dataFormat: live.target?.workflowTargetSettings?.dataFormat ?? DEFAULT_DATA_FORMAT,
       matchCriteria: live.matchCriteria ?? [],
-      description: withoutMarker(live.description, props.managedBy),
+      description: userText(withoutMarker(live.description, props.managedBy), props.description),
       eventTTLSeconds: live.eventTTLSeconds,
       delayBySeconds: live.delayBySeconds,
       version: live.version ?? props.version,
@@ -189,19 +205,19 @@ export class TriggerProvider extends WebhookProvider implements pulumi.dynamic.R
   }
 
   async update(id: string, olds: TriggerOutputs, news: TriggerInputs): Promise<pulumi.dynamic.UpdateResult> {
-    return { outs: await this.put(id, { ...news, adopted: olds.adopted }) };
+    return { outs: await this.put(id, { ...news, adopted: olds.adopted }, olds.managedBy) };
   }
 
   async delete(id: string, _props?: unknown): Promise<void> {
     await triggers.remove(this.genesys(), id);
   }
 
-  /** PUT the whole trigger with its current version (re-read on a stale one). */
-  private async put(id: string, desired: TriggerInputs & { adopted: boolean }): Promise<TriggerOutputs> {
+  /** PUT the whole trigger with its current version (re-read on a stale one); `previousMarker`: the marker written before. */
+  private async put(id: string, desired: TriggerInputs & { adopted: boolean }, previousMarker = desired.managedBy): Promise<TriggerOutputs> {
     const api = this.genesys();
     const saved = await api.withFreshVersion(`Update trigger ${id}`, async () => {
       const live = await triggers.read(api, id);
-      const written = await triggers.put(api, id, { ...triggerBody(desired), version: live.version });
+      const written = await triggers.put(api, id, { ...triggerBody(desired, withoutMarker(live.description, previousMarker)), version: live.version });
       return written?.version ?? (live.version ?? 0) + 1;
     });
     return { ...desired, version: saved };

@@ -12,21 +12,27 @@ import * as pulumi from "@pulumi/pulumi";
 import { DataActionProvider } from "./data-action";
 import { IntegrationProvider } from "./integration";
 import { type KindProvider, OrgBound } from "./org-binding";
+import { StackIdentityProvider } from "./stack-identity";
 import { closureProviderText, packageModules, providerModuleText } from "./packaged-provider";
 import { TriggerProvider } from "./trigger";
 import { WorkflowProvider } from "./workflow";
 
-export type WebhookKind = "Integration" | "DataAction" | "Workflow" | "Trigger";
+export type WebhookKind = "Integration" | "DataAction" | "Workflow" | "Trigger" | "StackIdentity";
+
+/** What the routing calls of each kind: the Genesys kinds org-bound, the stack identity as it is. */
+type RoutedProvider = Omit<KindProvider, "organization" | "pinned">;
 
 export class WebhookObjectsProvider implements pulumi.dynamic.ResourceProvider {
-  private readonly kinds: Record<WebhookKind, KindProvider> = {
+  private readonly kinds: Record<WebhookKind, RoutedProvider> = {
     Integration: new OrgBound(new IntegrationProvider(), "Integration"),
     DataAction: new OrgBound(new DataActionProvider(), "Data action"),
     Workflow: new OrgBound(new WorkflowProvider(), "Workflow"),
     Trigger: new OrgBound(new TriggerProvider(), "Trigger"),
+    // Not a Genesys object: the stack identity the markers carry, served by the same provider text.
+    StackIdentity: new StackIdentityProvider(),
   };
 
-  private of(kind: unknown): KindProvider {
+  private of(kind: unknown): RoutedProvider {
     const provider = Object.prototype.hasOwnProperty.call(this.kinds, String(kind)) ? this.kinds[kind as WebhookKind] : undefined;
     if (!provider) {
       throw new Error(`No Genesys provider for the resource kind "${String(kind)}"; known: ${Object.keys(this.kinds).join(", ")}. Run the program of the tool version that made this resource.`);

@@ -3,9 +3,15 @@
 // 2025.11). Only here is it known which objects are new: `check` sees whether the stack's state
 // holds the object (and runs in preview), `diff` whether a change replaces it, and `create`
 // (through adoptionOutcome) whether the lookup found one to take over.
+//
+// Adoption is decided in `check`, not first in `create`: `check` runs in preview as in up, so
+// with adoption on and no earlier state it looks the object up (reads only) and announces what
+// `up` will do in the `adoption` input ("take over <id> in place" / "replace <id>: why"), which
+// `pulumi preview --diff` shows; `create` then does only what was announced. Replacing an object
+// the stack did not make (adopting it, or later by a diff) is refused unless allowReplaceAdopted.
 import type * as pulumi from "@pulumi/pulumi";
-import { createRefusedMessage } from "./adoption";
-import { DiffRules, changedFields } from "./diff";
+import { Found, adoptedReplaceRefusal, adoptionDecision, createRefusedMessage } from "./adoption";
+import { DiffRules, changedFields, containsUnknown } from "./diff";
 import { GenesysProvider, type KindRules } from "./provider-base";
 
 /** How messages name an object: its kind and its natural key as the user knows it. */
@@ -29,8 +35,7 @@ export function notInStackFailure(
   inputs: Record<string, unknown>,
 ): pulumi.dynamic.CheckFailure | undefined {
   const refusal = inputs.createRefusal;
-  // Earlier state means the engine updates the object. Adoption can only be decided by `create`,
-  // after its lookup: preview cannot call Genesys, so it shows an adopted object as a create.
+  // Earlier state means the engine updates the object; adopting, the lookup in `check` decides.
   if (typeof refusal !== "string" || Object.keys(olds).length > 0 || inputs.adopt === true) return undefined;
   // No property: the engine prints "resource '<name>' has a problem: <reason>".
   return { property: "", reason: createRefusedMessage(label.kind, label.name, refusal, { why: "not-in-stack" }) };
@@ -61,26 +66,59 @@ export interface WebhookKindRules extends KindRules {
   readonly label: (inputs: Record<string, unknown>) => ObjectLabel;
 }
 
+/** Pure: the refusal of a diff that replaces an object this stack adopted, unless allowed. */
+export function adoptedReplaceDiffRefusal(label: ObjectLabel, id: string, olds: Record<string, unknown>, news: Record<string, unknown>, replaces: readonly string[]): string | undefined {
+  if (olds.adopted !== true || replaces.length === 0 || news.allowReplaceAdopted === true) return undefined;
+  return adoptedReplaceRefusal(label.kind, label.name, id, `changing ${replaces.join(", ")}`);
+}
+
 export abstract class WebhookProvider extends GenesysProvider<WebhookKindRules> {
+  /**
+   * Read-only: the object of this natural key in Genesys, whether it is ours, and whether it could
+   * be kept in place; undefined when there is none, or when a part of the key is not known yet (preview).
+   */
+  protected abstract lookup(inputs: Record<string, unknown>): Promise<Found | undefined>;
+
   async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
     const result = await super.check(olds, news);
     const inputs = result.inputs ?? news;
-    const failure = notInStackFailure(this.kind.label(inputs), olds, inputs);
+    const label = this.kind.label(inputs);
+    const failure = notInStackFailure(label, olds, inputs);
     if (failure) return { inputs, failures: [...(result.failures ?? []), failure] };
-    return { ...result, inputs: withoutIdleRefusal(olds, inputs, this.kind.rules) };
+    const { adoption, ...kept } = withoutIdleRefusal(olds, inputs, this.kind.rules);
+    if (Object.keys(olds).length > 0 || kept.adopt !== true || (result.failures ?? []).length > 0) return { ...result, inputs: kept };
+    const found = await this.lookup(kept);
+    if (found?.replaceBecause !== undefined && !found.ours && typeof kept.createRefusal === "string") {
+      const change = `taking it over with the stack's settings (${found.replaceBecause})`;
+      return { inputs: kept, failures: [{ property: "", reason: createRefusedMessage(label.kind, label.name, kept.createRefusal, { why: "replace", change }) }] };
+    }
+    const decision = adoptionDecision(label.kind, label.name, found, kept.allowReplaceAdopted === true);
+    if (decision.refusal) return { inputs: kept, failures: [{ property: "", reason: decision.refusal }] };
+    return { ...result, inputs: decision.adoption === undefined ? kept : { ...kept, adoption: decision.adoption } };
   }
 
   async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
     const result = await super.diff(id, olds, news);
+    const label = this.kind.label(news);
     // Thrown, not deferred to the replace: a delete-before-replace would remove the old object first.
-    const refusal = replaceRefusal(this.kind.label(news), news, result.replaces ?? []);
+    // The adopted object is named as the admin knows it: by its present (old) name.
+    const refusal = replaceRefusal(label, news, result.replaces ?? []) ?? adoptedReplaceDiffRefusal(this.kind.label(olds), id, olds, news, result.replaces ?? []);
     if (refusal) throw new Error(refusal);
     return result;
   }
+}
+
+/** Whether every value of a natural key is known (in preview, one may come from an object not made yet). */
+export function knownKey(...values: unknown[]): boolean {
+  return !containsUnknown(values);
 }
 
 // A type alias, not an interface: the inputs types stay assignable to Record<string, unknown>.
 /** The input every webhook kind takes: set when no new object may be made, with why and what to do. */
 export type NewObjectGate = {
   readonly createRefusal?: string;
+  /** What `check` announced it will do with the object of the same natural key (adoption only). */
+  readonly adoption?: string;
+  /** Replacing an object this stack did not make is allowed (`cognigy:allowReplaceAdopted`). */
+  readonly allowReplaceAdopted?: boolean;
 };

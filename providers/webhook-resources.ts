@@ -104,3 +104,21 @@ export class Trigger extends WebhookResource {
     super("Trigger", name, args, ["version", "adopted"], opts);
   }
 }
+
+/**
+ * The stack's identity (providers/stack-identity.ts), served by the webhook provider text. Its type
+ * is outside the `genesyscloud` module: it is no Genesys object.
+ */
+export class StackIdentity extends pulumi.CustomResource {
+  /** Generated once per stack, kept in its state. */
+  declare public readonly identity: pulumi.Output<string>;
+  declare public readonly providerVersion: pulumi.Output<string>;
+
+  constructor(name: string, opts?: pulumi.CustomResourceOptions) {
+    const props = { kind: "StackIdentity", identity: undefined, providerVersion: PROVIDER_VERSION };
+    super(STACK_IDENTITY_TYPE, name, { ...props, __provider: webhookProviderText() }, opts);
+  }
+}
+
+/** `pulumi-nodejs:dynamic/<module>:<type>`, as the dynamic Resource builds it, in a module of its own. */
+export const STACK_IDENTITY_TYPE = "pulumi-nodejs:dynamic/cognigy:StackIdentity";

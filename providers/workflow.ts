@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DIVISION_CONFIG_KEY } from "../domain/config-keys";
-import { PartialCreateError, adoptionOutcome } from "./adoption";
-import { hasMarker, withMarker } from "../domain/marker";
+import { Found, PartialCreateError, adoptionOutcome, confirmAnnounced } from "./adoption";
+import { hasMarker, withMarker, withoutMarker } from "../domain/marker";
 import { DiffRules, containsUnknown, dropUndefined, requireText } from "./diff";
 import { foreignTriggersRefusal, lockHolder, lockedRefusal } from "./foreign-objects";
 import * as flows from "./genesys/flows";
@@ -11,7 +11,7 @@ import type { GenesysApi } from "./genesys/transport";
 import * as triggers from "./genesys/triggers";
 import { pollDelayMs } from "./genesys/polling";
 import { GenesysApiError, sleep } from "./genesys/retry-policy";
-import { LABELS, NewObjectGate, WebhookProvider } from "./webhook-provider";
+import { LABELS, NewObjectGate, WebhookProvider, knownKey } from "./webhook-provider";
 import { driftedYaml, stillPublishedByStack } from "./workflow-drift";
 
 /** An Architect workflow, created and published through the flow jobs API. */
@@ -24,6 +24,8 @@ export interface WorkflowArgs {
   readonly yaml: pulumi.Input<string>;
   /** Take over an existing workflow of the same name; default false. */
   readonly adopt?: pulumi.Input<boolean>;
+  /** Allow replacing an adopted workflow (a new name); default false. */
+  readonly allowReplaceAdopted?: pulumi.Input<boolean>;
   readonly managedBy: pulumi.Input<string>;
   /**
    * Set by the program where no new object may be made (Cognigy.AI 4.100 up to 2025.11): why, and
@@ -59,6 +61,8 @@ export interface WorkflowOutputs {
   /** Locked in Architect by a user or client. */
   locked: boolean;
   adopted: boolean;
+  /** An adopted workflow's own description (its admin's), kept beside the marker when the YAML has none. */
+  adminDescription?: string;
 }
 
 const RULES: DiffRules = {
@@ -73,9 +77,10 @@ type YamlModule = typeof import("yaml");
 
 /**
  * Pure: the YAML to upload, with the division and the `managedBy` marker in
- * `workflow.description`. Throws naming the problem when the YAML cannot be uploaded.
+ * `workflow.description` (after `adminDescription` when the YAML has none). Throws naming the
+ * problem when the YAML cannot be uploaded.
  */
-export function prepareWorkflowYaml(text: string, name: string, division: string | undefined, managedBy: string): string {
+export function prepareWorkflowYaml(text: string, name: string, division: string | undefined, managedBy: string, adminDescription = ""): string {
   // Required here: a captured package is recorded by absolute path in the serialized provider.
   const YAML: YamlModule = require("yaml");
   const doc = YAML.parseDocument(text);
@@ -87,7 +92,8 @@ export function prepareWorkflowYaml(text: string, name: string, division: string
   const token = /\{\{[^}]*\}\}/.exec(text);
   if (token) throw new Error(`yaml still contains the template token ${token[0]}: render it fully before upload`);
   const description = doc.getIn(["workflow", "description"]);
-  doc.setIn(["workflow", "description"], withMarker(typeof description === "string" ? description : "", managedBy));
+  const own = typeof description === "string" ? description.trim() : "";
+  doc.setIn(["workflow", "description"], withMarker(own === "" ? adminDescription : own, managedBy));
   // Unresolved yet (check): the home division's name comes from Genesys at upload.
   if (division !== undefined) doc.setIn(["workflow", "division"], division);
   return doc.toString();
@@ -141,6 +147,13 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
   }
 
 
+  protected async lookup(inputs: WorkflowInputs): Promise<Found | undefined> {
+    if (!knownKey(inputs.name, inputs.managedBy)) return undefined;
+    const found = await findWorkflow(this.genesys(), inputs.name);
+    // An upload of the same name overwrites the flow in place, whatever it held.
+    return found && { id: found.id, ours: hasMarker(found.description, inputs.managedBy) };
+  }
+
   async create(inputs: WorkflowInputs): Promise<pulumi.dynamic.CreateResult> {
     // A registered job changes nothing until its upload, so it is registered while we look;
     // where creating may be refused, only after the look, so a refusal makes no write at all.
@@ -154,9 +167,11 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     const existing = found && { id: found.id, ours: hasMarker(found.description, inputs.managedBy) };
     // Refuse before uploading: a job with this name would silently overwrite the flow.
     const outcome = adoptionOutcome(this.kind.label(inputs).kind, inputs.name, existing, inputs.adopt, inputs.createRefusal);
+    confirmAnnounced(this.kind.label(inputs).kind, inputs.name, outcome, inputs.adoption);
     const adopted = outcome.action === "take-over" && outcome.adopted;
+    const adminDescription = adopted ? withoutMarker(found?.description, inputs.managedBy) : "";
     try {
-      return await this.publish(inputs, adopted, job, division);
+      return await this.publish(inputs, adopted, adminDescription, job, division);
     } catch (err) {
       const made = found ?? (await findWorkflow(this.genesys(), inputs.name).catch(() => undefined));
       if (made && !(err instanceof PartialCreateError)) {
@@ -188,7 +203,7 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
   }
 
   async update(_id: string, olds: WorkflowOutputs, news: WorkflowInputs): Promise<pulumi.dynamic.UpdateResult> {
-    return { outs: (await this.publish(news, olds.adopted)).outs };
+    return { outs: (await this.publish(news, olds.adopted, olds.adminDescription ?? "")).outs };
   }
 
   async delete(id: string, props: WorkflowOutputs): Promise<void> {
@@ -238,11 +253,12 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
   private async publish(
     inputs: WorkflowInputs,
     adopted: boolean,
+    adminDescription: string,
     registered?: RegisteredJob,
     division = this.divisionName(inputs),
   ): Promise<{ id: string; outs: WorkflowOutputs }> {
     const api = this.genesys();
-    const yaml = prepareWorkflowYaml(inputs.yaml, inputs.name, await division, inputs.managedBy);
+    const yaml = prepareWorkflowYaml(inputs.yaml, inputs.name, await division, inputs.managedBy, adminDescription);
     const job = registered ?? (await this.registerJob());
     const uploadStarted = Date.now();
     await api.upload(`Upload workflow "${inputs.name}" for job ${job.id}`, job.presignedUrl, job.headers ?? {}, yaml);
@@ -251,7 +267,7 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     if (!flowId) throw new Error(`Workflow "${inputs.name}": flow job ${job.id} succeeded without naming the flow.`);
     try {
       const flow = await flows.read(api, flowId);
-      return { id: flowId, outs: { ...inputs, ...flowOutputs(flow), jobId: job.id, adopted } };
+      return { id: flowId, outs: { ...inputs, ...flowOutputs(flow), jobId: job.id, adopted, ...(adminDescription ? { adminDescription } : {}) } };
     } catch (err) {
       throw new PartialCreateError(`Workflow "${inputs.name}" was published (id ${flowId}) but reading it failed: ${(err as Error).message}`, flowId, {
         ...inputs,

@@ -1,4 +1,4 @@
-import { ADOPT_CONFIG_KEY, DIVISION_CONFIG_KEY } from "../domain/config-keys";
+import { ADOPT_CONFIG_KEY, ALLOW_REPLACE_ADOPTED_CONFIG_KEY, DIVISION_CONFIG_KEY } from "../domain/config-keys";
 import type { HandoverWebhooksArgs } from "../components/handover-webhooks";
 import { endpointDomainProblem, endpointUrlProblem } from "../domain/endpoint";
 import {
@@ -64,6 +64,13 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     key: ADOPT_CONFIG_KEY,
     type: "boolean",
     description: "Take over existing Genesys objects with the configured names instead of failing on them.",
+    default: false,
+  },
+  {
+    key: ALLOW_REPLACE_ADOPTED_CONFIG_KEY,
+    type: "boolean",
+    description:
+      "Allow replacing an object the stack adopted (a data action whose contract differs gets a new id: flows calling the old id break). Default false: such a replace is refused, in preview too.",
     default: false,
   },
   {
@@ -167,6 +174,7 @@ export interface StackSettings extends HandoverWebhooksArgs {
   readonly triggersEnabled: boolean;
   readonly triggerDescription?: string;
   readonly adoptExisting: boolean;
+  readonly allowReplaceAdopted: boolean;
   readonly events: readonly EventKey[];
 }
 
@@ -277,6 +285,7 @@ export function validateStackConfig(given: Source, env: Source): ConfigValidatio
   const settings: StackSettings = {
     ...endpoint,
     adoptExisting: flag(ADOPT_CONFIG_KEY),
+    allowReplaceAdopted: flag(ALLOW_REPLACE_ADOPTED_CONFIG_KEY),
     triggersEnabled: flag("cognigy:triggersEnabled"),
     division: config[DIVISION_CONFIG_KEY] === undefined ? undefined : text(DIVISION_CONFIG_KEY, objectNameProblem),
     integrationName: text("cognigy:integrationName", objectNameProblem),

@@ -39,6 +39,7 @@ describe("the stack program under mocks, default configuration", async () => {
       name: "Web Services Data Actions Integration",
       enabled: true,
       adopt: false,
+      allowReplaceAdopted: false,
       managedBy: MANAGED_BY,
     });
   });
@@ -48,11 +49,13 @@ describe("the stack program under mocks, default configuration", async () => {
       name: "Send Event to Cognigy",
       category: "Web Services Data Actions Integration",
       integrationId: "handover-integration-id",
+      integrationAdopted: false,
       inputSchema: inputContract,
       outputSchema: { type: "object", properties: {}, additionalProperties: true },
       requestUrlTemplate: "https://endpoint-app.cognigy.ai/handover/genesysCloudOM",
       requestType: "POST",
       adopt: false,
+      allowReplaceAdopted: false,
       managedBy: MANAGED_BY,
     });
     expect(dataAction.propertyDependencies.integrationId).toEqual([integration.urn]);
@@ -65,7 +68,7 @@ describe("the stack program under mocks, default configuration", async () => {
     const workflow = byName(`handover-workflow-${slug}`);
     const { yaml, ...rest } = chosen(workflow);
     // No division: the provider puts the workflow in the org's home division, whatever its name.
-    expect(rest).toEqual({ name, adopt: false, managedBy: MANAGED_BY, dataActionId: "handover-data-action-id" });
+    expect(rest).toEqual({ name, adopt: false, allowReplaceAdopted: false, managedBy: MANAGED_BY, dataActionId: "handover-data-action-id" });
     expect(chosen(workflow)).not.toHaveProperty("division");
     expect(workflow.dependencies).toContain(dataAction.urn);
     const doc = parse(yaml as string);
@@ -93,6 +96,7 @@ describe("the stack program under mocks, default configuration", async () => {
       matchCriteria: OPEN_MESSAGING_CONDITIONS,
       dataFormat: "TopLevelPrimitives",
       adopt: false,
+      allowReplaceAdopted: false,
       managedBy: MANAGED_BY,
     });
     expect(trigger.propertyDependencies.workflowId).toEqual([workflow.urn]);
@@ -140,7 +144,7 @@ describe("the stack program under mocks, overrides", () => {
       }),
     );
     expect(registrations.map((r) => r.name).sort()).toEqual(
-      ["handover", "handover-data-action", "handover-integration", "handover-trigger-user-end", "handover-workflow-user-end"].sort(),
+      ["handover", "handover-identity", "handover-data-action", "handover-integration", "handover-trigger-user-end", "handover-workflow-user-end"].sort(),
     );
     const input = (name: string) => registrations.find((r) => r.name === name)!.inputs;
     expect(input("handover-data-action").requestUrlTemplate).toBe("https://cognigy-endpoint.example.com/handover/genesysCloudOM");
@@ -151,7 +155,7 @@ describe("the stack program under mocks, overrides", () => {
       description: "Cognigy handover end",
       adopt: true,
     });
-    for (const r of registrations.filter((r) => r.name !== "handover")) expect(r.inputs.adopt, r.name).toBe(true);
+    for (const r of registrations.filter((r) => r.name !== "handover" && r.name !== "handover-identity")) expect(r.inputs.adopt, r.name).toBe(true);
   });
 });
 

@@ -19,7 +19,7 @@ describe("HandoverWebhooks under mocks", () => {
     await settled(component.triggers.acw!.id);
     await drain();
     expect(registrations.map((r) => r.name).sort()).toEqual(
-      ["org", "org-data-action", "org-integration", "org-trigger-acw", "org-workflow-acw"].sort(),
+      ["org", "org-identity", "org-data-action", "org-integration", "org-trigger-acw", "org-workflow-acw"].sort(),
     );
     expect(component.workflows["user.end"]).toBeUndefined();
     for (const r of registrations) {

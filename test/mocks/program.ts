@@ -1,11 +1,13 @@
 // The stack program (stacks/index.ts) loaded under mocks for one scenario (./registrations.ts),
 // and the registrations every webhooks-mode case expects of it.
+import { STACK_IDENTITY_TYPE } from "../../providers/webhook-resources";
 import { DYNAMIC } from "../support/state";
 import { drain, type ScenarioOptions, settled, startScenario } from "./registrations";
 
-/** The webhooks component and its six Genesys objects, as [type, name]. */
+/** The webhooks component, the stack identity and its six Genesys objects, as [type, name]. */
 export const WEBHOOK_REGISTRATIONS = [
   ["cognigy:genesyscloud:HandoverWebhooks", "handover"],
+  [STACK_IDENTITY_TYPE, "handover-identity"],
   [`${DYNAMIC}Integration`, "handover-integration"],
   [`${DYNAMIC}DataAction`, "handover-data-action"],
   [`${DYNAMIC}Workflow`, "handover-workflow-acw"],

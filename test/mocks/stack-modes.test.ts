@@ -183,7 +183,8 @@ describe("the version gate in the program", () => {
       managedBy: "cognigy-genesys-handover cognigy/dev",
       providerVersion: expect.any(String),
     });
-    expect(registrations.find((r) => r.name === "handover-integration")!.dependencies).toEqual([lookup.urn]);
+    const identity = registrations.find((r) => r.name === "handover-identity")!;
+    expect([...registrations.find((r) => r.name === "handover-integration")!.dependencies].sort()).toEqual([lookup.urn, identity.urn].sort());
   });
 
   it.each([
@@ -193,7 +194,9 @@ describe("the version gate in the program", () => {
     vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const { registrations } = await loadProgram(withConfig(changes));
     expect(registrations.map((r) => r.name)).not.toContain("handover-existing-setup");
-    expect(registrations.find((r) => r.name === "handover-integration")!.dependencies).toEqual([]);
+    // Only the stack identity its marker carries.
+    const identity = registrations.find((r) => r.name === "handover-identity")!;
+    expect(registrations.find((r) => r.name === "handover-integration")!.dependencies).toEqual([identity.urn]);
   });
 
   it("4.98: no refusal reaches the webhook objects", async () => {

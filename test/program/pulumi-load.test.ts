@@ -35,11 +35,12 @@ describe("the program loaded the way Pulumi loads it (ts-node, project tsconfig,
     expect(report.typescript.path).not.toContain("vendor");
   });
 
-  it("compiles, registers the component and six serialized dynamic resources, and exports the request URL", () => {
+  it("compiles, registers the component, the stack identity and six serialized dynamic resources, and exports the request URL", () => {
     expect(good.error).toBeUndefined();
     expect(good.registrations.map((r) => r.name).sort()).toEqual(
       [
         "handover",
+        "handover-identity",
         "handover-data-action",
         "handover-integration",
         "handover-trigger-acw",

@@ -88,7 +88,7 @@ describe("DataAction provider", () => {
     await lifecycle(await reloadedWithoutCredentials(new DataActionProvider()));
   });
 
-  it("treats an action under our integration as ours, refuses one elsewhere, adopts it when asked", async () => {
+  it("treats an action under an integration the stack made as ours, refuses one elsewhere, adopts it when asked", async () => {
     const provider = new DataActionProvider();
     await provider.configure(configureRequest(stackConfig(emu)));
     const theirs = await integration("Someone else's");
@@ -96,14 +96,21 @@ describe("DataAction provider", () => {
     const foreign = await provider.create(inputs);
 
     const ours = await integration();
-    const mine = (await provider.check({}, desired(ours))).inputs as DataActionOutputs;
+    const mine = (await provider.check({}, { ...desired(ours), integrationAdopted: false })).inputs as DataActionOutputs;
     await expect(provider.create(mine)).rejects.toThrow(
       new RegExp(`Data action "Web Services Cognigy / Send Event to Cognigy" already exists .*id ${foreign.id}.*cognigy:adoptExisting=true`),
     );
     expect(emu.state().actions).toHaveLength(1);
 
-    // Adopting an action whose integration differs recreates it under ours (the integration cannot be patched).
-    const adopted = await provider.create({ ...mine, adopt: true });
+    // Adopting an action whose integration differs would recreate it under ours (the integration
+    // cannot be patched): refused in check unless replacing an adopted object is allowed.
+    const refused = await provider.check({}, { ...desired(ours), integrationAdopted: false, adopt: true });
+    expect(refused.failures?.[0].reason).toMatch(new RegExp(`id ${foreign.id}\\) was not made by this stack.*it is under integration ${theirs}.*cognigy:allowReplaceAdopted=true`));
+    await expect(provider.create({ ...mine, adopt: true, adoption: `take over ${foreign.id} in place` })).rejects.toThrow("cognigy:allowReplaceAdopted=true");
+    expect(emu.state().actions).toEqual([expect.objectContaining({ id: foreign.id })]);
+    const allowed = await provider.check({}, { ...desired(ours), integrationAdopted: false, adopt: true, allowReplaceAdopted: true });
+    expect(allowed.inputs).toMatchObject({ adoption: expect.stringMatching(new RegExp(`^replace ${foreign.id}: it is under integration ${theirs}`)) });
+    const adopted = await provider.create(allowed.inputs as DataActionOutputs);
     expect(adopted.outs).toMatchObject({ adopted: true });
     expect(emu.state().actions).toEqual([expect.objectContaining({ id: adopted.id, integrationId: ours })]);
 

@@ -16,7 +16,7 @@ const inputs = { name: "Cognigy Handover", notes: "", enabled: true, adopt: fals
 
 async function lifecycle(provider: IntegrationProvider): Promise<void> {
   await provider.configure(configureRequest(stackConfig(emu)));
-  const checked = (await provider.check({}, { ...inputs, notes: undefined })).inputs as typeof inputs;
+  const checked = (await provider.check({}, inputs)).inputs as typeof inputs;
   expect(checked).toEqual(inputs);
 
   const created = await provider.create(checked);
@@ -94,7 +94,7 @@ describe("Integration provider", () => {
   it("refuses an existing integration it did not make, naming id and config key; adopts it when asked", async () => {
     const other = new IntegrationProvider();
     await other.configure(configureRequest(stackConfig(emu)));
-    const foreign = await other.create({ ...inputs, managedBy: "someone else" });
+    const foreign = await other.create({ ...inputs, notes: "someone else's notes", managedBy: "someone else" });
 
     const ours = new IntegrationProvider();
     await ours.configure(configureRequest(stackConfig(emu)));
@@ -103,11 +103,17 @@ describe("Integration provider", () => {
     );
     expect(emu.state().integrations).toHaveLength(1);
 
-    const adopted = await ours.create({ ...inputs, adopt: true, notes: "taken over" });
+    // Create does only what check announced: unannounced, the takeover stops before any write.
+    await expect(ours.create({ ...inputs, adopt: true })).rejects.toThrow(`found id ${foreign.id} to take over, which the check before this step did not announce`);
+    const { notes: _, ...noNotes } = inputs;
+    const checked = await ours.check({}, { ...noNotes, adopt: true });
+    expect(checked.inputs).toMatchObject({ adoption: `take over ${foreign.id} in place` });
+    const adopted = await ours.create(checked.inputs as typeof inputs);
     expect(adopted.id).toBe(foreign.id);
     expect(adopted.outs).toMatchObject({ adopted: true });
     expect(emu.state().integrations).toHaveLength(1);
-    expect(emu.state().integrations[0].notes).toBe(`taken over\n\n${MARKER}`);
+    // No notes of the stack's own: the text there stays (here with the other maker's marker, now plain text), ours beside it.
+    expect(emu.state().integrations[0].notes).toBe(`someone else's notes\n\nsomeone else\n\n${MARKER}`);
 
     // Now it carries our marker: a re-run recognises it without adopt.
     const again = await ours.create(inputs);

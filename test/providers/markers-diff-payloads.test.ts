@@ -57,7 +57,7 @@ describe("check and diff", () => {
 
   it("applies defaults and tolerates the preview-unknown sentinel", () => {
     expect(checkIntegration({ name: "N", managedBy: MARKER })).toEqual({
-      inputs: { name: "N", managedBy: MARKER, notes: "", enabled: true, adopt: false },
+      inputs: { name: "N", managedBy: MARKER, enabled: true, adopt: false },
       failures: [],
     });
     const action = checkDataAction({ name: "A", category: "C", integrationId: UNKNOWN, inputSchema: {}, outputSchema: {}, requestUrlTemplate: "u", managedBy: MARKER });

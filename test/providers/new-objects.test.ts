@@ -117,7 +117,7 @@ function kinds(ids: { integrationId: string; workflowId: string }) {
 
 describe("check: an object the stack's state does not hold", () => {
   it.each(kinds({ integrationId: "integration-id", workflowId: "workflow-id" }))(
-    "$kind: refused with the object, the reason and the way forward, without an API call",
+    "$kind: refused with the object, the reason and the way forward, without an API call (adopting: reads only)",
     async ({ kind, name, provider, news }) => {
       const checking = await configured(provider());
       const checked = await checking.check({}, { ...news, adopt: false });
@@ -126,14 +126,16 @@ describe("check: an object the stack's state does not hold", () => {
       // In the state already, or adopted (only create can look into the org): no failure, and
       // for the object in the state no refusal kept in its inputs (refresh could not repeat it).
       // Olds as the engine stores them: checked inputs, defaults applied.
+      const { createRefusal: _, ...allowed } = news;
+      expect((await checking.check({}, { ...allowed, adopt: false })).failures).toEqual([]);
+      expect(emu.log().entries).toEqual([]);
+      // Adopting, check looks the object up (reads only) to announce what create will do.
       const stored = (await checking.check({}, { ...news, adopt: true })).inputs as Record<string, unknown>;
       const held = await checking.check({ ...stored, adopt: false }, { ...news, adopt: false });
       expect(held.failures).toEqual([]);
       expect(held.inputs).not.toHaveProperty("createRefusal");
       expect((await checking.check({}, { ...news, adopt: true })).failures).toEqual([]);
-      const { createRefusal: _, ...allowed } = news;
-      expect((await checking.check({}, { ...allowed, adopt: false })).failures).toEqual([]);
-      expect(emu.log().entries).toEqual([]);
+      expect(writes()).toEqual([]);
     },
   );
 
@@ -172,8 +174,8 @@ describe("create with adoption, on a release that refuses new objects", () => {
       };
       const checked = await creating.check({}, { ...news, adopt: true });
       const created = await creating.create(checked.inputs);
-      // An action under the integration the stack manages counts as its own (no marker field).
-      expect([kind, created.outs.adopted]).toEqual([kind, kind !== "Data action"]);
+      // The action lives under an integration the stack adopted, not made: adopted as well.
+      expect([kind, created.outs.adopted]).toEqual([kind, true]);
       adopted[kind] = created.id;
     }
     expect(adopted).toEqual({ Integration: made.integrationId, "Data action": made.actionId, Workflow: made.flowIds.acw, Trigger: made.triggerIds.acw });
@@ -192,7 +194,12 @@ describe("create with adoption, on a release that refuses new objects", () => {
     const [, dataAction] = kinds({ integrationId: made.integrationId, workflowId: made.flowIds.acw });
     const actions = await configured(new DataActionProvider());
     const checked = await actions.check({}, { ...dataAction.news, adopt: true });
-    await expect(actions.create(checked.inputs as DataActionInputs)).rejects.toThrow(
+    expect(checked.failures?.map((f) => f.reason)).toEqual([
+      `Data action "${INTEGRATION} / ${ACTION}": taking it over with the stack's settings (its output contract differs, ` +
+        `which Genesys cannot change in place) would replace it with a new object. ${REFUSAL} To keep the webhook method until then, undo that change.`,
+    ]);
+    // Create, as the last guard, refuses the same before any write.
+    await expect(actions.create({ ...(checked.inputs as DataActionInputs), adoption: `take over ${made.actionId} in place` })).rejects.toThrow(
       `Data action "${INTEGRATION} / ${ACTION}": taking it over with the stack's contract (its contract, secure flag or integration differ, ` +
         `which Genesys cannot change in place) would replace it with a new object. ${REFUSAL}`,
     );

@@ -84,14 +84,17 @@ describe("Trigger provider", () => {
 
   it("refuses an existing trigger it did not make; adopts it when asked", async () => {
     const other = new TriggerProvider();
-    const foreign = await other.create(await configured(other, "someone else"));
+    const foreign = await other.create({ ...(await configured(other, "someone else")), description: "Their own text" });
     const provider = new TriggerProvider();
     const inputs = await configured(provider);
     await expect(provider.create(inputs)).rejects.toThrow(new RegExp(`Trigger .* already exists .*id ${foreign.id}.*cognigy:adoptExisting=true`));
-    const adopted = await provider.create({ ...inputs, adopt: true });
+    const checked = await provider.check({}, { ...inputs, adopt: true });
+    expect(checked.inputs).toMatchObject({ adoption: `take over ${foreign.id} in place` });
+    const adopted = await provider.create(checked.inputs as TriggerInputs);
     expect(adopted).toMatchObject({ id: foreign.id, outs: { adopted: true, version: 2 } });
     expect(emu.state().triggers).toHaveLength(1);
-    expect(emu.state().triggers[0].description).toBe(MARKER);
+    // No description of the stack's own: the text there stays (here with the other maker's marker, now plain text), ours beside it.
+    expect(emu.state().triggers[0].description).toBe(`Their own text\n\nsomeone else\n\n${MARKER}`);
   });
 
   it("reports a genuine 400 at once, with Genesys's message (no retries for criteria Genesys refuses)", async () => {

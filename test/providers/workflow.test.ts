@@ -131,10 +131,15 @@ describe("Workflow provider", () => {
       new RegExp(`Workflow "${NAME}" already exists .*id ${foreign.id}.*cognigy:adoptExisting=true`),
     );
     expect(emu.state().flows[0].versions).toHaveLength(1);
-    const adopted = await provider.create({ ...inputs, adopt: true });
-    expect(adopted).toMatchObject({ id: foreign.id, outs: { adopted: true } });
+    const checked = await provider.check({}, { ...inputs, adopt: true });
+    expect(checked.inputs).toMatchObject({ adoption: `take over ${foreign.id} in place` });
+    const adopted = await provider.create(checked.inputs as typeof inputs);
+    expect(adopted).toMatchObject({ id: foreign.id, outs: { adopted: true, adminDescription: "someone else" } });
     expect(emu.state().flows).toHaveLength(1);
-    expect(emu.state().flows[0].description).toBe(MARKER);
+    // The description there stays (here the other maker's marker, now plain text), ours beside it; and on each republish.
+    expect(emu.state().flows[0].description).toBe(`someone else\n\n${MARKER}`);
+    await provider.update(foreign.id, adopted.outs as never, checked.inputs as typeof inputs);
+    expect(emu.state().flows[0].description).toBe(`someone else\n\n${MARKER}`);
   });
 });
 

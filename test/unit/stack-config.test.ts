@@ -54,6 +54,7 @@ describe("validateStackConfig: good input", () => {
     expect(settings).toEqual({
       endpointDomain: "app.cognigy.ai",
       adoptExisting: false,
+      allowReplaceAdopted: false,
       triggersEnabled: true,
       integrationName: "Web Services Data Actions Integration",
       dataActionName: "Send Event to Cognigy",

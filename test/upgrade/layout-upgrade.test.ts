@@ -3,7 +3,8 @@
 // HandoverEventBridge component) deploys a stack per cognigy:mode with the real Pulumi CLI against
 // the emulator; the current program then runs on the same stack, backend and stack file, as after
 // a `git pull`. The aliases must carry every Genesys object over: no step on one but `same`, and
-// not one write to Genesys.
+// not one write to Genesys. The same for a stack deployed by the tree before stack identities
+// (32f83bc): its objects carry the marker without an identity, and only the identity is created.
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -16,8 +17,11 @@ import { DYNAMIC, Deployment, genesysSteps, managedResources } from "../support/
 import { TestStack } from "../support/stack";
 
 const ROOT = path.join(__dirname, "..", "..");
-const BEFORE = "05805b9";
-const BEFORE_TREE = ["Pulumi.yaml", "package.json", "tsconfig.json", "tsconfig.pulumi.json", "stacks", "components", "providers", "templates"];
+const LAYOUT = "05805b9";
+/** The tree before stack identities: markers `cognigy-genesys-handover <project>/<stack>`. */
+const NO_IDENTITY = "32f83bc";
+/** What the program needs of a tree (each where the commit has it: `domain` came with issue 16). */
+const BEFORE_TREE = ["Pulumi.yaml", "package.json", "tsconfig.json", "tsconfig.pulumi.json", "stacks", "components", "providers", "domain", "templates"];
 const STACK = "upgrade";
 const SECRET_KEYS = ["genesyscloud:oauthClientSecret"];
 const EVENTBRIDGE = {
@@ -28,41 +32,48 @@ const EVENTBRIDGE = {
 // The one step the upgrade may show: the record of the new component, in the state only (a
 // component has no provider, so nothing reaches Genesys).
 const NEW_COMPONENT = "create cognigy:genesyscloud:HandoverEventBridge eventbridge";
+// The stack's identity, state only (providers/stack-identity.ts): no call reaches Genesys.
+const NEW_IDENTITY = "create pulumi-nodejs:dynamic/cognigy:StackIdentity handover-identity";
+// The default provider's inputs hold the whole stack config: a newly declared key (with its
+// default, here cognigy:allowReplaceAdopted) updates that record; state only, no object changes.
+const NEW_CONFIG_KEY = "update pulumi:providers:pulumi-nodejs default";
 
 /** The modes of domain/modes.ts; self-hosted stays off: the aws provider plugin cannot be installed here. */
 const MODES = [
-  { mode: "webhooks", config: {}, created: [] },
-  { mode: "eventbridge", config: EVENTBRIDGE, created: [NEW_COMPONENT] },
-  { mode: "both", config: EVENTBRIDGE, created: [NEW_COMPONENT] },
+  { before: LAYOUT, mode: "webhooks", config: {}, created: [NEW_IDENTITY, NEW_CONFIG_KEY] },
+  { before: LAYOUT, mode: "eventbridge", config: EVENTBRIDGE, created: [NEW_COMPONENT, NEW_CONFIG_KEY] },
+  { before: LAYOUT, mode: "both", config: EVENTBRIDGE, created: [NEW_COMPONENT, NEW_IDENTITY, NEW_CONFIG_KEY] },
+  { before: NO_IDENTITY, mode: "webhooks", config: {}, created: [NEW_IDENTITY, NEW_CONFIG_KEY] },
 ];
 
 /** The component that holds an object, by the object's name; up to 05805b9 the stack itself held the EventBridge integration. */
 const PARENT_BEFORE = (name: string) => (name.startsWith("eventbridge-") ? "pulumi:pulumi:Stack" : "cognigy:genesyscloud:HandoverWebhooks");
 const PARENT_NOW = (name: string) => (name.startsWith("eventbridge-") ? "cognigy:genesyscloud:HandoverEventBridge" : "cognigy:genesyscloud:HandoverWebhooks");
 
-let beforeTree: string;
+const beforeTrees: Record<string, string> = {};
 
-/** The project as it was at {@link BEFORE}, runnable: its files from git, this checkout's node_modules. */
-function extractBefore(): string {
-  const known = spawnSync("git", ["-C", ROOT, "cat-file", "-e", `${BEFORE}^{commit}`]);
+/** The project as it was at `commit`, runnable: its files from git, this checkout's node_modules. */
+function extractBefore(commit: string): string {
+  const known = spawnSync("git", ["-C", ROOT, "cat-file", "-e", `${commit}^{commit}`]);
   if (known.status !== 0) {
     throw new Error(
-      `commit ${BEFORE} (the tree before the layer restructure, whose stacks this test upgrades) is not in ${ROOT}: ` +
+      `commit ${commit} (an earlier tree, whose stacks this test upgrades) is not in ${ROOT}: ` +
         "the test needs main's history; run it in a full clone (git fetch --unshallow)",
     );
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cognigy-${BEFORE}-`));
-  const archive = execFileSync("git", ["-C", ROOT, "archive", BEFORE, ...BEFORE_TREE], { maxBuffer: 64 * 1024 * 1024 });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cognigy-${commit}-`));
+  const tree = BEFORE_TREE.filter((entry) => spawnSync("git", ["-C", ROOT, "cat-file", "-e", `${commit}:${entry}`]).status === 0);
+  const archive = execFileSync("git", ["-C", ROOT, "archive", commit, ...tree], { maxBuffer: 64 * 1024 * 1024 });
   execFileSync("tar", ["-x", "-C", dir], { input: archive });
   fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
   return dir;
 }
 
 beforeAll(() => {
-  beforeTree = extractBefore();
+  for (const commit of new Set(MODES.map((m) => m.before))) beforeTrees[commit] = extractBefore(commit);
 });
 afterAll(() => {
-  if (beforeTree) fs.rmSync(beforeTree, { recursive: true, force: true });
+  for (const dir of Object.values(beforeTrees)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** Steps that change something, as "op type name" (the type without its parents). */
@@ -75,7 +86,7 @@ function objects(emu: Emulator): Objects {
   return { integrations, actions, flows, triggers };
 }
 
-describe.each(MODES)(`a stack deployed in $mode mode at ${BEFORE}, run by the current program`, ({ mode, config: modeConfig, created }) => {
+describe.each(MODES)("a stack deployed in $mode mode at $before, run by the current program", ({ before: commit, mode, config: modeConfig, created }) => {
   let emu: Emulator;
   let before: TestStack;
   let after: TestStack;
@@ -93,7 +104,7 @@ describe.each(MODES)(`a stack deployed in $mode mode at ${BEFORE}, run by the cu
       "cognigy:mode": mode,
       ...modeConfig,
     };
-    before = await TestStack.create({ stack: STACK, config, secretKeys: SECRET_KEYS, projectDir: beforeTree });
+    before = await TestStack.create({ stack: STACK, config, secretKeys: SECRET_KEYS, projectDir: beforeTrees[commit] });
   });
   afterAll(async () => {
     await after?.dispose();
@@ -116,24 +127,22 @@ describe.each(MODES)(`a stack deployed in $mode mode at ${BEFORE}, run by the cu
       Object.entries(deployedResources).map(([name, { type }]) => `same ${type.slice(DYNAMIC.length)} ${name}`).sort(),
     );
 
-  it(`the program of ${BEFORE} deploys the stack, the EventBridge integration at the stack's top level`, async () => {
+  it("the earlier program deploys the stack (up to 05805b9: the EventBridge integration at the stack's top level)", async () => {
     await before.up();
     deployed = objects(emu);
     deployedResources = await managed(before);
     expect(Object.keys(deployedResources).length).toBeGreaterThan(0);
-    for (const [name, { parent }] of Object.entries(deployedResources)) expect(parent, name).toBe(PARENT_BEFORE(name));
+    for (const [name, { parent }] of Object.entries(deployedResources)) expect(parent, name).toBe(commit === LAYOUT ? PARENT_BEFORE(name) : PARENT_NOW(name));
     // The same stack file (its secrets' salt), as a checkout keeps Pulumi.<org>.yaml across a pull.
     after = await TestStack.create({ stack: STACK, config, secretKeys: SECRET_KEYS, backendDir: before.backendDir });
     fs.copyFileSync(path.join(before.workDir, `Pulumi.${STACK}.yaml`), path.join(after.workDir, `Pulumi.${STACK}.yaml`));
   });
 
-  /** The first run of the current program: no step but the new component's record, not one write to Genesys. */
+  /** The first run of the current program: no step but the new records (component, identity), not one write to Genesys. */
   const firstRun = async (run: () => Promise<RunResult>) => {
     emu.clearLog();
     const result = await run();
-    // Pulumi configures the dynamic provider with the stack's whole config, so a key Pulumi.yaml
-    // declares since BEFORE (its default included) updates that provider's record: state only.
-    expect(changes(result).filter((change) => change !== "update pulumi:providers:pulumi-nodejs default")).toEqual(created);
+    expect(changes(result).sort()).toEqual([...created].sort());
     allSame(result);
     expect(writeCalls(emu.log().entries)).toEqual([]);
   };
@@ -142,7 +151,7 @@ describe.each(MODES)(`a stack deployed in $mode mode at ${BEFORE}, run by the cu
     await firstRun(() => after.preview());
   });
 
-  it("up: no change but the new component's record, not one write to Genesys, every object kept under its id in the component", async () => {
+  it("up: no change but the new records, not one write to Genesys, every object kept under its id in the component", async () => {
     await firstRun(() => after.up());
     expect(objects(emu)).toEqual(deployed);
     expect(await managed(after)).toEqual(

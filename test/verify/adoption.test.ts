@@ -54,9 +54,7 @@ describe("adopting a hand-made setup", () => {
     const adopted = await engine.up();
     const outputs = adopted.outputs as Record<string, Record<string, unknown> & { acw: unknown; "user.end": unknown }>;
     expect(outputs.integration).toMatchObject({ id: made.integrationId, adopted: true });
-    // TODO(providers/data-action.ts): an action under the adopted integration counts as "ours",
-    // so its output says adopted: false although it was made by hand; only the id is asserted.
-    expect(outputs.dataAction).toMatchObject({ id: made.actionId });
+    expect(outputs.dataAction).toMatchObject({ id: made.actionId, adopted: true });
     expect(outputs.workflows.acw).toMatchObject({ id: made.flowIds.acw, adopted: true });
     expect(outputs.workflows["user.end"]).toMatchObject({ id: made.flowIds["user.end"], adopted: true });
     expect(outputs.triggers.acw).toMatchObject({ id: made.triggerIds.acw, adopted: true });

@@ -20,6 +20,8 @@ export interface HandMadeOptions {
   missingCondition?: "acw" | "user.end";
   /** The output contract; default the minimal one Genesys's docs give (the guide gives none). */
   outputSchema?: Record<string, unknown>;
+  /** The admin's own text in the integration's notes and the workflows' and triggers' descriptions. */
+  adminText?: string;
 }
 
 export interface HandMade {
@@ -36,7 +38,7 @@ export const GUIDE_URL = requestUrl("app.cognigy.ai");
 const guideEvent = (key: "acw" | "user.end") => GUIDE_EVENTS.find((event) => event.key === key)!;
 
 /** The workflow as Architect would export it after the guide's step 4. */
-function workflowYaml(name: string, category: string, action: string, literal: string, inputs: boolean): string {
+function workflowYaml(name: string, category: string, action: string, literal: string, inputs: boolean, description?: string): string {
   const variable = (v: string) => `    - stringVariable:
         name: Flow.${v}
         initialValue:
@@ -45,7 +47,7 @@ function workflowYaml(name: string, category: string, action: string, literal: s
         isOutput: false`;
   return `workflow:
   name: ${name}
-  division: Home
+${description === undefined ? "" : `  description: ${JSON.stringify(description)}\n`}  division: Home
   startUpRef: "/workflow/states/state[Initial State_1]"
   defaultLanguage: en-us
   supportedLanguages:
@@ -103,7 +105,7 @@ export async function seedHandMade(url: string, options: HandMadeOptions = {}): 
   const apis = await login(url);
   const integration = (await apis.integrations.postIntegrations({ body: { integrationType: { id: "custom-rest-actions" } } as never })) as { id: string };
   const config = (await apis.integrations.getIntegrationConfigCurrent(integration.id)) as { version: number };
-  await apis.integrations.putIntegrationConfigCurrent(integration.id, { body: { ...config, name: INTEGRATION } as never });
+  await apis.integrations.putIntegrationConfigCurrent(integration.id, { body: { ...config, name: INTEGRATION, ...(options.adminText === undefined ? {} : { notes: options.adminText }) } as never });
   await apis.integrations.patchIntegration(integration.id, { body: { intendedState: "ENABLED" } as never });
 
   const category = options.category ?? INTEGRATION;
@@ -128,13 +130,14 @@ export async function seedHandMade(url: string, options: HandMadeOptions = {}): 
   const triggerIds = {} as HandMade["triggerIds"];
   for (const key of ["acw", "user.end"] as const) {
     const event = guideEvent(key);
-    flowIds[key] = await publishWorkflow(apis, workflowYaml(event.workflowName, category, ACTION, event.workflowTopic, !options.nonInputVariables));
+    flowIds[key] = await publishWorkflow(apis, workflowYaml(event.workflowName, category, ACTION, event.workflowTopic, !options.nonInputVariables, options.adminText));
     const trigger = (await apis.triggers.postProcessautomationTriggers({
       name: event.triggerName,
       topicName: event.triggerTopic,
       enabled: options.disabledTrigger !== key,
       target: { type: "Workflow", id: flowIds[key], workflowTargetSettings: { dataFormat: "TopLevelPrimitives" } },
       matchCriteria: options.missingCondition === key ? OPEN_MESSAGING_CONDITIONS.slice(0, 1) : OPEN_MESSAGING_CONDITIONS,
+      ...(options.adminText === undefined ? {} : { description: options.adminText }),
     } as never)) as { id: string };
     triggerIds[key] = trigger.id;
   }

@@ -1,7 +1,7 @@
 // Pure: expected configuration × what the org holds → report rows.
 import { TRIGGER_DATA_FORMAT } from "../../domain/events";
 import { ADOPT_CONFIG_KEY } from "../../domain/config-keys";
-import { hasMarker } from "../../domain/marker";
+import { hasStackMarker } from "../../domain/marker";
 import { INTEGRATION_TYPE } from "../../providers/integration";
 import { canonicalJson } from "../../providers/diff";
 import type { ExpectedCriterion, ExpectedEvent, ExpectedSetup } from "./expected";
@@ -12,7 +12,11 @@ import { schemaDifferences, sameSchema } from "../../providers/json-schema";
 
 export interface CompareContext {
   readonly stack: string;
-  /** The text the providers write into notes/descriptions of what this stack manages. */
+  /**
+   * The text the providers write into notes/descriptions of what this stack manages, without the
+   * stack's identity, which verify does not read from the state: any identity of this project and
+   * stack name is recognised (verify only reads; it never decides what a stack may change).
+   */
   readonly marker: string;
   /** Why `pulumi up` would not create a missing object on this Cognigy.AI release (newWebhookObjectRefusal). */
   readonly createRefusal?: string;
@@ -34,7 +38,7 @@ function fixFor(setup: ExpectedSetup, live: LiveOrg, ctx: CompareContext): Fix {
 /** Found objects that carry no marker of this stack (the data action is ours under our integration). */
 function unmanaged(live: LiveOrg, ctx: CompareContext): string[] {
   const names: string[] = [];
-  const own = (text: string | undefined) => hasMarker(text, ctx.marker);
+  const own = (text: string | undefined) => hasStackMarker(text, ctx.marker);
   for (const integration of live.integrations) if (!own(integration.notes)) names.push(`integration "${integration.name}"`);
   const ourIntegrations = live.integrations.filter((integration) => own(integration.notes)).map((integration) => integration.id);
   for (const action of live.actions) {

@@ -3,7 +3,7 @@
 import { CognigyVersion, eventBridgeTopicFilters } from "../../domain/cognigy-version";
 import { EVENTBRIDGE_CONFIG_KEYS } from "../../domain/eventbridge-settings";
 import { ADOPT_CONFIG_KEY } from "../../domain/config-keys";
-import { hasMarker } from "../../domain/marker";
+import { hasStackMarker } from "../../domain/marker";
 import { EVENTBRIDGE_INTEGRATION_TYPE, EVENTBRIDGE_PROPERTY_NAMES, sameTopics } from "../../providers/eventbridge-integration";
 import * as integrations from "../../providers/genesys/integrations";
 import type { GenesysApi } from "../../providers/genesys/transport";
@@ -81,7 +81,7 @@ export function eventBridgeRows(expected: ExpectedEventBridge, live: readonly Li
     ];
   }
   const [integration] = live;
-  const ours = hasMarker(integration.notes, ctx.marker);
+  const ours = hasStackMarker(integration.notes, ctx.marker);
   const viaStack = ours || expected.adoptExisting ? `or run ${up} to correct it` : `or adopt it (\`pulumi config set --stack ${ctx.stack} ${ADOPT_CONFIG_KEY} true\`) and run ${up}`;
   const property = (key: keyof typeof EVENTBRIDGE_PROPERTY_NAMES) => integration.properties[EVENTBRIDGE_PROPERTY_NAMES[key]];
   const setting = (key: string, what: string, expectedValue: string, actual: unknown) =>

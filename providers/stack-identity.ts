@@ -1,0 +1,41 @@
+// A stack's own identity: an id generated once, by `check` of the stack's first deployment, and
+// kept in its state ever after (the engine hands `check` the stored inputs as `olds`). Carried in
+// the management marker (domain/marker.ts stackMarker), it tells apart two stacks of the same
+// project and stack name (two repos or backends on one org), which `project/stack` cannot. Made in
+// `check`, not `create`, so that a preview already knows it. State only: no API call.
+import type * as pulumi from "@pulumi/pulumi";
+
+export interface StackIdentityOutputs {
+  identity: string;
+  providerVersion: string;
+}
+
+export class StackIdentityProvider {
+  async configure(_req: pulumi.dynamic.ConfigureRequest): Promise<void> {}
+
+  async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    const kept = [olds.identity, news.identity].find((value) => typeof value === "string" && value !== "");
+    // Required here: a captured module would be serialized with the provider where it is closure-serialized.
+    const { randomUUID } = require("crypto") as typeof import("crypto");
+    return { inputs: { ...news, identity: kept ?? randomUUID() } };
+  }
+
+  // Never changes: a new identity would disown every object the stack holds.
+  async diff(): Promise<pulumi.dynamic.DiffResult> {
+    return { changes: false };
+  }
+
+  async create(inputs: StackIdentityOutputs): Promise<pulumi.dynamic.CreateResult> {
+    return { id: inputs.identity, outs: inputs };
+  }
+
+  async read(id: string, props: StackIdentityOutputs): Promise<pulumi.dynamic.ReadResult> {
+    return { id, props, inputs: props as unknown as Record<string, unknown> };
+  }
+
+  async update(_id: string, olds: StackIdentityOutputs, news: StackIdentityOutputs): Promise<pulumi.dynamic.UpdateResult> {
+    return { outs: { ...news, identity: olds.identity } };
+  }
+
+  async delete(): Promise<void> {}
+}

@@ -1,0 +1,66 @@
+// Two stacks of the same project and stack name (two repos, or two backends) on one org: each
+// carries its own identity in the marker (providers/stack-identity.ts), so the second neither takes
+// the first one's objects for its own nor deletes them. The real Pulumi CLI against one emulator.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Emulator, startEmulator } from "../../dev/emulator/index";
+import { StackRunError } from "../../tools/pulumi/stack";
+import { TestStack, emulatorConfig } from "../support/stack";
+import { Objects, writeCalls } from "./org";
+
+const SECRET_KEYS = ["genesyscloud:oauthClientSecret"];
+
+let emu: Emulator;
+let first: TestStack;
+let second: TestStack;
+beforeAll(async () => {
+  emu = await startEmulator({ jobMs: 5 });
+  const config = emulatorConfig(emu, { "cognigy:endpointDomain": "app.cognigy.ai" });
+  // Same stack name, each with its own file backend (TestStack makes one per stack unless shared).
+  first = await TestStack.create({ stack: "prod", config, secretKeys: SECRET_KEYS });
+  second = await TestStack.create({ stack: "prod", config, secretKeys: SECRET_KEYS });
+});
+afterAll(async () => {
+  await second?.dispose();
+  await first?.dispose();
+  await emu?.close();
+});
+
+function objects(): Objects {
+  const { integrations, actions, flows, triggers } = emu.state();
+  return { integrations, actions, flows, triggers };
+}
+
+describe("two stacks named prod, in two backends, on one org", () => {
+  let deployed: Objects;
+
+  it("the first deploys its six objects", async () => {
+    await first.up();
+    deployed = objects();
+    expect([deployed.integrations, deployed.actions, deployed.flows, deployed.triggers].map((list) => list.length)).toEqual([1, 1, 2, 2]);
+  });
+
+  it("the second's up refuses the first one's integration as not its own, naming adoption, and writes nothing", async () => {
+    emu.clearLog();
+    const refused = await second.up().then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(refused).toBeInstanceOf(StackRunError);
+    expect((refused as StackRunError).message).toContain(
+      `Integration "Web Services Data Actions Integration" already exists in Genesys Cloud (id ${deployed.integrations[0].id}) and was not created by this stack`,
+    );
+    expect(writeCalls(emu.log().entries)).toEqual([]);
+    expect(objects()).toEqual(deployed);
+  });
+
+  it("the second's destroy leaves the first one's six objects, and the first still holds them unchanged", async () => {
+    emu.clearLog();
+    await second.destroy();
+    expect(writeCalls(emu.log().entries)).toEqual([]);
+    expect(objects()).toEqual(deployed);
+    const again = await first.up();
+    expect(again.changes).not.toHaveProperty("create");
+    expect(again.changes).not.toHaveProperty("update");
+    expect(objects()).toEqual(deployed);
+  });
+});
