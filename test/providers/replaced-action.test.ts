@@ -51,6 +51,8 @@ it("a contract change replaces the data action and republishes both workflows, w
     name: DEFAULT_DATA_ACTION_NAME,
     category: DEFAULT_INTEGRATION_NAME,
     integrationId: integration.id,
+    // The stack made the integration: an action of this name under it is the stack's own.
+    integrationAdopted: false,
     inputSchema: inputContract,
     outputSchema: { type: "object", properties: {}, additionalProperties: true },
     requestUrlTemplate: handoverRequestUrl({ url: cognigy.url }),
