@@ -22,6 +22,18 @@ export type WebhookKind = "Integration" | "DataAction" | "Workflow" | "Trigger" 
 /** What the routing calls of each kind: the Genesys kinds org-bound, the stack identity as it is. */
 type RoutedProvider = Omit<KindProvider, "organization" | "pinned">;
 
+/**
+ * Inputs the program sets that Genesys cannot tell (the kind, and adoption's stack-side flags):
+ * carried into the outputs and back into what `read` returns, so a refresh does not show them as
+ * removed (and the next preview as added).
+ */
+const STACK_SIDE_INPUTS = ["kind", "allowReplaceAdopted", "integrationAdopted"] as const;
+
+/** Pure: the stack-side inputs `values` holds. */
+export function stackSideInputs(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(STACK_SIDE_INPUTS.filter((key) => values[key] !== undefined).map((key) => [key, values[key]]));
+}
+
 export class WebhookObjectsProvider implements pulumi.dynamic.ResourceProvider {
   private readonly kinds: Record<WebhookKind, RoutedProvider> = {
     Integration: new OrgBound(new IntegrationProvider(), "Integration"),
@@ -56,12 +68,12 @@ export class WebhookObjectsProvider implements pulumi.dynamic.ResourceProvider {
   async create(inputs: any): Promise<pulumi.dynamic.CreateResult> {
     try {
       const result = await this.of(inputs.kind).create(inputs);
-      return { ...result, outs: { ...result.outs, kind: inputs.kind } };
+      return { ...result, outs: { ...result.outs, ...stackSideInputs(inputs) } };
     } catch (err) {
-      // A partly made object is recorded from the error's properties: they need the kind too.
+      // A partly made object is recorded from the error's properties: they need the kind and flags too.
       const partial = err as { id?: unknown; properties?: Record<string, unknown> };
       if (partial && typeof partial === "object" && partial.id && partial.properties) {
-        Object.assign(partial, { properties: { ...partial.properties, kind: inputs.kind } });
+        Object.assign(partial, { properties: { ...partial.properties, ...stackSideInputs(inputs) } });
       }
       throw err;
     }
@@ -70,12 +82,13 @@ export class WebhookObjectsProvider implements pulumi.dynamic.ResourceProvider {
   async read(id: string, props: any): Promise<pulumi.dynamic.ReadResult> {
     const result = await this.of(props.kind).read(id, props);
     if (!result.props) return result;
-    return { ...result, props: { ...result.props, kind: props.kind }, ...(result.inputs ? { inputs: { ...result.inputs, kind: props.kind } } : {}) };
+    const kept = stackSideInputs(props);
+    return { ...result, props: { ...result.props, ...kept }, ...(result.inputs ? { inputs: { ...result.inputs, ...kept } } : {}) };
   }
 
   async update(id: string, olds: any, news: any): Promise<pulumi.dynamic.UpdateResult> {
     const result = await this.of(news.kind).update(id, olds, news);
-    return { ...result, outs: { ...result.outs, kind: news.kind } };
+    return { ...result, outs: { ...result.outs, ...stackSideInputs(news) } };
   }
 
   delete(id: string, props: any): Promise<void> {
