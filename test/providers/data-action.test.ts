@@ -123,7 +123,8 @@ describe("DataAction provider", () => {
   it("a replacement that Genesys refuses gives the superseded action its name back", async () => {
     const provider = new DataActionProvider();
     await provider.configure(configureRequest(stackConfig(emu)));
-    const inputs = (await provider.check({}, desired(await integration()))).inputs as DataActionOutputs;
+    // Under the integration the stack made: the action found by name is the stack's own.
+    const inputs = (await provider.check({}, { ...desired(await integration()), integrationAdopted: false })).inputs as DataActionOutputs;
     const old = await provider.create(inputs);
     // A new contract, and a timeout Genesys refuses (1 to 60 s): the create fails after the old action was set aside.
     const refused = { ...inputs, inputSchema: { type: "object", properties: { userId: { type: "string" } } }, timeoutSeconds: 61 };
