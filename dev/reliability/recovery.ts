@@ -86,15 +86,21 @@ export interface Recovery {
 
 /** The runbook after a killed `pulumi up`: cancel, delete a half-made integration, clear the pending creates, up. */
 export async function recoverKilledUp(ctx: RecoveryContext): Promise<Recovery> {
-  // As the runbook says it: when the CLI cannot load the checkpoint (the file can be torn by a
-  // write of the killed tree that ends after the kill was reported, so it is checked again then).
   let restoredCheckpoint = restoreTornCheckpoint(ctx.stack.checkpointFile);
-  await ctx.stack.cancel().catch(async (err: unknown) => {
-    if (!/failed to load checkpoint/.test(String(err)) || !restoreTornCheckpoint(ctx.stack.checkpointFile)) throw err;
-    restoredCheckpoint = true;
-    await ctx.stack.cancel();
-  });
-  const pending = pendingCreates((await ctx.stack.exportState()).deployment);
+  // As the runbook says it: step 0 whenever the CLI cannot load the checkpoint, at any step (a
+  // write of the killed tree can end after the kill was reported, so the file is looked at again
+  // then; when it reads whole by that time, the step is simply run again).
+  const step = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (err) {
+      if (!/failed to load checkpoint/.test(String(err))) throw err;
+      if (restoreTornCheckpoint(ctx.stack.checkpointFile)) restoredCheckpoint = true;
+      return run();
+    }
+  };
+  await step(() => ctx.stack.cancel());
+  const pending = pendingCreates((await step(() => ctx.stack.exportState())).deployment);
   const deleted: string[] = [];
   if (pending.some((op) => op.type === INTEGRATION_RESOURCE_TYPE)) {
     const candidates = unconfiguredIntegrations(await ctx.listIntegrations(), "custom-rest-actions");
@@ -105,6 +111,7 @@ export async function recoverKilledUp(ctx: RecoveryContext): Promise<Recovery> {
       deleted.push(candidate.id);
     }
   }
-  if (pending.length > 0) await ctx.stack.refresh({ clearPendingCreates: true });
-  return { restoredCheckpoint, deleted, cleared: pending.map((op) => op.urn), up: await ctx.stack.up() };
+  if (pending.length > 0) await step(() => ctx.stack.refresh({ clearPendingCreates: true }));
+  const up = await step(() => ctx.stack.up());
+  return { restoredCheckpoint, deleted, cleared: pending.map((op) => op.urn), up };
 }
