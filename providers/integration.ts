@@ -46,7 +46,7 @@ export interface IntegrationOutputs {
 
 export const INTEGRATION_TYPE = "custom-rest-actions";
 
-const RULES: DiffRules = {
+export const RULES: DiffRules = {
   fields: ["name", "notes", "enabled", "adopt", "managedBy", "providerVersion"],
   replaceOn: [],
   deleteBeforeReplace: false,

@@ -40,8 +40,18 @@ export interface KindRules {
 export abstract class GenesysProvider<K extends KindRules = KindRules> {
   private settings?: RawSettings;
   private api?: GenesysApi;
+  private client?: () => GenesysApi;
 
   constructor(protected readonly kind: K) {}
+
+  /**
+   * Serve this kind through a client its caller owns: the provider plugin (provider-plugin/) holds
+   * one client per provider instance for all its kinds, configured from the provider's own config.
+   */
+  useClient(client: () => GenesysApi): this {
+    this.client = client;
+    return this;
+  }
 
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
     this.settings = settingsFromConfig(req);
@@ -49,7 +59,7 @@ export abstract class GenesysProvider<K extends KindRules = KindRules> {
   }
 
   protected genesys(): GenesysApi {
-    return (this.api ??= connect(this.settings));
+    return this.client ? this.client() : (this.api ??= connect(this.settings));
   }
 
   /** The org the credentials reach, checked against `recorded` (the resource's state) and the pin (providers/org-binding.ts). */

@@ -7,6 +7,7 @@ export const LAYERS = [
   { name: "domain", why: "pure Cognigy and Genesys rules" },
   { name: "providers/genesys", why: "the Genesys client: transport, retry policy, one module per object kind" },
   { name: "providers", why: "one dynamic provider per Genesys object kind over a shared base" },
+  { name: "provider-plugin", why: "the Pulumi provider plugin cognigy-genesys over the kinds' providers, and its resource classes" },
   { name: "components", why: "what users compose: HandoverWebhooks, HandoverEventBridge" },
   { name: "stacks", why: "the program and its config" },
   { name: "tools", why: "what operators run: verify, stack listing, the Pulumi CLI" },

@@ -1,0 +1,34 @@
+// The plugin's schema (schema.json; this module is not named schema.ts: Node would resolve "./schema" to the JSON): every property declared once, served by getSchema and
+// checked against the TypeScript resource classes (test/unit/provider-plugin-schema.test.ts).
+import schema = require("./schema.json");
+
+/** The plugin's package name: not `genesyscloud`, the name of Genesys's own Pulumi package (its Terraform bridge). */
+export const PACKAGE = "cognigy-genesys";
+
+export interface PropertySchema {
+  readonly type?: string;
+  readonly $ref?: string;
+  readonly description?: string;
+  readonly secret?: boolean;
+  readonly replaceOnChanges?: boolean;
+}
+
+export interface ResourceSchema {
+  readonly description: string;
+  readonly inputProperties: Readonly<Record<string, PropertySchema>>;
+  readonly requiredInputs: readonly string[];
+  readonly properties: Readonly<Record<string, PropertySchema>>;
+  readonly required: readonly string[];
+}
+
+export const SCHEMA = schema as {
+  readonly name: string;
+  readonly config: { readonly variables: Readonly<Record<string, PropertySchema>> };
+  readonly provider: { readonly inputProperties: Readonly<Record<string, PropertySchema>> };
+  readonly resources: Readonly<Record<string, ResourceSchema>>;
+};
+
+/** `cognigy-genesys:index:<Kind>`. */
+export function typeToken(kind: string): string {
+  return `${PACKAGE}:index:${kind}`;
+}

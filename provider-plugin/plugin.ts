@@ -1,0 +1,111 @@
+// The provider plugin's provider: one instance per provider resource (the engine starts one
+// plugin process for each), one Genesys client for all its kinds, each call dispatched by the
+// resource's type token to the kind's provider of providers/ (the same code the dynamic
+// resources run, with its org binding).
+import type * as pulumi from "@pulumi/pulumi";
+import type { CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult } from "@pulumi/pulumi/provider";
+import { TOOL_NAME } from "../domain/marker";
+import { dropUndefined } from "../providers/diff";
+import type { GenesysApi } from "../providers/genesys/transport";
+import type { RawSettings } from "../providers/genesys/settings";
+import { IntegrationProvider } from "../providers/integration";
+import { type KindProvider, OrgBound } from "../providers/org-binding";
+import { connect } from "../providers/provider-base";
+import type { ConfiguredProvider } from "./serve";
+import { PACKAGE, SCHEMA, type ResourceSchema, typeToken } from "./package-schema";
+
+/** A resource kind of the plugin: its provider, and which of its texts ends with the stack's marker. */
+interface Kind {
+  readonly provider: KindProvider;
+  readonly markerField: string;
+}
+
+/** Pure: the type token of a resource URN (`urn:pulumi:<stack>::<project>::<parent$...$type>::<name>`). */
+export function tokenOf(urn: string): string {
+  return (urn.split("::")[2] ?? "").split("$").pop() ?? "";
+}
+
+/**
+ * Pure: what an import reads as the resource's inputs and outputs. Genesys holds the marker at the
+ * end of the kind's text (withMarker, domain/marker.ts): it becomes `managedBy`, the text before
+ * it the user's. The object was not made by this stack, so it counts as adopted (a replace of it
+ * is refused unless allowReplaceAdopted); `adopt` is the input's default.
+ */
+export function importedProps(props: Record<string, unknown>, markerField: string, schema: ResourceSchema): { props: Record<string, unknown>; inputs: Record<string, unknown> } {
+  const text = typeof props[markerField] === "string" ? (props[markerField] as string).trim() : "";
+  const lines = text.split("\n");
+  const last = lines[lines.length - 1] ?? "";
+  const marked = last.startsWith(`${TOOL_NAME} `);
+  const own = (marked ? lines.slice(0, -1).join("\n") : text).trim();
+  const outs = dropUndefined({
+    ...props,
+    [markerField]: own === "" ? undefined : own,
+    managedBy: marked ? last : props.managedBy,
+    adopt: false,
+    adopted: true,
+  });
+  const inputs = Object.fromEntries(Object.keys(schema.inputProperties).filter((key) => outs[key] !== undefined).map((key) => [key, outs[key]]));
+  return { props: outs, inputs };
+}
+
+export class GenesysPlugin implements ConfiguredProvider {
+  readonly version: string = require("../package.json").version;
+  private settings: RawSettings = {};
+  private api?: GenesysApi;
+  private readonly kinds: Record<string, Kind>;
+
+  constructor() {
+    // One client per provider instance, made on the first call that needs Genesys (never in preview's check/diff).
+    const client = () => (this.api ??= connect(this.settings));
+    this.kinds = {
+      [typeToken("Integration")]: { provider: new OrgBound(new IntegrationProvider().useClient(client), "Integration"), markerField: "notes" },
+    };
+  }
+
+  async configure(settings: RawSettings): Promise<void> {
+    this.settings = settings;
+    this.api = undefined;
+  }
+
+  async getSchema(): Promise<string> {
+    return JSON.stringify({ ...SCHEMA, version: this.version });
+  }
+
+  private kind(urn: string): Kind {
+    const token = tokenOf(urn);
+    const kind = Object.prototype.hasOwnProperty.call(this.kinds, token) ? this.kinds[token] : undefined;
+    if (!kind) throw new Error(`${PACKAGE} ${this.version} has no resource type "${token}"; it serves ${Object.keys(this.kinds).join(", ")}.`);
+    return kind;
+  }
+
+  check(urn: string, olds: any, news: any): Promise<CheckResult> {
+    return this.kind(urn).provider.check(olds, news) as Promise<CheckResult>;
+  }
+
+  diff(id: string, urn: string, olds: any, news: any): Promise<DiffResult> {
+    return this.kind(urn).provider.diff(id, olds, news);
+  }
+
+  async create(urn: string, inputs: any): Promise<CreateResult> {
+    const result = await this.kind(urn).provider.create(inputs);
+    return { id: result.id, outs: result.outs };
+  }
+
+  /** Without props (`pulumi import`, the `import` resource option): everything from Genesys. */
+  async read(id: string, urn: string, props?: any): Promise<ReadResult> {
+    const kind = this.kind(urn);
+    const importing = props === undefined || Object.keys(props).length === 0;
+    const result: pulumi.dynamic.ReadResult = await kind.provider.read(id, importing ? {} : props);
+    if (!result.props) return {};
+    if (!importing) return { id, props: result.props, inputs: result.inputs };
+    return { id, ...importedProps(result.props, kind.markerField, SCHEMA.resources[tokenOf(urn)]) };
+  }
+
+  async update(id: string, urn: string, olds: any, news: any): Promise<UpdateResult> {
+    return this.kind(urn).provider.update(id, olds, news);
+  }
+
+  delete(id: string, urn: string, props: any): Promise<void> {
+    return this.kind(urn).provider.delete(id, props);
+  }
+}

@@ -1,0 +1,64 @@
+// The program's side of the plugin: the provider resource (one per Genesys org) and the resource
+// classes of its type tokens. Their typed surface (args, `declare`d outputs) is the schema's
+// (schema.json), held equal by test/unit/provider-plugin-schema.test.ts.
+import * as pulumi from "@pulumi/pulumi";
+import type { IntegrationArgs } from "../providers/integration";
+import { PACKAGE, SCHEMA, typeToken } from "./package-schema";
+
+/** One Genesys Cloud org (schema.json `provider`); numbers as text, as stack config gives them. */
+export interface ProviderArgs {
+  /** Base URL of the Platform API instead of a region (emulator, gateway). */
+  readonly apiUrl?: pulumi.Input<string>;
+  /** An AWS-style region name (eu-central-1) or its host (mypurecloud.de). */
+  readonly region?: pulumi.Input<string>;
+  /** OAuth client (client credentials grant). */
+  readonly clientId?: pulumi.Input<string>;
+  /** The OAuth client's secret: kept secret in state. */
+  readonly clientSecret?: pulumi.Input<string>;
+  /** The Genesys org id the credentials must reach. */
+  readonly organizationId?: pulumi.Input<string>;
+  readonly requestTimeoutMs?: pulumi.Input<string>;
+  readonly retryMaxAttempts?: pulumi.Input<string>;
+  readonly retryMinWaitMs?: pulumi.Input<string>;
+  readonly retryMaxWaitMs?: pulumi.Input<string>;
+  readonly retryMaxTotalMs?: pulumi.Input<string>;
+  readonly visibilityTimeoutMs?: pulumi.Input<string>;
+  readonly jobTimeoutMs?: pulumi.Input<string>;
+  readonly activationTimeoutMs?: pulumi.Input<string>;
+}
+
+/** Pure: `args` with the values the schema declares secret wrapped as secrets (as a generated SDK does). */
+export function withSecrets(args: object, properties: Readonly<Record<string, { secret?: boolean }>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(args).map(([key, value]) => [key, properties[key]?.secret && value !== undefined ? pulumi.secret(value) : value]));
+}
+
+export class Provider extends pulumi.ProviderResource {
+  constructor(name: string, args: ProviderArgs, opts?: pulumi.ResourceOptions) {
+    super(PACKAGE, name, withSecrets(args, SCHEMA.config.variables), opts);
+  }
+}
+
+/** A resource of the plugin: its args, and its outputs undefined until the engine fills them. */
+abstract class PluginResource extends pulumi.CustomResource {
+  constructor(kind: string, name: string, args: object, opts?: pulumi.CustomResourceOptions) {
+    const resource = SCHEMA.resources[typeToken(kind)];
+    const outputs = Object.fromEntries(Object.keys(resource.properties).map((key) => [key, undefined]));
+    super(typeToken(kind), name, { ...outputs, ...withSecrets(args, resource.inputProperties) }, opts);
+  }
+}
+
+export class Integration extends PluginResource {
+  declare public readonly name: pulumi.Output<string>;
+  declare public readonly notes: pulumi.Output<string | undefined>;
+  declare public readonly enabled: pulumi.Output<boolean>;
+  declare public readonly adopt: pulumi.Output<boolean>;
+  declare public readonly managedBy: pulumi.Output<string>;
+  declare public readonly integrationType: pulumi.Output<string>;
+  /** True when an integration this stack did not create was taken over (by name, or imported). */
+  declare public readonly adopted: pulumi.Output<boolean>;
+  declare public readonly genesysOrgId: pulumi.Output<string>;
+
+  constructor(name: string, args: IntegrationArgs, opts?: pulumi.CustomResourceOptions) {
+    super("Integration", name, args, opts);
+  }
+}

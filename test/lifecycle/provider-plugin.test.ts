@@ -1,0 +1,115 @@
+// The provider plugin (provider-plugin/) through the real CLI: a program with two explicit
+// providers for two emulated orgs (each with its own OAuth client) deploys an integration in each
+// and adopts an existing integration of org A by its Genesys id (the `import` resource option),
+// with an empty preview after; the state stays small and keeps no secret in plain text; destroy
+// removes everything from both orgs. The plugin is found through Pulumi.yaml's plugins.providers.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_CLIENT, type Emulator, startEmulator } from "../../dev/emulator/index";
+import { login } from "../emulator/sdk";
+import { TestStack } from "../support/stack";
+
+const ROOT = path.join(__dirname, "..", "..");
+const PROJECT = "cognigy-plugin";
+const MARKER = "cognigy-genesys-handover cognigy-plugin/plugin 7f3c2a9e-0d4b-4c55-9a51-0c1e2b3d4f5a";
+const CLIENT_B = { id: "org-b-client", secret: "org-b-secret" };
+
+/** A project folder for the fixture program: Pulumi.yaml naming the plugin's folder, the program, this checkout's node_modules and tsconfigs. */
+function pluginProject(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cognigy-plugin-"));
+  const pluginDir = path.join(ROOT, "provider-plugin");
+  fs.writeFileSync(
+    path.join(dir, "Pulumi.yaml"),
+    [
+      `name: ${PROJECT}`,
+      "runtime:",
+      "  name: nodejs",
+      "  options:",
+      "    typescript: true",
+      "    tsconfig: tsconfig.pulumi.json",
+      "main: program/",
+      "plugins:",
+      "  providers:",
+      "    - name: cognigy-genesys",
+      `      path: ${pluginDir}`,
+      "",
+    ].join("\n"),
+  );
+  fs.symlinkSync(path.join(ROOT, "test", "fixtures", "plugin-program"), path.join(dir, "program"));
+  for (const entry of ["node_modules", "tsconfig.json", "tsconfig.pulumi.json"]) fs.symlinkSync(path.join(ROOT, entry), path.join(dir, entry));
+  return dir;
+}
+
+const names = (emu: Emulator) => emu.state().integrations.map((integration) => integration.name).sort();
+
+describe("the provider plugin through the real CLI", () => {
+  let orgA: Emulator;
+  let orgB: Emulator;
+  let project: string;
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    orgA = await startEmulator();
+    orgB = await startEmulator({ clients: [CLIENT_B] });
+    project = pluginProject();
+  });
+
+  afterAll(async () => {
+    await stack?.dispose();
+    await orgA?.close();
+    await orgB?.close();
+    fs.rmSync(project, { recursive: true, force: true });
+  });
+
+  it("two providers for two orgs, an import by id, an empty preview after, a small state, and destroy", async () => {
+    // An integration of this stack's whose record was lost (its notes end with the stack's marker), made as in the UI.
+    const api = await login(orgA.url);
+    const existing = await api.integrations.postIntegrations({ body: { name: "", integrationType: { id: "custom-rest-actions" } } });
+    const current = await api.integrations.getIntegrationConfigCurrent(existing.id!);
+    await api.integrations.putIntegrationConfigCurrent(existing.id!, { body: { ...current, name: "Restored handover", notes: `Kept for the CRM team\n\n${MARKER}` } });
+    await api.integrations.patchIntegration(existing.id!, { body: { intendedState: "ENABLED" } });
+
+    stack = await TestStack.create({
+      stack: "plugin",
+      projectDir: project,
+      config: {
+        [`${PROJECT}:managedBy`]: MARKER,
+        [`${PROJECT}:urlA`]: orgA.url,
+        [`${PROJECT}:clientIdA`]: DEFAULT_CLIENT.id,
+        [`${PROJECT}:clientSecretA`]: DEFAULT_CLIENT.secret,
+        [`${PROJECT}:urlB`]: orgB.url,
+        [`${PROJECT}:clientIdB`]: CLIENT_B.id,
+        [`${PROJECT}:clientSecretB`]: CLIENT_B.secret,
+        [`${PROJECT}:importId`]: existing.id!,
+        [`${PROJECT}:importName`]: "Restored handover",
+        [`${PROJECT}:importNotes`]: "Kept for the CRM team",
+      },
+      secretKeys: [`${PROJECT}:clientSecretA`, `${PROJECT}:clientSecretB`],
+    });
+
+    const up = await stack.up();
+    expect(names(orgA)).toEqual(["Cognigy handover a", "Restored handover"]);
+    expect(names(orgB)).toEqual(["Cognigy handover b"]);
+    expect(up.outputs.orgIds).toEqual({ a: orgA.state().org.id, b: orgB.state().org.id, imported: orgA.state().org.id });
+    expect(up.outputs.ids).toMatchObject({ imported: existing.id });
+    expect(up.outputs.importedAdopted).toBe(true);
+    expect(up.steps.filter((step) => step.op === "import").map((step) => step.urn)).toEqual([expect.stringContaining("::imported")]);
+    // Imported as it is: no write to the imported integration.
+    expect(orgA.state().integrations.find((integration) => integration.id === existing.id)).toMatchObject({ notes: `Kept for the CRM team\n\n${MARKER}`, intendedState: "ENABLED" });
+
+    const preview = await stack.preview({ diff: true });
+    expect(Object.keys(preview.changes)).toEqual(["same"]);
+
+    const state = JSON.stringify(await stack.exportState());
+    console.info(`provider plugin: state of 2 providers and 3 integrations: ${Buffer.byteLength(state)} bytes`);
+    expect(Buffer.byteLength(state)).toBeLessThan(50_000);
+    expect(state).not.toContain(DEFAULT_CLIENT.secret);
+    expect(state).not.toContain(CLIENT_B.secret);
+
+    await stack.destroy();
+    expect(names(orgA)).toEqual([]);
+    expect(names(orgB)).toEqual([]);
+  });
+});
