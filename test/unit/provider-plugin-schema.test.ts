@@ -1,0 +1,90 @@
+// The plugin's schema (provider-plugin/schema.json) and its TypeScript surface say the same: each
+// resource's inputs are its args interface's members (required ones too), its outputs the class's
+// declared outputs, its replace-on-change fields the kind's diff rules; the provider's inputs are
+// ProviderArgs and the settings the Genesys client reads; getSchema serves it with the package version.
+import * as fs from "fs";
+import * as path from "path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { SETTINGS } from "../../providers/genesys/settings";
+import { RULES as INTEGRATION_RULES } from "../../providers/integration";
+import { SCHEMA, typeToken } from "../../provider-plugin/package-schema";
+import { GenesysPlugin } from "../../provider-plugin/plugin";
+
+const ROOT = path.join(__dirname, "..", "..");
+
+interface Member {
+  name: string;
+  optional: boolean;
+}
+
+/** The members of an interface, or the `declare`d properties of a class, as the source states them. */
+function members(file: string, name: string): Member[] {
+  const source = ts.createSourceFile(file, fs.readFileSync(path.join(ROOT, file), "utf8"), ts.ScriptTarget.Latest);
+  const found: Member[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isInterfaceDeclaration(node) || ts.isClassDeclaration(node)) && node.name?.text === name) {
+      for (const member of node.members) {
+        const declared = ts.isPropertyDeclaration(member) && member.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword);
+        if ((ts.isPropertySignature(member) || declared) && member.name && ts.isIdentifier(member.name)) {
+          found.push({ name: member.name.text, optional: member.questionToken !== undefined });
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  if (found.length === 0) throw new Error(`${name} not found in ${file}`);
+  return found;
+}
+
+const names = (list: Member[]) => list.map((member) => member.name).sort();
+const sorted = (list: Iterable<string>) => [...list].sort();
+
+/** Per resource: its args interface, its class, and the kind's diff rules. */
+const RESOURCES = [{ kind: "Integration", args: ["providers/integration.ts", "IntegrationArgs"], rules: INTEGRATION_RULES }] as const;
+
+describe("the provider plugin's schema", () => {
+  it("declares exactly the resources the plugin serves", () => {
+    expect(sorted(Object.keys(SCHEMA.resources))).toEqual(sorted(RESOURCES.map(({ kind }) => typeToken(kind))));
+  });
+
+  for (const { kind, args, rules } of RESOURCES) {
+    describe(kind, () => {
+      const resource = SCHEMA.resources[typeToken(kind)];
+
+      it("takes the args interface's members as inputs, the required ones required", () => {
+        const declared = members(args[0], args[1]);
+        expect(sorted(Object.keys(resource.inputProperties))).toEqual(names(declared));
+        expect(sorted(resource.requiredInputs)).toEqual(names(declared.filter((member) => !member.optional)));
+      });
+
+      it("declares the class's outputs as its properties", () => {
+        expect(sorted(Object.keys(resource.properties))).toEqual(names(members("provider-plugin/resources.ts", kind)));
+        for (const key of resource.required) expect(Object.keys(resource.properties)).toContain(key);
+      });
+
+      it("marks replace-on-change where the kind's diff replaces", () => {
+        const marked = Object.entries(resource.inputProperties).filter(([, property]) => property.replaceOnChanges).map(([key]) => key);
+        expect(sorted(marked)).toEqual(sorted(rules.replaceOn));
+      });
+
+      it("describes every property", () => {
+        for (const property of [...Object.values(resource.inputProperties), ...Object.values(resource.properties)]) expect(property.description).toMatch(/\S/);
+      });
+    });
+  }
+
+  it("configures the provider with the Genesys client's settings, the secret one secret", () => {
+    const variables = SCHEMA.config.variables;
+    expect(sorted(Object.keys(variables))).toEqual(sorted(Object.keys(SETTINGS)));
+    expect(sorted(Object.keys(SCHEMA.provider.inputProperties))).toEqual(sorted(Object.keys(SETTINGS)));
+    expect(names(members("provider-plugin/resources.ts", "ProviderArgs"))).toEqual(sorted(Object.keys(SETTINGS)));
+    expect(Object.keys(variables).filter((key) => variables[key].secret)).toEqual(["clientSecret"]);
+  });
+
+  it("is what getSchema serves, with the package's version", async () => {
+    const served = JSON.parse(await new GenesysPlugin().getSchema());
+    expect(served).toEqual({ ...SCHEMA, version: JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version });
+  });
+});
