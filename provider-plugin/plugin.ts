@@ -7,7 +7,7 @@ import type { CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult } 
 import { TOOL_NAME } from "../domain/marker";
 import { dropUndefined } from "../providers/diff";
 import type { GenesysApi } from "../providers/genesys/transport";
-import type { RawSettings } from "../providers/genesys/settings";
+import { type RawSettings, SETTINGS, type SettingNaming } from "../providers/genesys/settings";
 import { IntegrationProvider } from "../providers/integration";
 import { type KindProvider, OrgBound } from "../providers/org-binding";
 import { connect } from "../providers/provider-base";
@@ -19,6 +19,10 @@ interface Kind {
   readonly provider: KindProvider;
   readonly markerField: string;
 }
+
+/** How the plugin's messages name a setting: the provider's argument, its stack config key for the default provider, or the environment variable. */
+export const PLUGIN_NAMING: SettingNaming = (name) =>
+  `the provider's \`${name}\` (stack config \`${PACKAGE}:${name}\` for the default provider) or environment variable ${SETTINGS[name][1]}`;
 
 /** Pure: the type token of a resource URN (`urn:pulumi:<stack>::<project>::<parent$...$type>::<name>`). */
 export function tokenOf(urn: string): string {
@@ -56,7 +60,7 @@ export class GenesysPlugin implements ConfiguredProvider {
 
   constructor() {
     // One client per provider instance, made on the first call that needs Genesys (never in preview's check/diff).
-    const client = () => (this.api ??= connect(this.settings));
+    const client = () => (this.api ??= connect(this.settings, PLUGIN_NAMING));
     this.kinds = {
       [typeToken("Integration")]: { provider: new OrgBound(new IntegrationProvider().useClient(client), "Integration"), markerField: "notes" },
     };

@@ -3,16 +3,16 @@ import type * as pulumi from "@pulumi/pulumi";
 import { sameStackMarker } from "../domain/marker";
 import { DiffRules, diffResult } from "./diff";
 import { GenesysApi, type Organization } from "./genesys/transport";
-import { RawSettings, readSettings, resolveTarget } from "./genesys/settings";
+import { RawSettings, type SettingNaming, readSettings, resolveTarget } from "./genesys/settings";
 
 /** What `configure` keeps on the provider's `this`: the stack config's genesyscloud:* values. */
 export function settingsFromConfig(req: pulumi.dynamic.ConfigureRequest): RawSettings {
   return readSettings((key) => req.config.get(key), "config");
 }
 
-/** A new API layer for one provider process: stack config (if configured) over the environment. */
-export function connect(config: RawSettings | undefined): GenesysApi {
-  const target = resolveTarget(config ?? {}, readSettings((key) => process.env[key], "env"));
+/** A new API layer for one provider process: stack config (if configured) over the environment; `naming` names their keys in messages. */
+export function connect(config: RawSettings | undefined, naming?: SettingNaming): GenesysApi {
+  const target = resolveTarget(config ?? {}, readSettings((key) => process.env[key], "env"), naming);
   return new GenesysApi(target, { onRetry: reportRetry });
 }
 

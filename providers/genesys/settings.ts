@@ -63,10 +63,14 @@ export const REGION_HOSTS: Readonly<Record<string, string>> = {
   "eusc-de-east-1": "edee1.eusc-pure.cloud",
 };
 
-function keysOf(name: SettingName): string {
+/** How messages name where a setting comes from: the stack's keys, or the provider plugin's (provider-plugin/). */
+export type SettingNaming = (name: SettingName) => string;
+
+/** The stack config key (namespace genesyscloud) or the environment variable. */
+export const STACK_NAMING: SettingNaming = (name) => {
   const [configKey, envName] = SETTINGS[name];
   return `config \`${configKey}\` or environment variable ${envName}`;
-}
+};
 
 /** Reads every setting from one source, e.g. `(k) => req.config.get(k)` or process.env. */
 export function readSettings(source: (key: string) => string | undefined, from: "config" | "env"): RawSettings {
@@ -79,7 +83,7 @@ export function readSettings(source: (key: string) => string | undefined, from: 
 }
 
 /** Accepts `eu-central-1`, `eu_central_1`, `mypurecloud.de`, `api.mypurecloud.de` or a URL of one. */
-export function regionHost(region: string): string {
+export function regionHost(region: string, keysOf: SettingNaming = STACK_NAMING): string {
   const name = region.trim().toLowerCase();
   const aws = REGION_HOSTS[name.replace(/_/g, "-")];
   if (aws) return aws;
@@ -92,7 +96,7 @@ export function regionHost(region: string): string {
   );
 }
 
-function baseUrl(value: string): string {
+function baseUrl(value: string, keysOf: SettingNaming): string {
   let url: URL;
   try {
     url = new URL(value);
@@ -105,7 +109,7 @@ function baseUrl(value: string): string {
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
 }
 
-function positiveNumber(raw: RawSettings, name: SettingName & keyof Limits): number {
+function positiveNumber(raw: RawSettings, name: SettingName & keyof Limits, keysOf: SettingNaming): number {
   const text = raw[name];
   if (text === undefined) return DEFAULT_LIMITS[name];
   const value = Number(text);
@@ -116,7 +120,7 @@ function positiveNumber(raw: RawSettings, name: SettingName & keyof Limits): num
 }
 
 /** Config wins over environment, key by key. Throws naming the key for anything missing or bad. */
-export function resolveTarget(config: RawSettings, env: RawSettings): Target {
+export function resolveTarget(config: RawSettings, env: RawSettings, keysOf: SettingNaming = STACK_NAMING): Target {
   const raw: RawSettings = { ...env, ...config };
   const missing = (["clientId", "clientSecret"] as const).filter((name) => raw[name] === undefined);
   if (raw.apiUrl === undefined && raw.region === undefined) missing.push("region" as never);
@@ -126,10 +130,10 @@ export function resolveTarget(config: RawSettings, env: RawSettings): Target {
         "Set them with `pulumi config set` (use --secret for the client secret) or in the environment.",
     );
   }
-  const base = raw.apiUrl !== undefined ? baseUrl(raw.apiUrl) : undefined;
-  const host = base === undefined ? regionHost(raw.region as string) : undefined;
+  const base = raw.apiUrl !== undefined ? baseUrl(raw.apiUrl, keysOf) : undefined;
+  const host = base === undefined ? regionHost(raw.region as string, keysOf) : undefined;
   const limits = {} as Limits;
-  for (const name of Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]) limits[name] = positiveNumber(raw, name);
+  for (const name of Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]) limits[name] = positiveNumber(raw, name, keysOf);
   if (limits.retryMinWaitMs > limits.retryMaxWaitMs) {
     throw new Error(
       `${keysOf("retryMinWaitMs")} (${limits.retryMinWaitMs}) exceeds ${keysOf("retryMaxWaitMs")} (${limits.retryMaxWaitMs}).`,

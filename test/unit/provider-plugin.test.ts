@@ -2,10 +2,10 @@
 // sends, and its pure rules: the type token of a URN, what an import reads.
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { RawSettings } from "../../providers/genesys/settings";
 import { SCHEMA, typeToken } from "../../provider-plugin/package-schema";
-import { importedProps, tokenOf } from "../../provider-plugin/plugin";
+import { GenesysPlugin, importedProps, tokenOf } from "../../provider-plugin/plugin";
 import { type ConfiguredProvider, configureHandler, readHandler, settingsFromArgs } from "../../provider-plugin/serve";
 
 /** A secret as the engine sends it in a ConfigureRequest's args (before it knows the plugin's answer). */
@@ -83,5 +83,18 @@ describe("the plugin's rules", () => {
     });
     // A hand-made object has no marker: no managedBy is read, and the program's marker is a change (the import is refused).
     expect(importedProps({ ...live, notes: "made by hand" }, "notes", schema).inputs).toEqual({ name: "Handover", notes: "made by hand", enabled: true, adopt: false });
+  });
+});
+
+describe("the plugin's settings", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("names the provider's own keys when a setting is wrong, before any call", async () => {
+    vi.stubEnv("GENESYSCLOUD_API_URL", undefined); // a base URL would win over the region
+    const plugin = new GenesysPlugin();
+    await plugin.configure({ clientId: "a", clientSecret: "b", region: "nowhere" });
+    await expect(plugin.create("urn:pulumi:s::p::cognigy-genesys:index:Integration::x", { name: "n", managedBy: "m" })).rejects.toThrow(
+      'Unknown Genesys Cloud region "nowhere" (from the provider\'s `region` (stack config `cognigy-genesys:region` for the default provider) or environment variable GENESYSCLOUD_REGION)',
+    );
   });
 });
