@@ -10,6 +10,7 @@ import type { GenesysApi } from "../providers/genesys/transport";
 import { type RawSettings, SETTINGS, type SettingNaming } from "../providers/genesys/settings";
 import { IntegrationProvider } from "../providers/integration";
 import { type KindProvider, OrgBound } from "../providers/org-binding";
+import { TriggerProvider } from "../providers/trigger";
 import { connect } from "../providers/provider-base";
 import type { ConfiguredProvider } from "./serve";
 import { PACKAGE, SCHEMA, type ResourceSchema, typeToken } from "./package-schema";
@@ -63,6 +64,7 @@ export class GenesysPlugin implements ConfiguredProvider {
     const client = () => (this.api ??= connect(this.settings, PLUGIN_NAMING));
     this.kinds = {
       [typeToken("Integration")]: { provider: new OrgBound(new IntegrationProvider().useClient(client), "Integration"), markerField: "notes" },
+      [typeToken("Trigger")]: { provider: new OrgBound(new TriggerProvider().useClient(client), "Trigger"), markerField: "description" },
     };
   }
 

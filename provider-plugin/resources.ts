@@ -3,6 +3,7 @@
 // (schema.json), held equal by test/unit/provider-plugin-schema.test.ts.
 import * as pulumi from "@pulumi/pulumi";
 import type { IntegrationArgs } from "../providers/integration";
+import type { DataFormat, MatchCriterion, TriggerArgs } from "../providers/trigger";
 import { PACKAGE, SCHEMA, typeToken } from "./package-schema";
 
 /** One Genesys Cloud org (schema.json `provider`); numbers as text, as stack config gives them. */
@@ -60,5 +61,28 @@ export class Integration extends PluginResource {
 
   constructor(name: string, args: IntegrationArgs, opts?: pulumi.CustomResourceOptions) {
     super("Integration", name, args, opts);
+  }
+}
+
+export class Trigger extends PluginResource {
+  declare public readonly name: pulumi.Output<string>;
+  declare public readonly topicName: pulumi.Output<string>;
+  declare public readonly workflowId: pulumi.Output<string>;
+  declare public readonly enabled: pulumi.Output<boolean>;
+  declare public readonly matchCriteria: pulumi.Output<MatchCriterion[]>;
+  declare public readonly dataFormat: pulumi.Output<DataFormat>;
+  /** The user's description, without the marker. */
+  declare public readonly description: pulumi.Output<string | undefined>;
+  declare public readonly eventTTLSeconds: pulumi.Output<number | undefined>;
+  declare public readonly delayBySeconds: pulumi.Output<number | undefined>;
+  declare public readonly adopt: pulumi.Output<boolean>;
+  declare public readonly managedBy: pulumi.Output<string>;
+  /** The trigger's version in Genesys (1 after create, +1 per PUT). */
+  declare public readonly version: pulumi.Output<number>;
+  declare public readonly adopted: pulumi.Output<boolean>;
+  declare public readonly genesysOrgId: pulumi.Output<string>;
+
+  constructor(name: string, args: TriggerArgs, opts?: pulumi.CustomResourceOptions) {
+    super("Trigger", name, args, opts);
   }
 }

@@ -69,7 +69,7 @@ export function sameCriteria(a: unknown, b: unknown): boolean {
   return sameJson(key(a), key(b));
 }
 
-const RULES: DiffRules = {
+export const RULES: DiffRules = {
   fields: [
     "name", "topicName", "workflowId", "enabled", "matchCriteria", "dataFormat", "description",
     "eventTTLSeconds", "delayBySeconds", "adopt", "managedBy", "providerVersion",

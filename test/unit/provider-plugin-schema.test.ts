@@ -8,6 +8,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { SETTINGS } from "../../providers/genesys/settings";
 import { RULES as INTEGRATION_RULES } from "../../providers/integration";
+import { RULES as TRIGGER_RULES } from "../../providers/trigger";
 import { SCHEMA, typeToken } from "../../provider-plugin/package-schema";
 import { GenesysPlugin } from "../../provider-plugin/plugin";
 
@@ -42,7 +43,10 @@ const names = (list: Member[]) => list.map((member) => member.name).sort();
 const sorted = (list: Iterable<string>) => [...list].sort();
 
 /** Per resource: its args interface, its class, and the kind's diff rules. */
-const RESOURCES = [{ kind: "Integration", args: ["providers/integration.ts", "IntegrationArgs"], rules: INTEGRATION_RULES }] as const;
+const RESOURCES = [
+  { kind: "Integration", args: ["providers/integration.ts", "IntegrationArgs"], rules: INTEGRATION_RULES },
+  { kind: "Trigger", args: ["providers/trigger.ts", "TriggerArgs"], rules: TRIGGER_RULES },
+] as const;
 
 describe("the provider plugin's schema", () => {
   it("declares exactly the resources the plugin serves", () => {
