@@ -8,17 +8,26 @@ import { TOOL_NAME } from "../domain/marker";
 import { dropUndefined } from "../providers/diff";
 import type { GenesysApi } from "../providers/genesys/transport";
 import { type RawSettings, SETTINGS, type SettingNaming } from "../providers/genesys/settings";
+import { DataActionProvider } from "../providers/data-action";
 import { IntegrationProvider } from "../providers/integration";
+import { readIntegration } from "../providers/integration-setup";
 import { type KindProvider, OrgBound } from "../providers/org-binding";
 import { TriggerProvider } from "../providers/trigger";
 import { connect } from "../providers/provider-base";
 import type { ConfiguredProvider } from "./serve";
 import { PACKAGE, SCHEMA, type ResourceSchema, typeToken } from "./package-schema";
 
-/** A resource kind of the plugin: its provider, and which of its texts ends with the stack's marker. */
+/**
+ * Where Genesys keeps the stack's marker for a kind: at the end of one of the object's texts (the
+ * user's text before it), or, for a kind with no free text (the data action), at the end of
+ * another object's text, read by `elsewhere`.
+ */
+type MarkerPlace = { readonly field: string } | { readonly elsewhere: (props: Record<string, unknown>, api: GenesysApi) => Promise<string | undefined> };
+
+/** A resource kind of the plugin: its provider, and where its marker is. */
 interface Kind {
   readonly provider: KindProvider;
-  readonly markerField: string;
+  readonly marker: MarkerPlace;
 }
 
 /** How the plugin's messages name a setting: the provider's argument, its stack config key for the default provider, or the environment variable. */
@@ -30,22 +39,32 @@ export function tokenOf(urn: string): string {
   return (urn.split("::")[2] ?? "").split("$").pop() ?? "";
 }
 
-/**
- * Pure: what an import reads as the resource's inputs and outputs. Genesys holds the marker at the
- * end of the kind's text (withMarker, domain/marker.ts): it becomes `managedBy`, the text before
- * it the user's. The object was not made by this stack, so it counts as adopted (a replace of it
- * is refused unless allowReplaceAdopted); `adopt` is the input's default.
- */
-export function importedProps(props: Record<string, unknown>, markerField: string, schema: ResourceSchema): { props: Record<string, unknown>; inputs: Record<string, unknown> } {
-  const text = typeof props[markerField] === "string" ? (props[markerField] as string).trim() : "";
-  const lines = text.split("\n");
+/** Pure: a text written by withMarker (domain/marker.ts) as the user's part and the marker (if it ends with one). */
+export function splitMarker(text: string | undefined): { own: string; marker?: string } {
+  const lines = (text ?? "").trim().split("\n");
   const last = lines[lines.length - 1] ?? "";
-  const marked = last.startsWith(`${TOOL_NAME} `);
-  const own = (marked ? lines.slice(0, -1).join("\n") : text).trim();
+  if (!last.startsWith(`${TOOL_NAME} `)) return { own: (text ?? "").trim() };
+  return { own: lines.slice(0, -1).join("\n").trim(), marker: last };
+}
+
+/**
+ * Pure: what an import reads as the resource's inputs and outputs. The marker (in `place`: a field
+ * of the object's, or the text of another object that carries it) becomes `managedBy`. The object
+ * was not made by this stack, so it counts as adopted (a replace of it is refused unless
+ * allowReplaceAdopted); `adopt` is the input's default.
+ */
+export function importedProps(
+  props: Record<string, unknown>,
+  place: { field: string } | { text: string | undefined },
+  schema: ResourceSchema,
+): { props: Record<string, unknown>; inputs: Record<string, unknown> } {
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  const split = "field" in place ? splitMarker(text(props[place.field])) : splitMarker(place.text);
   const outs = dropUndefined({
     ...props,
-    [markerField]: own === "" ? undefined : own,
-    managedBy: marked ? last : props.managedBy,
+    // The user's part of the object's own text; absent when there is none (as read gives it).
+    ...("field" in place ? { [place.field]: split.own === "" ? undefined : split.own } : {}),
+    managedBy: split.marker ?? props.managedBy,
     adopt: false,
     adopted: true,
   });
@@ -58,13 +77,19 @@ export class GenesysPlugin implements ConfiguredProvider {
   private settings: RawSettings = {};
   private api?: GenesysApi;
   private readonly kinds: Record<string, Kind>;
+  private readonly client: () => GenesysApi;
 
   constructor() {
     // One client per provider instance, made on the first call that needs Genesys (never in preview's check/diff).
-    const client = () => (this.api ??= connect(this.settings, PLUGIN_NAMING));
+    const client = (this.client = () => (this.api ??= connect(this.settings, PLUGIN_NAMING)));
     this.kinds = {
-      [typeToken("Integration")]: { provider: new OrgBound(new IntegrationProvider().useClient(client), "Integration"), markerField: "notes" },
-      [typeToken("Trigger")]: { provider: new OrgBound(new TriggerProvider().useClient(client), "Trigger"), markerField: "description" },
+      [typeToken("Integration")]: { provider: new OrgBound(new IntegrationProvider().useClient(client), "Integration"), marker: { field: "notes" } },
+      [typeToken("DataAction")]: {
+        provider: new OrgBound(new DataActionProvider().useClient(client), "Data action"),
+        // The stack owns the actions under the integration it made (providers/data-action.ts): that integration's marker.
+        marker: { elsewhere: async (props, api) => (await readIntegration(api, String(props.integrationId)))?.notes },
+      },
+      [typeToken("Trigger")]: { provider: new OrgBound(new TriggerProvider().useClient(client), "Trigger"), marker: { field: "description" } },
     };
   }
 
@@ -104,7 +129,8 @@ export class GenesysPlugin implements ConfiguredProvider {
     const result: pulumi.dynamic.ReadResult = await kind.provider.read(id, importing ? {} : props);
     if (!result.props) return {};
     if (!importing) return { id, props: result.props, inputs: result.inputs };
-    return { id, ...importedProps(result.props, kind.markerField, SCHEMA.resources[tokenOf(urn)]) };
+    const place = "field" in kind.marker ? kind.marker : { text: await kind.marker.elsewhere(result.props, this.client()) };
+    return { id, ...importedProps(result.props, place, SCHEMA.resources[tokenOf(urn)]) };
   }
 
   async update(id: string, urn: string, olds: any, news: any): Promise<UpdateResult> {

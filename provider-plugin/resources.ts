@@ -2,6 +2,7 @@
 // classes of its type tokens. Their typed surface (args, `declare`d outputs) is the schema's
 // (schema.json), held equal by test/unit/provider-plugin-schema.test.ts.
 import * as pulumi from "@pulumi/pulumi";
+import type { DataActionArgs, RequestType } from "../providers/data-action";
 import type { IntegrationArgs } from "../providers/integration";
 import type { DataFormat, MatchCriterion, TriggerArgs } from "../providers/trigger";
 import { PACKAGE, SCHEMA, typeToken } from "./package-schema";
@@ -61,6 +62,31 @@ export class Integration extends PluginResource {
 
   constructor(name: string, args: IntegrationArgs, opts?: pulumi.CustomResourceOptions) {
     super("Integration", name, args, opts);
+  }
+}
+
+export class DataAction extends PluginResource {
+  declare public readonly name: pulumi.Output<string>;
+  declare public readonly category: pulumi.Output<string>;
+  declare public readonly integrationId: pulumi.Output<string>;
+  declare public readonly inputSchema: pulumi.Output<Record<string, unknown>>;
+  declare public readonly outputSchema: pulumi.Output<Record<string, unknown>>;
+  declare public readonly requestUrlTemplate: pulumi.Output<string>;
+  declare public readonly requestType: pulumi.Output<RequestType>;
+  declare public readonly requestTemplate: pulumi.Output<string>;
+  declare public readonly headers: pulumi.Output<Record<string, string>>;
+  declare public readonly successTemplate: pulumi.Output<string>;
+  declare public readonly timeoutSeconds: pulumi.Output<number | undefined>;
+  declare public readonly secure: pulumi.Output<boolean>;
+  declare public readonly adopt: pulumi.Output<boolean>;
+  declare public readonly managedBy: pulumi.Output<string>;
+  /** The action's version in Genesys (1 after create, +1 per PATCH). */
+  declare public readonly version: pulumi.Output<number>;
+  declare public readonly adopted: pulumi.Output<boolean>;
+  declare public readonly genesysOrgId: pulumi.Output<string>;
+
+  constructor(name: string, args: DataActionArgs, opts?: pulumi.CustomResourceOptions) {
+    super("DataAction", name, args, opts);
   }
 }
 

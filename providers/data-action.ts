@@ -75,7 +75,7 @@ export const REQUEST_TYPES: readonly RequestType[] = ["POST", "PUT", "GET", "PAT
 export const DEFAULT_REQUEST_TEMPLATE = "$" + "{input.rawRequest}";
 export const DEFAULT_SUCCESS_TEMPLATE = "$" + "{rawResult}";
 
-const RULES: DiffRules = {
+export const RULES: DiffRules = {
   fields: [
     "name", "category", "integrationId", "inputSchema", "outputSchema", "requestUrlTemplate", "requestType",
     "requestTemplate", "headers", "successTemplate", "timeoutSeconds", "secure", "adopt", "managedBy", "providerVersion",

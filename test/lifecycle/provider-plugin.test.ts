@@ -1,8 +1,9 @@
 // The provider plugin (provider-plugin/) through the real CLI: a program with two explicit
 // providers for two emulated orgs (each with its own OAuth client) deploys an integration in each
 // and adopts an existing integration of org A by its Genesys id (the `import` resource option),
-// with an empty preview after; the state stays small and keeps no secret in plain text; destroy
-// removes everything from both orgs. The plugin is found through Pulumi.yaml's plugins.providers.
+// with an empty preview and refresh after; the state stays small and keeps no secret in plain
+// text; destroy removes everything from both orgs. The plugin is found through Pulumi.yaml's
+// plugins.providers.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -63,7 +64,7 @@ describe("the provider plugin through the real CLI", () => {
     fs.rmSync(project, { recursive: true, force: true });
   });
 
-  it("two providers for two orgs, an import by id, an empty preview after, a small state, and destroy", async () => {
+  it("two providers for two orgs, an import by id, an empty preview and refresh after, a small state, and destroy", async () => {
     // An integration of this stack's whose record was lost (its notes end with the stack's marker), made as in the UI.
     const api = await login(orgA.url);
     const existing = await api.integrations.postIntegrations({ body: { name: "", integrationType: { id: "custom-rest-actions" } } });
@@ -101,6 +102,9 @@ describe("the provider plugin through the real CLI", () => {
 
     const preview = await stack.preview({ diff: true });
     expect(Object.keys(preview.changes)).toEqual(["same"]);
+    // Read with the recorded properties (no import): Genesys says what the state says.
+    const refresh = await stack.refresh();
+    expect(Object.keys(refresh.changes)).toEqual(["same"]);
 
     const state = JSON.stringify(await stack.exportState());
     console.info(`provider plugin: state of 2 providers and 3 integrations: ${Buffer.byteLength(state)} bytes`);

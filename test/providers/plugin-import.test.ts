@@ -1,8 +1,9 @@
 // Import through the provider plugin's provider (provider-plugin/plugin.ts), against the emulator,
 // called as the engine calls it for the `import` resource option: Read with the id alone, then
 // Check (the read inputs as olds) and Diff with the program's inputs, which must show no change.
-// Per kind: an object whose record was lost (it carries the stack's marker) imports with no diff;
-// a hand-made one (no marker) shows `managedBy` changed, so the engine refuses the import.
+// Per kind: an object whose record was lost (it, or for a data action its integration, carries
+// the stack's marker) imports with no diff; a hand-made one (no marker) shows `managedBy` changed,
+// so the engine refuses the import.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../dev/emulator/index";
 import { DEFAULT_CLIENT } from "../../dev/emulator/index";
@@ -55,6 +56,24 @@ describe("import through the provider plugin", () => {
     const refused = await importOf("Integration", handMade.id!, { ...program, name: "Cognigy Handover 2" });
     expect(refused.changes).toBe(true);
     expect(refused.diffs).toEqual(["managedBy"]);
+  });
+
+  it("a data action under the stack's integration imports with no change (its integration's notes carry the marker)", async () => {
+    const integration = { name: "Web Services Cognigy", managedBy: MARKER };
+    const integrationId = (await plugin.create(urn("Integration"), (await plugin.check(urn("Integration"), {}, integration)).inputs)).id;
+    const program = {
+      name: "Send Event to Cognigy",
+      category: "Web Services Cognigy",
+      integrationId,
+      inputSchema: { type: "object", properties: { userId: { type: "string" } }, additionalProperties: true },
+      outputSchema: { type: "object", properties: {}, additionalProperties: true },
+      requestUrlTemplate: "https://endpoint.example/handover",
+      managedBy: MARKER,
+    };
+    const made = await plugin.create(urn("DataAction"), (await plugin.check(urn("DataAction"), {}, program)).inputs);
+    const imported = await importOf("DataAction", made.id, program);
+    expect(imported.changes).toBe(false);
+    expect(imported.props).toMatchObject({ ...program, requestType: "POST", secure: false, adopted: true, version: 1 });
   });
 
   it("a trigger carrying the stack's marker imports with no change", async () => {

@@ -7,6 +7,7 @@ import * as path from "path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { SETTINGS } from "../../providers/genesys/settings";
+import { RULES as DATA_ACTION_RULES } from "../../providers/data-action";
 import { RULES as INTEGRATION_RULES } from "../../providers/integration";
 import { RULES as TRIGGER_RULES } from "../../providers/trigger";
 import { SCHEMA, typeToken } from "../../provider-plugin/package-schema";
@@ -45,6 +46,7 @@ const sorted = (list: Iterable<string>) => [...list].sort();
 /** Per resource: its args interface, its class, and the kind's diff rules. */
 const RESOURCES = [
   { kind: "Integration", args: ["providers/integration.ts", "IntegrationArgs"], rules: INTEGRATION_RULES },
+  { kind: "DataAction", args: ["providers/data-action.ts", "DataActionArgs"], rules: DATA_ACTION_RULES },
   { kind: "Trigger", args: ["providers/trigger.ts", "TriggerArgs"], rules: TRIGGER_RULES },
 ] as const;
 

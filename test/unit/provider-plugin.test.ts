@@ -77,12 +77,23 @@ describe("the plugin's rules", () => {
     const marker = "cognigy-genesys-handover cognigy/dev 7f3c2a9e-0d4b-4c55-9a51-0c1e2b3d4f5a";
     const schema = SCHEMA.resources[typeToken("Integration")];
     const live = { name: "Handover", notes: `Kept for the CRM team\n\n${marker}`, enabled: true, integrationType: "custom-rest-actions", genesysOrgId: "o-1" };
-    expect(importedProps(live, "notes", schema)).toEqual({
+    expect(importedProps(live, { field: "notes" }, schema)).toEqual({
       props: { ...live, notes: "Kept for the CRM team", managedBy: marker, adopt: false, adopted: true },
       inputs: { name: "Handover", notes: "Kept for the CRM team", enabled: true, adopt: false, managedBy: marker },
     });
     // A hand-made object has no marker: no managedBy is read, and the program's marker is a change (the import is refused).
-    expect(importedProps({ ...live, notes: "made by hand" }, "notes", schema).inputs).toEqual({ name: "Handover", notes: "made by hand", enabled: true, adopt: false });
+    expect(importedProps({ ...live, notes: "made by hand" }, { field: "notes" }, schema).inputs).toEqual({ name: "Handover", notes: "made by hand", enabled: true, adopt: false });
+  });
+
+  it("reads a data action's marker from the text of the object that carries it (its integration's notes)", () => {
+    const marker = "cognigy-genesys-handover cognigy/dev 7f3c2a9e-0d4b-4c55-9a51-0c1e2b3d4f5a";
+    const schema = SCHEMA.resources[typeToken("DataAction")];
+    const live = { name: "Send Event", category: "Handover", integrationId: "i-1", secure: false, version: 3 };
+    expect(importedProps(live, { text: `Notes\n\n${marker}` }, schema)).toEqual({
+      props: { ...live, managedBy: marker, adopt: false, adopted: true },
+      inputs: { name: "Send Event", category: "Handover", integrationId: "i-1", secure: false, adopt: false, managedBy: marker },
+    });
+    expect(importedProps(live, { text: "made by hand" }, schema).props.managedBy).toBeUndefined();
   });
 });
 
