@@ -1,6 +1,10 @@
 // The plugin's schema (schema.json; this module is not named schema.ts: Node would resolve "./schema" to the JSON): every property declared once, served by getSchema and
 // checked against the TypeScript resource classes (test/unit/provider-plugin-schema.test.ts).
 import schema = require("./schema.json");
+import packageJson = require("../package.json");
+
+/** The plugin's version: the project's (package.json), recorded in state with every provider and resource. */
+export const VERSION: string = packageJson.version;
 
 /** The plugin's package name: not `genesyscloud`, the name of Genesys's own Pulumi package (its Terraform bridge). */
 export const PACKAGE = "cognigy-genesys";

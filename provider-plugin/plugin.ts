@@ -15,7 +15,7 @@ import { type KindProvider, OrgBound } from "../providers/org-binding";
 import { TriggerProvider } from "../providers/trigger";
 import { connect } from "../providers/provider-base";
 import type { ConfiguredProvider } from "./serve";
-import { PACKAGE, SCHEMA, type ResourceSchema, typeToken } from "./package-schema";
+import { PACKAGE, SCHEMA, type ResourceSchema, VERSION, typeToken } from "./package-schema";
 
 /**
  * Where Genesys keeps the stack's marker for a kind: at the end of one of the object's texts (the
@@ -73,7 +73,7 @@ export function importedProps(
 }
 
 export class GenesysPlugin implements ConfiguredProvider {
-  readonly version: string = require("../package.json").version;
+  readonly version = VERSION;
   private settings: RawSettings = {};
   private api?: GenesysApi;
   private readonly kinds: Record<string, Kind>;

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DataActionArgs, RequestType } from "../providers/data-action";
 import type { IntegrationArgs } from "../providers/integration";
 import type { DataFormat, MatchCriterion, TriggerArgs } from "../providers/trigger";
-import { PACKAGE, SCHEMA, typeToken } from "./package-schema";
+import { PACKAGE, SCHEMA, VERSION, typeToken } from "./package-schema";
 
 /** One Genesys Cloud org (schema.json `provider`); numbers as text, as stack config gives them. */
 export interface ProviderArgs {
@@ -36,7 +36,7 @@ export function withSecrets(args: object, properties: Readonly<Record<string, { 
 
 export class Provider extends pulumi.ProviderResource {
   constructor(name: string, args: ProviderArgs, opts?: pulumi.ResourceOptions) {
-    super(PACKAGE, name, withSecrets(args, SCHEMA.config.variables), opts);
+    super(PACKAGE, name, withSecrets(args, SCHEMA.config.variables), { version: VERSION, ...opts });
   }
 }
 
@@ -45,7 +45,8 @@ abstract class PluginResource extends pulumi.CustomResource {
   constructor(kind: string, name: string, args: object, opts?: pulumi.CustomResourceOptions) {
     const resource = SCHEMA.resources[typeToken(kind)];
     const outputs = Object.fromEntries(Object.keys(resource.properties).map((key) => [key, undefined]));
-    super(typeToken(kind), name, { ...outputs, ...withSecrets(args, resource.inputProperties) }, opts);
+    // The version picks the plugin for a default provider too (recorded in state, as for explicit ones).
+    super(typeToken(kind), name, { ...outputs, ...withSecrets(args, resource.inputProperties) }, { version: VERSION, ...opts });
   }
 }
 

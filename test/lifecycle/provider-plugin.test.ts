@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CLIENT, type Emulator, startEmulator } from "../../dev/emulator/index";
+import { VERSION } from "../../provider-plugin/package-schema";
 import { login } from "../emulator/sdk";
 import { TestStack } from "../support/stack";
 
@@ -106,7 +107,11 @@ describe("the provider plugin through the real CLI", () => {
     const refresh = await stack.refresh();
     expect(Object.keys(refresh.changes)).toEqual(["same"]);
 
-    const state = JSON.stringify(await stack.exportState());
+    const exported = await stack.exportState();
+    // The plugin's version (package.json's) is recorded with each provider: refresh and destroy run that version.
+    const providers = exported.deployment.resources.filter((resource: { type: string }) => resource.type === "pulumi:providers:cognigy-genesys");
+    expect(providers.map((provider: { inputs: { version?: string } }) => provider.inputs.version)).toEqual([VERSION, VERSION]);
+    const state = JSON.stringify(exported);
     console.info(`provider plugin: state of 2 providers and 3 integrations: ${Buffer.byteLength(state)} bytes`);
     expect(Buffer.byteLength(state)).toBeLessThan(50_000);
     expect(state).not.toContain(DEFAULT_CLIENT.secret);
