@@ -12,6 +12,7 @@ import { DataActionProvider } from "../providers/data-action";
 import { IntegrationProvider } from "../providers/integration";
 import { readIntegration } from "../providers/integration-setup";
 import { type KindProvider, OrgBound } from "../providers/org-binding";
+import { StackIdentityProvider } from "../providers/stack-identity";
 import { TriggerProvider } from "../providers/trigger";
 import { connect } from "../providers/provider-base";
 import type { ConfiguredProvider } from "./serve";
@@ -24,10 +25,10 @@ import { PACKAGE, SCHEMA, type ResourceSchema, VERSION, typeToken } from "./pack
  */
 type MarkerPlace = { readonly field: string } | { readonly elsewhere: (props: Record<string, unknown>, api: GenesysApi) => Promise<string | undefined> };
 
-/** A resource kind of the plugin: its provider, and where its marker is. */
+/** A resource kind of the plugin: its provider, and where its marker is (none: not a Genesys object). */
 interface Kind {
-  readonly provider: KindProvider;
-  readonly marker: MarkerPlace;
+  readonly provider: Omit<KindProvider, "organization" | "pinned">;
+  readonly marker?: MarkerPlace;
 }
 
 /** How the plugin's messages name a setting: the provider's argument, its stack config key for the default provider, or the environment variable. */
@@ -90,6 +91,7 @@ export class GenesysPlugin implements ConfiguredProvider {
         marker: { elsewhere: async (props, api) => (await readIntegration(api, String(props.integrationId)))?.notes },
       },
       [typeToken("Trigger")]: { provider: new OrgBound(new TriggerProvider().useClient(client), "Trigger"), marker: { field: "description" } },
+      [typeToken("StackIdentity")]: { provider: new StackIdentityProvider() },
     };
   }
 
@@ -128,7 +130,7 @@ export class GenesysPlugin implements ConfiguredProvider {
     const importing = props === undefined || Object.keys(props).length === 0;
     const result: pulumi.dynamic.ReadResult = await kind.provider.read(id, importing ? {} : props);
     if (!result.props) return {};
-    if (!importing) return { id, props: result.props, inputs: result.inputs };
+    if (!importing || !kind.marker) return { id, props: result.props, inputs: result.inputs };
     const place = "field" in kind.marker ? kind.marker : { text: await kind.marker.elsewhere(result.props, this.client()) };
     return { id, ...importedProps(result.props, place, SCHEMA.resources[tokenOf(urn)]) };
   }

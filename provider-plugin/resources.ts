@@ -113,3 +113,13 @@ export class Trigger extends PluginResource {
     super("Trigger", name, args, opts);
   }
 }
+
+/** The stack's identity (providers/stack-identity.ts): no Genesys object, made once, kept in state. */
+export class StackIdentity extends PluginResource {
+  /** Made once per stack, kept in its state; also the resource's id. */
+  declare public readonly identity: pulumi.Output<string>;
+
+  constructor(name: string, opts?: pulumi.CustomResourceOptions) {
+    super("StackIdentity", name, {}, opts);
+  }
+}

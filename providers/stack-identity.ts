@@ -29,8 +29,10 @@ export class StackIdentityProvider {
     return { id: inputs.identity, outs: inputs };
   }
 
-  async read(id: string, props: StackIdentityOutputs): Promise<pulumi.dynamic.ReadResult> {
-    return { id, props, inputs: props as unknown as Record<string, unknown> };
+  /** Without recorded props (an import by the provider plugin, provider-plugin/): the id is the identity. */
+  async read(id: string, props: Partial<StackIdentityOutputs>): Promise<pulumi.dynamic.ReadResult> {
+    const kept = { ...props, identity: props.identity ?? id };
+    return { id, props: kept, inputs: kept };
   }
 
   async update(_id: string, olds: StackIdentityOutputs, news: StackIdentityOutputs): Promise<pulumi.dynamic.UpdateResult> {

@@ -97,6 +97,19 @@ describe("the plugin's rules", () => {
   });
 });
 
+describe("the plugin's stack identity", () => {
+  it("is made once by check, kept after, and imported by its id", async () => {
+    const plugin = new GenesysPlugin();
+    const urn = "urn:pulumi:dev::cognigy::cognigy-genesys:index:StackIdentity::identity";
+    const made = (await plugin.check(urn, {}, {})).inputs as { identity: string };
+    expect(made.identity).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await plugin.check(urn, made, {})).inputs).toEqual(made);
+    const created = await plugin.create(urn, made);
+    expect(created).toEqual({ id: made.identity, outs: made });
+    expect(await plugin.read(created.id, urn)).toEqual({ id: made.identity, props: made, inputs: made });
+  });
+});
+
 describe("the plugin's settings", () => {
   afterEach(() => vi.unstubAllEnvs());
 
