@@ -6,15 +6,17 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { reportedState } from "../../dev/emulator/activation";
 import { FAILURE_OUTPUTS } from "../../dev/emulator/archy";
 import { STALE_VERSION_WORDS, staleVersion } from "../../dev/emulator/errors";
 import { OPERATORS as EMULATOR_OPERATORS } from "../../dev/emulator/match";
 import { EMPTY_NOTES } from "../../dev/emulator/routes/integrations";
+import type { IntegrationRecord } from "../../dev/emulator/store";
 import { DATA_FORMATS as EMULATOR_DATA_FORMATS, DEFAULT_DATA_FORMAT as EMULATOR_DEFAULT_DATA_FORMAT } from "../../dev/emulator/routes/triggers";
 import { HANDOVER_EVENTS, OPEN_MESSAGING_CRITERIA, TRIGGER_DATA_FORMAT } from "../../domain/events";
 import { withoutMarker } from "../../domain/marker";
 import { renderWorkflowYaml } from "../../domain/workflow-yaml";
-import { isUnconfigured } from "../../providers/integration-setup";
+import { activationOutcome, isUnconfigured } from "../../providers/integration-setup";
 import { DATA_FORMATS, DEFAULT_DATA_FORMAT, OPERATORS } from "../../providers/genesys/triggers";
 import { DEFAULT_LIMITS, decide, isStaleVersion, policyFor } from "../../providers/genesys/retry-policy";
 
@@ -154,5 +156,29 @@ describe("a trigger's match operators, as Genesys's Python SDK lists them", () =
   it("the product's copy, and every operator of the handover triggers' criteria", () => {
     expect(sorted(OPERATORS)).toEqual(sorted(SOURCE));
     for (const criterion of OPEN_MESSAGING_CRITERIA) expect(SOURCE).toContain(criterion.operator);
+  });
+});
+
+describe("an integration's reportedState codes, as Genesys's Python SDK lists them", () => {
+  const SOURCE: string[] = JSON.parse(capture(source("integration-status-codes.txt"), /allowed_values = (\[[^\]]*\])/));
+
+  it("the emulator reports only those, each of them in some state of an activation", () => {
+    const reported = new Set<string>();
+    for (const intendedState of ["ENABLED", "DISABLED"]) {
+      for (const activationError of [undefined, "refused"]) {
+        for (const now of [1_000, 3_000]) {
+          const rec = { createdAt: 0, stateChangedAt: 1_000, intendedState, activationError } as unknown as IntegrationRecord;
+          reported.add(reportedState(rec, now, 1_000).code);
+        }
+      }
+    }
+    expect(sorted([...reported])).toEqual(sorted(SOURCE));
+  });
+
+  it("the product: ACTIVE is done, ERROR fails with its detail, every other code is waited on", () => {
+    const outcome = (code: string) => activationOutcome({ reportedState: { code, detail: { message: "refused" } } } as Parameters<typeof activationOutcome>[0]);
+    expect(SOURCE.map((code) => [code, outcome(code)])).toEqual(
+      SOURCE.map((code) => [code, code === "ACTIVE" ? { done: true } : code === "ERROR" ? { error: "refused" } : { done: false }]),
+    );
   });
 });
