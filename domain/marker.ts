@@ -53,7 +53,7 @@ export function dynamicResourceType(type: string): string {
   return `pulumi-nodejs:dynamic/${TOKEN_MODULE}:${type}`;
 }
 
-/** Genesys returns empty free-text fields as this literal. */
+/** Genesys returns empty free-text fields as this literal (its Terraform provider reads it as empty). */
 const EMPTY_TEXT = "node_dynamodb_empty_string";
 
 /** User text followed by the marker, separated by a blank line; the marker alone if no text. */

@@ -2,7 +2,11 @@
 // here, so a correction is a one-line change. Each is listed under "Unverified" in README.md.
 // Where we had to guess, we picked the stricter reading.
 
-/** Stale `version` on PUT/PATCH: Genesys answers 409 (code unverified) or 400. */
+/**
+ * Stale `version` on PUT/PATCH: Genesys answers 409, or 400 saying STALE_VERSION_WORDS (errors.ts;
+ * both from Genesys's Terraform provider, util.IsVersionMismatch). Which of the two, and the 409's
+ * code, are unverified: the emulator answers 409 with those words in its message.
+ */
 export const STALE_VERSION = { status: 409, code: "general.conflict" } as const;
 
 /** Duplicate data action name in one category (that Genesys refuses one at all is unverified too). */
@@ -25,10 +29,12 @@ export const LOCKED_USER_FIELDS = ["id", "name"] as const;
  */
 export const INTEGRATION_CONFIG_EXPAND = "config.current";
 
-/** Empty integration notes come back as this literal (a DynamoDB artefact seen in the wild). */
-export const EMPTY_NOTES = "node_dynamodb_empty_string";
-
-/** Default names Genesys gives new integrations; the name in the create body is ignored. */
+/**
+ * Default names Genesys gives new integrations; the name in the create body is ignored. The
+ * EventBridge name is Genesys's EventBridge module's (README, EventBridge integration config); the
+ * other, and that the body's name is ignored, are unverified. The product never relies on either:
+ * it finds the integration a lost create made by its state, not its name.
+ */
 export const DEFAULT_INTEGRATION_NAMES: Record<string, string> = {
   "custom-rest-actions": "Web Services Data Actions",
   "amazon-eventbridge-source": "Amazon EventBridge Source",
