@@ -119,6 +119,10 @@ describe("reading the analytics' answer (pure)", () => {
     expect(row.actual).toBe("3 of 9 calls failed: 2026-12-07 21:00–22:00 UTC: 2 × no HTTP answer (error type TIMEOUT), 1 × HTTP 404");
     expect(row.hint).toContain("No HTTP answer or 5xx");
     expect(row.hint).toContain("HTTP 4xx: Cognigy refused");
+    expect(row.hint).not.toContain("HTTP 2xx");
+    expect(failuresRow("A", EVENTS, { total: 1, failed: [{ interval: HOUR, count: 1, status: "200", errorType: "RESPONSE" }] }).hint).toContain(
+      "HTTP 2xx with an error type",
+    );
     expect(bucketText("2026-12-07T23:00:00Z/2026-12-08T00:00:00Z")).toBe("2026-12-07 23:00–2026-12-08 00:00 UTC");
   });
 });

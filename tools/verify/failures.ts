@@ -92,6 +92,7 @@ export function failuresRow(actionName: string, genesysEvents: readonly string[]
   const when = [...byBucket].map(([interval, buckets]) => `${bucketText(interval)}: ${buckets.map(failureText).join(", ")}`);
   const refused = history.failed.some((bucket) => bucket.status?.startsWith("4"));
   const unreachable = history.failed.some((bucket) => bucket.status === undefined || bucket.status.startsWith("5"));
+  const misread = history.failed.some((bucket) => bucket.status?.startsWith("2"));
   const hint = [
     `Each failed call is a handover end Cognigy never got: the workflows of ${genesysEvents.join(" and ")} call this data action once per event and end whatever the outcome (Genesys's action analytics do not say which workflow made a call).`,
     unreachable
@@ -100,6 +101,7 @@ export function failuresRow(actionName: string, genesysEvents: readonly string[]
     refused
       ? "HTTP 4xx: Cognigy refused what the workflows sent (see the input contract row, and that the endpoint is the one the Cognigy flow's handover uses). verify's probe is answered 4xx for its dummy user: if Genesys counts test runs too, an earlier probe shows here as well."
       : "",
+    misread ? "HTTP 2xx with an error type: Cognigy took the call, and its answer did not fit the data action's response configuration or output contract (see the data action rows)." : "",
     `Genesys's Data Actions Performance Summary view shows the same counts. The row passes once ${LOOK_BACK_HOURS} hours pass without a failed call.`,
   ].filter(Boolean);
   return fail(name, `no failed call (of ${history.total})`, `${count} of ${history.total} calls failed: ${when.join("; ")}`, hint.join(" "));
