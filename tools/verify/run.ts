@@ -10,6 +10,7 @@ import { newWebhookObjectRefusal } from "../../domain/cognigy-version";
 import type { StackPlan, StackSettings } from "../../stacks/config";
 import { compareSetup } from "./compare";
 import { eventBridgeRows, expectedEventBridge, readEventBridge } from "./eventbridge";
+import { failedCallsRow } from "./failures";
 import { missingPermissions, permissionRow, permissionsToCheck } from "./permissions";
 import { expectedSetup } from "./expected";
 import { LiveOrg, readLiveOrg } from "./live";
@@ -71,6 +72,9 @@ export async function runVerify(options: VerifyOptions): Promise<CheckRow[]> {
     const setup = expectedSetup(options.settings, home);
     const live: LiveOrg = await read(() => readLiveOrg(api, setup, progress));
     rows.push(...compareSetup(setup, live, ctx));
+    // Before the probe: the probe's own test call is never among the calls read.
+    progress("reading the data action's failed calls");
+    rows.push(await failedCallsRow(api, setup, live, new Date(), hide));
     if (options.probe) rows.push(await probe(api, setup.dataActionName, setup.requestUrl, setup.inputSchema, live, progress, hide));
   }
   const eventBridge = options.plan?.eventBridge;
