@@ -4,7 +4,7 @@
 // cannot be installed here (the AWS side is tested under mocks).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator, startEmulator } from "../../dev/emulator/index";
-import type { RunResult } from "../../tools/pulumi/stack";
+import type { RunResult } from "../../dev/pulumi/stack";
 import { DYNAMIC, genesysChanges, managedResources, webhookSteps } from "../support/state";
 import { emulatorConfig, TestStack } from "../support/stack";
 import { Objects, orgWithUnrelated, writeCalls } from "./org";

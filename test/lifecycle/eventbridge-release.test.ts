@@ -5,7 +5,7 @@
 // and `pulumi destroy` removes it (docs/teardown.md, docs/eventbridge-migration.md).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator, startEmulator } from "../../dev/emulator/index";
-import { StackRunError } from "../../tools/pulumi/stack";
+import { StackRunError } from "../../dev/pulumi/stack";
 import { DYNAMIC, genesysChanges, managedResources } from "../support/state";
 import { emulatorConfig, TestStack } from "../support/stack";
 import { Objects, orgWithUnrelated, writeCalls } from "./org";

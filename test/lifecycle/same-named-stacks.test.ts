@@ -3,7 +3,7 @@
 // the first one's objects for its own nor deletes them. The real Pulumi CLI against one emulator.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator, startEmulator } from "../../dev/emulator/index";
-import { StackRunError } from "../../tools/pulumi/stack";
+import { StackRunError } from "../../dev/pulumi/stack";
 import { TestStack, emulatorConfig } from "../support/stack";
 import { Objects, writeCalls } from "./org";
 

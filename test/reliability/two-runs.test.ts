@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { DEFAULT_CLIENT, type Emulator, startEmulator } from "../../dev/emulator/index";
 import { IntegrationProvider } from "../../providers/integration";
-import { StackRunError } from "../../tools/pulumi/stack";
+import { StackRunError } from "../../dev/pulumi/stack";
 import { CRASH_POINTS, startCrashProxy } from "../../dev/reliability/crash-proxy";
 import { duplicates, residue, violations } from "../../dev/reliability/invariants";
 import { ReliabilityOrg } from "../../dev/reliability/org";

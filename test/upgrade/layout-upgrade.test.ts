@@ -11,7 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
-import type { RunResult } from "../../tools/pulumi/stack";
+import type { RunResult } from "../../dev/pulumi/stack";
 import { Objects, writeCalls } from "../lifecycle/org";
 import { DYNAMIC, Deployment, genesysSteps, managedResources } from "../support/state";
 import { TestStack } from "../support/stack";

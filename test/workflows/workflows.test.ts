@@ -122,7 +122,7 @@ describe("checks.yml (called by preview and deploy)", () => {
     expect(checkout?.with?.["fetch-depth"]).toBe(0);
   });
 
-  it("installs the pinned Pulumi CLI for the tests (the version dev/pulumi-cli/go.mod builds)", () => {
+  it("installs the pinned Pulumi CLI for the tests (the version tools/pulumi/go.mod builds)", () => {
     const install = stepNamed(checks.jobs.test, "Install the Pulumi CLI");
     expect(install.uses).toBe("pulumi/actions@v7");
     expect(install.with?.["pulumi-version"]).toBe(pinnedPulumiVersion());
