@@ -98,7 +98,10 @@ describe("the live EventBridge path", () => {
       ].sort(),
     );
     expect(ours()).toEqual(live);
-    expect(managedResources(await stack.exportState()).map((r) => r.type)).toEqual([`${DYNAMIC}EventBridgeIntegration`]);
+    const state = await stack.exportState();
+    expect(managedResources(state).map((r) => r.type)).toEqual([`${DYNAMIC}EventBridgeIntegration`]);
+    // The identity its marker carries stays with it (the engine keeps what a protected record depends on).
+    expect((state.deployment.resources ?? []).map((r: { urn: string }) => r.urn.split("::").pop())).toContain("handover-identity");
   });
 
   it("eventbridge: up writes nothing; destroy is refused before any call, the source and the stack's state stay", async () => {

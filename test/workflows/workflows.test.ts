@@ -274,7 +274,10 @@ describe("pulumi-stack.yml (one command on one org)", () => {
     const steps = job.steps ?? [];
     expect(steps.indexOf(verify)).toBeGreaterThan(pulumiActionIndex(steps));
     expect(verify.if).toBe("inputs.verify");
-    expect(verify.run).toBe('npm run verify -- --stack "$STACK"');
+    expect(verify.run).toBe('npm run verify -- --stack "$STACK" ${IDENTITY:+--identity "$IDENTITY"}');
+    // The identity the up just reported (pulumi/actions sets stack outputs as step outputs), so verify counts only this stack's objects.
+    expect(pulumiActionStep().id).toBe("pulumi");
+    expect(verify.env?.IDENTITY).toBe("${{ steps.pulumi.outputs.stackIdentity }}");
     expect(verify["continue-on-error"]).toBe("${{ inputs.command == 'destroy' }}");
   });
 
