@@ -7,12 +7,12 @@ import {
   eventSourceSuffixProblem,
   partnerEventSourceName,
 } from "../domain/eventbridge-settings";
-import { stackMarker } from "../domain/marker";
 import { objectNameProblem } from "../domain/names";
 import { DEFAULT_EVENTBRIDGE_INTEGRATION_NAME, EventBridgeIntegration } from "../providers/eventbridge-integration";
 import { Check, checkedInput, plainProblem } from "./argument-checks";
 import type { EventBridgeHandover } from "./eventbridge-aws";
 import type { ManagedObject } from "./handover-webhooks";
+import { stackManagedBy } from "./managed-by";
 
 export const HANDOVER_EVENTBRIDGE_TYPE = "cognigy:genesyscloud:HandoverEventBridge";
 
@@ -44,6 +44,11 @@ export interface HandoverEventBridgeArgs {
    * false protects them, as handover-end detection for the org depends on them.
    */
   readonly release?: boolean;
+  /**
+   * The stack's identity its management marker carries (a `StackIdentity`'s `identity`), when the
+   * program shares one with `HandoverWebhooks`; default: the component makes its own, `<name>-identity`.
+   */
+  readonly identity?: pulumi.Input<string>;
 }
 
 /** The Amazon EventBridge Source integration as the component exports it. */
@@ -101,8 +106,9 @@ export class HandoverEventBridge extends pulumi.ComponentResource {
         eventSourceSuffix: organisationId,
         topicFilters: pulumi.all([args.cognigyVersion, args.agentInfo ?? false]).apply(([version, agentInfo]) => eventBridgeTopics(owner, version, agentInfo)),
         adopt: args.adoptExisting ?? false,
-        // The same marker HandoverWebhooks writes, so both sides of one stack are recognised as its own.
-        managedBy: stackMarker(pulumi.getProject(), pulumi.getStack()),
+        // The marker HandoverWebhooks writes, with the stack's identity: both sides of one stack are
+        // its own, and a same-named stack's (another repo or backend on this org) are not.
+        managedBy: stackManagedBy(name, args.identity, { parent: this, retainOnDelete: opts?.retainOnDelete }),
         released: args.release ?? false,
       },
       child,

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ExistingSetup } from "../providers/existing-setup";
-import { DataAction, Integration, StackIdentity, Trigger, Workflow } from "../providers/webhook-resources";
+import { DataAction, Integration, Trigger, Workflow } from "../providers/webhook-resources";
 import { IDENTITY_LENGTH, stackMarker } from "../domain/marker";
 import inputContract from "../templates/input-contract.json";
 import outputContract from "../templates/output-contract.json";
@@ -18,6 +18,7 @@ import {
 import { eventListProblem, objectNameProblem, triggerDescriptionProblem } from "../domain/names";
 import { renderWorkflowYaml } from "../domain/workflow-yaml";
 import { Check, checkedInput, plainProblem } from "./argument-checks";
+import { stackManagedBy } from "./managed-by";
 
 export const HANDOVER_WEBHOOKS_TYPE = "cognigy:genesyscloud:HandoverWebhooks";
 
@@ -58,6 +59,11 @@ export interface HandoverWebhooksArgs {
    * before the first takeover, so a missing object stops the run before any write.
    */
   readonly createRefusal?: pulumi.Input<string>;
+  /**
+   * The stack's identity its management marker carries (a `StackIdentity`'s `identity`), when the
+   * program shares one with `HandoverEventBridge`; default: the component makes its own, `<name>-identity`.
+   */
+  readonly identity?: pulumi.Input<string>;
 }
 
 /** Identity of one Genesys object the component manages. */
@@ -97,8 +103,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
 
     // The stack's own id in every marker: another stack of the same project and stack name (another
     // repo or backend on this org) does not take these objects for its own, nor this one theirs.
-    const identity = new StackIdentity(`${name}-identity`, child);
-    const managedBy = identity.identity.apply((id) => stackMarker(pulumi.getProject(), pulumi.getStack(), id));
+    const managedBy = stackManagedBy(name, args.identity, child);
     // As long as the marker will be: what the trigger description's length is checked with.
     const markerShape = stackMarker(pulumi.getProject(), pulumi.getStack(), "x".repeat(IDENTITY_LENGTH));
     const adopt = args.adoptExisting ?? false;

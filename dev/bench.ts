@@ -1,12 +1,12 @@
 // `npm run bench`: the handover stack's lifecycle through the real Pulumi CLI (Automation API,
-// tools/pulumi/stack.ts) against the emulator with injected latency and job time, beside the same
+// dev/pulumi/stack.ts) against the emulator with injected latency and job time, beside the same
 // operations of an empty TypeScript Pulumi program (the engine's fixed cost). Prints markdown
 // tables (stdout) and ends with the one-line cold-up summary. Progress goes to stderr.
 import * as fs from "fs";
 import * as os from "os";
 import type { Emulator } from "./emulator/index";
-import { ensurePulumiCli } from "./pulumi-cli/build";
-import type { RunResult } from "../tools/pulumi/stack";
+import { ensurePulumiCli } from "./pulumi/build";
+import type { RunResult } from "./pulumi/stack";
 import { BENCH_USAGE, BenchArgs, parseBenchArgs } from "./bench/args";
 import { CHAINS, PHASES, PhaseName, lowerBoundMs } from "./bench/critical-path";
 import { OrgsRun, runOrgs } from "./bench/orgs";

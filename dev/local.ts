@@ -11,8 +11,8 @@ import { rehearse } from "./local/rehearse";
 import { LOCAL_CLIENT_ID, LOCAL_PASSPHRASE, localConfig, localEnv, localPaths } from "./local/stack-setup";
 import { startUrlProcess } from "./local/url-process";
 import { PulumiCliUnavailable } from "../tools/pulumi/cli";
-import { ensurePulumiCli } from "./pulumi-cli/build";
-import { ProjectStack, StackRunError, fileBackend } from "../tools/pulumi/stack";
+import { ensurePulumiCli } from "./pulumi/build";
+import { ProjectStack, StackRunError, fileBackend } from "./pulumi/stack";
 
 const PROJECT_ROOT = path.resolve(__dirname, "..");
 // ts-node compiles the emulator on start; a slow laptop needs a while.

@@ -1,5 +1,5 @@
 // npm run reliability -- --lifecycles 200 [--seed N] [--rate 0.2] [--concurrency K] [--crash-every N] [--stop-after-minutes M] [--replay SEED]
-import { ensurePulumiCli } from "./pulumi-cli/build";
+import { ensurePulumiCli } from "./pulumi/build";
 import { formatSummary, parseArgs } from "./reliability/report";
 import { runSuite } from "./reliability/suite";
 

@@ -36,13 +36,26 @@ function isMarkerWithoutIdentity(marker: string): boolean {
 }
 
 /**
- * Pure: whether `text` ends with a marker of the stack `withoutIdentity` names, with any identity
- * or none: what a read-only check that does not know the identity (verify) recognises.
+ * Pure: the identity in the marker `text` ends with, when that is a marker of the stack
+ * `withoutIdentity` names: `""` for the marker from before identities, undefined for no marker of
+ * this project and stack.
  */
-export function hasStackMarker(text: string | undefined, withoutIdentity: string): boolean {
-  if (typeof text !== "string") return false;
+export function stackMarkerIdentity(text: string | undefined, withoutIdentity: string): string | undefined {
+  if (typeof text !== "string") return undefined;
   const last = text.trim().split("\n").pop() ?? "";
-  return last === withoutIdentity || (last.startsWith(`${withoutIdentity} `) && /^\S+$/.test(last.slice(withoutIdentity.length + 1)));
+  if (last === withoutIdentity) return "";
+  const rest = last.startsWith(`${withoutIdentity} `) ? last.slice(withoutIdentity.length + 1) : "";
+  return /^\S+$/.test(rest) ? rest : undefined;
+}
+
+/**
+ * Pure: whether `text` ends with a marker of the stack `withoutIdentity` names, as a read-only
+ * check that does not read the state (verify) recognises it: with `identity`, that one or none
+ * (the marker from before identities, which the stack keeps); without it, any identity or none.
+ */
+export function hasStackMarker(text: string | undefined, withoutIdentity: string, identity?: string): boolean {
+  const found = stackMarkerIdentity(text, withoutIdentity);
+  return found !== undefined && (identity === undefined || found === "" || found === identity);
 }
 
 // The dynamic Resource constructor builds `pulumi-nodejs:dynamic/<module>:<type>`.
@@ -53,7 +66,7 @@ export function dynamicResourceType(type: string): string {
   return `pulumi-nodejs:dynamic/${TOKEN_MODULE}:${type}`;
 }
 
-/** Genesys returns empty free-text fields as this literal. */
+/** Genesys returns empty free-text fields as this literal (its Terraform provider reads it as empty). */
 const EMPTY_TEXT = "node_dynamodb_empty_string";
 
 /** User text followed by the marker, separated by a blank line; the marker alone if no text. */

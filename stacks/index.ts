@@ -1,12 +1,13 @@
 // The stack program (Pulumi.yaml `main`): one stack per Genesys Cloud org.
 import * as pulumi from "@pulumi/pulumi";
 import { gateDeployment, newWebhookObjectRefusal } from "../domain/cognigy-version";
-import { HandoverWebhooks } from "../components/handover-webhooks";
+import { HANDOVER_WEBHOOKS_TYPE, HandoverWebhooks } from "../components/handover-webhooks";
 import { usesWebhooks } from "../domain/modes";
 import { configErrorMessage, validateStackConfig } from "./config";
 import { HandoverEventBridge } from "../components/handover-eventbridge";
 import { EVENTBRIDGE_CONFIG_KEYS } from "../domain/eventbridge-settings";
 import { stackFilePlainSecrets } from "./plain-secrets";
+import { StackIdentity } from "../providers/webhook-resources";
 
 // Every config problem is reported at once, before any resource is registered; RunError
 // prints the message without a stack trace.
@@ -19,10 +20,17 @@ const gate = gateDeployment({ version: plan.version, mode: plan.mode, adopt: set
 if (!gate.allowed) throw new pulumi.RunError(gate.message);
 for (const warning of gate.warnings) pulumi.log.warn(warning);
 
+// The stack's one identity, in the marker of both sides and kept through every mode switch. Stacks
+// deployed before the EventBridge side carried it have it as a child of HandoverWebhooks
+// ("handover"): the alias keeps that record, and with it the identity their objects carry.
+const identity = new StackIdentity("handover-identity", {
+  aliases: [{ parent: pulumi.createUrn("handover", HANDOVER_WEBHOOKS_TYPE) }],
+});
+
 // A mode that leaves a side out makes the next `pulumi up` delete that side's objects.
 // On a deprecated release the providers refuse each webhook object that would be new.
 const handover = usesWebhooks(plan.mode)
-  ? new HandoverWebhooks("handover", { ...settings, createRefusal: newWebhookObjectRefusal(plan.version) })
+  ? new HandoverWebhooks("handover", { ...settings, createRefusal: newWebhookObjectRefusal(plan.version), identity: identity.identity })
   : undefined;
 // The gate refuses the EventBridge modes without a version. The API key is read from the config,
 // not the plan: only the config keeps it secret.
@@ -33,10 +41,13 @@ const eventBridge =
         ...plan.eventBridge,
         cognigyVersion: plan.version.text,
         adoptExisting: settings.adoptExisting,
+        identity: identity.identity,
         apiKey: plan.eventBridge.selfHosted ? new pulumi.Config(apiKeyNamespace).requireSecret(apiKeyName) : undefined,
       })
     : undefined;
 
+/** What `npm run verify -- --identity` takes to tell this stack's objects from a same-named stack's. */
+export const stackIdentity = identity.identity;
 export const requestUrl = handover?.requestUrl;
 export const integration = handover?.integration;
 export const dataAction = handover?.dataAction;

@@ -22,6 +22,7 @@ async function main(argv: readonly string[]): Promise<number> {
     target,
     stack: args.stack,
     project,
+    identity: args.identity,
     probe: args.probe,
     progress: (line) => process.stderr.write(`[verify] ${line}\n`),
   });

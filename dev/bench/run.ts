@@ -1,5 +1,5 @@
 // Runs the real stack program (stacks/index.ts) through the real Pulumi CLI (Automation API,
-// tools/pulumi/stack.ts) against an emulator, one phase at a time, and cuts the emulator's
+// dev/pulumi/stack.ts) against an emulator, one phase at a time, and cuts the emulator's
 // request log per phase.
 import { randomBytes } from "crypto";
 import * as fs from "fs";
@@ -7,7 +7,7 @@ import * as path from "path";
 import { Emulator, LogEntry, startEmulator } from "../emulator/index";
 import { HANDOVER_EVENTS } from "../../domain/events";
 import { PROJECT_ROOT, PulumiCli } from "../../tools/pulumi/cli";
-import { ProjectStack, RunResult, fileBackend, scratchWorkDir } from "../../tools/pulumi/stack";
+import { ProjectStack, RunResult, fileBackend, scratchWorkDir } from "../pulumi/stack";
 import type { PhaseName } from "./critical-path";
 import { clientEntries } from "./requests";
 

@@ -1,7 +1,9 @@
 // An integration's reportedState: Genesys applies a change of intendedState asynchronously and
 // reports the outcome in `reportedState.code`, one of ACTIVE, ACTIVATING, INACTIVE, DEACTIVATING
 // and ERROR (IntegrationStatusInfo.CodeEnum in Genesys's .NET SDK,
-// MyPureCloud/platform-client-sdk-dotnet; the JavaScript SDK types `code` as a plain string).
+// MyPureCloud/platform-client-sdk-dotnet, and its Python SDK's, kept in
+// test/fixtures/genesys-sources/integration-status-codes.txt; the JavaScript SDK types `code` as
+// a plain string).
 import type { IntegrationRecord } from "./store";
 import { ACTIVATION_ERRORS, REPORTED_STATE_EFFECTIVE } from "./unverified";
 

@@ -71,6 +71,11 @@ const VARIABLE_TYPES: Record<string, Record<string, unknown>> = {
   externalContactVariable: { type: "object" },
 };
 
+/**
+ * A Call Data Action's failure outputs: every one Architect exports in a Genesys blueprint's workflow
+ * (GenesysCloudBlueprints/automatic-offer-callback-for-disconnected-call, kept in
+ * test/fixtures/genesys-sources/call-data-failure-outputs.yaml).
+ */
 export const FAILURE_OUTPUTS = [
   "errorCode",
   "status",

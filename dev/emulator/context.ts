@@ -1,3 +1,4 @@
+import type { ActionExecutions } from "./action-executions";
 import type { Store } from "./store";
 import type { Timers } from "./timers";
 
@@ -34,6 +35,8 @@ export interface Context {
    * activating an EventBridge integration for one of them ends in ERROR with this detail.
    */
   failingAwsAccounts: Map<string, string>;
+  /** The data action runs of workflows, for the analytics query (cleared by reset). */
+  actionExecutions: ActionExecutions;
   /** Outcomes forced on the next flow jobs to finish: each a Failure with these message texts (maybe none). */
   jobFailures: string[][];
   /** The permissions of an OAuth client's roles; undefined: every permission. */

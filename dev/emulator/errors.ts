@@ -1,6 +1,7 @@
 // The one place that builds Genesys error bodies. Every non-2xx answer of the API surface
 // goes through ApiError so bodies stay uniform: {message, code, status, messageParams,
 // contextId, details, errors}.
+import { STALE_VERSION } from "./unverified";
 
 export interface ErrorDetail {
   errorCode?: string;
@@ -50,3 +51,14 @@ export const notFound = (kind: string, id: string): ApiError =>
   new ApiError(404, "not.found", `Unable to find ${kind} with id '${id}'`, [{ entityId: id }]);
 
 export const unauthorized = (message: string): ApiError => new ApiError(401, "bad.credentials", message);
+
+/**
+ * The words of a refused stale `version`: Genesys's Terraform provider knows a 400 for one by them
+ * (genesyscloud/util/util_retries.go, IsVersionMismatch, kept in
+ * test/fixtures/genesys-sources/version-mismatch.txt); the emulator says them in its 409 too.
+ */
+export const STALE_VERSION_WORDS = "does not match the current version";
+
+/** A PUT/PATCH of `kind` `id` that gave `given` while the object is at `current`. */
+export const staleVersion = (kind: string, id: string, given: unknown, current: number): ApiError =>
+  new ApiError(STALE_VERSION.status, STALE_VERSION.code, `The version ${given} ${STALE_VERSION_WORDS} ${current} of ${kind} '${id}'`);

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { executionOf } from "./action-analytics";
 import { type ActionRun, runAction } from "./action-run";
 import type { Context } from "./context";
 import { notFound } from "./errors";
@@ -208,6 +209,9 @@ function boundCallData(ctx: Context, version: FlowVersionRecord): CallData {
       const error = notFound("action", binding.actionId);
       return missing(error.message, error.status, error.code);
     }
-    return runAction(ctx, action, request.input, request.timeoutMs);
+    const startedAt = Date.now();
+    const run = await runAction(ctx, action, request.input, request.timeoutMs);
+    ctx.actionExecutions.record(executionOf(action, ctx.store.integrations.get(action.integrationId)?.name, run, startedAt, Date.now()));
+    return run;
   };
 }

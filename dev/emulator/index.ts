@@ -7,7 +7,9 @@ import { Holds } from "./holds";
 import { RequestLog } from "./log";
 import { RateLimiter } from "./ratelimit";
 import { Router } from "./router";
+import { ActionExecutions } from "./action-executions";
 import { registerActions } from "./routes/actions";
+import { registerAnalytics } from "./routes/analytics";
 import { registerAuthorization } from "./routes/authorization";
 import { registerControl } from "./routes/control";
 import { registerDependencies } from "./routes/dependencies";
@@ -70,6 +72,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     timers,
     settings,
     failingAwsAccounts: new Map(),
+    actionExecutions: new ActionExecutions(),
     jobFailures: [],
     permissionsOf: (clientId) => auth.permissionsOf(clientId),
     baseUrl: () => baseUrl,
@@ -165,6 +168,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       names.clear();
       limiter.clear();
       events.clear();
+      ctx.actionExecutions.clear();
       ctx.failingAwsAccounts.clear();
       ctx.jobFailures.length = 0;
     },
@@ -195,6 +199,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   registerFlows(router, ctx);
   registerTriggers(router, ctx);
   registerDependencies(router, ctx);
+  registerAnalytics(router, ctx);
   registerControl(router, emulator);
 
   await new Promise<void>((resolve, reject) => {

@@ -4,6 +4,10 @@ import { TOPICS } from "./topics";
 // Process Automation match criteria: validation at create/update and evaluation for the
 // test endpoints. Pure functions. All criteria must match; no criteria matches everything.
 
+/**
+ * The operators Genesys takes, as its SDKs list them (MatchCriteria.operator's allowed values in
+ * Genesys's Python SDK, kept in test/fixtures/genesys-sources/trigger-operators.txt).
+ */
 export const OPERATORS = [
   "GreaterThanOrEqual",
   "LessThanOrEqual",

@@ -34,6 +34,7 @@ export const ROUTE_PERMISSIONS: ReadonlyMap<string, readonly string[]> = new Map
   ["PATCH /api/v2/integrations/actions/{actionId}", ["integrations:action:edit"]],
   ["DELETE /api/v2/integrations/actions/{actionId}", ["integrations:action:delete"]],
   ["POST /api/v2/integrations/actions/{actionId}/test", ["integrations:action:execute", "bridge:actions:execute"]],
+  ["POST /api/v2/analytics/actions/aggregates/query", ACTION_VIEW],
   ["POST /api/v2/flows/jobs", ["architect:job:create"]],
   ["GET /api/v2/flows/jobs/{jobId}", ["architect:job:view"]],
   ["GET /api/v2/flows", FLOW_VIEW],

@@ -1,8 +1,13 @@
 // Every guess about real Genesys behaviour that nobody has confirmed against a live org lives
 // here, so a correction is a one-line change. Each is listed under "Unverified" in README.md.
 // Where we had to guess, we picked the stricter reading.
+import type { ActionRun } from "./action-run";
 
-/** Stale `version` on PUT/PATCH: Genesys answers 409 (code unverified) or 400. */
+/**
+ * Stale `version` on PUT/PATCH: Genesys answers 409, or 400 saying STALE_VERSION_WORDS (errors.ts;
+ * both from Genesys's Terraform provider, util.IsVersionMismatch). Which of the two, and the 409's
+ * code, are unverified: the emulator answers 409 with those words in its message.
+ */
 export const STALE_VERSION = { status: 409, code: "general.conflict" } as const;
 
 /** Duplicate data action name in one category (that Genesys refuses one at all is unverified too). */
@@ -25,10 +30,12 @@ export const LOCKED_USER_FIELDS = ["id", "name"] as const;
  */
 export const INTEGRATION_CONFIG_EXPAND = "config.current";
 
-/** Empty integration notes come back as this literal (a DynamoDB artefact seen in the wild). */
-export const EMPTY_NOTES = "node_dynamodb_empty_string";
-
-/** Default names Genesys gives new integrations; the name in the create body is ignored. */
+/**
+ * Default names Genesys gives new integrations; the name in the create body is ignored. The
+ * EventBridge name is Genesys's EventBridge module's (README, EventBridge integration config); the
+ * other, and that the body's name is ignored, are unverified. The product never relies on either:
+ * it finds the integration a lost create made by its state, not its name.
+ */
 export const DEFAULT_INTEGRATION_NAMES: Record<string, string> = {
   "custom-rest-actions": "Web Services Data Actions",
   "amazon-eventbridge-source": "Amazon EventBridge Source",
@@ -133,3 +140,33 @@ export const failureOutputValues = (error: { code: string; status: number; messa
  * of one version answer the same JSON.
  */
 export const CONFIGURATION_SHAPE = { type: "WORKFLOW", manifestKey: "dataAction" } as const;
+
+/**
+ * Data action analytics (`POST /api/v2/analytics/actions/aggregates/query`, action-analytics.ts):
+ * the dimensions and the metric are the SDK's; these are guesses. Only the runs of a workflow's
+ * Call Data Action are counted, not `POST …/actions/{id}/test` (verify's probe), nor a call of a
+ * data action that was deleted (no action ran). A run that failed carries an `errorType` with
+ * these values (successes carry none), and `responseStatus` is the remote endpoint's HTTP status
+ * as text whenever it answered. A query that matches nothing answers `{}` (no `results`). A run
+ * counts at once (a real org's analytics may lag).
+ */
+export const ACTION_ERROR_TYPES = {
+  /** Stopped before sending: bad input, a URL that does not resolve. */
+  request: "REQUEST",
+  /** No answer: connection refused or reset. */
+  connection: "CONNECTION",
+  timeout: "TIMEOUT",
+  /** The endpoint answered outside 2xx. */
+  remoteStatus: "REMOTE_STATUS",
+  /** The endpoint answered 2xx; its answer did not fit (translation map, success template, output contract). */
+  response: "RESPONSE",
+} as const;
+
+export function actionErrorType(run: ActionRun): string | undefined {
+  if (run.result.success) return undefined;
+  const http = run.http;
+  if (!http) return ACTION_ERROR_TYPES.request;
+  if (http.timedOut) return ACTION_ERROR_TYPES.timeout;
+  if (!http.response) return ACTION_ERROR_TYPES.connection;
+  return http.response.status >= 200 && http.response.status <= 299 ? ACTION_ERROR_TYPES.response : ACTION_ERROR_TYPES.remoteStatus;
+}

@@ -6,7 +6,7 @@ import * as os from "os";
 import * as path from "path";
 import { DEFAULT_CLIENT, type Emulator, type EmulatorOptions, type StateDump, startEmulator } from "../emulator/index";
 import type { PulumiCli } from "../../tools/pulumi/cli";
-import { ProjectStack, fileBackend, scratchWorkDir } from "../../tools/pulumi/stack";
+import { ProjectStack, fileBackend, scratchWorkDir } from "../pulumi/stack";
 import { type CrashProxy, startCrashProxy } from "./crash-proxy";
 import type { ListedIntegration } from "../../providers/genesys/integrations";
 import { type Recovery, recoverKilledUp } from "./recovery";

@@ -23,7 +23,7 @@ import { dynamicResourceType } from "../../domain/marker";
 import type { ListedIntegration } from "../../providers/genesys/integrations";
 import { isUnconfigured } from "../../providers/integration-setup";
 import * as fs from "fs";
-import type { ProjectStack, RunResult } from "../../tools/pulumi/stack";
+import type { ProjectStack, RunResult } from "../pulumi/stack";
 
 /** The Pulumi type of the Web Services integration (the one created nameless, then named). */
 export const INTEGRATION_RESOURCE_TYPE = dynamicResourceType("Integration");

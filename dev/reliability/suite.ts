@@ -4,7 +4,7 @@
 // step.
 import type { RandomKind } from "../emulator/index";
 import type { PulumiCli } from "../../tools/pulumi/cli";
-import { StackRunError } from "../../tools/pulumi/stack";
+import { StackRunError } from "../pulumi/stack";
 import { CRASH_POINTS, type CrashPoint } from "./crash-proxy";
 import { duplicates, residue, violations } from "./invariants";
 import { ReliabilityOrg, SECRET_KEYS, stackConfig } from "./org";

@@ -218,7 +218,10 @@ export function describeFailure(err: unknown, nowMs = Date.now()): ApiFailure {
   };
 }
 
-/** A stale `version` in a PUT/PATCH: 409, or Genesys's 400 "does not match the current version". */
+/**
+ * A stale `version` in a PUT/PATCH: 409, or Genesys's 400 "does not match the current version" (as
+ * Genesys's Terraform provider tells them, util.IsVersionMismatch).
+ */
 export function isStaleVersion(failure: ApiFailure): boolean {
   return failure.status === 409 || (failure.status === 400 && /does not match the current version/i.test(failure.message));
 }

@@ -19,6 +19,7 @@ export interface SdkApis {
   processAutomation: SdkApi;
   organization: SdkApi;
   authorization: SdkApi;
+  analytics: SdkApi;
 }
 
 interface SdkClient {
@@ -151,6 +152,7 @@ export class GenesysApi {
         processAutomation: new platformClient.ProcessAutomationApi(client),
         organization: new platformClient.OrganizationApi(client),
         authorization: new platformClient.AuthorizationApi(client),
+        analytics: new platformClient.AnalyticsApi(client),
       };
     }
     return { client: this.client, apis: this.apis };

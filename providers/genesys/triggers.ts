@@ -11,17 +11,20 @@ export interface MatchCriterion {
   values?: unknown[];
 }
 
-/** The match operators Genesys accepts (Process Automation's MatchCriteria). */
+/** The match operators Genesys accepts (MatchCriteria.operator's allowed values in Genesys's SDKs). */
 export const OPERATORS = [
   "GreaterThanOrEqual", "LessThanOrEqual", "Equal", "NotEqual", "LessThan", "GreaterThan",
   "NotIn", "In", "Contains", "All", "Exists", "Size",
 ] as const;
 
-/** How a trigger hands the event to its workflow: flattened top-level values, or the whole event as JSON. */
+/**
+ * How a trigger hands the event to its workflow: flattened top-level values, or the whole event as
+ * JSON (as Genesys's Terraform provider validates `data_format`).
+ */
 export const DATA_FORMATS = ["TopLevelPrimitives", "Json"] as const;
 export type DataFormat = (typeof DATA_FORMATS)[number];
 
-/** Genesys's default when a trigger names no `dataFormat`. */
+/** Genesys's default when a trigger names no `dataFormat` (Genesys's Terraform provider's docs). */
 export const DEFAULT_DATA_FORMAT: DataFormat = "TopLevelPrimitives";
 
 export interface LiveTrigger {

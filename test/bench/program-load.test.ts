@@ -10,7 +10,7 @@ import { parse } from "yaml";
 import { EMPTY_PROGRAM_DIR } from "../../dev/bench/run";
 import { PROJECT_ROOT } from "../../tools/pulumi/cli";
 
-// The function Pulumi's host and tools/pulumi/inline-host.js read compiler options with.
+// The function Pulumi's host and dev/pulumi/inline-host.js read compiler options with.
 const { loadTypeScriptCompilerOptions } = require("@pulumi/pulumi/tsutils") as { loadTypeScriptCompilerOptions: (file: string) => Record<string, unknown> };
 
 /** What Pulumi's run.js would replace (target, module, moduleResolution), as the project's tsconfig.json sets them. */

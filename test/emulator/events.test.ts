@@ -1,15 +1,17 @@
 // Events in the emulator: trigger → workflow (the published YAML, executed) → data action →
-// a loopback receiver, with the execution log of each event. The org is built through the SDK
-// with the product's own contract, request URL, workflow template and trigger criteria.
+// a loopback receiver, with the execution log of each event and the data action analytics the
+// runs feed. The org is built through the SDK with the product's own contract, request URL,
+// workflow template and trigger criteria.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { HANDOVER_EVENTS } from "../../domain/events";
 import { type Emulator, type EventRecord, startEmulator } from "../../dev/emulator/index";
 import { sampleEvent, sampleTopic } from "../../dev/emulator/sample-events";
+import { ACTION_ERROR_TYPES } from "../../dev/emulator/unverified";
 import { deadUrl, type Recorder, startRecorder } from "./cognigy-receiver";
 import { handoverAction, handoverOrg, publishHandoverWorkflow } from "./handover-org";
-import { type Apis, login } from "./sdk";
+import { type Apis, failure, login } from "./sdk";
 import { enabledIntegration, lookupAction, publish, sendEventAction } from "./world";
 
 let emu: Emulator;
@@ -307,5 +309,73 @@ describe("the control route", () => {
     const badField = await post({ topic: sampleTopic("acw"), event: { mediaType: "MESSAGE", colour: "red" } });
     expect(((await badField.json()) as { message: string }).message).toContain("Unknown property 'colour'");
     expect(cognigy.received).toHaveLength(1);
+  });
+});
+
+const DAY = { interval: `${new Date(Date.now() - 86_400_000).toISOString()}/${new Date(Date.now() + 60_000).toISOString()}` };
+const query = (body: Record<string, unknown>) => api.analytics.postAnalyticsActionsAggregatesQuery(body as never) as Promise<{ results?: Group[] }>;
+interface Group {
+  group: Record<string, string>;
+  data: { interval: string; metrics: { metric: string; stats: { count: number } }[] }[];
+}
+const executions = (group: Group) => group.data.reduce((sum, bucket) => sum + bucket.metrics[0].stats.count, 0);
+const publishBoth = async () => {
+  await emu.publishEvent(sampleTopic("acw"), sampleEvent("acw", "open-messaging"));
+  await emu.publishEvent(sampleTopic("user.end"), sampleEvent("user.end", "open-messaging"));
+};
+
+describe("data action analytics: the runs of the workflows' data action, counted (POST /api/v2/analytics/actions/aggregates/query)", () => {
+  it("groups by error type and response status: successes carry none, a remote 500 does", async () => {
+    const org = await handoverOrg(api, cognigy.url);
+    await publishBoth();
+    cognigy.reply = { status: 500, body: '{"error":"down"}' };
+    await publishBoth();
+
+    const body = { ...DAY, groupBy: ["actionId", "errorType", "responseStatus"], metrics: ["tTotalExecution"] };
+    const { results = [] } = await query(body);
+    expect(results.map((g) => [g.group, executions(g)])).toEqual([
+      [{ actionId: org.actionId, responseStatus: "200" }, 2],
+      [{ actionId: org.actionId, responseStatus: "500", errorType: ACTION_ERROR_TYPES.remoteStatus }, 2],
+    ]);
+    // One bucket (the default granularity is the interval), its interval the query's.
+    expect(results[0].data.map((bucket) => bucket.interval)).toHaveLength(1);
+    expect(results[0].data[0].metrics[0].metric).toBe("tTotalExecution");
+  });
+
+  it("a receiver that is gone: no response status, error type CONNECTION", async () => {
+    await handoverOrg(api, await deadUrl());
+    await publishBoth();
+    const { results = [] } = await query({ ...DAY, groupBy: ["errorType", "responseStatus"], metrics: ["tTotalExecution"] });
+    expect(results.map((g) => [g.group, executions(g)])).toEqual([[{ errorType: ACTION_ERROR_TYPES.connection }, 2]]);
+  });
+
+  it("the filter keeps the named action only; nothing matching answers {}", async () => {
+    await handoverOrg(api, cognigy.url);
+    await publishBoth();
+    const named = (name: string) => ({
+      ...DAY,
+      metrics: ["tTotalExecution"],
+      filter: { type: "and", predicates: [{ dimension: "actionName", value: name }, { dimension: "actionCategory", value: "Web Services Data Actions" }] },
+    });
+    expect(((await query(named("Send Event to Cognigy"))).results ?? []).map(executions)).toEqual([2]);
+    expect(await query(named("Another action"))).toEqual({});
+  });
+
+  it("test runs of the action (verify's probe) are not counted: the guess in unverified.ts", async () => {
+    const org = await handoverOrg(api, cognigy.url);
+    cognigy.reply = { status: 404, body: '{"error":"unknown user"}' };
+    const test = await api.integrations.postIntegrationsActionTest(org.actionId, { userId: "x", topic: "y", disconnectType: "z" });
+    expect(test.success).toBe(false);
+    expect(cognigy.received.length).toBeGreaterThan(0);
+    expect(await query({ ...DAY, metrics: ["tTotalExecution"] })).toEqual({});
+  });
+
+  it("refuses a query without metrics, with an unknown dimension or a bad interval, naming the field", async () => {
+    expect(await failure(query({ ...DAY }))).toMatchObject({ status: 400, message: expect.stringContaining("'metrics'") });
+    expect(await failure(query({ ...DAY, metrics: ["tTotalExecution"], groupBy: ["flowId"] }))).toMatchObject({
+      status: 400,
+      message: expect.stringContaining("'groupBy[0]'"),
+    });
+    expect(await failure(query({ interval: "yesterday", metrics: ["tTotalExecution"] }))).toMatchObject({ status: 400, message: expect.stringContaining("'interval'") });
   });
 });

@@ -20,6 +20,7 @@ export interface Apis {
   triggers: platformClient.ProcessAutomationApi;
   organization: platformClient.OrganizationApi;
   authorization: platformClient.AuthorizationApi;
+  analytics: platformClient.AnalyticsApi;
 }
 
 export async function login(url: string, id: string = DEFAULT_CLIENT.id, secret: string = DEFAULT_CLIENT.secret): Promise<Apis> {
@@ -33,6 +34,7 @@ export async function login(url: string, id: string = DEFAULT_CLIENT.id, secret:
     triggers: new platformClient.ProcessAutomationApi(client),
     organization: new platformClient.OrganizationApi(client),
     authorization: new platformClient.AuthorizationApi(client),
+    analytics: new platformClient.AnalyticsApi(client),
   };
 }
 

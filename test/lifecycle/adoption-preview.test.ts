@@ -5,7 +5,7 @@
 // descriptions stay beside the management marker.
 import { describe, expect, it } from "vitest";
 import type { Emulator } from "../../dev/emulator/index";
-import { StackRunError } from "../../tools/pulumi/stack";
+import { StackRunError } from "../../dev/pulumi/stack";
 import { seedHandMade } from "../verify/hand-made";
 import { PROJECT, SECRET_KEY, genesysConfig, orgStack, startOrg } from "../verify/org";
 import { writeCalls } from "./org";

@@ -15,7 +15,7 @@ import { publish } from "../emulator/world";
 import { GUIDE_EVENTS, OPEN_MESSAGING_CONDITIONS } from "../support/guide";
 import { TestStack, testEnv } from "../support/stack";
 import { genesysChanges } from "../support/state";
-import type { Step } from "../../tools/pulumi/stack";
+import type { Step } from "../../dev/pulumi/stack";
 import { Objects, orgWithUnrelated, writeCalls } from "./org";
 
 const READ_ONLY = { id: "ci-preview-client", secret: "ci-preview-secret" };

@@ -4,7 +4,7 @@
 // cannot be installed here (the AWS side is tested under mocks).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator, startEmulator } from "../../dev/emulator/index";
-import type { RunResult } from "../../tools/pulumi/stack";
+import type { RunResult } from "../../dev/pulumi/stack";
 import { DYNAMIC, genesysChanges, managedResources, webhookSteps } from "../support/state";
 import { emulatorConfig, TestStack } from "../support/stack";
 import { Objects, orgWithUnrelated, writeCalls } from "./org";
@@ -62,13 +62,14 @@ function webhookObjects(mine: Objects): Objects {
   return { ...mine, integrations };
 }
 
-function eventBridgeIntegration(mine: Objects) {
+/** `identity`: the stack's one identity (its `stackIdentity` output), which the webhook objects' marker carries too. */
+function eventBridgeIntegration(mine: Objects, identity: string) {
   const found = mine.integrations.filter((i) => i.typeId === "amazon-eventbridge-source");
   expect(found).toHaveLength(1);
   expect(found[0]).toMatchObject({
     name: "Amazon EventBridge Source - Cognigy",
     intendedState: "ENABLED",
-    notes: MANAGED_BY,
+    notes: `${MANAGED_BY} ${identity}`,
     // The property names Genesys's own EventBridge module and the premium-app wizard write.
     properties: { awsAccountId: "123456789012", awsAccountRegion: "eu-central-1", eventSourceSuffix: SUFFIX, eventFilter: TOPICS },
   });
@@ -97,7 +98,9 @@ describe("migrating one org from webhooks to Amazon EventBridge and back", () =>
       "PATCH /api/v2/integrations/{integrationId} → 200",
     ]);
     const mine = ours();
-    const integration = eventBridgeIntegration(mine);
+    const identity = (result.outputs as { stackIdentity: string }).stackIdentity;
+    const integration = eventBridgeIntegration(mine, identity);
+    expect(webhooksOnly.integrations[0].notes).toBe(`${MANAGED_BY} ${identity}`);
     expect({ ...mine, integrations: mine.integrations.filter((i) => i.id !== integration.id) }).toEqual(webhooksOnly);
     expect(result.outputs.eventBridgeIntegration).toEqual({
       id: integration.id,

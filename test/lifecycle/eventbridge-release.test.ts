@@ -5,7 +5,7 @@
 // and `pulumi destroy` removes it (docs/teardown.md, docs/eventbridge-migration.md).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator, startEmulator } from "../../dev/emulator/index";
-import { StackRunError } from "../../tools/pulumi/stack";
+import { StackRunError } from "../../dev/pulumi/stack";
 import { DYNAMIC, genesysChanges, managedResources } from "../support/state";
 import { emulatorConfig, TestStack } from "../support/stack";
 import { Objects, orgWithUnrelated, writeCalls } from "./org";
@@ -98,7 +98,10 @@ describe("the live EventBridge path", () => {
       ].sort(),
     );
     expect(ours()).toEqual(live);
-    expect(managedResources(await stack.exportState()).map((r) => r.type)).toEqual([`${DYNAMIC}EventBridgeIntegration`]);
+    const state = await stack.exportState();
+    expect(managedResources(state).map((r) => r.type)).toEqual([`${DYNAMIC}EventBridgeIntegration`]);
+    // The identity its marker carries stays with it (the engine keeps what a protected record depends on).
+    expect((state.deployment.resources ?? []).map((r: { urn: string }) => r.urn.split("::").pop())).toContain("handover-identity");
   });
 
   it("eventbridge: up writes nothing; destroy is refused before any call, the source and the stack's state stay", async () => {

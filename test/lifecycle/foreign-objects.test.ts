@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { Emulator, startEmulator } from "../../dev/emulator/index";
-import { fileBackend, pulumiEnvironment } from "../../tools/pulumi/stack";
+import { fileBackend, pulumiEnvironment } from "../../dev/pulumi/stack";
 import { login } from "../emulator/sdk";
 import { refusal } from "../support/refusal";
 import { TEST_PASSPHRASE, TestStack, emulatorConfig, testEnv } from "../support/stack";

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CLIENT, type Emulator, startEmulator } from "../../dev/emulator/index";
-import { StackRunError } from "../../tools/pulumi/stack";
+import { StackRunError } from "../../dev/pulumi/stack";
 import { type Deployment, managedResources } from "../support/state";
 import { TestStack, testEnv } from "../support/stack";
 import { writeCalls } from "./org";

@@ -4,7 +4,7 @@
 // (`--run-program`), and that command works.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../dev/emulator/index";
-import { StackRunError } from "../../tools/pulumi/stack";
+import { StackRunError } from "../../dev/pulumi/stack";
 import { emulatorConfig, TestStack } from "../support/stack";
 
 const CLIENT = "rotating-client";

@@ -12,7 +12,7 @@ import {
   parsePulumiVersion,
   pinnedPulumiVersion,
 } from "../../tools/pulumi/cli";
-import { goBuildArgs } from "../../dev/pulumi-cli/build";
+import { goBuildArgs } from "../../dev/pulumi/build";
 
 const PINNED = "3.248.0";
 const BUILD = "/p/.pulumi-cli/v3.248.0";

@@ -2,7 +2,7 @@ import * as path from "path";
 import { fileURLToPath, pathToFileURL } from "url";
 import { describe, expect, it } from "vitest";
 import { LOCAL_CLIENT_ID, LOCAL_PASSPHRASE, localConfig, localEnv, localPaths } from "../../dev/local/stack-setup";
-import { pulumiEnvironment } from "../../tools/pulumi/stack";
+import { pulumiEnvironment } from "../../dev/pulumi/stack";
 
 const paths = localPaths("/work/project/.local");
 const targets = { emulatorUrl: "http://127.0.0.1:41234", receiverUrl: "http://127.0.0.1:41235" };

@@ -2,6 +2,7 @@
 // exports. Its argument rules, plain and resolved, are pure: test/unit/handover-eventbridge-args.test.ts.
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
+import { STACK_IDENTITY_TYPE } from "../../providers/webhook-resources";
 import { drain, settled, startScenario } from "./registrations";
 
 const DYNAMIC = "pulumi-nodejs:dynamic/genesyscloud:";
@@ -12,18 +13,27 @@ const SAAS = { awsAccountId: "123456789012", awsRegion: "eu-central-1", organisa
 // `{ parent: pulumi.rootStackResource }` as the monitor receives it: where the stack program
 // registered these objects up to 05805b9.
 const FROM_STACK_ROOT = [{ name: "", type: "", parentUrn: "", noParent: true }];
+/** What the identity's provider makes (once per stack). */
+const IDENTITY = "0f4c2a9e-7b1d-4e3a-8c5f-6a2b9d0e1f3c";
 
 async function loadComponent() {
   const { registrations } = await startScenario({}, {}, {
     // The integration's provider reads the org id; the AWS resources get an ARN.
-    outputs: (type) => (type === `${DYNAMIC}EventBridgeIntegration` ? { genesysOrgId: ORG_ID } : type.startsWith("aws:") ? { arn: `arn:aws:${type}` } : {}),
+    outputs: (type) =>
+      type === `${DYNAMIC}EventBridgeIntegration`
+        ? { genesysOrgId: ORG_ID }
+        : type === STACK_IDENTITY_TYPE
+          ? { identity: IDENTITY }
+          : type.startsWith("aws:")
+            ? { arn: `arn:aws:${type}` }
+            : {},
   });
   const { HandoverEventBridge } = await import("../../components/handover-eventbridge");
   return { registrations, HandoverEventBridge };
 }
 
 describe("HandoverEventBridge under mocks", () => {
-  it("registers the integration as its child, aliased from the stack's top level, with the release's topics and the stack's marker", async () => {
+  it("registers the integration as its child, aliased from the stack's top level, with the release's topics and the marker with its own identity", async () => {
     const { registrations, HandoverEventBridge } = await loadComponent();
     const component = new HandoverEventBridge(
       "org",
@@ -34,11 +44,14 @@ describe("HandoverEventBridge under mocks", () => {
     await drain();
     expect(registrations.map((r) => [r.type, r.name])).toEqual([
       [COMPONENT, "org"],
+      [STACK_IDENTITY_TYPE, "org-identity"],
       [`${DYNAMIC}EventBridgeIntegration`, "org-integration"],
     ]);
-    const [parent, integration] = registrations;
+    const [parent, identity, integration] = registrations;
     expect(integration.parent).toBe(parent.urn);
     expect(integration.aliases).toEqual(FROM_STACK_ROOT);
+    // Used on its own, the component makes the identity its marker carries (new: nothing to alias).
+    expect([identity.parent, identity.aliases]).toEqual([parent.urn, []]);
     for (const r of registrations) expect([r.name, r.protect, r.retainOnDelete]).toEqual([r.name, true, true]);
     const { __provider, providerVersion, ...inputs } = integration.inputs;
     expect(inputs).toEqual({
@@ -49,11 +62,20 @@ describe("HandoverEventBridge under mocks", () => {
       eventSourceSuffix: SUFFIX,
       topicFilters: ["v2.detail.events.conversation.{id}.customer.end", "v2.detail.events.conversation.{id}.user.start"],
       adopt: true,
-      managedBy: "cognigy-genesys-handover cognigy/dev",
+      managedBy: `cognigy-genesys-handover cognigy/dev ${IDENTITY}`,
       released: false,
     });
     expect(await settled(component.integration.topicFilters)).toEqual(inputs.topicFilters);
     expect(component.aws).toBeUndefined();
+  });
+
+  it("with the identity the program shares with HandoverWebhooks: no identity of its own, the marker carries the given one", async () => {
+    const { registrations, HandoverEventBridge } = await loadComponent();
+    const component = new HandoverEventBridge("org", { ...SAAS, identity: "shared-identity" });
+    await settled(component.eventSourceName);
+    await drain();
+    expect(registrations.map((r) => r.name)).toEqual(["org", "org-integration"]);
+    expect(registrations[1].inputs.managedBy).toBe("cognigy-genesys-handover cognigy/dev shared-identity");
   });
 
   it("self-hosted: the AWS side as its child too, aliased likewise, fed the org id the integration reads, kept on delete with it", async () => {

@@ -29,9 +29,13 @@ describe("the stack program under mocks, default configuration", async () => {
   const integration = byName("handover-integration");
   const dataAction = byName("handover-data-action");
 
-  it("registers exactly one component and the six Genesys objects, all children of the component", () => {
+  it("registers exactly one component and the six Genesys objects, all children of the component, and the stack's identity beside it", () => {
     expect(registrations.map((r) => [r.type, r.name]).sort()).toEqual([...WEBHOOK_REGISTRATIONS].sort());
-    for (const child of registrations.filter((r) => r !== component)) expect(child.parent, child.name).toBe(component.urn);
+    const identity = byName("handover-identity");
+    for (const child of registrations.filter((r) => r !== component && r !== identity)) expect(child.parent, child.name).toBe(component.urn);
+    // At the top level, so an EventBridge-only stack keeps it; aliased from under the component, where it was before.
+    expect(identity.parent).not.toBe(component.urn);
+    expect(identity.aliases).toEqual([{ name: "", type: "", parentUrn: component.urn, noParent: false }]);
   });
 
   it("creates the integration active, with the guide's name and the stack's marker", () => {

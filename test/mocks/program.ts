@@ -4,10 +4,13 @@ import { STACK_IDENTITY_TYPE } from "../../providers/webhook-resources";
 import { DYNAMIC } from "../support/state";
 import { drain, type ScenarioOptions, settled, startScenario } from "./registrations";
 
-/** The webhooks component, the stack identity and its six Genesys objects, as [type, name]. */
+/** The stack's one identity, which the program registers at the stack's top level in every mode. */
+export const STACK_IDENTITY = [STACK_IDENTITY_TYPE, "handover-identity"];
+
+/** The stack identity, the webhooks component and its six Genesys objects, as [type, name]. */
 export const WEBHOOK_REGISTRATIONS = [
+  STACK_IDENTITY,
   ["cognigy:genesyscloud:HandoverWebhooks", "handover"],
-  [STACK_IDENTITY_TYPE, "handover-identity"],
   [`${DYNAMIC}Integration`, "handover-integration"],
   [`${DYNAMIC}DataAction`, "handover-data-action"],
   [`${DYNAMIC}Workflow`, "handover-workflow-acw"],

@@ -3,12 +3,16 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SECRET, valid, withConfig } from "../unit/bad-config-catalogue";
 import { DYNAMIC } from "../support/state";
-import { loadProgram as loadProgramUnderMocks, WEBHOOK_REGISTRATIONS } from "./program";
+import { loadProgram as loadProgramUnderMocks, STACK_IDENTITY, WEBHOOK_REGISTRATIONS } from "./program";
+import { STACK_IDENTITY_TYPE } from "../../providers/webhook-resources";
 import { drain, Registration, startScenario } from "./registrations";
 import { newWebhookObjectRefusal, parseCognigyVersion } from "../../domain/cognigy-version";
 
 const ORG_ID = "8a3e7c1d-2b4f-4d6a-9e8b-0c1d2e3f4a5b";
 const API_KEY = "eventbridge-api-key-value";
+/** The identity the stack's StackIdentity answers (its provider makes one per stack). */
+const IDENTITY = "0f4c2a9e-7b1d-4e3a-8c5f-6a2b9d0e1f3c";
+const MARKER = `cognigy-genesys-handover cognigy/dev ${IDENTITY}`;
 const EVENTBRIDGE_SIDE = [
   ["cognigy:genesyscloud:HandoverEventBridge", "eventbridge"],
   [`${DYNAMIC}EventBridgeIntegration`, "eventbridge-integration"],
@@ -33,8 +37,8 @@ const EVENTBRIDGE = {
 const loadProgram = (config: Record<string, string>) =>
   loadProgramUnderMocks(config, {
     secretKeys: ["cognigy:eventBridgeApiKey"],
-    // The EventBridge provider reads the org id from Genesys.
-    outputs: (type) => (type === `${DYNAMIC}EventBridgeIntegration` ? { genesysOrgId: ORG_ID } : {}),
+    // The EventBridge provider reads the org id from Genesys; the identity's provider makes the identity.
+    outputs: (type) => (type === `${DYNAMIC}EventBridgeIntegration` ? { genesysOrgId: ORG_ID } : type === STACK_IDENTITY_TYPE ? { identity: IDENTITY } : {}),
   });
 
 const kinds = (registrations: Registration[]) =>
@@ -47,7 +51,7 @@ describe("the stack program per cognigy:mode", () => {
     const { registrations, outputs } = await loadProgram(withConfig({ "cognigy:version": "4.98" }));
     expect(kinds(registrations)).toEqual([...WEBHOOK_REGISTRATIONS].sort());
     expect(Object.keys(outputs).filter((key) => outputs[key as keyof typeof outputs] !== undefined).sort()).toEqual(
-      ["dataAction", "integration", "requestUrl", "triggers", "workflows"],
+      ["dataAction", "integration", "requestUrl", "stackIdentity", "triggers", "workflows"],
     );
   });
 
@@ -55,7 +59,7 @@ describe("the stack program per cognigy:mode", () => {
     const { registrations, outputs } = await loadProgram(
       withConfig({ ...EVENTBRIDGE, "cognigy:mode": "eventbridge", "cognigy:endpointDomain": undefined }),
     );
-    expect(kinds(registrations)).toEqual([...EVENTBRIDGE_SIDE].sort());
+    expect(kinds(registrations)).toEqual([STACK_IDENTITY, ...EVENTBRIDGE_SIDE].sort());
     const { __provider, providerVersion, ...inputs } = registrations.find((r) => r.name === "eventbridge-integration")!.inputs;
     expect(typeof __provider).toBe("string");
     expect(inputs).toEqual({
@@ -66,7 +70,7 @@ describe("the stack program per cognigy:mode", () => {
       eventSourceSuffix: "cognigy-org-42",
       topicFilters: ["v2.detail.events.conversation.{id}.acw", "v2.detail.events.conversation.{id}.user.end"],
       adopt: false,
-      managedBy: "cognigy-genesys-handover cognigy/dev",
+      managedBy: MARKER,
       released: false,
     });
     expect(outputs).toMatchObject({
@@ -78,6 +82,8 @@ describe("the stack program per cognigy:mode", () => {
         topicFilters: ["v2.detail.events.conversation.{id}.acw", "v2.detail.events.conversation.{id}.user.end"],
       },
       eventSourceName: `aws.partner/genesys.com/cloud/${ORG_ID}/cognigy-org-42`,
+      // What `npm run verify -- --identity` takes.
+      stackIdentity: IDENTITY,
     });
     for (const key of ["requestUrl", "integration", "dataAction", "workflows", "triggers", "eventBridgeAws"]) {
       expect(outputs[key as keyof typeof outputs], key).toBeUndefined();
@@ -92,11 +98,11 @@ describe("the stack program per cognigy:mode", () => {
     ]);
   });
 
-  it("both: the webhook objects and the EventBridge integration side by side, with the same marker", async () => {
+  it("both: the webhook objects and the EventBridge integration side by side, with the same marker: one identity for both", async () => {
     const { registrations, outputs } = await loadProgram(withConfig({ ...EVENTBRIDGE, "cognigy:mode": "both" }));
     expect(kinds(registrations)).toEqual([...WEBHOOK_REGISTRATIONS, ...EVENTBRIDGE_SIDE].sort());
     const markers = new Set(registrations.filter((r) => r.type.startsWith(DYNAMIC)).map((r) => r.inputs.managedBy));
-    expect([...markers]).toEqual(["cognigy-genesys-handover cognigy/dev"]);
+    expect([...markers]).toEqual([MARKER]);
     expect(outputs.requestUrl).toBe("https://endpoint-app.cognigy.ai/handover/genesysCloudOM");
     expect(outputs.eventBridgeIntegration?.id).toBe("eventbridge-integration-id");
   });
@@ -112,7 +118,7 @@ describe("the stack program per cognigy:mode", () => {
         "cognigy:endpointUrl": "https://cognigy-endpoint.example.com",
       }),
     );
-    expect(kinds(registrations)).toEqual([...EVENTBRIDGE_SIDE, ...AWS_SIDE].sort());
+    expect(kinds(registrations)).toEqual([STACK_IDENTITY, ...EVENTBRIDGE_SIDE, ...AWS_SIDE].sort());
     const input = (name: string) => registrations.find((r) => r.name === name)!.inputs;
     expect(input("eventbridge-aws-bus")).toMatchObject({ name: `aws.partner/genesys.com/cloud/${ORG_ID}/cognigy-org-42`, region: "eu-central-1" });
     expect(input("eventbridge-aws-destination")).toMatchObject({
@@ -180,7 +186,7 @@ describe("the version gate in the program", () => {
         { name: "Trigger conversation.id.user.end", topicName: "v2.detail.events.conversation.{id}.user.end" },
       ],
       createRefusal: newWebhookObjectRefusal(parseCognigyVersion("4.100")),
-      managedBy: "cognigy-genesys-handover cognigy/dev",
+      managedBy: MARKER,
       providerVersion: expect.any(String),
     });
     const identity = registrations.find((r) => r.name === "handover-identity")!;

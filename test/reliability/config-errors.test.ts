@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../dev/emulator/index";
 import { CONFIG_KEYS } from "../../stacks/config";
-import { StackRunError } from "../../tools/pulumi/stack";
+import { StackRunError } from "../../dev/pulumi/stack";
 import { TestStack } from "../support/stack";
 import { SECRET, catalogue, withConfig } from "../unit/bad-config-catalogue";
 

@@ -6,7 +6,7 @@
 // no residue after destroy.
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { ADOPT_CONFIG_KEY } from "../../domain/config-keys";
-import { StackRunError } from "../../tools/pulumi/stack";
+import { StackRunError } from "../../dev/pulumi/stack";
 import { CRASH_POINTS } from "../../dev/reliability/crash-proxy";
 import { duplicates, objectIds, residue, violations } from "../../dev/reliability/invariants";
 import { ReliabilityOrg, SECRET_KEYS, stackConfig } from "../../dev/reliability/org";

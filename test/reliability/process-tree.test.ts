@@ -2,7 +2,7 @@
 // checkpoint write would race whoever looks at the checkpoint next (runbook step 0).
 import { spawn } from "child_process";
 import { describe, expect, it } from "vitest";
-import { awaitEnded, descendants, hasEnded, killTree } from "../../tools/pulumi/process-tree";
+import { awaitEnded, descendants, hasEnded, killTree } from "../../dev/pulumi/process-tree";
 import { until } from "../support/until";
 
 describe("killTree", () => {

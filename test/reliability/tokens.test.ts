@@ -3,7 +3,7 @@
 // run at once with the message naming the client, without retrying the refused login.
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { DEFAULT_CLIENT } from "../../dev/emulator/index";
-import { StackRunError } from "../../tools/pulumi/stack";
+import { StackRunError } from "../../dev/pulumi/stack";
 import { CRASH_POINTS } from "../../dev/reliability/crash-proxy";
 import { duplicates, residue } from "../../dev/reliability/invariants";
 import { ReliabilityOrg } from "../../dev/reliability/org";

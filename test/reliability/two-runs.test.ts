@@ -4,9 +4,9 @@
 // names: whatever the interleaving, no object ends up twice, nothing either stack owns is
 // deleted by the other, and the stack that lost is told why.
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { DEFAULT_CLIENT, startEmulator } from "../../dev/emulator/index";
+import { DEFAULT_CLIENT, type Emulator, startEmulator } from "../../dev/emulator/index";
 import { IntegrationProvider } from "../../providers/integration";
-import { StackRunError } from "../../tools/pulumi/stack";
+import { StackRunError } from "../../dev/pulumi/stack";
 import { CRASH_POINTS, startCrashProxy } from "../../dev/reliability/crash-proxy";
 import { duplicates, residue, violations } from "../../dev/reliability/invariants";
 import { ReliabilityOrg } from "../../dev/reliability/org";
@@ -72,42 +72,20 @@ describe("two runs at once", () => {
     expect(violations(org.baseline, org.emulator.state(), org.seeded)).toEqual([]);
   }, 600_000);
 
-  it.concurrent("an integration create that finds a namesake made meanwhile deletes its own and says so", async () => {
-    const emulator = await startEmulator({});
-    const proxy = await startCrashProxy(emulator.url);
-    try {
-      const other = await client(emulator, DEFAULT_CLIENT.id, DEFAULT_CLIENT.secret);
-      let theirs = "";
-      // Just before our naming, another run names its own integration the same: it looked for
-      // namesakes before ours had our name, so only our look, after our naming, can see the clash.
-      proxy.tap(CRASH_POINTS.find((p) => p.name === "integration config (name + marker)")!, async () => {
-        const made = await other.call<{ id: string }>("POST", "/api/v2/integrations", { integrationType: { id: "custom-rest-actions" } });
-        const config = await other.call<Record<string, unknown>>("GET", `/api/v2/integrations/${made.id}/config/current`);
-        await other.call("PUT", `/api/v2/integrations/${made.id}/config/current`, { ...config, name: "Shared name", notes: "other stack's marker" });
-        theirs = made.id;
-      });
-      const provider = new IntegrationProvider();
-      await provider.configure(configureRequest(emulatorConfig(proxy)));
-      const failure = (await provider.create({ name: "Shared name", notes: "", enabled: true, adopt: false, managedBy: "our marker", providerVersion: "0.1.0" }).catch((e: unknown) => e)) as Error;
-      expect(failure.message).toMatch(new RegExp(`Integration "Shared name" was created by another run against this Genesys org at the same time \\(id ${theirs}\\), while this run created its own \\(id [^)]+\\), which it deleted again`));
-      expect(emulator.state().integrations.map((i) => [i.id, i.name, i.notes])).toEqual([[theirs, "Shared name", "other stack's marker"]]);
-    } finally {
-      await proxy.close();
-      await emulator.close();
-    }
-  });
-
-  it.concurrent("the namesake clean-up deletes its own integration even when the DELETE answers 404 as not visible yet", async () => {
-    // Genesys's read-after-create window on, and the clean-up's DELETE, right after the create,
-    // answered 404 as inside it: counted as gone, the duplicate would stay while the run reports it deleted.
-    const emulator = await startEmulator({ invisibilityMs: 300 });
+  /**
+   * Just before our naming, another run names its own integration the same: it looked for
+   * namesakes before ours had our name, so only our look, after our naming, can see the clash.
+   * `afterTheirs` runs once theirs is named; resolves to our create's failure and the ids.
+   */
+  async function namesakeRace(options: { invisibilityMs?: number; settings?: Record<string, string>; afterTheirs?: (emulator: Emulator) => void }) {
+    const emulator = await startEmulator({ invisibilityMs: options.invisibilityMs });
     const proxy = await startCrashProxy(emulator.url);
     try {
       const other = await client(emulator, DEFAULT_CLIENT.id, DEFAULT_CLIENT.secret);
       let theirs = "";
       proxy.tap(CRASH_POINTS.find((p) => p.name === "integration config (name + marker)")!, async () => {
         const made = await other.call<{ id: string }>("POST", "/api/v2/integrations", { integrationType: { id: "custom-rest-actions" } });
-        // The other run waits out the window too: its config reads 404 until then.
+        // Inside a read-after-create window the other run waits it out too: its config reads 404 until then.
         let config: Record<string, unknown> | undefined;
         while (!config) {
           config = await other.call<Record<string, unknown>>("GET", `/api/v2/integrations/${made.id}/config/current`).catch(() => undefined);
@@ -115,17 +93,34 @@ describe("two runs at once", () => {
         }
         await other.call("PUT", `/api/v2/integrations/${made.id}/config/current`, { ...config, name: "Shared name", notes: "other stack's marker" });
         theirs = made.id;
-        emulator.injectFaults({ route: "DELETE /api/v2/integrations/{integrationId}", kind: "invisibility" });
+        options.afterTheirs?.(emulator);
       });
       const provider = new IntegrationProvider();
-      await provider.configure(configureRequest(emulatorConfig(proxy, { "genesyscloud:retryMinWaitMs": "50" })));
+      await provider.configure(configureRequest(emulatorConfig(proxy, options.settings)));
       const failure = (await provider.create({ name: "Shared name", notes: "", enabled: true, adopt: false, managedBy: "our marker", providerVersion: "0.1.0" }).catch((e: unknown) => e)) as Error;
-      expect(failure.message).toMatch(/was created by another run against this Genesys org at the same time .* which it deleted again/);
-      expect(emulator.faults().injected.invisibility).toBe(1);
-      expect(emulator.state().integrations.map((i) => [i.id, i.name, i.notes])).toEqual([[theirs, "Shared name", "other stack's marker"]]);
+      return { failure, theirs, faults: emulator.faults(), left: emulator.state().integrations.map((i) => [i.id, i.name, i.notes]) };
     } finally {
       await proxy.close();
       await emulator.close();
     }
+  }
+
+  it.concurrent("an integration create that finds a namesake made meanwhile deletes its own and says so", async () => {
+    const { failure, theirs, left } = await namesakeRace({});
+    expect(failure.message).toMatch(new RegExp(`Integration "Shared name" was created by another run against this Genesys org at the same time \\(id ${theirs}\\), while this run created its own \\(id [^)]+\\), which it deleted again`));
+    expect(left).toEqual([[theirs, "Shared name", "other stack's marker"]]);
+  });
+
+  it.concurrent("the namesake clean-up deletes its own integration even when the DELETE answers 404 as not visible yet", async () => {
+    // Genesys's read-after-create window on, and the clean-up's DELETE, right after the create,
+    // answered 404 as inside it: counted as gone, the duplicate would stay while the run reports it deleted.
+    const { failure, theirs, faults, left } = await namesakeRace({
+      invisibilityMs: 300,
+      settings: { "genesyscloud:retryMinWaitMs": "50" },
+      afterTheirs: (emulator) => emulator.injectFaults({ route: "DELETE /api/v2/integrations/{integrationId}", kind: "invisibility" }),
+    });
+    expect(failure.message).toMatch(/was created by another run against this Genesys org at the same time .* which it deleted again/);
+    expect(faults.injected.invisibility).toBe(1);
+    expect(left).toEqual([[theirs, "Shared name", "other stack's marker"]]);
   });
 });

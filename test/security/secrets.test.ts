@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../dev/emulator/index";
-import { StackRunError } from "../../tools/pulumi/stack";
+import { StackRunError } from "../../dev/pulumi/stack";
 import { SUITE_LIMITS } from "../../dev/reliability/org";
 import { TestStack, testEnv } from "../support/stack";
 

@@ -2,7 +2,7 @@
 // when this machine has none (minutes, once; progress on stderr). No CLI and no way to build one
 // fails the run here with a message naming what is missing, instead of skipping tests.
 import type { TestProject } from "vitest/node";
-import { ensurePulumiCli } from "../../dev/pulumi-cli/build";
+import { ensurePulumiCli } from "../../dev/pulumi/build";
 
 export default async function setup(project: TestProject): Promise<void> {
   const cli = await ensurePulumiCli((line) => process.stderr.write(`[pulumi cli] ${line}\n`));

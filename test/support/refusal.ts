@@ -1,6 +1,6 @@
 // What the CLI printed for an operation that must fail: its message, stdout and stderr together.
 import { expect } from "vitest";
-import { StackRunError } from "../../tools/pulumi/stack";
+import { StackRunError } from "../../dev/pulumi/stack";
 
 export async function refusal(run: Promise<unknown>): Promise<string> {
   const error = await run.then(

@@ -5,7 +5,7 @@
 // tsconfig.pulumi.json: noCheck); `npm run typecheck` and test/program cover the types.
 //
 //   const stack = await TestStack.create({ stack: "lifecycle", config, secretKeys: ["genesyscloud:oauthClientSecret"] });
-//   const up = await stack.up();          // RunResult: outputs, changes, steps, stdout (tools/pulumi/stack.ts)
+//   const up = await stack.up();          // RunResult: outputs, changes, steps, stdout (dev/pulumi/stack.ts)
 //   await stack.preview({ diff: true }); await stack.refresh(); await stack.destroy();
 //   stack.setConfig({ ... }, secretKeys); await stack.exportState(); await stack.dispose();
 //   emulatorConfig(emu, { "cognigy:endpointDomain": "app.cognigy.ai" })   // genesyscloud:* aimed at an emulator
@@ -14,7 +14,7 @@ import * as os from "os";
 import * as path from "path";
 import { inject } from "vitest";
 import { DEFAULT_CLIENT } from "../../dev/emulator/index";
-import { ProjectStack, fileBackend, scratchWorkDir } from "../../tools/pulumi/stack";
+import { ProjectStack, fileBackend, scratchWorkDir } from "../../dev/pulumi/stack";
 
 export const TEST_PASSPHRASE = "test-only-passphrase";
 

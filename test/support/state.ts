@@ -1,6 +1,6 @@
 // Reading what the real engine reports: its steps (engine events) and the stack's state
 // (`pulumi stack export`), narrowed to the Genesys objects the dynamic providers manage.
-import type { Step } from "../../tools/pulumi/stack";
+import type { Step } from "../../dev/pulumi/stack";
 
 export const DYNAMIC = "pulumi-nodejs:dynamic/genesyscloud:";
 

@@ -1,6 +1,6 @@
 // The marker with the stack's identity, and how markers written before it are recognised.
 import { describe, expect, it } from "vitest";
-import { IDENTITY_LENGTH, hasMarker, hasStackMarker, sameStackMarker, stackMarker } from "../../domain/marker";
+import { IDENTITY_LENGTH, hasMarker, hasStackMarker, sameStackMarker, stackMarker, stackMarkerIdentity } from "../../domain/marker";
 
 const LEGACY = stackMarker("cognigy", "prod");
 const MINE = stackMarker("cognigy", "prod", "0b6f3c9e-5f7a-4b8e-9d2a-3c1e7f6a8b90");
@@ -30,5 +30,17 @@ describe("stack marker with identity", () => {
   it("verify recognises this project/stack with any identity or none, and nothing else", () => {
     for (const text of [LEGACY, `text\n\n${MINE}`, NAMESAKE]) expect(hasStackMarker(text, LEGACY)).toBe(true);
     for (const text of [`${LEGACY}x`, stackMarker("cognigy", "prod-eu", "id"), "hand-made", undefined]) expect(hasStackMarker(text, LEGACY)).toBe(false);
+  });
+
+  it("verify given the identity recognises that one and the marker from before identities, not a same-named stack's", () => {
+    const identity = "0b6f3c9e-5f7a-4b8e-9d2a-3c1e7f6a8b90";
+    for (const text of [LEGACY, `text\n\n${MINE}`]) expect(hasStackMarker(text, LEGACY, identity)).toBe(true);
+    for (const text of [NAMESAKE, "hand-made", undefined]) expect(hasStackMarker(text, LEGACY, identity)).toBe(false);
+  });
+
+  it("reads the identity a marker of this project/stack carries: none before identities, nothing for another stack's", () => {
+    expect(stackMarkerIdentity(`notes\n\n${MINE}`, LEGACY)).toBe("0b6f3c9e-5f7a-4b8e-9d2a-3c1e7f6a8b90");
+    expect(stackMarkerIdentity(LEGACY, LEGACY)).toBe("");
+    for (const text of [stackMarker("cognigy", "prod-eu", "id"), `${MINE} extra`, "hand-made", undefined]) expect(stackMarkerIdentity(text, LEGACY)).toBeUndefined();
   });
 });

@@ -4,14 +4,17 @@
 // the emulator; the current program then runs on the same stack, backend and stack file, as after
 // a `git pull`. The aliases must carry every Genesys object over: no step on one but `same`, and
 // not one write to Genesys. The same for a stack deployed by the tree before stack identities
-// (32f83bc): its objects carry the marker without an identity, and only the identity is created.
+// (32f83bc): its objects carry the marker without an identity, and only the identity is created;
+// and for one deployed by the tree whose HandoverWebhooks held the identity as its child and whose
+// EventBridge integration carried no identity (fccc79f): the identity record moves to the stack's
+// top level by its alias, keeping its value, so both sides keep their markers without a write.
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
-import type { RunResult } from "../../tools/pulumi/stack";
+import type { RunResult } from "../../dev/pulumi/stack";
 import { Objects, writeCalls } from "../lifecycle/org";
 import { DYNAMIC, Deployment, genesysSteps, managedResources } from "../support/state";
 import { TestStack } from "../support/stack";
@@ -20,6 +23,8 @@ const ROOT = path.join(__dirname, "..", "..");
 const LAYOUT = "05805b9";
 /** The tree before stack identities: markers `cognigy-genesys-handover <project>/<stack>`. */
 const NO_IDENTITY = "32f83bc";
+/** The tree before the EventBridge side carried the identity: the identity a child of HandoverWebhooks. */
+const WEBHOOKS_IDENTITY = "fccc79f";
 /** What the program needs of a tree (each where the commit has it: `domain` came with issue 16). */
 const BEFORE_TREE = ["Pulumi.yaml", "package.json", "tsconfig.json", "tsconfig.pulumi.json", "stacks", "components", "providers", "domain", "templates"];
 const STACK = "upgrade";
@@ -41,9 +46,10 @@ const NEW_CONFIG_KEY = "update pulumi:providers:pulumi-nodejs default";
 /** The modes of domain/modes.ts; self-hosted stays off: the aws provider plugin cannot be installed here. */
 const MODES = [
   { before: LAYOUT, mode: "webhooks", config: {}, created: [NEW_IDENTITY, NEW_CONFIG_KEY] },
-  { before: LAYOUT, mode: "eventbridge", config: EVENTBRIDGE, created: [NEW_COMPONENT, NEW_CONFIG_KEY] },
+  { before: LAYOUT, mode: "eventbridge", config: EVENTBRIDGE, created: [NEW_COMPONENT, NEW_IDENTITY, NEW_CONFIG_KEY] },
   { before: LAYOUT, mode: "both", config: EVENTBRIDGE, created: [NEW_COMPONENT, NEW_IDENTITY, NEW_CONFIG_KEY] },
   { before: NO_IDENTITY, mode: "webhooks", config: {}, created: [NEW_IDENTITY, NEW_CONFIG_KEY] },
+  { before: WEBHOOKS_IDENTITY, mode: "both", config: EVENTBRIDGE, created: [] },
 ];
 
 /** The component that holds an object, by the object's name; up to 05805b9 the stack itself held the EventBridge integration. */

@@ -2,7 +2,7 @@
 // seeded with plain SDK calls.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator, StateDump } from "../../dev/emulator/index";
-import { StackRunError } from "../../tools/pulumi/stack";
+import { StackRunError } from "../../dev/pulumi/stack";
 import { GUIDE_URL, INTEGRATION, seedHandMade, seedUnrelated } from "./hand-made";
 import { SECRET_KEY, failedNames, genesysConfig, orgStack, startOrg, verifyRows } from "./org";
 

@@ -99,7 +99,7 @@ describe("npm run verify", () => {
     expect(usage.stderr).toMatch(/^verify: No stack file .*Pulumi\.missing-org\.yaml for --stack missing-org\. .*stacks found: cli\./);
   });
 
-  it("without options, Cognigy's endpoint answering 500 fails verify: the Call Data Action's failure path shows nowhere else", async () => {
+  it("without options, Cognigy's endpoint answering 500 fails verify through the probe, before any workflow's call has failed", async () => {
     const [org, cognigy] = await Promise.all([startOrg(), startRecorder()]);
     try {
       cognigy.reply = { status: 500, body: '{"error":"unavailable"}' };

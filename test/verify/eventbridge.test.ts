@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator } from "../../dev/emulator/index";
 import { eventBridgeRows } from "../../tools/verify/eventbridge";
 import { login } from "../emulator/sdk";
-import { failedNames, deployed, startOrg, verifyRows } from "./org";
+import { failedNames, deployed, orgStack, startOrg, verifyRows } from "./org";
 
 const STACK = "eb";
 const LABEL = 'EventBridge integration "Amazon EventBridge Source - Cognigy"';
@@ -178,5 +178,47 @@ describe("eventBridgeRows (pure)", () => {
     const rows = eventBridgeRows(expected, [live, { ...live, id: "b" }], ctx);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ name: 'EventBridge integration "EB": exists', ok: false, actual: "2 integrations with this name (ids a, b)" });
+  });
+});
+
+describe("verify where two stacks of one name share the org (two repos or backends)", () => {
+  // One in webhooks mode, the other in eventbridge mode: both deploy, as they share no object name.
+  const both = { ...EVENTBRIDGE, "cognigy:mode": "both" };
+  const IDENTITY_ROW = `Stack ${STACK}: identity`;
+  let webhooksIdentity: string;
+  let eventBridgeIdentity: string;
+
+  beforeAll(async () => {
+    emu.reset();
+    const identityOf = async (cognigy: Record<string, string>) =>
+      ((await (await orgStack(emu, STACK, cognigy)).up()).outputs as { stackIdentity: string }).stackIdentity;
+    webhooksIdentity = await identityOf({ ...EVENTBRIDGE, "cognigy:mode": "webhooks" });
+    eventBridgeIdentity = await identityOf({ ...EVENTBRIDGE, "cognigy:mode": "eventbridge" });
+    expect(eventBridgeIdentity).not.toBe(webhooksIdentity);
+  });
+
+  it("without --identity: the identity row fails, naming both identities, their objects and the fix", async () => {
+    const rows = await verify(both);
+    expect(failedNames(rows)).toEqual([IDENTITY_ROW]);
+    const row = rows.find((r) => r.name === IDENTITY_ROW)!;
+    expect(row.actual).toContain(`identity ${webhooksIdentity} on integration "Web Services Data Actions Integration", workflow "Workflow conversation.id.acw"`);
+    expect(row.actual).toContain(`identity ${eventBridgeIdentity} on ${LABEL}`);
+    expect(row.hint).toContain(`npm run verify -- --stack ${STACK} --identity <uuid>`);
+    expect(row.hint).toContain(`pulumi stack output stackIdentity --stack ${STACK}`);
+  });
+
+  it("with the webhooks stack's identity: its objects pass; the other stack's EventBridge integration is not this stack's", async () => {
+    const rows = await verifyRows(emu, STACK, both, false, [], webhooksIdentity);
+    expect(failedNames(rows)).toEqual([`${LABEL}: managed by stack ${STACK}`, IDENTITY_ROW]);
+    expect(rows.find((r) => r.name === IDENTITY_ROW)).toMatchObject({
+      expected: `the objects found carry identity ${webhooksIdentity} (or the marker from before identities)`,
+      actual: `identity ${eventBridgeIdentity} on ${LABEL}`,
+    });
+  });
+
+  it("with the other stack's identity, in its eventbridge mode: every row passes", async () => {
+    const rows = await verifyRows(emu, STACK, { ...EVENTBRIDGE, "cognigy:mode": "eventbridge", "cognigy:endpointDomain": "" }, false, [], eventBridgeIdentity);
+    expect(rows.map((row) => row.name)).toEqual([PERMISSIONS_ROW, ...EVENTBRIDGE_ROWS, IDENTITY_ROW]);
+    expect(failedNames(rows)).toEqual([]);
   });
 });

@@ -63,10 +63,13 @@ export async function verifyRows(
   probe = false,
   /** Keys the stack file holds encrypted (not readable by verify). */
   secureKeys: readonly string[] = [],
+  /** `--identity`: the stack's identity (its `stackIdentity` output). */
+  identity?: string,
 ): Promise<CheckRow[]> {
   const file: StackFile = { path: `Pulumi.${stack}.yaml`, config: { ...genesysConfig(emu), ...cognigy }, secureKeys };
-  const { settings, plan, target } = verifySettings(file, parseArgs(["--stack", stack, ...(probe ? ["--probe"] : [])]), {});
-  return runVerify({ settings, plan, target, stack, project: PROJECT, probe, progress: () => undefined });
+  const args = parseArgs(["--stack", stack, ...(probe ? ["--probe"] : []), ...(identity ? ["--identity", identity] : [])]);
+  const { settings, plan, target } = verifySettings(file, args, {});
+  return runVerify({ settings, plan, target, stack, project: PROJECT, identity: args.identity, probe, progress: () => undefined });
 }
 
 export function failedNames(rows: readonly CheckRow[]): string[] {

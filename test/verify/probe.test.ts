@@ -4,6 +4,8 @@ import { createServer, Server } from "http";
 import type { AddressInfo } from "net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator } from "../../dev/emulator/index";
+import { sampleEvent, sampleTopic } from "../../dev/emulator/sample-events";
+import { rowName } from "../../tools/verify/failures";
 import { classifyProbe } from "../../tools/verify/probe";
 import { deployed, startOrg, verifyRows } from "./org";
 
@@ -76,6 +78,16 @@ describe("verify --probe", () => {
     const row = await probeRow();
     expect(row?.ok).toBe(false);
     expect(row?.actual).toMatch(/^unreachable, 5xx or timeout/);
+  });
+});
+
+describe("verify after the stack's own workflows failed to reach Cognigy", () => {
+  it("events published while nothing listens show in the failed-calls row; the probe's test calls do not", async () => {
+    if (receiver.listening) await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    for (const kind of ["acw", "user.end"] as const) await emu.publishEvent(sampleTopic(kind), sampleEvent(kind, "open-messaging"));
+    const row = (await verifyRows(emu, "probe", cognigy)).find((r) => r.name === rowName("Send Event to Cognigy"));
+    expect(row?.ok).toBe(false);
+    expect(row?.actual).toMatch(/^2 of 2 calls failed: .* UTC: 2 × no HTTP answer/);
   });
 });
 

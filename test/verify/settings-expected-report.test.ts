@@ -26,6 +26,10 @@ describe("parseArgs", () => {
     });
   });
 
+  it("takes the stack's identity, a UUID as the stack makes it", () => {
+    expect(parseArgs(["--stack", "org-a", "--identity", "0b6f3c9e-5f7a-4b8e-9d2a-3c1e7f6a8b90"]).identity).toBe("0b6f3c9e-5f7a-4b8e-9d2a-3c1e7f6a8b90");
+  });
+
   it("probes Cognigy unless --no-probe", () => {
     expect(parseArgs(["--stack", "org-a"]).probe).toBe(true);
     expect(parseArgs(["--stack", "org-a", "--no-probe"]).probe).toBe(false);
@@ -42,6 +46,7 @@ describe("parseArgs", () => {
     [["--stack", "a", "--json=yes"], /--json takes no value/],
     [["--stack", "a", "--endpoint-domain", "x", "--endpoint-url", "y"], /both given/],
     [["--stack", "a", "--api-url", "http://127.0.0.1:1", "--region", "eu-central-1"], /both given/],
+    [["--stack", "a", "--identity", "prod"], /--identity "prod" is not a stack identity .*pulumi stack output stackIdentity --stack <org>/],
   ])("%j is refused: %s", (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(UsageError);
     expect(() => parseArgs(argv)).toThrow(message);

@@ -122,7 +122,7 @@ describe("checks.yml (called by preview and deploy)", () => {
     expect(checkout?.with?.["fetch-depth"]).toBe(0);
   });
 
-  it("installs the pinned Pulumi CLI for the tests (the version dev/pulumi-cli/go.mod builds)", () => {
+  it("installs the pinned Pulumi CLI for the tests (the version tools/pulumi/go.mod builds)", () => {
     const install = stepNamed(checks.jobs.test, "Install the Pulumi CLI");
     expect(install.uses).toBe("pulumi/actions@v7");
     expect(install.with?.["pulumi-version"]).toBe(pinnedPulumiVersion());
@@ -274,7 +274,10 @@ describe("pulumi-stack.yml (one command on one org)", () => {
     const steps = job.steps ?? [];
     expect(steps.indexOf(verify)).toBeGreaterThan(pulumiActionIndex(steps));
     expect(verify.if).toBe("inputs.verify");
-    expect(verify.run).toBe('npm run verify -- --stack "$STACK"');
+    expect(verify.run).toBe('npm run verify -- --stack "$STACK" ${IDENTITY:+--identity "$IDENTITY"}');
+    // The identity the up just reported (pulumi/actions sets stack outputs as step outputs), so verify counts only this stack's objects.
+    expect(pulumiActionStep().id).toBe("pulumi");
+    expect(verify.env?.IDENTITY).toBe("${{ steps.pulumi.outputs.stackIdentity }}");
     expect(verify["continue-on-error"]).toBe("${{ inputs.command == 'destroy' }}");
   });
 

@@ -1,6 +1,6 @@
 // The one place that decides which Pulumi CLI the project's tools and tests run, and says which.
 //
-// In order: the project's own build of the pinned version (dev/pulumi-cli, built from Pulumi's
+// In order: the project's own build of the pinned version (dev/pulumi/build.ts, built from Pulumi's
 // Go modules into .pulumi-cli/), a `pulumi` on PATH of a fitting version, the binary the `pulumi`
 // npm launcher cached (<PULUMI_HOME or ~/.pulumi>/versions/<version>/bin/pulumi, see
 // node_modules/pulumi/lib/resolve.js), and otherwise a build, when Go is there. The npm launcher
@@ -11,12 +11,13 @@ import * as os from "os";
 import * as path from "path";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
-export const CLI_MODULE_DIR = path.join(PROJECT_ROOT, "dev", "pulumi-cli");
+/** The Go module that pins the CLI (go.mod, go.sum): the one home of its version, beside this file. */
+export const CLI_MODULE_DIR = __dirname;
 
 /** The pinned version is the one the wrapper module requires: one source for it. */
 export function pinnedPulumiVersion(goMod = fs.readFileSync(path.join(CLI_MODULE_DIR, "go.mod"), "utf8")): string {
   const match = /^\s*github\.com\/pulumi\/pulumi\/pkg\/v3 v(\d+\.\d+\.\d+)(\s*\/\/ indirect)?\s*$/m.exec(goMod);
-  if (!match) throw new Error("dev/pulumi-cli/go.mod does not require github.com/pulumi/pulumi/pkg/v3 at a release version");
+  if (!match) throw new Error("tools/pulumi/go.mod does not require github.com/pulumi/pulumi/pkg/v3 at a release version");
   return match[1];
 }
 
@@ -176,7 +177,7 @@ export class PulumiCliUnavailable extends Error {}
 
 /**
  * The installed CLI to run, without building one (operators' machines have a Pulumi install;
- * development builds with dev/pulumi-cli's ensurePulumiCli). `log` gets the line that says which.
+ * development builds with dev/pulumi/build.ts ensurePulumiCli). `log` gets the line that says which.
  */
 export function findPulumiCli(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): PulumiCli {
   const facts = gatherPulumiCliFacts();

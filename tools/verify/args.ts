@@ -9,6 +9,8 @@ export interface VerifyArgs {
   readonly endpointUrl?: string;
   readonly apiUrl?: string;
   readonly region?: string;
+  /** The stack's identity (`pulumi stack output stackIdentity`): only objects carrying it (or none) count as the stack's. */
+  readonly identity?: string;
 }
 
 const VALUE_FLAGS = {
@@ -17,10 +19,13 @@ const VALUE_FLAGS = {
   "--endpoint-url": "endpointUrl",
   "--api-url": "apiUrl",
   "--region": "region",
+  "--identity": "identity",
 } as const;
 const SWITCHES = { "--json": "json", "--probe": "probe", "--no-probe": "noProbe", "--help": "help", "-h": "help" } as const;
 
 type ValueFlag = keyof typeof VALUE_FLAGS;
+/** What providers/stack-identity.ts makes: a UUID. */
+const IDENTITY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Switch = keyof typeof SWITCHES;
 
 /** Pure: `--flag value` and `--flag=value`; every problem named with its fix. */
@@ -55,6 +60,12 @@ export function parseArgs(argv: readonly string[]): VerifyArgs {
   }
   if (values.apiUrl !== undefined && values.region !== undefined) {
     throw new UsageError("--api-url and --region are both given; give one (the region, or a base URL for a gateway or the emulator)");
+  }
+  if (values.identity !== undefined && !IDENTITY.test(values.identity)) {
+    throw new UsageError(
+      `--identity ${JSON.stringify(values.identity)} is not a stack identity (a UUID such as 0b6f3c9e-5f7a-4b8e-9d2a-3c1e7f6a8b90); ` +
+        "take it from the stack: `pulumi stack output stackIdentity --stack <org>`",
+    );
   }
   if (switches.probe && switches.noProbe) throw new UsageError("--probe and --no-probe are both given; give one (the probe runs unless --no-probe)");
   // The probe is the one check that sees Cognigy's endpoint failing, which the workflows' Call

@@ -15,9 +15,12 @@ export interface CompareContext {
   /**
    * The text the providers write into notes/descriptions of what this stack manages, without the
    * stack's identity, which verify does not read from the state: any identity of this project and
-   * stack name is recognised (verify only reads; it never decides what a stack may change).
+   * stack name is recognised (verify only reads; it never decides what a stack may change) unless
+   * `identity` is given.
    */
   readonly marker: string;
+  /** The stack's identity (`--identity`): then only objects carrying it, or the marker from before identities, are the stack's. */
+  readonly identity?: string;
   /** Why `pulumi up` would not create a missing object on this Cognigy.AI release (newWebhookObjectRefusal). */
   readonly createRefusal?: string;
 }
@@ -38,7 +41,7 @@ function fixFor(setup: ExpectedSetup, live: LiveOrg, ctx: CompareContext): Fix {
 /** Found objects that carry no marker of this stack (the data action is ours under our integration). */
 function unmanaged(live: LiveOrg, ctx: CompareContext): string[] {
   const names: string[] = [];
-  const own = (text: string | undefined) => hasStackMarker(text, ctx.marker);
+  const own = (text: string | undefined) => hasStackMarker(text, ctx.marker, ctx.identity);
   for (const integration of live.integrations) if (!own(integration.notes)) names.push(`integration "${integration.name}"`);
   const ourIntegrations = live.integrations.filter((integration) => own(integration.notes)).map((integration) => integration.id);
   for (const action of live.actions) {
@@ -108,7 +111,7 @@ export function compareSetup(setup: ExpectedSetup, live: LiveOrg, ctx: CompareCo
     check(
       `Managed by stack ${ctx.stack}`,
       foreign.length === 0,
-      `every object found carries the marker "${ctx.marker}"`,
+      `every object found carries the marker "${shownMarker(ctx)}"`,
       `made by hand or by another stack: ${foreign.join(", ")}`,
       setup.adoptExisting
         ? `${ADOPT_CONFIG_KEY} is already true: run \`pulumi up --stack ${ctx.stack}\` to take these objects over (same ids) and correct them.`
@@ -116,6 +119,11 @@ export function compareSetup(setup: ExpectedSetup, live: LiveOrg, ctx: CompareCo
     ),
   );
   return rows;
+}
+
+/** The marker as the report names it: with the identity when verify was given it. */
+export function shownMarker(ctx: CompareContext): string {
+  return ctx.identity === undefined ? ctx.marker : `${ctx.marker} ${ctx.identity}`;
 }
 
 function integrationRows(setup: ExpectedSetup, integration: LiveIntegration, fix: Fix): CheckRow[] {

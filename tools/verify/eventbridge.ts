@@ -8,7 +8,7 @@ import { EVENTBRIDGE_INTEGRATION_TYPE, EVENTBRIDGE_PROPERTY_NAMES, sameTopics } 
 import * as integrations from "../../providers/genesys/integrations";
 import type { GenesysApi } from "../../providers/genesys/transport";
 import type { EventBridgePlan } from "../../stacks/config";
-import type { CompareContext } from "./compare";
+import { type CompareContext, shownMarker } from "./compare";
 import { CheckRow, check, fail, pass } from "./rows";
 
 export interface ExpectedEventBridge {
@@ -81,7 +81,7 @@ export function eventBridgeRows(expected: ExpectedEventBridge, live: readonly Li
     ];
   }
   const [integration] = live;
-  const ours = hasStackMarker(integration.notes, ctx.marker);
+  const ours = hasStackMarker(integration.notes, ctx.marker, ctx.identity);
   const viaStack = ours || expected.adoptExisting ? `or run ${up} to correct it` : `or adopt it (\`pulumi config set --stack ${ctx.stack} ${ADOPT_CONFIG_KEY} true\`) and run ${up}`;
   const property = (key: keyof typeof EVENTBRIDGE_PROPERTY_NAMES) => integration.properties[EVENTBRIDGE_PROPERTY_NAMES[key]];
   const setting = (key: string, what: string, expectedValue: string, actual: unknown) =>
@@ -97,7 +97,7 @@ export function eventBridgeRows(expected: ExpectedEventBridge, live: readonly Li
     check(
       `${label}: managed by stack ${ctx.stack}`,
       ours,
-      `notes carry the marker "${ctx.marker}"`,
+      `notes carry the marker "${shownMarker(ctx)}"`,
       "made by hand or by another stack",
       expected.adoptExisting
         ? `${ADOPT_CONFIG_KEY} is already true: run ${up} to take it over (same id) and correct it.`

@@ -9,7 +9,9 @@ import { usesWebhooks } from "../../domain/modes";
 import { newWebhookObjectRefusal } from "../../domain/cognigy-version";
 import type { StackPlan, StackSettings } from "../../stacks/config";
 import { compareSetup } from "./compare";
-import { eventBridgeRows, expectedEventBridge, readEventBridge } from "./eventbridge";
+import { identityRow, markedObjects } from "./identity";
+import { type LiveEventBridge, eventBridgeRows, expectedEventBridge, readEventBridge } from "./eventbridge";
+import { failedCallsRow } from "./failures";
 import { missingPermissions, permissionRow, permissionsToCheck } from "./permissions";
 import { expectedSetup } from "./expected";
 import { LiveOrg, readLiveOrg } from "./live";
@@ -32,6 +34,8 @@ export interface VerifyOptions {
   readonly stack: string;
   /** Pulumi.yaml `name`. */
   readonly project: string;
+  /** The stack's identity (`--identity`), which tells its objects from a same-named stack's. */
+  readonly identity?: string;
   readonly probe: boolean;
   /** Progress lines (stderr in the command line). */
   readonly progress: (line: string) => void;
@@ -48,6 +52,7 @@ export async function runVerify(options: VerifyOptions): Promise<CheckRow[]> {
   const ctx = {
     stack: options.stack,
     marker: stackMarker(options.project, options.stack),
+    identity: options.identity,
     createRefusal: newWebhookObjectRefusal(options.plan?.version),
   };
   const read = async <T>(what: () => Promise<T>): Promise<T> => {
@@ -64,20 +69,27 @@ export async function runVerify(options: VerifyOptions): Promise<CheckRow[]> {
   const missing = await read(() => missingPermissions(api, wanted));
   rows.push(permissionRow(target.clientId, wanted, missing));
   if (missing.length > 0) return rows;
+  // What carries a marker, for the identity row once both sides are read.
+  let live: LiveOrg | undefined;
+  let eventBridgeFound: { name: string; found: LiveEventBridge[] } | undefined;
   // In eventbridge mode the webhook objects are gone on purpose: they are not expected.
   if (usesWebhooks(mode)) {
     // Unset cognigy:division means the org's home division, whatever the org calls it.
     const home = options.settings.division ?? (await read(() => homeDivisionName(api)));
     const setup = expectedSetup(options.settings, home);
-    const live: LiveOrg = await read(() => readLiveOrg(api, setup, progress));
+    live = await read(() => readLiveOrg(api, setup, progress));
     rows.push(...compareSetup(setup, live, ctx));
+    // Before the probe: the probe's own test call is never among the calls read.
+    progress("reading the data action's failed calls");
+    rows.push(await failedCallsRow(api, setup, live, new Date(), hide));
     if (options.probe) rows.push(await probe(api, setup.dataActionName, setup.requestUrl, setup.inputSchema, live, progress, hide));
   }
   const eventBridge = options.plan?.eventBridge;
   if (eventBridge && options.plan?.version) {
     const expected = expectedEventBridge(eventBridge, options.plan.version, options.settings.adoptExisting);
     progress("reading the EventBridge integration");
-    rows.push(...eventBridgeRows(expected, await read(() => readEventBridge(api, expected)), ctx));
+    eventBridgeFound = { name: expected.name, found: await read(() => readEventBridge(api, expected)) };
+    rows.push(...eventBridgeRows(expected, eventBridgeFound.found, ctx));
   } else if (eventBridge) {
     rows.push(
       fail(
@@ -88,6 +100,8 @@ export async function runVerify(options: VerifyOptions): Promise<CheckRow[]> {
       ),
     );
   }
+  const identity = identityRow(markedObjects(live, eventBridgeFound), ctx);
+  if (identity) rows.push(identity);
   return rows;
 }
 

@@ -6,7 +6,7 @@ export class UsageError extends Error {
   }
 }
 
-export const USAGE = `Usage: npm run verify -- --stack <org> [--json] [--no-probe]
+export const USAGE = `Usage: npm run verify -- --stack <org> [--json] [--no-probe] [--identity <uuid>]
          [--endpoint-domain <domain> | --endpoint-url <url>] [--api-url <url> | --region <region>]
 
 Checks the Cognigy handover-end detection objects in a live Genesys Cloud org against the
@@ -22,5 +22,9 @@ directory, the OAuth client from GENESYSCLOUD_OAUTHCLIENT_ID / GENESYSCLOUD_OAUT
   --endpoint-url <url>      self-hosted Cognigy base URL instead of the stack's endpoint
   --api-url <url>           Genesys API base URL instead of the stack's region (gateway, emulator)
   --region <region>         Genesys region (eu-central-1 or mypurecloud.de) instead of the stack's
+  --identity <uuid>         the stack's identity (\`pulumi stack output stackIdentity --stack <org>\`):
+                            only objects marked with it count as the stack's, not those of another
+                            stack of the same name on the org; without it any identity counts, and
+                            objects of two identities fail the "Stack <org>: identity" row
 
 Exit code: 0 every check passed, 1 a check failed, 2 usage or connection error.`;

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Context } from "../context";
-import { ApiError, badRequest, notFound } from "../errors";
+import { ApiError, badRequest, notFound, staleVersion } from "../errors";
 import { pageListing } from "../paging";
 import { DEFAULT_REQUEST_TEMPLATE, DEFAULT_SUCCESS_TEMPLATE, runAction } from "../action-run";
 import type { Router } from "../router";
 import type { ActionConfig, ActionRecord, JsonSchema } from "../store";
-import { DUPLICATE_ACTION, STALE_VERSION } from "../unverified";
+import { DUPLICATE_ACTION } from "../unverified";
 import { type Json, objectBody, optionalBoolean, optionalObject, optionalString, requiredObject, requiredString, requiredVersion } from "../validate";
 
 const BASE = "/api/v2/integrations/actions";
@@ -170,7 +170,7 @@ export function registerActions(router: Router, ctx: Context): void {
     if (fixed) throw badRequest(`'${fixed}' cannot be changed on an existing action; delete and recreate it`, fixed);
     const version = requiredVersion(body);
     if (version !== a.version) {
-      throw new ApiError(STALE_VERSION.status, STALE_VERSION.code, `The version ${version} does not match the current version ${a.version} of action '${a.id}'`);
+      throw staleVersion("action", a.id, version, a.version);
     }
     const name = body.name === undefined ? a.name : requiredString(body, "name");
     const category = body.category === undefined ? a.category : requiredString(body, "category");

@@ -1,15 +1,23 @@
 import { randomUUID } from "node:crypto";
 import type { Context } from "../context";
-import { ApiError, badRequest, notFound } from "../errors";
+import { badRequest, notFound, staleVersion } from "../errors";
 import { activationError, reportedState } from "../activation";
 import { checkEventBridgeProperties } from "../eventbridge";
 import { pageListing } from "../paging";
 import type { Router } from "../router";
 import type { IntegrationRecord } from "../store";
-import { DEFAULT_INTEGRATION_NAMES, EMPTY_NOTES, INTEGRATION_CONFIG_EXPAND, STALE_VERSION } from "../unverified";
+import { DEFAULT_INTEGRATION_NAMES, INTEGRATION_CONFIG_EXPAND } from "../unverified";
 import { objectBody, optionalObject, optionalString, requiredObject, requiredString, requiredVersion } from "../validate";
 
 const BASE = "/api/v2/integrations";
+
+/**
+ * Empty notes as Genesys returns them in an integration's config: the literal Genesys's Terraform
+ * provider reads as empty (genesyscloud/integration/resource_genesyscloud_integration_utils.go,
+ * kept in test/fixtures/genesys-sources/empty-notes.txt). That the integration's own `notes` say
+ * it too, and that the literal written back is taken as empty, are unverified.
+ */
+export const EMPTY_NOTES = "node_dynamodb_empty_string";
 
 /** Pure: the read's `expand` list (comma-separated, as the SDK sends it) names `field`. */
 function expands(query: URLSearchParams, field: string): boolean {
@@ -133,11 +141,7 @@ export function registerIntegrations(router: Router, ctx: Context): void {
     const credentials = optionalObject(body, "credentials") ?? {};
     const notes = optionalString(body, "notes") ?? "";
     if (version !== rec.configVersion) {
-      throw new ApiError(
-        STALE_VERSION.status,
-        STALE_VERSION.code,
-        `The version ${version} does not match the current version ${rec.configVersion} of integration '${rec.id}'; read it again and retry`,
-      );
+      throw staleVersion("integration", rec.id, version, rec.configVersion);
     }
     if (rec.typeId === "amazon-eventbridge-source") {
       checkEventBridgeProperties(properties);

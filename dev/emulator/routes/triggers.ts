@@ -1,15 +1,21 @@
 import { randomUUID } from "node:crypto";
 import type { Context } from "../context";
-import { ApiError, badRequest, notFound } from "../errors";
+import { badRequest, notFound, staleVersion } from "../errors";
 import { criterionMatches, criterionProblem } from "../match";
 import type { Router } from "../router";
 import type { MatchCriterion, TriggerRecord } from "../store";
 import { isKnownTopic, schemaProblems, TOPICS } from "../topics";
-import { MAX_TRIGGER_PAGE_SIZE, STALE_VERSION } from "../unverified";
+import { MAX_TRIGGER_PAGE_SIZE } from "../unverified";
 import { type Json, objectBody, optionalString, queryInt, requiredObject, requiredString, requiredVersion } from "../validate";
 
 const BASE = "/api/v2/processautomation/triggers";
-const DATA_FORMATS = ["Json", "TopLevelPrimitives"];
+/**
+ * How a trigger hands its event to the workflow, and the one a trigger that names none uses: as
+ * Genesys's Terraform provider validates and documents them (genesyscloud/process_automation_trigger,
+ * kept in test/fixtures/genesys-sources/trigger-data-formats.txt).
+ */
+export const DATA_FORMATS = ["Json", "TopLevelPrimitives"];
+export const DEFAULT_DATA_FORMAT = "TopLevelPrimitives";
 
 function triggerView(t: TriggerRecord) {
   const { createdAt: _, ...rest } = t;
@@ -43,7 +49,7 @@ function checkTrigger(ctx: Context, body: Json) {
   }
   const settings = target.workflowTargetSettings ?? {};
   if (typeof settings !== "object" || settings === null) bad("'target.workflowTargetSettings' must be an object", "target.workflowTargetSettings");
-  const dataFormat = (settings as Json).dataFormat ?? "TopLevelPrimitives";
+  const dataFormat = (settings as Json).dataFormat ?? DEFAULT_DATA_FORMAT;
   if (!DATA_FORMATS.includes(dataFormat as string)) {
     bad(`'target.workflowTargetSettings.dataFormat' must be one of ${DATA_FORMATS.join(", ")}, got ${JSON.stringify(dataFormat)}`, "dataFormat");
   }
@@ -142,7 +148,7 @@ export function registerTriggers(router: Router, ctx: Context): void {
     const body = objectBody(req.body, "update trigger");
     const version = requiredVersion(body);
     if (version !== t.version) {
-      throw new ApiError(STALE_VERSION.status, STALE_VERSION.code, `The version ${version} does not match the current version ${t.version} of trigger '${t.id}'`);
+      throw staleVersion("trigger", t.id, version, t.version);
     }
     if (body.topicName !== t.topicName) bad(`'topicName' cannot be changed (is '${t.topicName}'); create a new trigger instead`, "topicName");
     const fields = checkTrigger(ctx, body);

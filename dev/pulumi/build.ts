@@ -2,7 +2,7 @@
 // way Pulumi's release build does (flags below), and puts the dynamic-provider plugin script of
 // the installed @pulumi/pulumi beside it. The nodejs language host is not served by the Go module
 // proxy (its module has no tags), so the project runs programs inline through the Automation API
-// (tools/pulumi/inline-host.js), which needs only the CLI and the plugin script.
+// (dev/pulumi/inline-host.js), which needs only the CLI and the plugin script.
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";

@@ -1,12 +1,12 @@
 // One Pulumi operation of the stack program, run by the real CLI through the Automation API with
 // the program inline in this process. It stands in for pulumi-language-nodejs, which the Go
-// module proxy does not serve (see dev/pulumi-cli/build.ts), and loads the program the way
+// module proxy does not serve (see dev/pulumi/build.ts), and loads the program the way
 // that host does for `runtime.options.typescript: true` (@pulumi/pulumi/cmd/run/run.js): ts-node
 // and typescript picked by tsutils, the project's tsconfig, type checking unless
 // PULUMI_NODEJS_TRANSPILE_ONLY=true or the tsconfig's noCheck, then `require` of Pulumi.yaml's
 // `main`. One process per operation, as each `pulumi` command starts a fresh language host.
 //
-// Protocol (IPC, started by tools/pulumi/stack.ts): the parent sends one request; this process
+// Protocol (IPC, started by dev/pulumi/stack.ts): the parent sends one request; this process
 // sends {type: "output"|"error-output", text} while the CLI runs, then one {type: "result"} or
 // {type: "failure"} and exits. Secret config values arrive over IPC, never in argv.
 "use strict";

@@ -1,6 +1,6 @@
 // A stack of this project driven by the real Pulumi CLI through the Automation API: what the
 // lifecycle tests, `npm run local`, the bench and the reliability suite run. Each operation is
-// one child process (tools/pulumi/inline-host.js) that runs the CLI with the program inline, so a
+// one child process (dev/pulumi/inline-host.js) that runs the CLI with the program inline, so a
 // run's Pulumi runtime state and the promises a failed program leaves behind die with it.
 import { ChildProcess, fork } from "child_process";
 import * as fs from "fs";
@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { fileURLToPath, pathToFileURL } from "url";
 import { parse } from "yaml";
-import { PROJECT_ROOT, PulumiCli } from "./cli";
+import { PROJECT_ROOT, PulumiCli } from "../../tools/pulumi/cli";
 import { killTree } from "./process-tree";
 
 const HOST_SCRIPT = path.join(__dirname, "inline-host.js");
