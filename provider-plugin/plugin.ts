@@ -14,6 +14,7 @@ import { readIntegration } from "../providers/integration-setup";
 import { type KindProvider, OrgBound } from "../providers/org-binding";
 import { StackIdentityProvider } from "../providers/stack-identity";
 import { TriggerProvider } from "../providers/trigger";
+import { WorkflowProvider } from "../providers/workflow";
 import { connect } from "../providers/provider-base";
 import type { ConfiguredProvider } from "./serve";
 import { PACKAGE, SCHEMA, type ResourceSchema, VERSION, typeToken } from "./package-schema";
@@ -90,6 +91,8 @@ export class GenesysPlugin implements ConfiguredProvider {
         // The stack owns the actions under the integration it made (providers/data-action.ts): that integration's marker.
         marker: { elsewhere: async (props, api) => (await readIntegration(api, String(props.integrationId)))?.notes },
       },
+      // The flow's description carries the marker; the workflow's read on import gives it as adminDescription (providers/workflow.ts).
+      [typeToken("Workflow")]: { provider: new OrgBound(new WorkflowProvider().useClient(client), "Workflow"), marker: { field: "adminDescription" } },
       [typeToken("Trigger")]: { provider: new OrgBound(new TriggerProvider().useClient(client), "Trigger"), marker: { field: "description" } },
       [typeToken("StackIdentity")]: { provider: new StackIdentityProvider() },
     };

@@ -65,7 +65,7 @@ export interface WorkflowOutputs {
   adminDescription?: string;
 }
 
-const RULES: DiffRules = {
+export const RULES: DiffRules = {
   fields: ["name", "division", "yaml", "adopt", "managedBy", "providerVersion", "dataActionId"],
   // (name, type) is the flow's identity: a renamed upload makes a new flow, so the old one
   // must go. Create-before-delete lets the trigger move to the new flow first.
