@@ -3,6 +3,7 @@
 // (schema.json), held equal by test/unit/provider-plugin-schema.test.ts.
 import * as pulumi from "@pulumi/pulumi";
 import type { DataActionArgs, RequestType } from "../providers/data-action";
+import type { EventBridgeIntegrationArgs } from "../providers/eventbridge-integration";
 import type { IntegrationArgs } from "../providers/integration";
 import type { DataFormat, MatchCriterion, TriggerArgs } from "../providers/trigger";
 import type { WorkflowArgs } from "../providers/workflow";
@@ -142,6 +143,28 @@ export class Workflow extends PluginResource {
 
   constructor(name: string, args: WorkflowArgs, opts?: pulumi.CustomResourceOptions) {
     super("Workflow", name, args, opts);
+  }
+}
+
+/** Genesys's Amazon EventBridge Source integration; `released` is the stack's (kept in state only while a replace needs it). */
+export class EventBridgeIntegration extends PluginResource {
+  declare public readonly name: pulumi.Output<string>;
+  /** The user's notes, without the marker. */
+  declare public readonly notes: pulumi.Output<string>;
+  declare public readonly enabled: pulumi.Output<boolean>;
+  declare public readonly awsAccountId: pulumi.Output<string>;
+  declare public readonly awsRegion: pulumi.Output<string>;
+  declare public readonly eventSourceSuffix: pulumi.Output<string>;
+  declare public readonly topicFilters: pulumi.Output<string[]>;
+  declare public readonly adopt: pulumi.Output<boolean>;
+  declare public readonly managedBy: pulumi.Output<string>;
+  declare public readonly integrationType: pulumi.Output<string>;
+  /** The Genesys org id: the partner event source's name carries it. */
+  declare public readonly genesysOrgId: pulumi.Output<string>;
+  declare public readonly adopted: pulumi.Output<boolean>;
+
+  constructor(name: string, args: EventBridgeIntegrationArgs, opts?: pulumi.CustomResourceOptions) {
+    super("EventBridgeIntegration", name, args, opts);
   }
 }
 
