@@ -5,6 +5,7 @@
 // the stack's marker) imports with no diff; a hand-made one (no marker) shows `managedBy` changed,
 // so the engine refuses the import. A workflow's YAML cannot be read back: it imports only with
 // ignoreChanges on `yaml` and `dataActionId`, and the next update publishes the program's YAML.
+import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../dev/emulator/index";
 import { DEFAULT_CLIENT } from "../../dev/emulator/index";
@@ -31,6 +32,9 @@ beforeEach(async () => {
   await plugin.configure({ clientId: DEFAULT_CLIENT.id, clientSecret: DEFAULT_CLIENT.secret, apiUrl: emu.url, retryMaxTotalMs: "15000", visibilityTimeoutMs: "8000" });
 });
 
+/** Pure: `value` as the plugin's gRPC server sends it (a protobuf Struct, which refuses undefined members) and the engine receives it. */
+const served = <T extends object>(value: T): T => structproto.Struct.fromJavaScript(value as Record<string, never>).toJavaScript() as T;
+
 /**
  * What the engine does with the `import` option: Read by id, Check, Diff; the changed fields, the
  * imported outputs and the inputs it records. `ignoreChanges`: the program's inputs of these names
@@ -43,7 +47,7 @@ async function importOf(
   program: Record<string, unknown>,
   ignoreChanges: string[] = [],
 ): Promise<{ changes: boolean | undefined; diffs: string[]; props: Record<string, unknown>; inputs: Record<string, unknown> }> {
-  const read = await plugin.read(id, urn(kind));
+  const read = served(await plugin.read(id, urn(kind)));
   expect(read.id).toBe(id);
   const news = { ...program };
   for (const key of ignoreChanges) {
@@ -135,10 +139,10 @@ describe("import through the provider plugin", () => {
     const checked = await plugin.check(urn("Workflow"), imported.inputs, program);
     expect(checked.failures ?? []).toEqual([]);
     expect(await plugin.diff(made.id, urn("Workflow"), imported.props, checked.inputs)).toMatchObject({ changes: true, replaces: [] });
-    const updated = await plugin.update(made.id, urn("Workflow"), imported.props, checked.inputs);
+    const updated = served(await plugin.update(made.id, urn("Workflow"), imported.props, checked.inputs));
     expect(updated.outs).toMatchObject({ yaml: program.yaml, dataActionId: actionId, adopted: true });
     expect(updated.outs.publishedVersion).not.toBe(version);
-    const refreshed = await plugin.read(made.id, urn("Workflow"), updated.outs);
+    const refreshed = served(await plugin.read(made.id, urn("Workflow"), updated.outs));
     expect(refreshed.props).toMatchObject({ yaml: program.yaml, division: "", publishedVersion: updated.outs.publishedVersion });
   });
 
@@ -160,7 +164,7 @@ describe("import through the provider plugin", () => {
       topicFilters: ["v2.detail.events.conversation.{id}.user.end", TOPIC],
       managedBy: MARKER,
     };
-    const made = await plugin.create(urn("EventBridgeIntegration"), (await plugin.check(urn("EventBridgeIntegration"), {}, program)).inputs);
+    const made = served(await plugin.create(urn("EventBridgeIntegration"), (await plugin.check(urn("EventBridgeIntegration"), {}, program)).inputs));
     // No notes of the user's (check's default ""), topics in another order, the release set: still no change.
     const imported = await importOf("EventBridgeIntegration", made.id, { ...program, topicFilters: [...program.topicFilters].reverse(), released: true });
     expect(imported.changes).toBe(false);
