@@ -18,7 +18,7 @@ afterAll(() => {
 });
 
 function local(...args: string[]) {
-  const run = spawnSync("npm", ["run", "--silent", "local", "--", ...args, "--dir", dir], { cwd: ROOT, env: testEnv(), encoding: "utf8", timeout: 240_000 });
+  const run = spawnSync("npm", ["run", "--silent", "local", "--", ...args, "--dir", dir], { cwd: ROOT, env: testEnv(), encoding: "utf8", timeout: 600_000 });
   return { code: run.status, out: `${run.stdout}${run.stderr}` };
 }
 
@@ -38,4 +38,4 @@ it("deploys, prints outputs and a passing rehearsal, and tears down again", () =
   expect(down.out).toContain("- 9 deleted");
   const emulatorState = JSON.parse(fs.readFileSync(path.join(dir, "emulator-state.json"), "utf8"));
   expect([...emulatorState.integrations, ...emulatorState.actions, ...emulatorState.flows, ...emulatorState.triggers]).toEqual([]);
-}, 480_000);
+}, 900_000);

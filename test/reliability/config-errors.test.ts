@@ -81,7 +81,7 @@ describe("bad config through the real CLI: refused before any Genesys call, key 
     } finally {
       await stack.dispose();
     }
-  }, 300_000);
+  }, 900_000);
 
   it.concurrent.each(groups.map((group, i) => [group.map((r) => r[0]).join(" + "), i] as const))("%s", async (_names, i) => {
     const group = groups[i];
@@ -109,5 +109,5 @@ describe("bad config through the real CLI: refused before any Genesys call, key 
     } finally {
       await stack.dispose();
     }
-  }, 300_000);
+  }, 900_000);
 });

@@ -99,5 +99,5 @@ describe.each(["config", "env"] as const)("client secret from %s", (from) => {
     } finally {
       await stack.dispose();
     }
-  }, 300_000);
+  }, 900_000);
 });

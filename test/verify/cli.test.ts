@@ -43,7 +43,7 @@ function verify(args: string[]): Promise<Outcome> {
   const tsNode = path.join(PROJECT_DIR, "node_modules", ".bin", "ts-node");
   const script = ["--transpile-only", "--project", path.join(PROJECT_DIR, "tsconfig.json"), path.join(PROJECT_DIR, "tools", "verify.ts"), ...args];
   return new Promise((resolve) => {
-    execFile(tsNode, script, { cwd: dir, env, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(tsNode, script, { cwd: dir, env, timeout: 300_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: number }).code) : 0, stdout, stderr });
     });
   });

@@ -122,7 +122,7 @@ describe("the command line the workflows call", () => {
     spawnSync(process.execPath, [require.resolve("ts-node/dist/bin.js"), "--transpile-only", "tools/list-stacks.ts", ...args], {
       cwd: REPO_ROOT,
       encoding: "utf8",
-      timeout: 60_000,
+      timeout: 300_000,
     });
 
   it("prints the stacks as JSON and exits 0, and exits 1 with the reason for an unknown --require", () => {

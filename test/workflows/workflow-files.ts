@@ -68,7 +68,7 @@ export function runStep(step: Step, env: Record<string, string>, cwd = REPO_ROOT
     cwd,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     encoding: "utf8",
-    timeout: 60_000,
+    timeout: 300_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
