@@ -9,6 +9,7 @@ import { dropUndefined } from "../providers/diff";
 import type { GenesysApi } from "../providers/genesys/transport";
 import { type RawSettings, SETTINGS, type SettingNaming } from "../providers/genesys/settings";
 import { DataActionProvider } from "../providers/data-action";
+import { ExistingSetupProvider } from "../providers/existing-setup";
 import { IntegrationProvider } from "../providers/integration";
 import { readIntegration } from "../providers/integration-setup";
 import { type KindProvider, OrgBound } from "../providers/org-binding";
@@ -92,6 +93,8 @@ export class GenesysPlugin implements ConfiguredProvider {
       },
       [typeToken("Trigger")]: { provider: new OrgBound(new TriggerProvider().useClient(client), "Trigger"), marker: { field: "description" } },
       [typeToken("StackIdentity")]: { provider: new StackIdentityProvider() },
+      // Reads only; no Genesys object of its own, so no org binding and nothing to import.
+      [typeToken("ExistingSetup")]: { provider: new ExistingSetupProvider().useClient(client) },
     };
   }
 

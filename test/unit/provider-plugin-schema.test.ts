@@ -49,6 +49,7 @@ const RESOURCES: readonly { kind: string; args?: readonly [file: string, name: s
   { kind: "DataAction", args: ["providers/data-action.ts", "DataActionArgs"], rules: DATA_ACTION_RULES },
   { kind: "Trigger", args: ["providers/trigger.ts", "TriggerArgs"], rules: TRIGGER_RULES },
   { kind: "StackIdentity", rules: { replaceOn: [] } },
+  { kind: "ExistingSetup", args: ["providers/existing-setup.ts", "ExistingSetupArgs"], rules: { replaceOn: [] } },
 ];
 
 describe("the provider plugin's schema", () => {
