@@ -1,8 +1,6 @@
 // The provider plugin's provider: one instance per provider resource (the engine starts one
 // plugin process for each), one Genesys client for all its kinds, each call dispatched by the
-// resource's type token to the kind's provider of providers/ (the same code the dynamic
-// resources run, with its org binding).
-import type * as pulumi from "@pulumi/pulumi";
+// resource's type token to the kind's provider of providers/ (with its org binding).
 import type { CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult } from "@pulumi/pulumi/provider";
 import { TOOL_NAME } from "../domain/marker";
 import { dropUndefined } from "../providers/diff";
@@ -141,9 +139,9 @@ export class GenesysPlugin implements ConfiguredProvider {
   async read(id: string, urn: string, props?: any): Promise<ReadResult> {
     const kind = this.kind(urn);
     const importing = props === undefined || Object.keys(props).length === 0;
-    const result: pulumi.dynamic.ReadResult = await kind.provider.read(id, importing ? {} : props);
+    const result: ReadResult = await kind.provider.read(id, importing ? {} : props);
     if (!result.props) return {};
-    // Kinds may leave members undefined (e.g. `providerVersion`, the dynamic route's own input), which a protobuf Struct rejects.
+    // Kinds may leave members undefined (an optional input the object lacks), which a protobuf Struct rejects.
     if (!importing || !kind.marker) return { id, props: dropUndefined(result.props), inputs: result.inputs && dropUndefined(result.inputs) };
     const place = "field" in kind.marker ? kind.marker : { text: await kind.marker.elsewhere(result.props, this.client()) };
     return { id, ...importedProps(result.props, place, SCHEMA.resources[tokenOf(urn)]) };

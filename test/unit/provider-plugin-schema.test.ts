@@ -96,7 +96,7 @@ describe("the provider plugin's schema", () => {
   });
 
   it("is what getSchema serves, with the package's version", async () => {
-    const served = JSON.parse(await new GenesysPlugin().getSchema());
-    expect(served).toEqual({ ...SCHEMA, version: JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version });
+    const withClient = JSON.parse(await new GenesysPlugin().getSchema());
+    expect(withClient).toEqual({ ...SCHEMA, version: JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version });
   });
 });
