@@ -6,6 +6,12 @@ import { drain, type ScenarioOptions, settled, startScenario } from "./registrat
 /** The stack's one identity, which the program registers at the stack's top level in every mode. */
 export const STACK_IDENTITY = [STACK_IDENTITY_TYPE, "handover-identity"];
 
+/** The stack's one provider (the Genesys org), which the program registers in every mode. */
+export const STACK_PROVIDER = ["pulumi:providers:cognigy-genesys", "genesys"];
+
+/** How a resource names the stack's provider (`<urn>::<id>`): every Genesys object is made through it. */
+export const STACK_PROVIDER_REF = /^urn:pulumi:dev::cognigy::pulumi:providers:cognigy-genesys::genesys::/;
+
 /** The stack identity, the webhooks component and its six Genesys objects, as [type, name]. */
 export const WEBHOOK_REGISTRATIONS = [
   STACK_IDENTITY,
