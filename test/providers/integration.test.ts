@@ -47,7 +47,7 @@ describe("Integration provider", () => {
   });
 
 
-  it("reads credentials from the environment when not configured", async () => {
+  it("reads credentials from the environment when the provider's configuration gives none", async () => {
     const saved = { ...process.env };
     Object.assign(process.env, {
       GENESYSCLOUD_OAUTHCLIENT_ID: DEFAULT_CLIENT.id,
@@ -55,7 +55,7 @@ describe("Integration provider", () => {
       GENESYSCLOUD_API_URL: emu.url,
     });
     try {
-      const provider = new IntegrationProvider();
+      const provider = withClient(new IntegrationProvider(), {});
       const created = await provider.create(inputs);
       expect(emu.state().integrations.map((i) => i.id)).toEqual([created.id]);
       await provider.delete(created.id, created.outs);
