@@ -52,7 +52,7 @@ describe("HandoverEventBridge under mocks", () => {
     // Used on its own, the component makes the identity its marker carries (new: nothing to alias).
     expect([identity.parent, identity.aliases]).toEqual([parent.urn, []]);
     for (const r of registrations) expect([r.name, r.protect, r.retainOnDelete]).toEqual([r.name, true, true]);
-    const { __provider, providerVersion, ...inputs } = integration.inputs;
+    const inputs = integration.inputs;
     expect(inputs).toEqual({
       name: "EventBridge for Cognigy",
       enabled: true,
