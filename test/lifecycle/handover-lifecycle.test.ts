@@ -1,6 +1,5 @@
 // The handover stack's whole life in one org, through the real Pulumi CLI (Automation API,
-// test/support/stack.ts) against the emulator: preview, up, no-op up, a provider-code-only
-// change, endpoint change, workflow rename, drift repaired after refresh, destroy. The steps
+// test/support/stack.ts) against the emulator: preview, up, no-op up, endpoint change, workflow rename, drift repaired after refresh, destroy. The steps
 // share one emulator and one stack and run in order; each checks the emulator's objects field by
 // field and its request log.
 import { readFileSync } from "fs";
