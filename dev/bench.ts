@@ -246,7 +246,7 @@ async function main(args: BenchArgs): Promise<void> {
     print(`Lower bound of cold up: (${chainText("cold up")}) × latency + job time. ` +
       `"API calls" are /api/v2 requests (what the per-token rate limit counts); logins (POST /oauth/token) and ` +
       `presigned uploads (S3 in Genesys) are counted beside them. "wall" is the whole operation: its host process, ` +
-      `the Pulumi CLI, the program and the provider host; "provisioning window" is the phase's first API request to its last API response.`);
+      `the Pulumi CLI, the program and the provider plugin; "provisioning window" is the phase's first API request to its last API response.`);
 
     const empty = await emptyProgram(options);
     print();
