@@ -1,6 +1,7 @@
 // The provider plugin's provider: one instance per provider resource (the engine starts one
 // plugin process for each), one Genesys client for all its kinds, each call dispatched by the
 // resource's type token to the kind's provider of providers/ (with its org binding).
+import * as pulumi from "@pulumi/pulumi";
 import type { CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult } from "@pulumi/pulumi/provider";
 import { TOOL_NAME } from "../domain/marker";
 import { dropUndefined } from "../providers/diff";
@@ -84,7 +85,9 @@ export class GenesysPlugin implements ConfiguredProvider {
 
   constructor() {
     // One client per provider instance, made on the first call that needs Genesys (never in preview's check/diff).
-    const client = (this.client = () => (this.api ??= connect(this.settings, PLUGIN_NAMING)));
+    // Retries are shown through the engine's log: the engine hides a provider plugin's stderr
+    // (sdk/go/common/resource/plugin/plugin.go, unstructuredOutput: only the dynamic-provider host's is shown).
+    const client = (this.client = () => (this.api ??= connect(this.settings, PLUGIN_NAMING, (line) => void pulumi.log.info(line))));
     this.kinds = {
       [typeToken("Integration")]: { provider: new OrgBound(new IntegrationProvider().useClient(client), "Integration"), marker: { field: "notes" } },
       [typeToken("DataAction")]: {

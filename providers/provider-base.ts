@@ -5,17 +5,18 @@ import { DiffRules, diffResult } from "./diff";
 import { GenesysApi, type Organization } from "./genesys/transport";
 import { RawSettings, type SettingNaming, readSettings, resolveTarget } from "./genesys/settings";
 
-/** A new API layer for one provider instance: its settings over the environment; `naming` names their keys in messages. */
-export function connect(config: RawSettings, naming?: SettingNaming): GenesysApi {
+/**
+ * A new API layer for one provider instance: its settings over the environment; `naming` names
+ * their keys in messages; `report` shows each retry to the user (default: stderr).
+ */
+export function connect(config: RawSettings, naming?: SettingNaming, report: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): GenesysApi {
   const target = resolveTarget(config, readSettings((key) => process.env[key], "env"), naming);
-  return new GenesysApi(target, { onRetry: reportRetry });
+  return new GenesysApi(target, { onRetry: (label, failure, attempt, waitMs) => report(retryLine(label, failure, attempt, waitMs)) });
 }
 
-// The plugin's stderr reaches the engine's log.
-function reportRetry(label: string, failure: { status?: number; message: string }, attempt: number, waitMs: number): void {
-  process.stderr.write(
-    `[genesyscloud] ${label}: attempt ${attempt} failed (${failure.status ?? "network"}: ${failure.message}); retrying in ${waitMs} ms\n`,
-  );
+/** Pure: the line a retry shows. */
+export function retryLine(label: string, failure: { status?: number; message: string }, attempt: number, waitMs: number): string {
+  return `[genesyscloud] ${label}: attempt ${attempt} failed (${failure.status ?? "network"}: ${failure.message}); retrying in ${waitMs} ms`;
 }
 
 /** What makes a kind for the shared `check` and `diff`: pure functions of its inputs. */
