@@ -22,7 +22,6 @@ import {
   readsPerObject,
   spanOf,
 } from "./bench/requests";
-import { ProviderText, serializeProviders } from "./bench/serialization";
 import { formatMs, formatRatio, markdownTable } from "./bench/table";
 
 const progress = (text: string) => process.stderr.write(`[bench] ${text}\n`);
@@ -81,12 +80,6 @@ async function programLoads(options: BenchStackOptions): Promise<string> {
   return markdownTable(["program (one preview each)", "as set up (tsconfig.pulumi.json: noCheck)", "type-checked (Pulumi's default, tsconfig.json)"], rows);
 }
 
-function serializationTable(texts: { registered: ProviderText; loader: ProviderText; unpackaged: ProviderText; perKind: ProviderText[] }): string {
-  const rows = [texts.registered, texts.loader, texts.unpackaged, ...texts.perKind].map((t) => [t.provider, formatMs(t.ms), String(t.chars)]);
-  rows.push(["the four kinds alone, together", formatMs(texts.perKind.reduce((sum, t) => sum + t.ms, 0)), String(texts.perKind.reduce((sum, t) => sum + t.chars, 0))]);
-  return markdownTable(["provider", "serialization", "text (chars)"], rows);
-}
-
 interface Lifecycle {
   latencyMs: number;
   jobMs: number;
@@ -143,22 +136,17 @@ function phaseTable(l: Lifecycle, empty: EmptyRuns): string {
   );
 }
 
-/**
- * The cold up's wall over the empty program's up, split into what the stack does before, during and after its API work.
- * `serializeMs`: what the program spends on its provider text (it never loads the closure serializer).
- */
-function addedTable(l: Lifecycle, empty: EmptyRuns, serializeMs: number): { table: string; outsideWindowMs: number } {
+/** The cold up's wall over the empty program's up, split into what the stack does before, during and after its API work. */
+function addedTable(l: Lifecycle, empty: EmptyRuns): { table: string; outsideWindowMs: number } {
   const coldUp = l.phases[0];
   const added = coldUp.wallMs - empty.up.wallMs;
   const load = (coldUp.run.programLoadMs ?? 0) - (empty.up.programLoadMs ?? 0);
-  const serialize = serializeMs;
   const window = provisioningWindow(coldUp.entries)?.ms ?? 0;
-  const rest = added - load - serialize - window;
+  const rest = added - load - window;
   const rows = [
     ["program load (over the empty program's)", formatMs(load)],
-    ["provider text (measured apart, in the bench process)", formatMs(serialize)],
     ["provisioning window (first API request → last answer)", formatMs(window)],
-    ["the rest: the engine's work on the stack's resources (registrations, provider host start, steps, state writes)", formatMs(rest)],
+    ["the rest: the engine's work on the stack's resources (registrations, provider plugin start, steps, state writes)", formatMs(rest)],
     ["**added over the empty program's up**", formatMs(added)],
     ["**of which outside the provisioning window** (target ≤ 1.0 s)", formatMs(added - window)],
   ];
@@ -258,7 +246,7 @@ async function main(args: BenchArgs): Promise<void> {
     print(`Lower bound of cold up: (${chainText("cold up")}) × latency + job time. ` +
       `"API calls" are /api/v2 requests (what the per-token rate limit counts); logins (POST /oauth/token) and ` +
       `presigned uploads (S3 in Genesys) are counted beside them. "wall" is the whole operation: its host process, ` +
-      `the Pulumi CLI, the program and the provider host; "provisioning window" is the phase's first API request to its last API response.`);
+      `the Pulumi CLI, the program and the provider plugin; "provisioning window" is the phase's first API request to its last API response.`);
 
     const empty = await emptyProgram(options);
     print();
@@ -271,12 +259,6 @@ async function main(args: BenchArgs): Promise<void> {
     print();
     print(await programLoads(options));
 
-    progress("provider serialization");
-    const serialization = await serializeProviders();
-    print();
-    print("## Provider serialization (every resource registered with a provider stores its text as `__provider`)");
-    print();
-    print(serializationTable(serialization));
 
     const summaries: { latencyMs: number; ratio: number; calls: number; outsideWindowMs: number; coldUpWallMs: number; rateLimit: number }[] = [];
     for (const latencyMs of args.latenciesMs) {
@@ -286,7 +268,7 @@ async function main(args: BenchArgs): Promise<void> {
       print();
       print(phaseTable(l, empty));
       print();
-      const added = addedTable(l, empty, serialization.registered.ms);
+      const added = addedTable(l, empty);
       print(added.table);
       print();
       print(windowLine(l));

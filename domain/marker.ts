@@ -1,10 +1,9 @@
-// Carried as the `providerVersion` input of every dynamic resource: `read` and `delete` run the
-// code stored at the last update, so a behaviour change is rolled out by bumping this value.
-export const PROVIDER_VERSION = "0.1.0";
+import packageJson = require("../package.json");
 
-// Sent as User-Agent and Genesys-App so Genesys support can tell our calls apart.
+// Sent as User-Agent and Genesys-App so Genesys support can tell our calls apart, with the version
+// that made them (package.json's, the provider plugin's version).
 export const TOOL_NAME = "cognigy-genesys-handover";
-export const USER_AGENT = `${TOOL_NAME}/${PROVIDER_VERSION}`;
+export const USER_AGENT = `${TOOL_NAME}/${packageJson.version}`;
 
 /**
  * The management marker every object of one stack carries (the `managedBy` input): a re-run
@@ -56,14 +55,6 @@ export function stackMarkerIdentity(text: string | undefined, withoutIdentity: s
 export function hasStackMarker(text: string | undefined, withoutIdentity: string, identity?: string): boolean {
   const found = stackMarkerIdentity(text, withoutIdentity);
   return found !== undefined && (identity === undefined || found === "" || found === identity);
-}
-
-// The dynamic Resource constructor builds `pulumi-nodejs:dynamic/<module>:<type>`.
-export const TOKEN_MODULE = "genesyscloud";
-
-/** The Pulumi type of this project's dynamic resource `type`, as `pulumi.dynamic.Resource` builds it with TOKEN_MODULE. */
-export function dynamicResourceType(type: string): string {
-  return `pulumi-nodejs:dynamic/${TOKEN_MODULE}:${type}`;
 }
 
 /** Genesys returns empty free-text fields as this literal (its Terraform provider reads it as empty). */

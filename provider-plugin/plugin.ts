@@ -1,14 +1,14 @@
 // The provider plugin's provider: one instance per provider resource (the engine starts one
 // plugin process for each), one Genesys client for all its kinds, each call dispatched by the
-// resource's type token to the kind's provider of providers/ (the same code the dynamic
-// resources run, with its org binding).
-import type * as pulumi from "@pulumi/pulumi";
+// resource's type token to the kind's provider of providers/ (with its org binding).
+import * as pulumi from "@pulumi/pulumi";
 import type { CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult } from "@pulumi/pulumi/provider";
 import { TOOL_NAME } from "../domain/marker";
 import { dropUndefined } from "../providers/diff";
 import type { GenesysApi } from "../providers/genesys/transport";
 import { type RawSettings, SETTINGS, type SettingNaming } from "../providers/genesys/settings";
 import { DataActionProvider } from "../providers/data-action";
+import { ExistingSetupProvider } from "../providers/existing-setup";
 import { EventBridgeIntegrationProvider } from "../providers/eventbridge-integration";
 import { IntegrationProvider } from "../providers/integration";
 import { readIntegration } from "../providers/integration-setup";
@@ -85,7 +85,9 @@ export class GenesysPlugin implements ConfiguredProvider {
 
   constructor() {
     // One client per provider instance, made on the first call that needs Genesys (never in preview's check/diff).
-    const client = (this.client = () => (this.api ??= connect(this.settings, PLUGIN_NAMING)));
+    // Retries are shown through the engine's log: the engine hides a provider plugin's stderr
+    // (sdk/go/common/resource/plugin/plugin.go, unstructuredOutput: only the dynamic-provider host's is shown).
+    const client = (this.client = () => (this.api ??= connect(this.settings, PLUGIN_NAMING, (line) => void pulumi.log.info(line))));
     this.kinds = {
       [typeToken("Integration")]: { provider: new OrgBound(new IntegrationProvider().useClient(client), "Integration"), marker: { field: "notes" } },
       [typeToken("DataAction")]: {
@@ -102,6 +104,8 @@ export class GenesysPlugin implements ConfiguredProvider {
         marker: { field: "notes", none: "" },
       },
       [typeToken("StackIdentity")]: { provider: new StackIdentityProvider() },
+      // Reads only; no Genesys object of its own, so no org binding and nothing to import.
+      [typeToken("ExistingSetup")]: { provider: new ExistingSetupProvider().useClient(client) },
     };
   }
 
@@ -138,9 +142,9 @@ export class GenesysPlugin implements ConfiguredProvider {
   async read(id: string, urn: string, props?: any): Promise<ReadResult> {
     const kind = this.kind(urn);
     const importing = props === undefined || Object.keys(props).length === 0;
-    const result: pulumi.dynamic.ReadResult = await kind.provider.read(id, importing ? {} : props);
+    const result: ReadResult = await kind.provider.read(id, importing ? {} : props);
     if (!result.props) return {};
-    // Kinds may leave members undefined (e.g. `providerVersion`, the dynamic route's own input), which a protobuf Struct rejects.
+    // Kinds may leave members undefined (an optional input the object lacks), which a protobuf Struct rejects.
     if (!importing || !kind.marker) return { id, props: dropUndefined(result.props), inputs: result.inputs && dropUndefined(result.inputs) };
     const place = "field" in kind.marker ? kind.marker : { text: await kind.marker.elsewhere(result.props, this.client()) };
     return { id, ...importedProps(result.props, place, SCHEMA.resources[tokenOf(urn)]) };

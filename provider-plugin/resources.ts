@@ -3,6 +3,7 @@
 // (schema.json), held equal by test/unit/provider-plugin-schema.test.ts.
 import * as pulumi from "@pulumi/pulumi";
 import type { DataActionArgs, RequestType } from "../providers/data-action";
+import type { ExistingSetupArgs, SetupTrigger } from "../providers/existing-setup";
 import type { EventBridgeIntegrationArgs } from "../providers/eventbridge-integration";
 import type { IntegrationArgs } from "../providers/integration";
 import type { DataFormat, MatchCriterion, TriggerArgs } from "../providers/trigger";
@@ -175,5 +176,19 @@ export class StackIdentity extends PluginResource {
 
   constructor(name: string, opts?: pulumi.CustomResourceOptions) {
     super("StackIdentity", name, {}, opts);
+  }
+}
+
+/** Every object of a hand-made setup looked up by name before the first takeover writes (providers/existing-setup.ts). */
+export class ExistingSetup extends PluginResource {
+  declare public readonly integrationName: pulumi.Output<string>;
+  declare public readonly dataActionName: pulumi.Output<string>;
+  declare public readonly workflowNames: pulumi.Output<string[]>;
+  declare public readonly triggers: pulumi.Output<SetupTrigger[]>;
+  declare public readonly createRefusal: pulumi.Output<string>;
+  declare public readonly managedBy: pulumi.Output<string>;
+
+  constructor(name: string, args: ExistingSetupArgs, opts?: pulumi.CustomResourceOptions) {
+    super("ExistingSetup", name, args, opts);
   }
 }

@@ -17,6 +17,7 @@ import { unwrapRpcSecret } from "@pulumi/pulumi/runtime/rpc";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import { SETTINGS, type RawSettings, type SettingName } from "../providers/genesys/settings";
+import { resetOptions } from "@pulumi/pulumi/runtime/settings";
 
 /** A provider that takes its configuration (the ConfigureRequest's arguments, as settings) and reads without properties. */
 export interface ConfiguredProvider extends Provider {
@@ -85,6 +86,10 @@ export function readHandler(provider: ConfiguredProvider): Handler<provproto.Rea
 
 /** Serves `provider` as the SDK's `main()` does, with this file's Configure and Read. */
 export function serve(provider: ConfiguredProvider, args: string[]): Promise<void> {
+  // `pulumi.log` reaches the engine only with the engine's address in the runtime's settings,
+  // which the SDK's server sets for construct and call alone: set here, for every call.
+  const engine = args.find((arg) => !arg.startsWith("-"));
+  if (engine !== undefined) resetOptions("", "", 1, engine, "", false, "");
   // The grpc-js copy the SDK's server.js builds its server with.
   const sdkServer = require.resolve("@pulumi/pulumi/provider/server");
   const { Server } = require(require.resolve("@grpc/grpc-js", { paths: [path.dirname(sdkServer)] })) as typeof grpc;

@@ -94,7 +94,7 @@ export function createRefusedMessage(kind: string, name: string, refusal: string
 
 /**
  * A create that made the object and then failed: the engine records `id` (and `properties`)
- * instead of orphaning the object (pulumi's dynamic provider host reads these fields).
+ * instead of orphaning the object (the plugin's server, @pulumi/pulumi/provider, sends these fields to the engine).
  */
 export class PartialCreateError extends ProviderError {
   readonly id: string;

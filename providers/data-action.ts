@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { CheckFailure, CheckResult, CreateResult, ReadResult, UpdateResult } from "@pulumi/pulumi/provider";
 import { Found, adoptedReplaceRefusal, adoptionOutcome, confirmAnnounced, createRefusedMessage } from "./adoption";
 import { DiffRules, UNKNOWN, dropUndefined, requireText } from "./diff";
 import * as actions from "./genesys/actions";
@@ -64,7 +65,6 @@ export interface DataActionOutputs {
   secure: boolean;
   adopt: boolean;
   managedBy: string;
-  providerVersion: string;
   version: number;
   adopted: boolean;
 }
@@ -78,7 +78,7 @@ export const DEFAULT_SUCCESS_TEMPLATE = "$" + "{rawResult}";
 export const RULES: DiffRules = {
   fields: [
     "name", "category", "integrationId", "inputSchema", "outputSchema", "requestUrlTemplate", "requestType",
-    "requestTemplate", "headers", "successTemplate", "timeoutSeconds", "secure", "adopt", "managedBy", "providerVersion",
+    "requestTemplate", "headers", "successTemplate", "timeoutSeconds", "secure", "adopt", "managedBy",
   ],
   // Genesys cannot patch the contract, `secure` or the integration (the SDK's UpdateActionInput has
   // none of them; Genesys's Terraform provider marks them ForceNew: "dropped and recreated with a
@@ -94,7 +94,7 @@ export const RULES: DiffRules = {
 };
 
 /** Pure: defaults applied, failures named by field. */
-export function checkDataAction(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
+export function checkDataAction(news: Record<string, unknown>): CheckResult {
   const inputs: Record<string, unknown> = {
     requestType: "POST",
     requestTemplate: DEFAULT_REQUEST_TEMPLATE,
@@ -104,7 +104,7 @@ export function checkDataAction(news: Record<string, unknown>): pulumi.dynamic.C
     adopt: false,
     ...dropUndefined(news),
   };
-  const failures: pulumi.dynamic.CheckFailure[] = [];
+  const failures: CheckFailure[] = [];
   for (const field of ["name", "category", "integrationId", "requestUrlTemplate", "managedBy"]) requireText(inputs, field, failures);
   for (const field of ["inputSchema", "outputSchema"]) {
     const schema = inputs[field];
@@ -152,7 +152,7 @@ export function actionConfig(inputs: DataActionInputs): Record<string, unknown> 
 /** Inputs after `check` (defaults applied). */
 export type DataActionInputs = Omit<DataActionOutputs, "version" | "adopted"> & NewObjectGate & { integrationAdopted?: boolean };
 
-export class DataActionProvider extends WebhookProvider implements pulumi.dynamic.ResourceProvider {
+export class DataActionProvider extends WebhookProvider {
   constructor() {
     super({ check: checkDataAction, rules: RULES, label: (inputs) => LABELS.dataAction(inputs.category, inputs.name) });
   }
@@ -167,7 +167,7 @@ export class DataActionProvider extends WebhookProvider implements pulumi.dynami
     return { id: found.id, ours: isOurs(found, inputs), replaceBecause: immutablesDifference(found, inputs) };
   }
 
-  async create(inputs: DataActionInputs): Promise<pulumi.dynamic.CreateResult> {
+  async create(inputs: DataActionInputs): Promise<CreateResult> {
     const api = this.genesys();
     const found = await findDataAction(api, inputs.name, inputs.category, inputs.integrationId);
     let setAside: string | undefined;
@@ -213,7 +213,7 @@ export class DataActionProvider extends WebhookProvider implements pulumi.dynami
     return { id: created.id, outs: { ...inputs, version: created.version ?? 1, adopted } };
   }
 
-  async read(id: string, props: DataActionOutputs): Promise<pulumi.dynamic.ReadResult> {
+  async read(id: string, props: DataActionOutputs): Promise<ReadResult> {
     const api = this.genesys();
     const live = await actions.readOrGoneFull(api, id);
     if (live === undefined) return {};
@@ -240,7 +240,7 @@ export class DataActionProvider extends WebhookProvider implements pulumi.dynami
     return { id, props: dropUndefined({ ...outs }), inputs: dropUndefined(inputs) };
   }
 
-  async update(id: string, olds: DataActionOutputs, news: DataActionInputs): Promise<pulumi.dynamic.UpdateResult> {
+  async update(id: string, olds: DataActionOutputs, news: DataActionInputs): Promise<UpdateResult> {
     return { outs: await this.patch(id, { ...news, adopted: olds.adopted } as DataActionOutputs) };
   }
 

@@ -1,5 +1,5 @@
 // Pure comparison of old outputs with new inputs, shared by the four providers' `diff`.
-import type * as pulumi from "@pulumi/pulumi";
+import type { CheckFailure, DiffResult } from "@pulumi/pulumi/provider";
 
 /** What Pulumi passes to check/diff during preview for a value not known yet. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -28,7 +28,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
 }
 
 export interface DiffRules {
-  /** Every compared field (inputs that reach Genesys, plus adopt/managedBy/providerVersion). */
+  /** Every compared field (inputs that reach Genesys, plus adopt and managedBy). */
   fields: readonly string[];
   /** Fields Genesys cannot change in place. */
   replaceOn: readonly string[];
@@ -48,7 +48,7 @@ export function changedFields(olds: Record<string, unknown>, news: Record<string
   });
 }
 
-export function diffResult(olds: Record<string, unknown>, news: Record<string, unknown>, rules: DiffRules): pulumi.dynamic.DiffResult {
+export function diffResult(olds: Record<string, unknown>, news: Record<string, unknown>, rules: DiffRules): DiffResult {
   const changed = changedFields(olds, news, rules);
   const replaces = changed.filter((field) => rules.replaceOn.includes(field));
   return {
@@ -59,7 +59,7 @@ export function diffResult(olds: Record<string, unknown>, news: Record<string, u
 }
 
 /** A check failure list entry for a field that is set, known, and not a non-empty string. */
-export function requireText(inputs: Record<string, unknown>, field: string, failures: pulumi.dynamic.CheckFailure[]): void {
+export function requireText(inputs: Record<string, unknown>, field: string, failures: CheckFailure[]): void {
   const value = inputs[field];
   if (value === UNKNOWN) return;
   if (typeof value !== "string" || value.trim() === "") {

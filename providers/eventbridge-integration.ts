@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { CheckFailure, CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult } from "@pulumi/pulumi/provider";
 import { EVENTBRIDGE_CONFIG_KEYS, awsAccountIdProblem, awsRegionProblem, eventSourceSuffixProblem } from "../domain/eventbridge-settings";
 import { DiffRules, UNKNOWN, changedFields, containsUnknown, dropUndefined, requireText } from "./diff";
 import * as integrations from "./genesys/integrations";
 import { DesiredIntegration, createIntegration, applyIntegration, readIntegration } from "./integration-setup";
-import { OrgBound } from "./org-binding";
 import { GenesysProvider } from "./provider-base";
-import { PROVIDER_VERSION, TOKEN_MODULE, withMarker, withoutMarker } from "../domain/marker";
+import { withMarker, withoutMarker } from "../domain/marker";
 
 /**
  * Genesys's "Amazon EventBridge Source" integration: Genesys publishes the filtered topics to the
@@ -44,7 +44,6 @@ export interface EventBridgeIntegrationOutputs {
   topicFilters: string[];
   adopt: boolean;
   managedBy: string;
-  providerVersion: string;
   integrationType: string;
   /** The Genesys Cloud organisation id (GET /api/v2/organizations/me). */
   genesysOrgId: string;
@@ -81,7 +80,7 @@ export function sameTopics(a: unknown, b: unknown): boolean {
 }
 
 export const RULES: DiffRules = {
-  fields: ["name", "notes", "enabled", ...PROPERTY_INPUTS, "adopt", "managedBy", "providerVersion"],
+  fields: ["name", "notes", "enabled", ...PROPERTY_INPUTS, "adopt", "managedBy"],
   // Genesys makes the partner event source for (account, region, org/suffix) when the integration
   // is activated, and AWS offers a partner source to one account only. Whether Genesys moves the
   // source when these properties are edited is not documented (unverified), so a change makes a
@@ -136,9 +135,9 @@ export function withoutIdleRelease(olds: Record<string, unknown>, inputs: Record
 }
 
 /** Pure: defaults applied, failures named by field. Never calls the API (runs during preview). */
-export function checkEventBridgeIntegration(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
+export function checkEventBridgeIntegration(news: Record<string, unknown>): CheckResult {
   const inputs: Record<string, unknown> = { name: DEFAULT_EVENTBRIDGE_INTEGRATION_NAME, notes: "", enabled: true, adopt: false, ...dropUndefined(news) };
-  const failures: pulumi.dynamic.CheckFailure[] = [];
+  const failures: CheckFailure[] = [];
   requireText(inputs, "name", failures);
   requireText(inputs, "managedBy", failures);
   const checks: [field: string, problem: (value: string) => string | undefined][] = [
@@ -175,17 +174,17 @@ export function desiredEventBridgeIntegration(inputs: EventBridgeIntegrationInpu
   };
 }
 
-export class EventBridgeIntegrationProvider extends GenesysProvider implements pulumi.dynamic.ResourceProvider {
+export class EventBridgeIntegrationProvider extends GenesysProvider {
   constructor() {
     super({ check: checkEventBridgeIntegration, rules: RULES });
   }
 
-  async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+  async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> {
     const result = await super.check(olds, news);
     return { ...result, inputs: withoutIdleRelease(olds, result.inputs ?? news) };
   }
 
-  async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+  async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffResult> {
     const result = await super.diff(id, olds, news);
     // Thrown, not deferred to the replace: the delete-before-replace would remove the live one first.
     const refusal = liveReplaceRefusal(olds, news, result.replaces ?? []);
@@ -193,14 +192,14 @@ export class EventBridgeIntegrationProvider extends GenesysProvider implements p
     return result;
   }
 
-  async create(inputs: EventBridgeIntegrationInputs): Promise<pulumi.dynamic.CreateResult> {
+  async create(inputs: EventBridgeIntegrationInputs): Promise<CreateResult> {
     const api = this.genesys();
     const recorded = { ...pickInputs(inputs), integrationType: EVENTBRIDGE_INTEGRATION_TYPE, genesysOrgId: "" };
     const made = await createIntegration(api, "EventBridge integration", desiredEventBridgeIntegration(inputs), inputs, recorded);
     return { id: made.id, outs: { ...recorded, genesysOrgId: await this.organisationId(), adopted: made.adopted } };
   }
 
-  async read(id: string, props: EventBridgeIntegrationOutputs): Promise<pulumi.dynamic.ReadResult> {
+  async read(id: string, props: EventBridgeIntegrationOutputs): Promise<ReadResult> {
     const live = await readIntegration(this.genesys(), id);
     if (live === undefined) return {};
     const property = (input: PropertyInput) => live.properties[EVENTBRIDGE_PROPERTY_NAMES[input]];
@@ -219,7 +218,7 @@ export class EventBridgeIntegrationProvider extends GenesysProvider implements p
     return { id, props: outs, inputs: pickInputs(outs) };
   }
 
-  async update(id: string, olds: EventBridgeIntegrationOutputs, news: EventBridgeIntegrationInputs): Promise<pulumi.dynamic.UpdateResult> {
+  async update(id: string, olds: EventBridgeIntegrationOutputs, news: EventBridgeIntegrationInputs): Promise<UpdateResult> {
     await applyIntegration(this.genesys(), id, desiredEventBridgeIntegration(news));
     return {
       outs: { ...pickInputs(news), integrationType: EVENTBRIDGE_INTEGRATION_TYPE, genesysOrgId: await this.organisationId(), adopted: olds.adopted },
@@ -239,49 +238,3 @@ export class EventBridgeIntegrationProvider extends GenesysProvider implements p
 function pickInputs(values: EventBridgeIntegrationInputs): EventBridgeIntegrationInputs {
   return Object.fromEntries(RULES.fields.map((field) => [field, (values as unknown as Record<string, unknown>)[field]])) as EventBridgeIntegrationInputs;
 }
-
-export class EventBridgeIntegration extends pulumi.dynamic.Resource {
-  declare public readonly name: pulumi.Output<string>;
-  declare public readonly notes: pulumi.Output<string>;
-  declare public readonly enabled: pulumi.Output<boolean>;
-  declare public readonly awsAccountId: pulumi.Output<string>;
-  declare public readonly awsRegion: pulumi.Output<string>;
-  declare public readonly eventSourceSuffix: pulumi.Output<string>;
-  declare public readonly topicFilters: pulumi.Output<string[]>;
-  declare public readonly adopt: pulumi.Output<boolean>;
-  declare public readonly managedBy: pulumi.Output<string>;
-  declare public readonly providerVersion: pulumi.Output<string>;
-  declare public readonly integrationType: pulumi.Output<string>;
-  declare public readonly genesysOrgId: pulumi.Output<string>;
-  /** True when an existing integration not created by this stack was taken over. */
-  declare public readonly adopted: pulumi.Output<boolean>;
-
-  constructor(name: string, args: EventBridgeIntegrationArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      eventBridgeIntegrationProvider,
-      name,
-      {
-        name: args.name,
-        notes: args.notes,
-        enabled: args.enabled,
-        awsAccountId: args.awsAccountId,
-        awsRegion: args.awsRegion,
-        eventSourceSuffix: args.eventSourceSuffix,
-        topicFilters: args.topicFilters,
-        adopt: args.adopt,
-        managedBy: args.managedBy,
-        released: args.released,
-        providerVersion: PROVIDER_VERSION,
-        integrationType: undefined,
-        genesysOrgId: undefined,
-        adopted: undefined,
-      },
-      opts,
-      TOKEN_MODULE,
-      "EventBridgeIntegration",
-    );
-  }
-}
-
-// One provider instance per kind, shared by all resources of the kind (serialized once each).
-const eventBridgeIntegrationProvider = new OrgBound(new EventBridgeIntegrationProvider(), "EventBridge integration");

@@ -4,6 +4,7 @@
 // This resource looks every object up first, read-only; the integration depends on it (and
 // everything else on the integration), so a missing object stops the run before any write.
 import * as pulumi from "@pulumi/pulumi";
+import type { CheckFailure, CheckResult, CreateResult, ReadResult, UpdateResult } from "@pulumi/pulumi/provider";
 import { findDataAction } from "./data-action";
 import { DiffRules, requireText } from "./diff";
 import { INTEGRATION_TYPE } from "./integration";
@@ -11,7 +12,6 @@ import { findIntegration } from "./integration-setup";
 import { GenesysProvider } from "./provider-base";
 import { findTrigger } from "./trigger";
 import { ADOPT_CONFIG_KEY } from "../domain/config-keys";
-import { PROVIDER_VERSION, TOKEN_MODULE } from "../domain/marker";
 import { LABELS, ObjectLabel } from "./webhook-provider";
 import { findWorkflow } from "./workflow";
 
@@ -39,12 +39,11 @@ export type ExistingSetupInputs = {
   triggers: SetupTrigger[];
   createRefusal: string;
   managedBy: string;
-  providerVersion: string;
 };
 
 const RULES: DiffRules = {
   // A changed name means another object to look up; the refusal text is not a reason to look again.
-  fields: ["integrationName", "dataActionName", "workflowNames", "triggers", "managedBy", "providerVersion"],
+  fields: ["integrationName", "dataActionName", "workflowNames", "triggers", "managedBy"],
   replaceOn: [],
   deleteBeforeReplace: false,
 };
@@ -61,28 +60,28 @@ export function incompleteSetupMessage(missing: readonly ObjectLabel[], refusal:
 }
 
 /** Pure: the names to look up are required. */
-export function checkExistingSetup(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
-  const failures: pulumi.dynamic.CheckFailure[] = [];
+export function checkExistingSetup(news: Record<string, unknown>): CheckResult {
+  const failures: CheckFailure[] = [];
   for (const field of ["integrationName", "dataActionName", "createRefusal", "managedBy"]) requireText(news, field, failures);
   return { inputs: news, failures };
 }
 
-export class ExistingSetupProvider extends GenesysProvider implements pulumi.dynamic.ResourceProvider {
+export class ExistingSetupProvider extends GenesysProvider {
   constructor() {
     super({ check: checkExistingSetup, rules: RULES });
   }
 
-  async create(inputs: ExistingSetupInputs): Promise<pulumi.dynamic.CreateResult> {
+  async create(inputs: ExistingSetupInputs): Promise<CreateResult> {
     return { id: await this.lookUp(inputs), outs: inputs };
   }
 
-  async update(_id: string, _olds: ExistingSetupInputs, news: ExistingSetupInputs): Promise<pulumi.dynamic.UpdateResult> {
+  async update(_id: string, _olds: ExistingSetupInputs, news: ExistingSetupInputs): Promise<UpdateResult> {
     await this.lookUp(news);
     return { outs: news };
   }
 
   // Nothing in Genesys Cloud is this resource: there is nothing to read back or delete.
-  async read(id: string, props: ExistingSetupInputs): Promise<pulumi.dynamic.ReadResult> {
+  async read(id: string, props: ExistingSetupInputs): Promise<ReadResult> {
     return { id, props };
   }
 
@@ -108,11 +107,3 @@ export class ExistingSetupProvider extends GenesysProvider implements pulumi.dyn
     return (integration as { id: string }).id;
   }
 }
-
-export class ExistingSetup extends pulumi.dynamic.Resource {
-  constructor(name: string, args: ExistingSetupArgs, opts?: pulumi.CustomResourceOptions) {
-    super(existingSetupProvider, name, { ...args, providerVersion: PROVIDER_VERSION }, opts, TOKEN_MODULE, "ExistingSetup");
-  }
-}
-
-const existingSetupProvider = new ExistingSetupProvider();

@@ -2,8 +2,8 @@
 // team's data actions under the stack's integration, a lock someone else holds on a workflow,
 // another team's trigger targeting it. Pure: who holds what, and the refusal that names them.
 //
-// Each is a failed step, not a warning: a dynamic provider has no channel for warnings (its
-// pulumi.log is dropped, see provider-base.ts), and a delete that "succeeded" would drop the object
+// Each is a failed step, not a warning: a warning of a step that succeeds is easily missed, and a
+// delete that "succeeded" would drop the object
 // from the state while it stays in Genesys, unmanaged and unmentioned. A failure keeps it in the
 // state, prints the message under the resource's name, and the next run tries again.
 import type { LiveAction } from "./genesys/actions";

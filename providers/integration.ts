@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { CheckFailure, CheckResult, CreateResult, ReadResult, UpdateResult } from "@pulumi/pulumi/provider";
 import { userText, withMarker, withoutMarker } from "../domain/marker";
 import type { Found } from "./adoption";
 import { DiffRules, dropUndefined, requireText, sameJson } from "./diff";
@@ -39,7 +40,6 @@ export interface IntegrationOutputs {
   enabled: boolean;
   adopt: boolean;
   managedBy: string;
-  providerVersion: string;
   integrationType: string;
   adopted: boolean;
 }
@@ -47,7 +47,7 @@ export interface IntegrationOutputs {
 export const INTEGRATION_TYPE = "custom-rest-actions";
 
 export const RULES: DiffRules = {
-  fields: ["name", "notes", "enabled", "adopt", "managedBy", "providerVersion"],
+  fields: ["name", "notes", "enabled", "adopt", "managedBy"],
   replaceOn: [],
   deleteBeforeReplace: false,
   // No notes of the stack's own: whatever text Genesys holds is the admin's, not drift.
@@ -55,9 +55,9 @@ export const RULES: DiffRules = {
 };
 
 /** Pure: defaults applied, failures named by field. */
-export function checkIntegration(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
+export function checkIntegration(news: Record<string, unknown>): CheckResult {
   const inputs = { enabled: true, adopt: false, ...dropUndefined(news) };
-  const failures: pulumi.dynamic.CheckFailure[] = [];
+  const failures: CheckFailure[] = [];
   requireText(inputs, "name", failures);
   requireText(inputs, "managedBy", failures);
   return { inputs, failures };
@@ -66,7 +66,7 @@ export function checkIntegration(news: Record<string, unknown>): pulumi.dynamic.
 /** Inputs after `check` (defaults applied). */
 export type IntegrationInputs = Omit<IntegrationOutputs, "integrationType" | "adopted"> & NewObjectGate;
 
-export class IntegrationProvider extends WebhookProvider implements pulumi.dynamic.ResourceProvider {
+export class IntegrationProvider extends WebhookProvider {
   constructor() {
     super({ check: checkIntegration, rules: RULES, label: (inputs) => LABELS.integration(inputs.name) });
   }
@@ -78,14 +78,14 @@ export class IntegrationProvider extends WebhookProvider implements pulumi.dynam
     return findIntegration(this.genesys(), INTEGRATION_TYPE, inputs.name, inputs.managedBy);
   }
 
-  async create(inputs: IntegrationInputs): Promise<pulumi.dynamic.CreateResult> {
+  async create(inputs: IntegrationInputs): Promise<CreateResult> {
     const recorded = { ...pickInputs(inputs), integrationType: INTEGRATION_TYPE };
     const owner = { ...inputs, announced: { adoption: inputs.adoption } };
     const made = await createIntegration(this.genesys(), this.kind.label(inputs).kind, desiredIntegration(inputs), owner, recorded);
     return { id: made.id, outs: { ...recorded, adopted: made.adopted } };
   }
 
-  async read(id: string, props: IntegrationOutputs): Promise<pulumi.dynamic.ReadResult> {
+  async read(id: string, props: IntegrationOutputs): Promise<ReadResult> {
     const live = await readIntegration(this.genesys(), id);
     if (live === undefined) return {};
     const outs: IntegrationOutputs = {
@@ -99,7 +99,7 @@ export class IntegrationProvider extends WebhookProvider implements pulumi.dynam
     return { id, props: dropUndefined({ ...outs }), inputs: pickInputs(outs) };
   }
 
-  async update(id: string, olds: IntegrationOutputs, news: IntegrationInputs): Promise<pulumi.dynamic.UpdateResult> {
+  async update(id: string, olds: IntegrationOutputs, news: IntegrationInputs): Promise<UpdateResult> {
     await applyIntegration(this.genesys(), id, desiredIntegration(news, olds.managedBy));
     return { outs: { ...pickInputs(news), integrationType: INTEGRATION_TYPE, adopted: olds.adopted } };
   }

@@ -3,7 +3,7 @@
 // GenesysApi.organization) that the credentials reach that org and the pinned one. Wrong
 // credentials (a mixed-up CI environment, another org's secret) then change nothing and drop
 // nothing from state. `check` and `diff` stay pure: a plain `pulumi preview` calls no API.
-import type * as pulumi from "@pulumi/pulumi";
+import type { CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult } from "@pulumi/pulumi/provider";
 import { SETTINGS } from "./genesys/settings";
 import { type Organization, WrongOrganizationError, describeOrganization } from "./genesys/transport";
 
@@ -11,13 +11,18 @@ import { type Organization, WrongOrganizationError, describeOrganization } from 
 export const ORG_OUTPUT = "genesysOrgId";
 
 /** A kind's provider as the binding wraps it. */
-export type KindProvider = Required<Pick<pulumi.dynamic.ResourceProvider, "check" | "diff" | "create" | "read" | "update" | "delete">> & {
-  configure(req: pulumi.dynamic.ConfigureRequest): Promise<void>;
+export interface KindProvider {
+  check(olds: any, news: any): Promise<CheckResult>;
+  diff(id: string, olds: any, news: any): Promise<DiffResult>;
+  create(inputs: any): Promise<CreateResult>;
+  read(id: string, props: any): Promise<ReadResult>;
+  update(id: string, olds: any, news: any): Promise<UpdateResult>;
+  delete(id: string, props: any): Promise<void>;
   /** The org its credentials reach, checked against `recorded` and the pin. */
   organization(recorded?: string): Promise<Organization>;
   /** Whether the org is pinned (config or environment). */
   readonly pinned: boolean;
-};
+}
 
 /** Pure: the org a resource's state records; "" (a create that failed before reading it) and none count as unrecorded. */
 export function recordedOrg(props: unknown): string | undefined {
@@ -55,19 +60,15 @@ export class OrgBound implements KindProvider {
     return this.inner.organization(recorded);
   }
 
-  configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    return this.inner.configure(req);
-  }
-
-  check(olds: any, news: any): Promise<pulumi.dynamic.CheckResult> {
+  check(olds: any, news: any): Promise<CheckResult> {
     return this.inner.check(olds, news);
   }
 
-  diff(id: string, olds: any, news: any): Promise<pulumi.dynamic.DiffResult> {
+  diff(id: string, olds: any, news: any): Promise<DiffResult> {
     return this.inner.diff(id, olds, news);
   }
 
-  async create(inputs: any): Promise<pulumi.dynamic.CreateResult> {
+  async create(inputs: any): Promise<CreateResult> {
     const org = await this.inner.organization();
     try {
       const result = await this.inner.create(inputs);
@@ -82,7 +83,7 @@ export class OrgBound implements KindProvider {
     }
   }
 
-  async read(id: string, props: any): Promise<pulumi.dynamic.ReadResult> {
+  async read(id: string, props: any): Promise<ReadResult> {
     const org = await this.inner.organization(recordedOrg(props));
     const result = await this.inner.read(id, props);
     if (!result.props) {
@@ -93,7 +94,7 @@ export class OrgBound implements KindProvider {
     return { ...result, props: { ...result.props, [ORG_OUTPUT]: org.id } };
   }
 
-  async update(id: string, olds: any, news: any): Promise<pulumi.dynamic.UpdateResult> {
+  async update(id: string, olds: any, news: any): Promise<UpdateResult> {
     const org = await this.inner.organization(recordedOrg(olds));
     const result = await this.inner.update(id, olds, news);
     return { ...result, outs: { ...result.outs, [ORG_OUTPUT]: org.id } };

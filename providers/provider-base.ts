@@ -1,65 +1,52 @@
-// Credentials and target, read at call time on the provider process, never at construction.
-import type * as pulumi from "@pulumi/pulumi";
+// Credentials and target, resolved at the first call that needs Genesys, never at construction.
+import type { CheckResult, DiffResult } from "@pulumi/pulumi/provider";
 import { sameStackMarker } from "../domain/marker";
 import { DiffRules, diffResult } from "./diff";
 import { GenesysApi, type Organization } from "./genesys/transport";
 import { RawSettings, type SettingNaming, readSettings, resolveTarget } from "./genesys/settings";
 
-/** What `configure` keeps on the provider's `this`: the stack config's genesyscloud:* values. */
-export function settingsFromConfig(req: pulumi.dynamic.ConfigureRequest): RawSettings {
-  return readSettings((key) => req.config.get(key), "config");
+/**
+ * A new API layer for one provider instance: its settings over the environment; `naming` names
+ * their keys in messages; `report` shows each retry to the user (default: stderr).
+ */
+export function connect(config: RawSettings, naming?: SettingNaming, report: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): GenesysApi {
+  const target = resolveTarget(config, readSettings((key) => process.env[key], "env"), naming);
+  return new GenesysApi(target, { onRetry: (label, failure, attempt, waitMs) => report(retryLine(label, failure, attempt, waitMs)) });
 }
 
-/** A new API layer for one provider process: stack config (if configured) over the environment; `naming` names their keys in messages. */
-export function connect(config: RawSettings | undefined, naming?: SettingNaming): GenesysApi {
-  const target = resolveTarget(config ?? {}, readSettings((key) => process.env[key], "env"), naming);
-  return new GenesysApi(target, { onRetry: reportRetry });
-}
-
-// Provider stderr reaches the engine's log (pulumi.log from a dynamic provider is dropped).
-function reportRetry(label: string, failure: { status?: number; message: string }, attempt: number, waitMs: number): void {
-  process.stderr.write(
-    `[genesyscloud] ${label}: attempt ${attempt} failed (${failure.status ?? "network"}: ${failure.message}); retrying in ${waitMs} ms\n`,
-  );
+/** Pure: the line a retry shows. */
+export function retryLine(label: string, failure: { status?: number; message: string }, attempt: number, waitMs: number): string {
+  return `[genesyscloud] ${label}: attempt ${attempt} failed (${failure.status ?? "network"}: ${failure.message}); retrying in ${waitMs} ms`;
 }
 
 /** What makes a kind for the shared `check` and `diff`: pure functions of its inputs. */
 export interface KindRules {
   /** The kind's pure input check (defaults applied, failures named by field); `olds`: the recorded inputs. */
-  readonly check: (news: Record<string, unknown>, olds: Record<string, unknown>) => pulumi.dynamic.CheckResult;
+  readonly check: (news: Record<string, unknown>, olds: Record<string, unknown>) => CheckResult;
   /** Which fields are compared, which of them force a replace, and how. */
   readonly rules: DiffRules;
 }
 
 /**
- * What every Genesys provider shares: the settings `configure` reads (kept on `this` in the
- * provider process only, never serialized), one lazily made API layer, and `check`/`diff` as
- * pure functions of the kind's inputs and diff rules (no API call: they also run in preview; the
- * webhook kinds' check adds a read-only lookup when adopting, providers/webhook-provider.ts).
+ * What every Genesys provider shares: the client its caller hands it (the provider plugin holds
+ * one per provider instance, provider-plugin/plugin.ts), and `check`/`diff` as pure functions of
+ * the kind's inputs and diff rules (no API call: they also run in preview; the webhook kinds'
+ * check adds a read-only lookup when adopting, providers/webhook-provider.ts).
  */
 export abstract class GenesysProvider<K extends KindRules = KindRules> {
-  private settings?: RawSettings;
-  private api?: GenesysApi;
   private client?: () => GenesysApi;
 
   constructor(protected readonly kind: K) {}
 
-  /**
-   * Serve this kind through a client its caller owns: the provider plugin (provider-plugin/) holds
-   * one client per provider instance for all its kinds, configured from the provider's own config.
-   */
+  /** Serve this kind through `client`, made by its caller from the provider's configuration. */
   useClient(client: () => GenesysApi): this {
     this.client = client;
     return this;
   }
 
-  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.settings = settingsFromConfig(req);
-    this.api = undefined;
-  }
-
   protected genesys(): GenesysApi {
-    return this.client ? this.client() : (this.api ??= connect(this.settings));
+    if (!this.client) throw new Error(`${this.constructor.name} has no Genesys client: its caller gives one with useClient`);
+    return this.client();
   }
 
   /** The org the credentials reach, checked against `recorded` (the resource's state) and the pin (providers/org-binding.ts). */
@@ -71,11 +58,11 @@ export abstract class GenesysProvider<K extends KindRules = KindRules> {
     return this.genesys().pinned;
   }
 
-  async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+  async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> {
     return this.kind.check(news, olds);
   }
 
-  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffResult> {
     // An object marked before the stack had an identity is still the stack's: no write for that alone.
     return diffResult(olds, news, { ...this.kind.rules, same: { managedBy: sameStackMarker, ...this.kind.rules.same } });
   }

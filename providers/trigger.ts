@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { CheckFailure, CheckResult, CreateResult, ReadResult, UpdateResult } from "@pulumi/pulumi/provider";
 import { Found, adoptionOutcome, confirmAnnounced } from "./adoption";
 import { hasMarker, userText, withMarker, withoutMarker } from "../domain/marker";
 import { DiffRules, UNKNOWN, canonicalJson, containsUnknown, dropUndefined, requireText, sameJson } from "./diff";
@@ -56,7 +57,6 @@ export interface TriggerOutputs {
   delayBySeconds?: number;
   adopt: boolean;
   managedBy: string;
-  providerVersion: string;
   /** The trigger's version in Genesys (1 after create, +1 per PUT). */
   version: number;
   adopted: boolean;
@@ -72,7 +72,7 @@ export function sameCriteria(a: unknown, b: unknown): boolean {
 export const RULES: DiffRules = {
   fields: [
     "name", "topicName", "workflowId", "enabled", "matchCriteria", "dataFormat", "description",
-    "eventTTLSeconds", "delayBySeconds", "adopt", "managedBy", "providerVersion",
+    "eventTTLSeconds", "delayBySeconds", "adopt", "managedBy",
   ],
   replaceOn: ["topicName"],
   // Stop the old trigger's traffic before the new one starts.
@@ -102,9 +102,9 @@ function criteriaFailures(criteria: unknown): string[] {
 }
 
 /** Pure: defaults applied, failures named by field (Genesys's own limits, before any API call). */
-export function checkTrigger(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
+export function checkTrigger(news: Record<string, unknown>): CheckResult {
   const inputs: Record<string, unknown> = { enabled: true, dataFormat: DEFAULT_DATA_FORMAT, adopt: false, ...dropUndefined(news) };
-  const failures: pulumi.dynamic.CheckFailure[] = [];
+  const failures: CheckFailure[] = [];
   for (const field of ["name", "topicName", "workflowId", "managedBy"]) requireText(inputs, field, failures);
   for (const reason of criteriaFailures(inputs.matchCriteria)) failures.push({ property: "matchCriteria", reason });
   if (inputs.dataFormat !== UNKNOWN && !DATA_FORMATS.includes(inputs.dataFormat as DataFormat)) {
@@ -149,7 +149,7 @@ export function triggerBody(inputs: TriggerInputs, liveText = ""): Record<string
 /** Inputs after `check` (defaults applied). */
 export type TriggerInputs = Omit<TriggerOutputs, "version" | "adopted"> & NewObjectGate;
 
-export class TriggerProvider extends WebhookProvider implements pulumi.dynamic.ResourceProvider {
+export class TriggerProvider extends WebhookProvider {
   constructor() {
     super({ check: checkTrigger, rules: RULES, label: (inputs) => LABELS.trigger(inputs.name, inputs.topicName) });
   }
@@ -162,7 +162,7 @@ export class TriggerProvider extends WebhookProvider implements pulumi.dynamic.R
     return found && { id: found.id, ours: hasMarker(found.description, inputs.managedBy) };
   }
 
-  async create(inputs: TriggerInputs): Promise<pulumi.dynamic.CreateResult> {
+  async create(inputs: TriggerInputs): Promise<CreateResult> {
     const found = await findTrigger(this.genesys(), inputs.topicName, inputs.name);
     const existing = found && { id: found.id, ours: hasMarker(found.description, inputs.managedBy) };
     const { kind, name } = this.kind.label(inputs);
@@ -183,7 +183,7 @@ export class TriggerProvider extends WebhookProvider implements pulumi.dynamic.R
     return { id: created.id, outs: { ...inputs, version: created.version ?? 1, adopted: false } };
   }
 
-  async read(id: string, props: TriggerOutputs): Promise<pulumi.dynamic.ReadResult> {
+  async read(id: string, props: TriggerOutputs): Promise<ReadResult> {
     const live = await triggers.readOrGoneTrigger(this.genesys(), id);
     if (live === undefined) return {};
     const outs: TriggerOutputs = {
@@ -204,7 +204,7 @@ export class TriggerProvider extends WebhookProvider implements pulumi.dynamic.R
     return { id, props: dropUndefined({ ...outs }), inputs: dropUndefined(inputs) };
   }
 
-  async update(id: string, olds: TriggerOutputs, news: TriggerInputs): Promise<pulumi.dynamic.UpdateResult> {
+  async update(id: string, olds: TriggerOutputs, news: TriggerInputs): Promise<UpdateResult> {
     return { outs: await this.put(id, { ...news, adopted: olds.adopted }, olds.managedBy) };
   }
 

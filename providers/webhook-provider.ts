@@ -9,7 +9,7 @@
 // `up` will do in the `adoption` input ("take over <id> in place" / "replace <id>: why"), which
 // `pulumi preview --diff` shows; `create` then does only what was announced. Replacing an object
 // the stack did not make (adopting it, or later by a diff) is refused unless allowReplaceAdopted.
-import type * as pulumi from "@pulumi/pulumi";
+import type { CheckFailure, CheckResult, DiffResult } from "@pulumi/pulumi/provider";
 import { Found, adoptedReplaceRefusal, adoptionDecision, createRefusedMessage } from "./adoption";
 import { DiffRules, changedFields, containsUnknown } from "./diff";
 import { GenesysProvider, type KindRules } from "./provider-base";
@@ -33,7 +33,7 @@ export function notInStackFailure(
   label: ObjectLabel,
   olds: Record<string, unknown>,
   inputs: Record<string, unknown>,
-): pulumi.dynamic.CheckFailure | undefined {
+): CheckFailure | undefined {
   const refusal = inputs.createRefusal;
   // Earlier state means the engine updates the object; adopting, the lookup in `check` decides.
   if (typeof refusal !== "string" || Object.keys(olds).length > 0 || inputs.adopt === true) return undefined;
@@ -79,7 +79,7 @@ export abstract class WebhookProvider extends GenesysProvider<WebhookKindRules> 
    */
   protected abstract lookup(inputs: Record<string, unknown>): Promise<Found | undefined>;
 
-  async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+  async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> {
     const result = await super.check(olds, news);
     const inputs = result.inputs ?? news;
     const label = this.kind.label(inputs);
@@ -97,7 +97,7 @@ export abstract class WebhookProvider extends GenesysProvider<WebhookKindRules> 
     return { ...result, inputs: decision.adoption === undefined ? kept : { ...kept, adoption: decision.adoption } };
   }
 
-  async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+  async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffResult> {
     const result = await super.diff(id, olds, news);
     const label = this.kind.label(news);
     // Thrown, not deferred to the replace: a delete-before-replace would remove the old object first.

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { CheckFailure, CheckResult, CreateResult, ReadResult, UpdateResult } from "@pulumi/pulumi/provider";
 import { DIVISION_CONFIG_KEY } from "../domain/config-keys";
 import { Found, PartialCreateError, adoptionOutcome, confirmAnnounced } from "./adoption";
 import { hasMarker, withMarker, withoutMarker } from "../domain/marker";
@@ -49,7 +50,6 @@ export interface WorkflowOutputs {
   yaml: string;
   adopt: boolean;
   managedBy: string;
-  providerVersion: string;
   dataActionId?: string;
   /** "WORKFLOW". */
   flowType: string;
@@ -66,7 +66,7 @@ export interface WorkflowOutputs {
 }
 
 export const RULES: DiffRules = {
-  fields: ["name", "division", "yaml", "adopt", "managedBy", "providerVersion", "dataActionId"],
+  fields: ["name", "division", "yaml", "adopt", "managedBy", "dataActionId"],
   // (name, type) is the flow's identity: a renamed upload makes a new flow, so the old one
   // must go. Create-before-delete lets the trigger move to the new flow first.
   replaceOn: ["name"],
@@ -81,7 +81,7 @@ type YamlModule = typeof import("yaml");
  * problem when the YAML cannot be uploaded.
  */
 export function prepareWorkflowYaml(text: string, name: string, division: string | undefined, managedBy: string, adminDescription = ""): string {
-  // Required here: a captured package is recorded by absolute path in the serialized provider.
+  // Required here: only a run that uploads a workflow loads the YAML library.
   const YAML: YamlModule = require("yaml");
   const doc = YAML.parseDocument(text);
   if (doc.errors.length > 0) throw new Error(`yaml is not valid YAML: ${doc.errors[0].message}`);
@@ -103,9 +103,9 @@ export function prepareWorkflowYaml(text: string, name: string, division: string
 export const HOME_DIVISION = "";
 
 /** Pure: defaults applied, failures named by field; `olds`: the recorded inputs. */
-export function checkWorkflow(news: Record<string, unknown>, olds: Record<string, unknown> = {}): pulumi.dynamic.CheckResult {
+export function checkWorkflow(news: Record<string, unknown>, olds: Record<string, unknown> = {}): CheckResult {
   const inputs: Record<string, unknown> = { division: HOME_DIVISION, adopt: false, ...dropUndefined(news) };
-  const failures: pulumi.dynamic.CheckFailure[] = [];
+  const failures: CheckFailure[] = [];
   for (const field of ["name", "yaml", "managedBy"]) requireText(inputs, field, failures);
   if (inputs.division !== HOME_DIVISION) requireText(inputs, "division", failures);
   if (inputs.dataActionId !== undefined) requireText(inputs, "dataActionId", failures);
@@ -137,10 +137,10 @@ export function jobFailureText(messages: JobMessage[] | undefined): string {
 
 /** A flow as `GET /api/v2/flows/{id}` answers it (the fields this project reads). */
 /** Inputs after `check` (defaults applied). */
-export type WorkflowInputs = Pick<WorkflowOutputs, "name" | "division" | "yaml" | "adopt" | "managedBy" | "providerVersion" | "dataActionId"> &
+export type WorkflowInputs = Pick<WorkflowOutputs, "name" | "division" | "yaml" | "adopt" | "managedBy" | "dataActionId"> &
   NewObjectGate;
 
-export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.ResourceProvider {
+export class WorkflowProvider extends WebhookProvider {
   /** The home division's name, read once per org and provider process: every workflow of the run needs the same. */
   private homeDivision?: { api: GenesysApi; name: Promise<string> };
 
@@ -156,7 +156,7 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     return found && { id: found.id, ours: hasMarker(found.description, inputs.managedBy) };
   }
 
-  async create(inputs: WorkflowInputs): Promise<pulumi.dynamic.CreateResult> {
+  async create(inputs: WorkflowInputs): Promise<CreateResult> {
     refuseStandIn(inputs);
     // A registered job changes nothing until its upload, so it is registered while we look;
     // where creating may be refused, only after the look, so a refusal makes no write at all.
@@ -184,7 +184,7 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     }
   }
 
-  async read(id: string, props: WorkflowOutputs): Promise<pulumi.dynamic.ReadResult> {
+  async read(id: string, props: WorkflowOutputs): Promise<ReadResult> {
     const flow = await flows.readOrGoneFlow(this.genesys(), id);
     if (flow === undefined) return {};
     const live = flowOutputs(flow);
@@ -213,7 +213,7 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
    * which Genesys does not give back. `dataActionId` stays unknown: the published version called
    * whatever action it resolved when it was published.
    */
-  private async imported(id: string, flow: LiveFlow, live: ReturnType<typeof flowOutputs>): Promise<pulumi.dynamic.ReadResult> {
+  private async imported(id: string, flow: LiveFlow, live: ReturnType<typeof flowOutputs>): Promise<ReadResult> {
     const home = await this.divisionName({ division: HOME_DIVISION });
     const outs = dropUndefined({
       ...live,
@@ -224,7 +224,7 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     return { id, props: outs, inputs: dropUndefined(Object.fromEntries(RULES.fields.map((f) => [f, outs[f]]))) };
   }
 
-  async update(_id: string, olds: WorkflowOutputs, news: WorkflowInputs): Promise<pulumi.dynamic.UpdateResult> {
+  async update(_id: string, olds: WorkflowOutputs, news: WorkflowInputs): Promise<UpdateResult> {
     refuseStandIn(news);
     return { outs: (await this.publish(news, olds.adopted, olds.adminDescription ?? "")).outs };
   }

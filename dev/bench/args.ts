@@ -14,7 +14,7 @@ export interface BenchArgs {
 
 export const BENCH_DEFAULTS: Omit<BenchArgs, "help"> = { latenciesMs: [50, 200], jobMs: 2000, orgs: [1], parallel: 2 };
 
-/** Each org's run is a CLI, a Node.js host and a provider host; past this the machine, not the product, is measured. */
+/** Each org's run is a CLI, a Node.js host and a provider plugin process; past this the machine, not the product, is measured. */
 export const MAX_ORGS = 50;
 
 export const BENCH_USAGE = `Usage: npm run bench [-- --latency-ms 50,200] [--job-ms 2000] [--orgs 1,5,20] [--parallel 2]

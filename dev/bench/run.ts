@@ -62,7 +62,7 @@ export function handoverStack(options: BenchStackOptions, stack: string): Projec
 
 /**
  * A stack of the empty program (dev/bench/empty-program). Its work dir holds its Pulumi.yaml
- * and a link to its main only: without dynamic providers nothing resolves from node_modules there.
+ * and a link to its main only: it has no resources, so nothing resolves from node_modules there.
  */
 export function emptyProgramStack(options: BenchStackOptions, stack: string): ProjectStack {
   const workDir = fs.mkdtempSync(path.join(options.scratchDir, "empty-program-"));
@@ -111,7 +111,7 @@ export function orgStack(emu: Emulator, options: BenchStackOptions, name: string
 
 export interface PhaseResult {
   phase: PhaseName;
-  /** The operation end to end: its host process, the CLI, the program and the provider host. */
+  /** The operation end to end: its host process, the CLI, the program and the provider plugin. */
   wallMs: number;
   /** When the operation was started (epoch ms, the clock of the emulator's log). */
   startedAt: number;

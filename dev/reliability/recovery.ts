@@ -19,14 +19,14 @@
 //      snapshot.go keeps only pending creates; nothing reads an "importing" one).
 //   4. `pulumi up`.
 import { DEFAULT_INTEGRATION_NAMES } from "../emulator/unverified";
-import { dynamicResourceType } from "../../domain/marker";
+import { typeToken } from "../../provider-plugin/package-schema";
 import type { ListedIntegration } from "../../providers/genesys/integrations";
 import { isUnconfigured } from "../../providers/integration-setup";
 import * as fs from "fs";
 import type { ProjectStack, RunResult } from "../pulumi/stack";
 
 /** The Pulumi type of the Web Services integration (the one created nameless, then named). */
-export const INTEGRATION_RESOURCE_TYPE = dynamicResourceType("Integration");
+export const INTEGRATION_RESOURCE_TYPE = typeToken("Integration");
 
 export interface PendingOperation {
   type: string;

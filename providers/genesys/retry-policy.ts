@@ -121,7 +121,6 @@ function countedReasons(reasons: string[]): string {
 
 export type Decision = { retry: true; waitMs: number; reason: string } | { retry: false; reason: string };
 
-// An array, not a Set: provider code is closure-serialized, and a captured Set does not survive.
 /** Retried on any call: request timeout, and the server errors Genesys answers while it recovers. */
 const TRANSIENT: readonly number[] = [408, 500, 502, 503, 504];
 

@@ -1,7 +1,6 @@
 // The one thin layer between the providers and `purecloud-platform-client-v2`: its own SDK
-// client per provider process, lazy login, re-login on expiry or 401, every call through the
-// retry loop, and the version-conflict loop. An instance lives only on a provider's `this`
-// in the provider process; it is never serialized (the provider is serialized before use).
+// client per provider instance (provider-plugin/plugin.ts makes one per provider resource), lazy
+// login, re-login on expiry or 401, every call through the retry loop, and the version-conflict loop.
 import { GONE_STATUS, GenesysApiError, LoopHooks, PolicyOptions, RetryPolicy, TOLERATE, describeFailure, isStaleVersion, policyFor, summarise, versionConflictAttempts, withRetries } from "./retry-policy";
 import { ProviderError } from "./provider-error";
 import { SETTINGS, Target } from "./settings";
@@ -70,26 +69,10 @@ export function renewalTime(issuedAt: number, expiresAt: number): number {
   return expiresAt - Math.min(EXPIRY_MARGIN_MS, Math.max(0, expiresAt - issuedAt) / 2);
 }
 
-/**
- * Logins shared by every provider of one provider process, keyed by credentials (a digest):
- * one login per `pulumi` run instead of one per object kind (each kind's code is deserialized on
- * its own, so globalThis is the only place they share). Holds tokens, never the secret.
- */
-function sharedLogins(): Map<string, Promise<Login>> {
-  const holder = globalThis as { __genesysHandoverLogins?: Map<string, Promise<Login>> };
-  return (holder.__genesysHandoverLogins ??= new Map());
-}
-
 /** The Genesys org some credentials reach (`GET /api/v2/organizations/me`). */
 export interface Organization {
   readonly id: string;
   readonly name?: string;
-}
-
-/** The org each set of credentials reaches, read once per provider process (keyed like the logins). */
-function sharedOrganizations(): Map<string, Promise<Organization>> {
-  const holder = globalThis as { __genesysHandoverOrganizations?: Map<string, Promise<Organization>> };
-  return (holder.__genesysHandoverOrganizations ??= new Map());
 }
 
 /** Pure: "Org name" (id …), or the id alone. */
@@ -100,6 +83,10 @@ export function describeOrganization(org: { id: string; name?: string }): string
 export class GenesysApi {
   private client?: SdkClient;
   private apis?: SdkApis;
+  /** The current login, shared by every call of this client (one per provider instance). */
+  private currentLogin?: Promise<Login>;
+  /** The org the credentials reach, read once per client. */
+  private reached?: Promise<Organization>;
 
   constructor(
     private readonly target: Target,
@@ -121,7 +108,7 @@ export class GenesysApi {
 
   private sdk(): { client: SdkClient; apis: SdkApis } {
     if (!this.client || !this.apis) {
-      // Required here, not at module level: a captured SDK module cannot be serialized.
+      // Required here, not at module level: a preview (check and diff only) never loads the SDK.
       const platformClient = require("purecloud-platform-client-v2");
       const client: SdkClient = new platformClient.ApiClientClass();
       // No ~/.genesyscloudjavascript/config: it could turn on logging of request headers.
@@ -190,21 +177,12 @@ export class GenesysApi {
     return { accessToken: auth.accessToken, renewAt: renewalTime(issuedAt, auth.tokenExpiryTime ?? issuedAt + 60 * 60_000) };
   }
 
-  /** Login URL, client id and a digest of the secret: a token is only reused for the same credentials. */
-  private loginKey(): string {
-    const { createHash } = require("crypto");
-    const { loginUrl, clientId, clientSecret } = this.target;
-    return createHash("sha256").update(`${loginUrl}\n${clientId}\n${clientSecret}`).digest("hex");
-  }
-
   /**
-   * A valid token on `client`, from the shared login or a new one. `rejected` is a token Genesys
+   * A valid token on `client`, from the current login or a new one. `rejected` is a token Genesys
    * just answered 401 to: it is replaced once, however many calls saw the 401.
    */
   private async ensureToken(client: SdkClient, rejected?: string): Promise<string> {
-    const logins = sharedLogins();
-    const key = this.loginKey();
-    const pending = logins.get(key);
+    const pending = this.currentLogin;
     if (pending) {
       const login = await pending;
       if (login.accessToken !== rejected && Date.now() < login.renewAt) {
@@ -212,35 +190,33 @@ export class GenesysApi {
         return login.accessToken;
       }
       // Another call may have replaced it meanwhile.
-      if (logins.get(key) !== pending) return this.ensureToken(client, rejected);
+      if (this.currentLogin !== pending) return this.ensureToken(client, rejected);
     }
     const fresh = this.login(client);
-    logins.set(key, fresh);
+    this.currentLogin = fresh;
     // A failed login must not stick: the next call tries again.
     fresh.catch(() => {
-      if (logins.get(key) === fresh) logins.delete(key);
+      if (this.currentLogin === fresh) this.currentLogin = undefined;
     });
     return (await fresh).accessToken;
   }
 
   /**
    * The org these credentials reach, checked against the pin (`genesyscloud:organizationId`) and
-   * against `recorded`, the org a resource's state names; read once per provider process. Every
+   * against `recorded`, the org a resource's state names; read once per client. Every
    * call waits for it first, so credentials of another org change and return nothing.
    */
   async organization(recorded?: string): Promise<Organization> {
-    const orgs = sharedOrganizations();
-    const key = this.loginKey();
-    let pending = orgs.get(key);
+    let pending = this.reached;
     if (!pending) {
       pending = this.attempt<{ id?: string; name?: string }>("Read organization", (a) => a.organization.getOrganizationsMe(), {}).then((org) => {
         if (!org?.id) throw new Error("GET /api/v2/organizations/me answered without an id: the org these credentials reach cannot be checked.");
         return { id: org.id, name: org.name };
       });
-      orgs.set(key, pending);
+      this.reached = pending;
       // A failed read must not stick: the next call tries again.
       pending.catch(() => {
-        if (orgs.get(key) === pending) orgs.delete(key);
+        if (this.reached === pending) this.reached = undefined;
       });
     }
     const org = await pending;

@@ -7,7 +7,7 @@ import type { Duplex } from "stream";
 import type * as tls from "tls";
 import { proxyFor } from "./proxy";
 
-/** Required where used, as transport.ts does: Pulumi's closure serializer (the provider's fallback) cannot capture a module. */
+/** Required where used, as transport.ts requires the SDK: only an upload loads them. */
 function nodeModules(): { http: typeof http; https: typeof https; tls: typeof tls } {
   return { http: require("http"), https: require("https"), tls: require("tls") };
 }

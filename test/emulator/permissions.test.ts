@@ -91,8 +91,8 @@ describe("permissions", () => {
   });
 
   it("has a permission entry for every route it serves, and none for a route it does not", () => {
-    const served = emu.routes().filter((key) => key.includes(" /api/v2/"));
-    expect([...ROUTE_PERMISSIONS.keys()].sort()).toEqual(served.sort());
+    const withClient = emu.routes().filter((key) => key.includes(" /api/v2/"));
+    expect([...ROUTE_PERMISSIONS.keys()].sort()).toEqual(withClient.sort());
   });
 
   it("matches * parts and refuses bad permission strings (pure)", () => {

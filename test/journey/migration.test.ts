@@ -11,7 +11,7 @@ import { login } from "../emulator/sdk";
 import { writeCalls } from "../lifecycle/org";
 import { refusal } from "../support/refusal";
 import { emulatorConfig, TestStack } from "../support/stack";
-import { genesysChanges, managedResources, webhookSteps } from "../support/state";
+import { GENESYS_TYPE, genesysChanges, managedResources, webhookSteps } from "../support/state";
 import { seedHandMade } from "../verify/hand-made";
 import { failedNames, verifyRows } from "../verify/org";
 
@@ -159,7 +159,7 @@ describe("the migration journey with only cognigy:version and cognigy:mode chang
     expect(up).toMatch(REFUSAL_4_100);
     expect(writes()).toEqual([]);
     expect(emu.state()).toEqual(before);
-    expect(managedResources(await stack.exportState()).map((r) => r.type)).toEqual(["pulumi-nodejs:dynamic/genesyscloud:EventBridgeIntegration"]);
+    expect(managedResources(await stack.exportState()).map((r) => r.type)).toEqual([`${GENESYS_TYPE}EventBridgeIntegration`]);
   });
 });
 

@@ -81,7 +81,7 @@ describe("another team's data action under the stack's integration", () => {
     expect(printed).toContain(`"CRM contact lookup" (category "${action.category}", id ${action.id})`);
     expect(printed).toContain("Admin > Integrations > Actions");
     expect(printed).toContain("`pulumi state delete '<URN>'` with the URN `pulumi stack --show-urns` gives for the resource this error is reported under");
-    expect(printed).toContain("pulumi-nodejs:dynamic/genesyscloud:Integration (handover-integration):");
+    expect(printed).toContain("cognigy-genesys:index:Integration (handover-integration):");
     // Everything else of the stack is gone; the integration and the foreign action are as they were.
     expect(writeCalls(emu.log().entries)).not.toContain("DELETE /api/v2/integrations/{integrationId} → 200");
     const left = ours();

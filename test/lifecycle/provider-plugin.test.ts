@@ -16,7 +16,7 @@ import { renderWorkflowYaml } from "../../domain/workflow-yaml";
 import { WorkflowProvider, type WorkflowInputs } from "../../providers/workflow";
 import { VERSION } from "../../provider-plugin/package-schema";
 import { login } from "../emulator/sdk";
-import { configureRequest, handoverBase, stackConfig } from "../providers/harness";
+import { withClient, handoverBase, stackConfig } from "../providers/harness";
 import { TestStack } from "../support/stack";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -82,7 +82,7 @@ describe("the provider plugin through the real CLI", () => {
     // A workflow of this stack's whose record was lost, calling a data action (both outside the stack).
     const { actionId } = await handoverBase(orgA);
     const workflows = new WorkflowProvider();
-    await workflows.configure(configureRequest(stackConfig(orgA)));
+    withClient(workflows, stackConfig(orgA));
     const yaml = renderWorkflowYaml({ workflowName: WORKFLOW, integrationName: DEFAULT_INTEGRATION_NAME, dataActionName: DEFAULT_DATA_ACTION_NAME, topic: "v2.detail.events.conversation.id.acw" });
     const lost = await workflows.create((await workflows.check({}, { name: WORKFLOW, yaml, managedBy: MARKER })).inputs as WorkflowInputs);
     const versions = () => orgA.state().flows.find((flow) => flow.id === lost.id)?.versions.length;

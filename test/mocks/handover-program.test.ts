@@ -3,19 +3,17 @@ import { parse } from "yaml";
 import { catalogue, SECRET, valid, withConfig } from "../unit/bad-config-catalogue";
 import inputContract from "../../templates/input-contract.json";
 import { callDataInputs, OPEN_MESSAGING_CONDITIONS } from "../support/guide";
-import { DYNAMIC } from "../support/state";
-import { loadProgram, WEBHOOK_REGISTRATIONS } from "./program";
+import { GENESYS_TYPE } from "../support/state";
+import { loadProgram, STACK_PROVIDER, STACK_PROVIDER_REF, WEBHOOK_REGISTRATIONS } from "./program";
 import { drain, Registration, startScenario } from "./registrations";
 
 const MANAGED_BY = "cognigy-genesys-handover cognigy/dev";
 
-/** Inputs the program chose: without the serialized provider, the provider's own version and the kind it routes by (the type's). */
+/** Inputs the program chose, for a Genesys object made through the stack's provider. */
 function chosen(registration: Registration): Record<string, unknown> {
-  const { __provider, providerVersion, kind, ...rest } = registration.inputs;
-  expect(typeof __provider).toBe("string");
-  expect(typeof providerVersion).toBe("string");
-  expect(registration.type).toBe(`${DYNAMIC}${kind}`);
-  return rest;
+  expect(registration.type.startsWith(GENESYS_TYPE)).toBe(true);
+  expect(registration.provider).toMatch(STACK_PROVIDER_REF);
+  return registration.inputs;
 }
 
 describe("the stack program under mocks, default configuration", async () => {
@@ -30,9 +28,10 @@ describe("the stack program under mocks, default configuration", async () => {
   const dataAction = byName("handover-data-action");
 
   it("registers exactly one component and the six Genesys objects, all children of the component, and the stack's identity beside it", () => {
-    expect(registrations.map((r) => [r.type, r.name]).sort()).toEqual([...WEBHOOK_REGISTRATIONS].sort());
+    expect(registrations.map((r) => [r.type, r.name]).sort()).toEqual([STACK_PROVIDER, ...WEBHOOK_REGISTRATIONS].sort());
     const identity = byName("handover-identity");
-    for (const child of registrations.filter((r) => r !== component && r !== identity)) expect(child.parent, child.name).toBe(component.urn);
+    const provider = byName("genesys");
+    for (const child of registrations.filter((r) => r !== component && r !== identity && r !== provider)) expect(child.parent, child.name).toBe(component.urn);
     // At the top level, so an EventBridge-only stack keeps it; aliased from under the component, where it was before.
     expect(identity.parent).not.toBe(component.urn);
     expect(identity.aliases).toEqual([{ name: "", type: "", parentUrn: component.urn, noParent: false }]);
@@ -122,14 +121,17 @@ describe("the stack program under mocks, default configuration", async () => {
     });
   });
 
-  it("puts the client secret in no input, serialized provider included", () => {
-    expect(JSON.stringify(registrations)).not.toContain(SECRET);
+  it("gives the client secret to the provider only, as a secret", () => {
+    const provider = byName("genesys");
+    expect(provider.secrets).toEqual(["clientSecret"]);
+    expect(provider.inputs).toMatchObject({ clientId: "client-id-1", region: "eu-central-1" });
+    expect(JSON.stringify(registrations.filter((r) => r !== provider))).not.toContain(SECRET);
   });
 
-  it("serializes one provider for all six objects (providers/webhook-objects.ts), not one per kind", () => {
-    const objects = registrations.filter((r) => r.type.startsWith(DYNAMIC));
-    expect(objects).toHaveLength(6);
-    expect(new Set(objects.map((r) => r.inputs.__provider)).size).toBe(1);
+  it("makes every Genesys object and the identity through the one provider", () => {
+    const objects = registrations.filter((r) => r.type.startsWith(GENESYS_TYPE));
+    expect(objects).toHaveLength(7);
+    for (const object of objects) expect(object.provider, object.name).toMatch(STACK_PROVIDER_REF);
   });
 });
 
@@ -148,7 +150,7 @@ describe("the stack program under mocks, overrides", () => {
       }),
     );
     expect(registrations.map((r) => r.name).sort()).toEqual(
-      ["handover", "handover-identity", "handover-data-action", "handover-integration", "handover-trigger-user-end", "handover-workflow-user-end"].sort(),
+      ["genesys", "handover", "handover-identity", "handover-data-action", "handover-integration", "handover-trigger-user-end", "handover-workflow-user-end"].sort(),
     );
     const input = (name: string) => registrations.find((r) => r.name === name)!.inputs;
     expect(input("handover-data-action").requestUrlTemplate).toBe("https://cognigy-endpoint.example.com/handover/genesysCloudOM");
@@ -159,7 +161,7 @@ describe("the stack program under mocks, overrides", () => {
       description: "Cognigy handover end",
       adopt: true,
     });
-    for (const r of registrations.filter((r) => r.name !== "handover" && r.name !== "handover-identity")) expect(r.inputs.adopt, r.name).toBe(true);
+    for (const r of registrations.filter((r) => r.name !== "genesys" && r.name !== "handover" && r.name !== "handover-identity")) expect(r.inputs.adopt, r.name).toBe(true);
   });
 });
 

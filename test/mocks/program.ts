@@ -1,22 +1,27 @@
 // The stack program (stacks/index.ts) loaded under mocks for one scenario (./registrations.ts),
 // and the registrations every webhooks-mode case expects of it.
-import { STACK_IDENTITY_TYPE } from "../../providers/webhook-resources";
-import { DYNAMIC } from "../support/state";
+import { GENESYS_TYPE, STACK_IDENTITY_TYPE } from "../support/state";
 import { drain, type ScenarioOptions, settled, startScenario } from "./registrations";
 
 /** The stack's one identity, which the program registers at the stack's top level in every mode. */
 export const STACK_IDENTITY = [STACK_IDENTITY_TYPE, "handover-identity"];
 
+/** The stack's one provider (the Genesys org), which the program registers in every mode. */
+export const STACK_PROVIDER = ["pulumi:providers:cognigy-genesys", "genesys"];
+
+/** How a resource names the stack's provider (`<urn>::<id>`): every Genesys object is made through it. */
+export const STACK_PROVIDER_REF = /^urn:pulumi:dev::cognigy::pulumi:providers:cognigy-genesys::genesys::/;
+
 /** The stack identity, the webhooks component and its six Genesys objects, as [type, name]. */
 export const WEBHOOK_REGISTRATIONS = [
   STACK_IDENTITY,
   ["cognigy:genesyscloud:HandoverWebhooks", "handover"],
-  [`${DYNAMIC}Integration`, "handover-integration"],
-  [`${DYNAMIC}DataAction`, "handover-data-action"],
-  [`${DYNAMIC}Workflow`, "handover-workflow-acw"],
-  [`${DYNAMIC}Workflow`, "handover-workflow-user-end"],
-  [`${DYNAMIC}Trigger`, "handover-trigger-acw"],
-  [`${DYNAMIC}Trigger`, "handover-trigger-user-end"],
+  [`${GENESYS_TYPE}Integration`, "handover-integration"],
+  [`${GENESYS_TYPE}DataAction`, "handover-data-action"],
+  [`${GENESYS_TYPE}Workflow`, "handover-workflow-acw"],
+  [`${GENESYS_TYPE}Workflow`, "handover-workflow-user-end"],
+  [`${GENESYS_TYPE}Trigger`, "handover-trigger-acw"],
+  [`${GENESYS_TYPE}Trigger`, "handover-trigger-user-end"],
 ];
 
 /**

@@ -14,7 +14,14 @@ export interface Registration {
   /** Structured aliases as sent; `{ parent: pulumi.rootStackResource }` arrives as `noParent`. */
   readonly aliases: readonly { readonly name: string; readonly type: string; readonly parentUrn: string; readonly noParent: boolean }[];
   readonly inputs: Record<string, any>;
+  /** The explicit provider, as `<provider urn>::<id>`; "" for the default one. */
+  readonly provider: string;
+  /** The inputs sent as secrets. */
+  readonly secrets: readonly string[];
 }
+
+/** Pulumi's marker of a secret value in a serialized property (sdk/nodejs runtime/rpc). */
+const SECRET_SIG = ["4dabf18193072939515e22adb298388d", "1b47061264138c4ac30d75fd1eb44270"] as const;
 
 export const PROJECT = "cognigy"; // Pulumi.yaml `name`
 export const STACK = "dev";
@@ -82,6 +89,10 @@ export async function startScenario(config: Record<string, string>, env: Record<
             return { name: spec.getName(), type: spec.getType(), parentUrn: spec.getParenturn(), noParent: spec.getNoparent() };
           }),
           inputs: inputsByUrnName.get(`${req.getType()}::${req.getName()}`) ?? {},
+          provider: req.getProvider(),
+          secrets: Object.entries((req.getObject()?.toJavaScript() ?? {}) as Record<string, any>)
+            .filter(([, value]) => value?.[SECRET_SIG[0]] === SECRET_SIG[1])
+            .map(([key]) => key),
         });
       }
       callback(err, res);

@@ -5,7 +5,7 @@ import { DataActionOutputs, DataActionProvider } from "../../providers/data-acti
 import { IntegrationProvider } from "../../providers/integration";
 import { login } from "../emulator/sdk";
 import { until } from "../support/until";
-import { configureRequest, emulator, expectIdempotentDelete, MARKER, reloadedWithoutCredentials, stackConfig } from "./harness";
+import { withClient, emulator, expectIdempotentDelete, MARKER, stackConfig } from "./harness";
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -16,8 +16,8 @@ beforeEach(() => emu.reset());
 
 async function integration(name = "Web Services Cognigy"): Promise<string> {
   const p = new IntegrationProvider();
-  await p.configure(configureRequest(stackConfig(emu)));
-  return (await p.create({ name, notes: "", enabled: true, adopt: false, managedBy: MARKER, providerVersion: "0.1.0" })).id;
+  withClient(p, stackConfig(emu));
+  return (await p.create({ name, notes: "", enabled: true, adopt: false, managedBy: MARKER })).id;
 }
 
 function desired(integrationId: string): Record<string, unknown> {
@@ -34,7 +34,7 @@ function desired(integrationId: string): Record<string, unknown> {
 }
 
 async function lifecycle(provider: DataActionProvider): Promise<void> {
-  await provider.configure(configureRequest(stackConfig(emu)));
+  withClient(provider, stackConfig(emu));
   const integrationId = await integration();
   const inputs = (await provider.check({}, desired(integrationId))).inputs as DataActionOutputs;
   const created = await provider.create(inputs);
@@ -84,13 +84,10 @@ describe("DataAction provider", () => {
     await lifecycle(new DataActionProvider());
   });
 
-  it("does the same after a serialize → require round trip, with no credential in the text", async () => {
-    await lifecycle(await reloadedWithoutCredentials(new DataActionProvider()));
-  });
 
   it("treats an action under an integration the stack made as ours, refuses one elsewhere, adopts it when asked", async () => {
     const provider = new DataActionProvider();
-    await provider.configure(configureRequest(stackConfig(emu)));
+    withClient(provider, stackConfig(emu));
     const theirs = await integration("Someone else's");
     const inputs = (await provider.check({}, desired(theirs))).inputs as DataActionOutputs;
     const foreign = await provider.create(inputs);
@@ -122,7 +119,7 @@ describe("DataAction provider", () => {
 
   it("a replacement that Genesys refuses gives the superseded action its name back", async () => {
     const provider = new DataActionProvider();
-    await provider.configure(configureRequest(stackConfig(emu)));
+    withClient(provider, stackConfig(emu));
     // Under the integration the stack made: the action found by name is the stack's own.
     const inputs = (await provider.check({}, { ...desired(await integration()), integrationAdopted: false })).inputs as DataActionOutputs;
     const old = await provider.create(inputs);
@@ -134,7 +131,7 @@ describe("DataAction provider", () => {
 
   it("reports a genuine 400 at once, with Genesys's message, and retries only the 400 naming the fresh integration", async () => {
     const provider = new DataActionProvider();
-    await provider.configure(configureRequest(stackConfig(emu)));
+    withClient(provider, stackConfig(emu));
     const integrationId = await integration();
     const inputs = (await provider.check({}, desired(integrationId))).inputs as DataActionOutputs;
     emu.clearLog();

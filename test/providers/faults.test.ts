@@ -6,7 +6,7 @@ import { connect } from "../../providers/provider-base";
 import { IntegrationProvider } from "../../providers/integration";
 import { readSettings } from "../../providers/genesys/settings";
 import { until } from "../support/until";
-import { configureRequest, emulator, MARKER, stackConfig, timed } from "./harness";
+import { withClient, emulator, MARKER, stackConfig, timed } from "./harness";
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -18,12 +18,12 @@ beforeEach(() => {
   emu.configure({ invisibilityMs: 0 });
 });
 
-const inputs = { name: "Cognigy Handover", notes: "", enabled: true, adopt: false, managedBy: MARKER, providerVersion: "0.1.0" };
+const inputs = { name: "Cognigy Handover", notes: "", enabled: true, adopt: false, managedBy: MARKER };
 const CONFIG_ROUTE = "GET /api/v2/integrations/{integrationId}/config/current";
 
 async function provider(overrides: Record<string, string> = {}): Promise<IntegrationProvider> {
   const p = new IntegrationProvider();
-  await p.configure(configureRequest(stackConfig(emu, overrides)));
+  withClient(p, stackConfig(emu, overrides));
   return p;
 }
 

@@ -1,21 +1,18 @@
-// Shared set-up for provider tests against the emulator: short retry bounds, a configure
-// request built from stack-config-like values, and the serialize → require round trip (with the
-// check that the text holds no credential).
-import * as pulumi from "@pulumi/pulumi";
-import requireFromString from "require-from-string";
+// Shared set-up for provider tests against the emulator: short retry bounds, and a kind's provider
+// withClient by one Genesys client made from stack-config-like values, as the plugin serves it.
 import { expect } from "vitest";
 import { DEFAULT_DATA_ACTION_NAME, DEFAULT_INTEGRATION_NAME } from "../../domain/events";
 import { renderWorkflowYaml } from "../../domain/workflow-yaml";
-import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
+import { Emulator, startEmulator } from "../../dev/emulator/index";
 import { DataActionInputs, DataActionProvider } from "../../providers/data-action";
 import { IntegrationProvider } from "../../providers/integration";
+import { readSettings } from "../../providers/genesys/settings";
+import type { GenesysApi } from "../../providers/genesys/transport";
+import { connect } from "../../providers/provider-base";
 import inputContract from "../../templates/input-contract.json";
 import { emulatorConfig } from "../support/stack";
 
 export const MARKER = "cognigy-genesys-handover cognigy-genesys-handover/test";
-
-/** An integration's inputs as the one webhook provider gets them (its `kind` routes the call). */
-export const WEBHOOK_INTEGRATION_INPUTS = { kind: "Integration", name: "Cognigy Handover", notes: "", enabled: true, adopt: false, managedBy: MARKER, providerVersion: "0.1.0" };
 
 /** Stack config as `configure` sees it: short bounds so fault tests stay quick. */
 export function stackConfig(emulator: Emulator, overrides: Record<string, string> = {}): Record<string, string> {
@@ -29,47 +26,18 @@ export function stackConfig(emulator: Emulator, overrides: Record<string, string
   });
 }
 
-export function configureRequest(config: Record<string, string>): pulumi.dynamic.ConfigureRequest {
-  return {
-    config: {
-      get: (key: string) => config[key],
-      require: (key: string) => {
-        const value = config[key];
-        if (value === undefined) throw new Error(`missing ${key}`);
-        return value;
-      },
-    },
-  };
+/**
+ * `provider` withClient by one Genesys client made from `config` (stack config keys) over the
+ * environment, as the plugin gives its kinds one client per provider instance; made at the first call.
+ */
+export function withClient<P extends { useClient(client: () => GenesysApi): unknown }>(provider: P, config: Record<string, string>): P {
+  let api: GenesysApi | undefined;
+  provider.useClient(() => (api ??= connect(readSettings((key) => config[key], "config"))));
+  return provider;
 }
 
 export async function emulator(): Promise<Emulator> {
   return startEmulator({ jobMs: 100 });
-}
-
-/**
- * What Pulumi stores in `__provider` and the provider host re-loads: the provider is serialized
- * fresh (as the Resource constructor does) and evaluated from text.
- */
-export async function roundTrip<P extends object>(provider: P): Promise<{ provider: P; text: string; containsSecrets: boolean }> {
-  const serialized = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
-  const loaded = requireFromString(serialized.text, __filename) as { handler: () => P };
-  return { provider: loaded.handler(), text: serialized.text, containsSecrets: serialized.containsSecrets };
-}
-
-/**
- * The provider as the provider host re-loads it, its text checked to hold no credential: nothing
- * Pulumi would have to keep secret, neither the emulator's client secret nor its client id.
- */
-export async function reloadedWithoutCredentials<P extends object>(provider: P): Promise<P> {
-  return (await checkedRoundTrip(provider)).provider;
-}
-
-async function checkedRoundTrip<P extends object>(provider: P): Promise<{ provider: P; text: string }> {
-  const { provider: reloaded, text, containsSecrets } = await roundTrip(provider);
-  expect(containsSecrets).toBe(false);
-  expect(text).not.toContain(DEFAULT_CLIENT.secret);
-  expect(text).not.toContain(DEFAULT_CLIENT.id);
-  return { provider: reloaded, text };
 }
 
 /**
@@ -97,14 +65,12 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: nu
 
 /** Integration + data action as the handover stack makes them, so workflow YAML resolves. */
 export async function handoverBase(emulatorInstance: Emulator): Promise<{ integrationId: string; actionId: string }> {
-  const config = configureRequest(stackConfig(emulatorInstance));
-  const integrations = new IntegrationProvider();
-  await integrations.configure(config);
+  const config = stackConfig(emulatorInstance);
+  const integrations = withClient(new IntegrationProvider(), config);
   const integration = await integrations.create({
-    name: DEFAULT_INTEGRATION_NAME, notes: "", enabled: true, adopt: false, managedBy: MARKER, providerVersion: "0.1.0",
+    name: DEFAULT_INTEGRATION_NAME, notes: "", enabled: true, adopt: false, managedBy: MARKER,
   });
-  const actions = new DataActionProvider();
-  await actions.configure(config);
+  const actions = withClient(new DataActionProvider(), config);
   const checked = await actions.check({}, {
     name: DEFAULT_DATA_ACTION_NAME,
     category: DEFAULT_INTEGRATION_NAME,

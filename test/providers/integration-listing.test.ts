@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { Emulator } from "../../dev/emulator/index";
 import { IntegrationProvider } from "../../providers/integration";
-import { configureRequest, emulator, MARKER, stackConfig } from "./harness";
+import { withClient, emulator, MARKER, stackConfig } from "./harness";
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -15,9 +15,9 @@ afterAll(async () => emu.close());
 
 it("recovers an integration whose create answer came back as a 500 after it was made, from a listing that asks for each one's config version", async () => {
   const p = new IntegrationProvider();
-  await p.configure(configureRequest(stackConfig(emu)));
+  withClient(p, stackConfig(emu));
   emu.injectFaults({ route: "POST /api/v2/integrations", kind: "500-after-apply", count: 1 });
-  const created = await p.create({ name: "Cognigy Handover", notes: "", enabled: true, adopt: false, managedBy: MARKER, providerVersion: "0.1.0" });
+  const created = await p.create({ name: "Cognigy Handover", notes: "", enabled: true, adopt: false, managedBy: MARKER });
   expect(emu.state().integrations.map((integration) => [integration.id, integration.name])).toEqual([[created.id, "Cognigy Handover"]]);
   expect(emu.log().counts["POST /api/v2/integrations"]).toBe(1);
   const listings = emu.log().entries.filter((entry) => entry.route === "GET /api/v2/integrations");

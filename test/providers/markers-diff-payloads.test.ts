@@ -38,10 +38,10 @@ describe("markers and adoption", () => {
 });
 
 describe("check and diff", () => {
-  it("diffs old outputs against new inputs, ignoring key order and __provider", () => {
-    const olds = { name: "A", inputSchema: { a: 1, b: 2 }, __provider: "old" };
+  it("diffs old outputs against new inputs, ignoring key order and fields the kind does not compare", () => {
+    const olds = { name: "A", inputSchema: { a: 1, b: 2 }, uncompared: "old" };
     const rules = { fields: ["name", "inputSchema"], replaceOn: ["inputSchema"], deleteBeforeReplace: true };
-    expect(diffResult(olds, { name: "A", inputSchema: { b: 2, a: 1 }, __provider: "new" }, rules)).toEqual({
+    expect(diffResult(olds, { name: "A", inputSchema: { b: 2, a: 1 }, uncompared: "new" }, rules)).toEqual({
       changes: false,
       replaces: [],
       deleteBeforeReplace: false,

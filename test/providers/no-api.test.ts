@@ -7,7 +7,7 @@ import { UNKNOWN } from "../../providers/diff";
 import { IntegrationProvider } from "../../providers/integration";
 import { TriggerProvider } from "../../providers/trigger";
 import { WorkflowProvider } from "../../providers/workflow";
-import { configureRequest, emulator, MARKER, stackConfig } from "./harness";
+import { withClient, emulator, MARKER, stackConfig } from "./harness";
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -32,7 +32,7 @@ describe("check and diff", () => {
   it("accept the unknown sentinel, report a change for it, and make no API call", async () => {
     emu.clearLog();
     for (const { provider, news } of cases) {
-      await provider.configure(configureRequest(stackConfig(emu)));
+      withClient(provider, stackConfig(emu));
       const checked = await provider.check({}, news);
       expect(checked.failures).toEqual([]);
       const diff = await provider.diff("id-1", { ...checked.inputs, adopted: false }, checked.inputs as Record<string, unknown>);

@@ -13,7 +13,7 @@ import { typeToken } from "../../provider-plugin/package-schema";
 import { GenesysPlugin } from "../../provider-plugin/plugin";
 import { login } from "../emulator/sdk";
 import { publish } from "../emulator/world";
-import { MARKER, configureRequest, emulator, handoverBase, stackConfig, workflowYaml } from "./harness";
+import { MARKER, withClient, emulator, handoverBase, stackConfig, workflowYaml } from "./harness";
 import { WorkflowProvider, type WorkflowInputs } from "../../providers/workflow";
 
 const urn = (kind: string) => `urn:pulumi:dev::cognigy::${typeToken(kind)}::imported`;
@@ -100,7 +100,7 @@ describe("import through the provider plugin", () => {
   it("a trigger carrying the stack's marker imports with no change", async () => {
     await handoverBase(emu);
     const workflows = new WorkflowProvider();
-    await workflows.configure(configureRequest(stackConfig(emu)));
+    withClient(workflows, stackConfig(emu));
     const name = "Workflow conversation.id.acw";
     const flow = await workflows.create((await workflows.check({}, { name, yaml: workflowYaml(name), managedBy: MARKER })).inputs as WorkflowInputs);
 

@@ -17,7 +17,7 @@ import { WorkflowInputs, WorkflowOutputs, WorkflowProvider } from "../../provide
 import inputContract from "../../templates/input-contract.json";
 import { type Recorder, startRecorder } from "../emulator/cognigy-receiver";
 import { login } from "../emulator/sdk";
-import { configureRequest, emulator, MARKER, stackConfig } from "./harness";
+import { withClient, emulator, MARKER, stackConfig } from "./harness";
 
 let emu: Emulator;
 let cognigy: Recorder;
@@ -30,9 +30,8 @@ afterAll(async () => {
   await cognigy.close();
 });
 
-async function configured<P extends { configure(req: never): Promise<void> }>(provider: P): Promise<P> {
-  await provider.configure(configureRequest(stackConfig(emu)) as never);
-  return provider;
+async function configured<P extends Parameters<typeof withClient>[0]>(provider: P): Promise<P> {
+  return withClient(provider, stackConfig(emu));
 }
 
 async function checked<T>(provider: { check(olds: object, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> }, news: Record<string, unknown>): Promise<T> {
@@ -46,7 +45,7 @@ it("a contract change replaces the data action and republishes both workflows, w
   const actions = await configured(new DataActionProvider());
   const workflows = await configured(new WorkflowProvider());
   const triggers = await configured(new TriggerProvider());
-  const integration = await integrations.create({ name: DEFAULT_INTEGRATION_NAME, notes: "", enabled: true, adopt: false, managedBy: MARKER, providerVersion: "0.1.0" } as never);
+  const integration = await integrations.create({ name: DEFAULT_INTEGRATION_NAME, notes: "", enabled: true, adopt: false, managedBy: MARKER } as never);
   const actionNews = {
     name: DEFAULT_DATA_ACTION_NAME,
     category: DEFAULT_INTEGRATION_NAME,
@@ -70,7 +69,7 @@ it("a contract change replaces the data action and republishes both workflows, w
       dataActionName: DEFAULT_DATA_ACTION_NAME,
       topic: event.workflowTopic,
     });
-    const inputs = await checked<WorkflowInputs>(workflows, { name: event.defaultWorkflowName, yaml, managedBy: MARKER, providerVersion: "0.1.0", dataActionId: action.id });
+    const inputs = await checked<WorkflowInputs>(workflows, { name: event.defaultWorkflowName, yaml, managedBy: MARKER, dataActionId: action.id });
     const created = await workflows.create(inputs);
     flows.push({ id: created.id, outs: created.outs as WorkflowOutputs, inputs });
     await triggers.create(
@@ -120,7 +119,7 @@ it("a contract change replaces the data action and republishes both workflows, w
 
 it("the same id is no change, and an unknown id in preview shows an update, never a replace", async () => {
   const provider = new WorkflowProvider();
-  const olds = { name: "W", division: "Home", yaml: "y", adopt: false, managedBy: MARKER, providerVersion: "0.1.0", dataActionId: "custom_-_a" };
+  const olds = { name: "W", division: "Home", yaml: "y", adopt: false, managedBy: MARKER, dataActionId: "custom_-_a" };
   expect(await provider.diff("id", olds, { ...olds })).toMatchObject({ changes: false });
   expect(await provider.diff("id", olds, { ...olds, dataActionId: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" })).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
   expect((await provider.check({}, { ...olds, dataActionId: "" })).failures).toEqual([

@@ -5,7 +5,7 @@ import { renderWorkflowYaml } from "../../domain/workflow-yaml";
 import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
 import { HOME_DIVISION, WorkflowInputs, WorkflowProvider } from "../../providers/workflow";
 import { login } from "../emulator/sdk";
-import { configureRequest, emulator, expectIdempotentDelete, handoverBase, MARKER, reloadedWithoutCredentials, stackConfig, workflowYaml } from "./harness";
+import { withClient, emulator, expectIdempotentDelete, handoverBase, MARKER, stackConfig, workflowYaml } from "./harness";
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -20,8 +20,8 @@ beforeEach(async () => {
 const NAME = "Workflow conversation.id.acw";
 
 async function configured(provider: WorkflowProvider, managedBy = MARKER): Promise<WorkflowInputs> {
-  await provider.configure(configureRequest(stackConfig(emu)));
-  const checked = await provider.check({}, { name: NAME, yaml: workflowYaml(NAME), managedBy, providerVersion: "0.1.0" });
+  withClient(provider, stackConfig(emu));
+  const checked = await provider.check({}, { name: NAME, yaml: workflowYaml(NAME), managedBy });
   expect(checked.failures).toEqual([]);
   return checked.inputs as WorkflowInputs;
 }
@@ -74,9 +74,6 @@ describe("Workflow provider", () => {
     await lifecycle(new WorkflowProvider());
   });
 
-  it("does the same after a serialize → require round trip, with no credential in the text", async () => {
-    await lifecycle(await reloadedWithoutCredentials(new WorkflowProvider()));
-  });
 
   it("keeps a workflow another team's trigger targets, naming the trigger, and deletes it once the trigger is gone", async () => {
     const provider = new WorkflowProvider();
@@ -153,10 +150,10 @@ describe("Workflow provider on an org whose home division is not called Home", (
 
   it("publishes into the org's home division by its role, and reads back no drift until the flow moves", async () => {
     const provider = new WorkflowProvider();
-    await provider.configure(configureRequest(stackConfig(renamed)));
+    withClient(provider, stackConfig(renamed));
     // The YAML as the component renders it when cognigy:division is not set: no division at all.
     const yaml = renderWorkflowYaml({ workflowName: NAME, integrationName: DEFAULT_INTEGRATION_NAME, dataActionName: DEFAULT_DATA_ACTION_NAME, topic: "t" });
-    const checked = await provider.check({}, { name: NAME, yaml, managedBy: MARKER, providerVersion: "0.1.0" });
+    const checked = await provider.check({}, { name: NAME, yaml, managedBy: MARKER });
     expect(checked.failures).toEqual([]);
     const inputs = checked.inputs as WorkflowInputs;
     expect(inputs.division).toBe(HOME_DIVISION);
@@ -175,17 +172,17 @@ describe("Workflow provider on an org whose home division is not called Home", (
     const homeReads = (e: Emulator) => e.log().entries.filter((entry) => entry.route === "GET /api/v2/authorization/divisions/home").length;
     const yaml = (name: string) => renderWorkflowYaml({ workflowName: name, integrationName: DEFAULT_INTEGRATION_NAME, dataActionName: DEFAULT_DATA_ACTION_NAME, topic: "t" });
     const provider = new WorkflowProvider();
-    await provider.configure(configureRequest(stackConfig(renamed)));
+    withClient(provider, stackConfig(renamed));
     const before = homeReads(renamed);
     const names = ["Workflow one", "Workflow two"];
-    const inputs = await Promise.all(names.map(async (name) => (await provider.check({}, { name, yaml: yaml(name), managedBy: MARKER, providerVersion: "0.1.0" })).inputs as WorkflowInputs));
+    const inputs = await Promise.all(names.map(async (name) => (await provider.check({}, { name, yaml: yaml(name), managedBy: MARKER })).inputs as WorkflowInputs));
     const created = await Promise.all(inputs.map((i) => provider.create(i)));
     expect(created.map((c) => c.outs.divisionName)).toEqual(["New Home", "New Home"]);
     expect(homeReads(renamed) - before).toBe(1);
 
     // Configured for another org (another emulator), the provider reads that org's home division.
-    await provider.configure(configureRequest(stackConfig(emu)));
-    const other = (await provider.check({}, { name: "Workflow three", yaml: yaml("Workflow three"), managedBy: MARKER, providerVersion: "0.1.0" })).inputs as WorkflowInputs;
+    withClient(provider, stackConfig(emu));
+    const other = (await provider.check({}, { name: "Workflow three", yaml: yaml("Workflow three"), managedBy: MARKER })).inputs as WorkflowInputs;
     expect((await provider.create(other)).outs.divisionName).toBe("Home");
     expect(homeReads(emu)).toBe(1);
   });

@@ -9,6 +9,7 @@ import { type Emulator, startEmulator } from "../../dev/emulator/index";
 import { CONFIG_KEYS } from "../../stacks/config";
 import { StackRunError } from "../../dev/pulumi/stack";
 import { TestStack } from "../support/stack";
+import { GENESYS_TYPE } from "../support/state";
 import { SECRET, catalogue, withConfig } from "../unit/bad-config-catalogue";
 
 type Row = (typeof catalogue)[number];
@@ -105,7 +106,7 @@ describe("bad config through the real CLI: refused before any Genesys call, key 
       // No call at all (the emulator is shared by the concurrent runs, none of which may call).
       expect(emulator.log().entries).toEqual([]);
       const { deployment } = await stack.exportState();
-      expect((deployment.resources ?? []).filter((r: { custom?: boolean; type: string }) => r.custom && r.type.startsWith("pulumi-nodejs:dynamic/"))).toEqual([]);
+      expect((deployment.resources ?? []).filter((r: { custom?: boolean; type: string }) => r.custom && r.type.startsWith(GENESYS_TYPE))).toEqual([]);
     } finally {
       await stack.dispose();
     }

@@ -11,7 +11,7 @@ import { CRASH_POINTS, startCrashProxy } from "../../dev/reliability/crash-proxy
 import { duplicates, residue, violations } from "../../dev/reliability/invariants";
 import { ReliabilityOrg } from "../../dev/reliability/org";
 import { client } from "../../dev/reliability/seed";
-import { configureRequest } from "../providers/harness";
+import { withClient } from "../providers/harness";
 import { emulatorConfig } from "../support/stack";
 
 const opened: ReliabilityOrg[] = [];
@@ -96,8 +96,8 @@ describe("two runs at once", () => {
         options.afterTheirs?.(emulator);
       });
       const provider = new IntegrationProvider();
-      await provider.configure(configureRequest(emulatorConfig(proxy, options.settings)));
-      const failure = (await provider.create({ name: "Shared name", notes: "", enabled: true, adopt: false, managedBy: "our marker", providerVersion: "0.1.0" }).catch((e: unknown) => e)) as Error;
+      withClient(provider, emulatorConfig(proxy, options.settings));
+      const failure = (await provider.create({ name: "Shared name", notes: "", enabled: true, adopt: false, managedBy: "our marker" }).catch((e: unknown) => e)) as Error;
       return { failure, theirs, faults: emulator.faults(), left: emulator.state().integrations.map((i) => [i.id, i.name, i.notes]) };
     } finally {
       await proxy.close();

@@ -76,7 +76,7 @@ describe.each(["config", "env"] as const)("client secret from %s", (from) => {
       seen.push(await visible(stack, await stack.refresh()));
       seen.push(await visible(stack, await stack.destroy()));
       const text = seen.join("\n");
-      expect(text).toContain("__provider");
+      expect(text).toContain("cognigy-genesys:index:Integration");
       expect(text).toContain(`"clientId":"${CLIENT_ID}"`);
       expect(text).not.toContain(SECRET);
       expect(text).not.toContain(Buffer.from(`${CLIENT_ID}:${SECRET}`).toString("base64"));

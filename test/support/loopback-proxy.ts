@@ -1,5 +1,5 @@
 // A forward proxy on 127.0.0.1 for tests: absolute-form requests are forwarded, CONNECT is
-// tunnelled; each request line it served is recorded (what went through the proxy).
+// tunnelled; each request line it withClient is recorded (what went through the proxy).
 import * as http from "node:http";
 import * as net from "node:net";
 import type { AddressInfo } from "node:net";

@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 
 const ROOT = path.join(__dirname, "..", "..");
-const PROGRAM = ["Pulumi.yaml", "package.json", "tsconfig.json", "tsconfig.pulumi.json", "stacks", "components", "providers", "domain", "templates"];
+const PROGRAM = ["Pulumi.yaml", "package.json", "tsconfig.json", "tsconfig.pulumi.json", "stacks", "components", "provider-plugin", "providers", "domain", "templates"];
 
 export interface Release {
   readonly dir: string;

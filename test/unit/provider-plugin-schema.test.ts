@@ -53,6 +53,7 @@ const RESOURCES: readonly { kind: string; args?: readonly [file: string, name: s
   { kind: "Trigger", args: ["providers/trigger.ts", "TriggerArgs"], rules: TRIGGER_RULES },
   { kind: "EventBridgeIntegration", args: ["providers/eventbridge-integration.ts", "EventBridgeIntegrationArgs"], rules: EVENTBRIDGE_RULES },
   { kind: "StackIdentity", rules: { replaceOn: [] } },
+  { kind: "ExistingSetup", args: ["providers/existing-setup.ts", "ExistingSetupArgs"], rules: { replaceOn: [] } },
 ];
 
 describe("the provider plugin's schema", () => {
@@ -95,7 +96,7 @@ describe("the provider plugin's schema", () => {
   });
 
   it("is what getSchema serves, with the package's version", async () => {
-    const served = JSON.parse(await new GenesysPlugin().getSchema());
-    expect(served).toEqual({ ...SCHEMA, version: JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version });
+    const withClient = JSON.parse(await new GenesysPlugin().getSchema());
+    expect(withClient).toEqual({ ...SCHEMA, version: JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version });
   });
 });

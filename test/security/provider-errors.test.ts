@@ -1,10 +1,9 @@
-// Errors thrown by providers after closure serialization (what the provider host runs) keep
-// their message: the refused login names the client id and not the secret, a partial create
-// says what was made.
+// Errors thrown by the providers the plugin serves: the refused login names the client id and not
+// the secret, a partial create says what was made.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../dev/emulator/index";
 import { IntegrationProvider } from "../../providers/integration";
-import { configureRequest, roundTrip } from "../providers/harness";
+import { withClient } from "../providers/harness";
 import { emulatorConfig } from "../support/stack";
 
 const SECRET = "wrong-secret-Hq2-never-shown";
@@ -14,24 +13,22 @@ beforeAll(async () => {
 });
 afterAll(async () => emulator.close());
 
-async function serialized(config: Record<string, string>): Promise<IntegrationProvider> {
-  const { provider } = await roundTrip(new IntegrationProvider());
-  await provider.configure(configureRequest(config));
-  return provider;
+function connected(config: Record<string, string>): IntegrationProvider {
+  return withClient(new IntegrationProvider(), config);
 }
 
-const inputs = { name: "Serialized errors", notes: "", enabled: true, adopt: false, managedBy: "marker", providerVersion: "0.1.0" };
+const inputs = { name: "Serialized errors", notes: "", enabled: true, adopt: false, managedBy: "marker" };
 
-describe("provider errors after closure serialization", () => {
+describe("provider errors", () => {
   it("a refused login names the client id, never the secret", async () => {
-    const provider = await serialized(emulatorConfig(emulator, { "genesyscloud:oauthClientSecret": SECRET }));
+    const provider = connected(emulatorConfig(emulator, { "genesyscloud:oauthClientSecret": SECRET }));
     const error = (await provider.create(inputs).catch((e: unknown) => e)) as { message?: string };
     expect(error.message).toContain(`refused the login of OAuth client "emulator-client"`);
     expect(error.message).not.toContain(SECRET);
   });
 
   it("a partial create keeps its message and the id of what it made", async () => {
-    const provider = await serialized(
+    const provider = connected(
       emulatorConfig(emulator, { "genesyscloud:retryMaxAttempts": "2", "genesyscloud:retryMinWaitMs": "10", "genesyscloud:retryMaxWaitMs": "20" }),
     );
     emulator.injectFaults({ route: "PUT /api/v2/integrations/{integrationId}/config/current", kind: "500", count: 4 });
