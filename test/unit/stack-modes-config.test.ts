@@ -19,8 +19,8 @@ const SELF_HOSTED = {
 
 describe("validateStackConfig: mode, version and EventBridge keys", () => {
   it("plans webhooks by default, with the version when given", () => {
-    expect(validateStackConfig(withConfig({}), {}).plan).toEqual({ mode: "webhooks", version: undefined, eventBridge: undefined });
-    expect(validateStackConfig(withConfig({ "cognigy:version": "4.98" }), {}).plan).toEqual({
+    expect(validateStackConfig(withConfig({}), {}).plan).toEqual({ genesys: expect.objectContaining({ clientId: "client-id-1" }), mode: "webhooks", version: undefined, eventBridge: undefined });
+    expect(validateStackConfig(withConfig({ "cognigy:version": "4.98" }), {}).plan).toEqual({ genesys: expect.objectContaining({ clientId: "client-id-1" }),
       mode: "webhooks",
       version: { major: 4, minor: 98, text: "4.98" },
       eventBridge: undefined,
@@ -36,7 +36,7 @@ describe("validateStackConfig: mode, version and EventBridge keys", () => {
   it("plans the EventBridge integration for eventbridge (no endpoint needed for SaaS) and both", () => {
     const saas = validateStackConfig(withConfig({ ...EVENTBRIDGE, "cognigy:mode": "eventbridge", "cognigy:endpointDomain": undefined }), {});
     expect(saas.errors).toEqual([]);
-    expect(saas.plan).toEqual({
+    expect(saas.plan).toEqual({ genesys: expect.objectContaining({ clientId: "client-id-1" }),
       mode: "eventbridge",
       version: { major: 4, minor: 98, text: "4.98" },
       eventBridge: {
