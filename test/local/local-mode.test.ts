@@ -27,7 +27,7 @@ it("deploys, prints outputs and a passing rehearsal, and tears down again", () =
   expect(up.code, up.out).toBe(0);
   expect(up.out).toMatch(/Pulumi CLI: /);
   // The stack, the component, its identity and the six Genesys objects.
-  expect(up.out).toContain("+ 9 created");
+  expect(up.out).toContain("+ 10 created");
   expect(up.out).toMatch(/"requestUrl": "http:\/\/127\.0\.0\.1:\d+\/handover\/genesysCloudOM"/);
   expect(up.out.match(/^ok {3}(AfterCallWorkEvent|UserEndEvent), Open Messaging: POST /gm)).toHaveLength(2);
   expect(up.out.match(/^ok {3}\w+, voice call: nothing sent to Cognigy/gm)).toHaveLength(2);
@@ -35,7 +35,7 @@ it("deploys, prints outputs and a passing rehearsal, and tears down again", () =
 
   const down = local("destroy");
   expect(down.code, down.out).toBe(0);
-  expect(down.out).toContain("- 9 deleted");
+  expect(down.out).toContain("- 10 deleted");
   const emulatorState = JSON.parse(fs.readFileSync(path.join(dir, "emulator-state.json"), "utf8"));
   expect([...emulatorState.integrations, ...emulatorState.actions, ...emulatorState.flows, ...emulatorState.triggers]).toEqual([]);
 }, 900_000);

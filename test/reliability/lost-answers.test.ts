@@ -25,7 +25,7 @@ describe("lost answers on creates", () => {
     const up = await org.stack.up();
     expect(org.emulator.faults().injected[kind]).toBe(5);
     expect(org.emulator.faults().pending).toEqual([]);
-    expect(up.changes.create).toBe(9);
+    expect(up.changes.create).toBe(10); // the stack, its provider, the identity, the component, six objects
     const after = org.emulator.state();
     expect(duplicates(after)).toEqual([]);
     expect(violations(org.baseline, after, org.seeded)).toEqual([]);

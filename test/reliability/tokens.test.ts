@@ -32,7 +32,7 @@ describe("tokens", () => {
     const org = await open("token-expiry");
     org.proxy.tap(point("data action create"), () => org.emulator.expireTokens());
     const up = await org.stack.up();
-    expect(up.changes.create).toBe(9);
+    expect(up.changes.create).toBe(10); // the stack, its provider, the identity, the component, six objects
     expect(org.emulator.log().entries.filter((e) => e.status === 401).length).toBeGreaterThan(0);
     expect(logins(org, 200)).toBe(2);
     expect(duplicates(org.emulator.state())).toEqual([]);

@@ -40,7 +40,7 @@ describe("two runs at once", () => {
     const failure = (await refused) as StackRunError;
     expect(failure).toBeInstanceOf(StackRunError);
     expect(failure.message).toMatch(/the stack is currently locked by 1 lock\(s\)/);
-    expect(first.changes.create).toBe(9);
+    expect(first.changes.create).toBe(10);
     const after = org.emulator.state();
     expect(duplicates(after)).toEqual([]);
     expect(violations(org.baseline, after, org.seeded)).toEqual([]);
