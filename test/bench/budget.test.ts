@@ -83,13 +83,13 @@ describe("API-call budget per phase (one org, both events)", () => {
       "POST /api/v2/processautomation/triggers": 2,
     });
     expect(calls.writes).toBe(10);
-    // The stack resource, the HandoverWebhooks component, its six objects and the stack identity.
-    expect(phase("cold up").run.changes).toEqual({ create: 9 });
+    // The stack resource, its provider, the HandoverWebhooks component, its six objects and the stack identity.
+    expect(phase("cold up").run.changes).toEqual({ create: 10 });
   });
 
   it("no-op up and preview: no call at all", () => {
     expect(routes("no-op up")).toEqual([]);
-    expect(phase("no-op up").run.changes).toEqual({ same: 9 });
+    expect(phase("no-op up").run.changes).toEqual({ same: 10 });
     expect(routes("preview")).toEqual([]);
   });
 
@@ -100,7 +100,7 @@ describe("API-call budget per phase (one org, both events)", () => {
     // Steps of the stack's resources; the engine's default provider is no Genesys object.
     const update = phase("endpoint change").run.steps.filter((s) => s.op === "update" && !s.type.startsWith("pulumi:providers:"));
     expect(update.map((s) => s.urn.split("::").pop())).toEqual(["handover-data-action"]);
-    expect(phase("endpoint change").run.changes).toEqual({ same: 8, update: 1 });
+    expect(phase("endpoint change").run.changes).toEqual({ same: 9, update: 1 });
   });
 
   it("refresh: reads only, at most 2 per object (3 for the data action, whose templates are separate documents), and the org once", () => {
