@@ -139,13 +139,16 @@ export class GenesysPlugin implements ConfiguredProvider {
   }
 
   /** Without props (`pulumi import`, the `import` resource option): everything from Genesys. */
-  async read(id: string, urn: string, props?: any): Promise<ReadResult> {
+  async read(id: string, urn: string, props?: any, recorded?: Record<string, unknown>): Promise<ReadResult> {
     const kind = this.kind(urn);
     const importing = props === undefined || Object.keys(props).length === 0;
     const result: ReadResult = await kind.provider.read(id, importing ? {} : props);
     if (!result.props) return {};
     // Kinds may leave members undefined (an optional input the object lacks), which a protobuf Struct rejects.
-    if (!importing || !kind.marker) return { id, props: dropUndefined(result.props), inputs: result.inputs && dropUndefined(result.inputs) };
+    // A refresh answers the recorded inputs (what `check` filled in, the stack-side ones) with what
+    // Genesys says of the compared fields over them: a refresh with --run-program compares them.
+    const inputs = recorded || result.inputs ? dropUndefined({ ...recorded, ...result.inputs }) : undefined;
+    if (!importing || !kind.marker) return { id, props: dropUndefined(result.props), inputs };
     const place = "field" in kind.marker ? kind.marker : { text: await kind.marker.elsewhere(result.props, this.client()) };
     return { id, ...importedProps(result.props, place, SCHEMA.resources[tokenOf(urn)]) };
   }

@@ -12,7 +12,7 @@
 import * as path from "path";
 import type * as grpc from "@grpc/grpc-js";
 import { main } from "@pulumi/pulumi/provider";
-import type { Provider } from "@pulumi/pulumi/provider";
+import type { Provider, ReadResult } from "@pulumi/pulumi/provider";
 import { unwrapRpcSecret } from "@pulumi/pulumi/runtime/rpc";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
@@ -22,7 +22,8 @@ import { resetOptions } from "@pulumi/pulumi/runtime/settings";
 /** A provider that takes its configuration (the ConfigureRequest's arguments, as settings) and reads without properties. */
 export interface ConfiguredProvider extends Provider {
   configure(settings: RawSettings): Promise<void>;
-  read: NonNullable<Provider["read"]>;
+  /** `inputs`: the recorded inputs the engine sends with a refresh's Read (none on import). */
+  read(id: string, urn: string, props?: any, inputs?: Record<string, unknown>): Promise<ReadResult>;
 }
 
 type Handler<Request, Response> = (call: { request: Request }, callback: grpc.sendUnaryData<Response>) => void;
@@ -71,7 +72,7 @@ export function configureHandler(provider: ConfiguredProvider): Handler<provprot
 export function readHandler(provider: ConfiguredProvider): Handler<provproto.ReadRequest, provproto.ReadResponse> {
   return (call, callback) => {
     const request = call.request;
-    provider.read(request.getId(), request.getUrn(), request.getProperties()?.toJavaScript()).then(
+    provider.read(request.getId(), request.getUrn(), request.getProperties()?.toJavaScript(), request.getInputs()?.toJavaScript()).then(
       (result) => {
         const response = new provproto.ReadResponse();
         if (result.id !== undefined) response.setId(result.id);
