@@ -39,6 +39,31 @@ function objects(): Objects {
   return { integrations, actions, flows, triggers };
 }
 
+/** The second's up fails with `message`, with no write, and `deployed` is what the org holds. */
+async function secondUpRefused(message: string, deployed: Objects): Promise<void> {
+  emu.clearLog();
+  const refused = await second.up().then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(refused).toBeInstanceOf(StackRunError);
+  expect((refused as StackRunError).message).toContain(message);
+  expect(writeCalls(emu.log().entries)).toEqual([]);
+  expect(objects()).toEqual(deployed);
+}
+
+/** The second's destroy writes nothing, and the first's next up changes nothing of `deployed`. */
+async function secondDestroyLeaves(deployed: Objects): Promise<void> {
+  emu.clearLog();
+  await second.destroy();
+  expect(writeCalls(emu.log().entries)).toEqual([]);
+  expect(objects()).toEqual(deployed);
+  const again = await first.up();
+  expect(again.changes).not.toHaveProperty("create");
+  expect(again.changes).not.toHaveProperty("update");
+  expect(objects()).toEqual(deployed);
+}
+
 describe("two stacks named prod, in two backends, on one org", () => {
   let deployed: Objects;
 
@@ -49,28 +74,14 @@ describe("two stacks named prod, in two backends, on one org", () => {
   });
 
   it("the second's up refuses the first one's integration as not its own, naming adoption, and writes nothing", async () => {
-    emu.clearLog();
-    const refused = await second.up().then(
-      () => undefined,
-      (err: unknown) => err,
-    );
-    expect(refused).toBeInstanceOf(StackRunError);
-    expect((refused as StackRunError).message).toContain(
+    await secondUpRefused(
       `Integration "Web Services Data Actions Integration" already exists in Genesys Cloud (id ${deployed.integrations[0].id}) and was not created by this stack`,
+      deployed,
     );
-    expect(writeCalls(emu.log().entries)).toEqual([]);
-    expect(objects()).toEqual(deployed);
   });
 
   it("the second's destroy leaves the first one's six objects, and the first still holds them unchanged", async () => {
-    emu.clearLog();
-    await second.destroy();
-    expect(writeCalls(emu.log().entries)).toEqual([]);
-    expect(objects()).toEqual(deployed);
-    const again = await first.up();
-    expect(again.changes).not.toHaveProperty("create");
-    expect(again.changes).not.toHaveProperty("update");
-    expect(objects()).toEqual(deployed);
+    await secondDestroyLeaves(deployed);
   });
 });
 
@@ -93,27 +104,13 @@ describe("the same two stacks on the EventBridge path", () => {
   it("the second, in eventbridge mode and released, refuses the first one's EventBridge integration as not its own and writes nothing", async () => {
     // Released: were the integration taken for the second's own, its destroy would delete it.
     second.setConfig({ ...config, ...EVENTBRIDGE, "cognigy:mode": "eventbridge", "cognigy:releaseEventBridge": "true" }, SECRET_KEYS);
-    emu.clearLog();
-    const refused = await second.up().then(
-      () => undefined,
-      (err: unknown) => err,
-    );
-    expect(refused).toBeInstanceOf(StackRunError);
-    expect((refused as StackRunError).message).toContain(
+    await secondUpRefused(
       `EventBridge integration "Amazon EventBridge Source - Cognigy" already exists in Genesys Cloud (id ${eventBridgeId}) and was not created by this stack`,
+      deployed,
     );
-    expect(writeCalls(emu.log().entries)).toEqual([]);
-    expect(objects()).toEqual(deployed);
   });
 
   it("the second's destroy leaves the first one's EventBridge integration, and the first still holds it unchanged", async () => {
-    emu.clearLog();
-    await second.destroy();
-    expect(writeCalls(emu.log().entries)).toEqual([]);
-    expect(objects()).toEqual(deployed);
-    const again = await first.up();
-    expect(again.changes).not.toHaveProperty("create");
-    expect(again.changes).not.toHaveProperty("update");
-    expect(objects()).toEqual(deployed);
+    await secondDestroyLeaves(deployed);
   });
 });
