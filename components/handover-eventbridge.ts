@@ -8,7 +8,8 @@ import {
   partnerEventSourceName,
 } from "../domain/eventbridge-settings";
 import { objectNameProblem } from "../domain/names";
-import { DEFAULT_EVENTBRIDGE_INTEGRATION_NAME, EventBridgeIntegration } from "../providers/eventbridge-integration";
+import { EventBridgeIntegration } from "../provider-plugin/resources";
+import { DEFAULT_EVENTBRIDGE_INTEGRATION_NAME } from "../providers/eventbridge-integration";
 import { Check, checkedInput, plainProblem } from "./argument-checks";
 import type { EventBridgeHandover } from "./eventbridge-aws";
 import type { ManagedObject } from "./handover-webhooks";

@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ExistingSetup } from "../providers/existing-setup";
-import { DataAction, Integration, Trigger, Workflow } from "../providers/webhook-resources";
+import { DataAction, ExistingSetup, Integration, Trigger, Workflow } from "../provider-plugin/resources";
 import { IDENTITY_LENGTH, stackMarker } from "../domain/marker";
 import inputContract from "../templates/input-contract.json";
 import outputContract from "../templates/output-contract.json";

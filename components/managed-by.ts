@@ -3,7 +3,7 @@
 // one org) would take each other's objects for their own.
 import * as pulumi from "@pulumi/pulumi";
 import { stackMarker } from "../domain/marker";
-import { StackIdentity } from "../providers/webhook-resources";
+import { StackIdentity } from "../provider-plugin/resources";
 
 /**
  * The management marker with the stack's identity: the one given, or that of a `StackIdentity`

@@ -9,21 +9,25 @@ import { dropUndefined } from "../providers/diff";
 import type { GenesysApi } from "../providers/genesys/transport";
 import { type RawSettings, SETTINGS, type SettingNaming } from "../providers/genesys/settings";
 import { DataActionProvider } from "../providers/data-action";
+import { ExistingSetupProvider } from "../providers/existing-setup";
+import { EventBridgeIntegrationProvider } from "../providers/eventbridge-integration";
 import { IntegrationProvider } from "../providers/integration";
 import { readIntegration } from "../providers/integration-setup";
 import { type KindProvider, OrgBound } from "../providers/org-binding";
 import { StackIdentityProvider } from "../providers/stack-identity";
 import { TriggerProvider } from "../providers/trigger";
+import { WorkflowProvider } from "../providers/workflow";
 import { connect } from "../providers/provider-base";
 import type { ConfiguredProvider } from "./serve";
 import { PACKAGE, SCHEMA, type ResourceSchema, VERSION, typeToken } from "./package-schema";
 
 /**
  * Where Genesys keeps the stack's marker for a kind: at the end of one of the object's texts (the
- * user's text before it), or, for a kind with no free text (the data action), at the end of
- * another object's text, read by `elsewhere`.
+ * user's text before it; `none`: what the kind records when the user's text is empty, "" where
+ * its check defaults the field so, absent otherwise), or, for a kind with no free text (the data
+ * action), at the end of another object's text, read by `elsewhere`.
  */
-type MarkerPlace = { readonly field: string } | { readonly elsewhere: (props: Record<string, unknown>, api: GenesysApi) => Promise<string | undefined> };
+type MarkerPlace = { readonly field: string; readonly none?: string } | { readonly elsewhere: (props: Record<string, unknown>, api: GenesysApi) => Promise<string | undefined> };
 
 /** A resource kind of the plugin: its provider, and where its marker is (none: not a Genesys object). */
 interface Kind {
@@ -56,15 +60,15 @@ export function splitMarker(text: string | undefined): { own: string; marker?: s
  */
 export function importedProps(
   props: Record<string, unknown>,
-  place: { field: string } | { text: string | undefined },
+  place: { field: string; none?: string } | { text: string | undefined },
   schema: ResourceSchema,
 ): { props: Record<string, unknown>; inputs: Record<string, unknown> } {
   const text = (value: unknown) => (typeof value === "string" ? value : undefined);
   const split = "field" in place ? splitMarker(text(props[place.field])) : splitMarker(place.text);
   const outs = dropUndefined({
     ...props,
-    // The user's part of the object's own text; absent when there is none (as read gives it).
-    ...("field" in place ? { [place.field]: split.own === "" ? undefined : split.own } : {}),
+    // The user's part of the object's own text; when there is none, what the kind's read gives.
+    ...("field" in place ? { [place.field]: split.own === "" ? place.none : split.own } : {}),
     managedBy: split.marker ?? props.managedBy,
     adopt: false,
     adopted: true,
@@ -90,8 +94,17 @@ export class GenesysPlugin implements ConfiguredProvider {
         // The stack owns the actions under the integration it made (providers/data-action.ts): that integration's marker.
         marker: { elsewhere: async (props, api) => (await readIntegration(api, String(props.integrationId)))?.notes },
       },
+      // The flow's description carries the marker; the workflow's read on import gives it as adminDescription (providers/workflow.ts).
+      [typeToken("Workflow")]: { provider: new OrgBound(new WorkflowProvider().useClient(client), "Workflow"), marker: { field: "adminDescription" } },
       [typeToken("Trigger")]: { provider: new OrgBound(new TriggerProvider().useClient(client), "Trigger"), marker: { field: "description" } },
+      [typeToken("EventBridgeIntegration")]: {
+        provider: new OrgBound(new EventBridgeIntegrationProvider().useClient(client), "EventBridge integration"),
+        // Its check defaults notes to "".
+        marker: { field: "notes", none: "" },
+      },
       [typeToken("StackIdentity")]: { provider: new StackIdentityProvider() },
+      // Reads only; no Genesys object of its own, so no org binding and nothing to import.
+      [typeToken("ExistingSetup")]: { provider: new ExistingSetupProvider().useClient(client) },
     };
   }
 
@@ -121,7 +134,7 @@ export class GenesysPlugin implements ConfiguredProvider {
 
   async create(urn: string, inputs: any): Promise<CreateResult> {
     const result = await this.kind(urn).provider.create(inputs);
-    return { id: result.id, outs: result.outs };
+    return { id: result.id, outs: result.outs && dropUndefined(result.outs) };
   }
 
   /** Without props (`pulumi import`, the `import` resource option): everything from Genesys. */
@@ -130,13 +143,15 @@ export class GenesysPlugin implements ConfiguredProvider {
     const importing = props === undefined || Object.keys(props).length === 0;
     const result: pulumi.dynamic.ReadResult = await kind.provider.read(id, importing ? {} : props);
     if (!result.props) return {};
-    if (!importing || !kind.marker) return { id, props: result.props, inputs: result.inputs };
+    // Kinds may leave members undefined (e.g. `providerVersion`, the dynamic route's own input), which a protobuf Struct rejects.
+    if (!importing || !kind.marker) return { id, props: dropUndefined(result.props), inputs: result.inputs && dropUndefined(result.inputs) };
     const place = "field" in kind.marker ? kind.marker : { text: await kind.marker.elsewhere(result.props, this.client()) };
     return { id, ...importedProps(result.props, place, SCHEMA.resources[tokenOf(urn)]) };
   }
 
   async update(id: string, urn: string, olds: any, news: any): Promise<UpdateResult> {
-    return this.kind(urn).provider.update(id, olds, news);
+    const result = await this.kind(urn).provider.update(id, olds, news);
+    return { ...result, outs: result.outs && dropUndefined(result.outs) };
   }
 
   delete(id: string, urn: string, props: any): Promise<void> {

@@ -3,8 +3,11 @@
 // (schema.json), held equal by test/unit/provider-plugin-schema.test.ts.
 import * as pulumi from "@pulumi/pulumi";
 import type { DataActionArgs, RequestType } from "../providers/data-action";
+import type { ExistingSetupArgs, SetupTrigger } from "../providers/existing-setup";
+import type { EventBridgeIntegrationArgs } from "../providers/eventbridge-integration";
 import type { IntegrationArgs } from "../providers/integration";
 import type { DataFormat, MatchCriterion, TriggerArgs } from "../providers/trigger";
+import type { WorkflowArgs } from "../providers/workflow";
 import { PACKAGE, SCHEMA, VERSION, typeToken } from "./package-schema";
 
 /** One Genesys Cloud org (schema.json `provider`); numbers as text, as stack config gives them. */
@@ -114,6 +117,58 @@ export class Trigger extends PluginResource {
   }
 }
 
+/**
+ * An Architect workflow. Imported by id, its `yaml` is a stand-in (Genesys does not give a
+ * published workflow's YAML back): import with `ignoreChanges: ["yaml", "dataActionId"]`; the
+ * next update without them publishes the program's YAML (docs/provider-plugin.md).
+ */
+export class Workflow extends PluginResource {
+  declare public readonly name: pulumi.Output<string>;
+  /** As given: "" for the org's home division. */
+  declare public readonly division: pulumi.Output<string>;
+  /** The division the flow is in, as Genesys names it. */
+  declare public readonly divisionName: pulumi.Output<string>;
+  declare public readonly yaml: pulumi.Output<string>;
+  declare public readonly adopt: pulumi.Output<boolean>;
+  declare public readonly managedBy: pulumi.Output<string>;
+  declare public readonly dataActionId: pulumi.Output<string | undefined>;
+  declare public readonly flowType: pulumi.Output<string>;
+  declare public readonly published: pulumi.Output<boolean>;
+  /** Genesys's published version id of the flow, e.g. "2.0". */
+  declare public readonly publishedVersion: pulumi.Output<string>;
+  declare public readonly jobId: pulumi.Output<string | undefined>;
+  declare public readonly locked: pulumi.Output<boolean>;
+  declare public readonly adopted: pulumi.Output<boolean>;
+  declare public readonly adminDescription: pulumi.Output<string | undefined>;
+  declare public readonly genesysOrgId: pulumi.Output<string>;
+
+  constructor(name: string, args: WorkflowArgs, opts?: pulumi.CustomResourceOptions) {
+    super("Workflow", name, args, opts);
+  }
+}
+
+/** Genesys's Amazon EventBridge Source integration; `released` is the stack's (kept in state only while a replace needs it). */
+export class EventBridgeIntegration extends PluginResource {
+  declare public readonly name: pulumi.Output<string>;
+  /** The user's notes, without the marker. */
+  declare public readonly notes: pulumi.Output<string>;
+  declare public readonly enabled: pulumi.Output<boolean>;
+  declare public readonly awsAccountId: pulumi.Output<string>;
+  declare public readonly awsRegion: pulumi.Output<string>;
+  declare public readonly eventSourceSuffix: pulumi.Output<string>;
+  declare public readonly topicFilters: pulumi.Output<string[]>;
+  declare public readonly adopt: pulumi.Output<boolean>;
+  declare public readonly managedBy: pulumi.Output<string>;
+  declare public readonly integrationType: pulumi.Output<string>;
+  /** The Genesys org id: the partner event source's name carries it. */
+  declare public readonly genesysOrgId: pulumi.Output<string>;
+  declare public readonly adopted: pulumi.Output<boolean>;
+
+  constructor(name: string, args: EventBridgeIntegrationArgs, opts?: pulumi.CustomResourceOptions) {
+    super("EventBridgeIntegration", name, args, opts);
+  }
+}
+
 /** The stack's identity (providers/stack-identity.ts): no Genesys object, made once, kept in state. */
 export class StackIdentity extends PluginResource {
   /** Made once per stack, kept in its state; also the resource's id. */
@@ -121,5 +176,19 @@ export class StackIdentity extends PluginResource {
 
   constructor(name: string, opts?: pulumi.CustomResourceOptions) {
     super("StackIdentity", name, {}, opts);
+  }
+}
+
+/** Every object of a hand-made setup looked up by name before the first takeover writes (providers/existing-setup.ts). */
+export class ExistingSetup extends PluginResource {
+  declare public readonly integrationName: pulumi.Output<string>;
+  declare public readonly dataActionName: pulumi.Output<string>;
+  declare public readonly workflowNames: pulumi.Output<string[]>;
+  declare public readonly triggers: pulumi.Output<SetupTrigger[]>;
+  declare public readonly createRefusal: pulumi.Output<string>;
+  declare public readonly managedBy: pulumi.Output<string>;
+
+  constructor(name: string, args: ExistingSetupArgs, opts?: pulumi.CustomResourceOptions) {
+    super("ExistingSetup", name, args, opts);
   }
 }

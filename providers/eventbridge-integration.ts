@@ -80,7 +80,7 @@ export function sameTopics(a: unknown, b: unknown): boolean {
   return left.size === right.size && [...left].every((topic) => right.has(topic));
 }
 
-const RULES: DiffRules = {
+export const RULES: DiffRules = {
   fields: ["name", "notes", "enabled", ...PROPERTY_INPUTS, "adopt", "managedBy", "providerVersion"],
   // Genesys makes the partner event source for (account, region, org/suffix) when the integration
   // is activated, and AWS offers a partner source to one account only. Whether Genesys moves the

@@ -25,8 +25,8 @@ function reportRetry(label: string, failure: { status?: number; message: string 
 
 /** What makes a kind for the shared `check` and `diff`: pure functions of its inputs. */
 export interface KindRules {
-  /** The kind's pure input check (defaults applied, failures named by field). */
-  readonly check: (news: Record<string, unknown>) => pulumi.dynamic.CheckResult;
+  /** The kind's pure input check (defaults applied, failures named by field); `olds`: the recorded inputs. */
+  readonly check: (news: Record<string, unknown>, olds: Record<string, unknown>) => pulumi.dynamic.CheckResult;
   /** Which fields are compared, which of them force a replace, and how. */
   readonly rules: DiffRules;
 }
@@ -71,8 +71,8 @@ export abstract class GenesysProvider<K extends KindRules = KindRules> {
     return this.genesys().pinned;
   }
 
-  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return this.kind.check(news);
+  async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    return this.kind.check(news, olds);
   }
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {

@@ -36,3 +36,37 @@ export function driftedYaml(name: string, liveVersion: string, stackVersion: str
     `changed outside the stack, e.g. republished in Architect. \`pulumi up\` publishes the stack's YAML again.\n`
   );
 }
+
+/**
+ * Pure: what an import records as the workflow's `yaml`: Genesys gives a published workflow back
+ * as configuration JSON, never as the YAML uploaded. A YAML comment (never uploaded): the import
+ * is run with `ignoreChanges: ["yaml"]`, and the next `up` without it publishes the program's YAML.
+ */
+export function importedYaml(name: string, liveVersion: string): string {
+  const found = liveVersion === "" ? "has no published version" : `was imported at its published version ${liveVersion}`;
+  return (
+    `# Workflow "${name}" ${found}; Genesys does not give a published workflow's YAML back. ` +
+    `\`pulumi up\` (without ignoreChanges on yaml) publishes the stack's YAML.\n`
+  );
+}
+
+/** Pure: `yaml` is a stand-in read recorded (driftedYaml, importedYaml: comments only), not a workflow to publish. */
+export function isStandInYaml(yaml: unknown): boolean {
+  if (typeof yaml !== "string" || yaml.trim() === "") return false;
+  return yaml.split("\n").every((line) => line.trim() === "" || line.trim().startsWith("#"));
+}
+
+/**
+ * Pure: the refusal to publish a stand-in (the program kept the recorded `yaml` through
+ * ignoreChanges while another input changed), or undefined. Said by create and update before
+ * any write; not by diff, which also decides an import, where any change is refused anyway and
+ * the changed field is the message that helps.
+ */
+export function standInPublishRefusal(name: unknown, yaml: unknown): string | undefined {
+  if (!isStandInYaml(yaml)) return undefined;
+  return (
+    `Workflow ${JSON.stringify(name)}: a change would publish it, but the stack does not know its YAML (it was imported, or ` +
+    `changed outside the stack, and Genesys does not give a published workflow's YAML back). Nothing was written. Remove "yaml" ` +
+    `(and "dataActionId") from the resource's ignoreChanges and run \`pulumi up\` again: it publishes the program's YAML.`
+  );
+}

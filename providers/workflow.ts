@@ -12,7 +12,7 @@ import * as triggers from "./genesys/triggers";
 import { pollDelayMs } from "./genesys/polling";
 import { GenesysApiError, sleep } from "./genesys/retry-policy";
 import { LABELS, NewObjectGate, WebhookProvider, knownKey } from "./webhook-provider";
-import { driftedYaml, stillPublishedByStack } from "./workflow-drift";
+import { driftedYaml, importedYaml, isStandInYaml, standInPublishRefusal, stillPublishedByStack } from "./workflow-drift";
 
 /** An Architect workflow, created and published through the flow jobs API. */
 export interface WorkflowArgs {
@@ -65,7 +65,7 @@ export interface WorkflowOutputs {
   adminDescription?: string;
 }
 
-const RULES: DiffRules = {
+export const RULES: DiffRules = {
   fields: ["name", "division", "yaml", "adopt", "managedBy", "providerVersion", "dataActionId"],
   // (name, type) is the flow's identity: a renamed upload makes a new flow, so the old one
   // must go. Create-before-delete lets the trigger move to the new flow first.
@@ -102,14 +102,16 @@ export function prepareWorkflowYaml(text: string, name: string, division: string
 /** `division` for the org's home division, which the provider asks Genesys for by its role, not its name. */
 export const HOME_DIVISION = "";
 
-/** Pure: defaults applied, failures named by field. */
-export function checkWorkflow(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
+/** Pure: defaults applied, failures named by field; `olds`: the recorded inputs. */
+export function checkWorkflow(news: Record<string, unknown>, olds: Record<string, unknown> = {}): pulumi.dynamic.CheckResult {
   const inputs: Record<string, unknown> = { division: HOME_DIVISION, adopt: false, ...dropUndefined(news) };
   const failures: pulumi.dynamic.CheckFailure[] = [];
   for (const field of ["name", "yaml", "managedBy"]) requireText(inputs, field, failures);
   if (inputs.division !== HOME_DIVISION) requireText(inputs, "division", failures);
   if (inputs.dataActionId !== undefined) requireText(inputs, "dataActionId", failures);
-  if (failures.length === 0 && !containsUnknown([inputs.yaml, inputs.name, inputs.division, inputs.managedBy])) {
+  // The stand-in read recorded, kept by ignoreChanges: nothing to publish (create and update refuse to publish it).
+  const keptStandIn = inputs.yaml === olds.yaml && isStandInYaml(inputs.yaml);
+  if (failures.length === 0 && !keptStandIn && !containsUnknown([inputs.yaml, inputs.name, inputs.division, inputs.managedBy])) {
     try {
       prepareWorkflowYaml(inputs.yaml as string, inputs.name as string, (inputs.division as string) || undefined, inputs.managedBy as string);
     } catch (err) {
@@ -155,6 +157,7 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
   }
 
   async create(inputs: WorkflowInputs): Promise<pulumi.dynamic.CreateResult> {
+    refuseStandIn(inputs);
     // A registered job changes nothing until its upload, so it is registered while we look;
     // where creating may be refused, only after the look, so a refusal makes no write at all.
     // The division's name is read meanwhile too (a read changes nothing); its failure is
@@ -185,6 +188,7 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     const flow = await flows.readOrGoneFlow(this.genesys(), id);
     if (flow === undefined) return {};
     const live = flowOutputs(flow);
+    if (Object.keys(props ?? {}).length === 0) return this.imported(id, flow, live);
     // Republished by hand (or unpublished): refresh records a yaml the stack's cannot equal, so
     // preview shows the change and up publishes the stack's YAML again.
     const configurations =
@@ -202,7 +206,26 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
     return { id, props: outs, inputs };
   }
 
+  /**
+   * An import (no record): what Genesys says, with the division "" when the flow is in the home
+   * division (as a program that names none gives it), the flow's whole description as
+   * `adminDescription` (the plugin takes the marker from its end), and a stand-in for the YAML,
+   * which Genesys does not give back. `dataActionId` stays unknown: the published version called
+   * whatever action it resolved when it was published.
+   */
+  private async imported(id: string, flow: LiveFlow, live: ReturnType<typeof flowOutputs>): Promise<pulumi.dynamic.ReadResult> {
+    const home = await this.divisionName({ division: HOME_DIVISION });
+    const outs = dropUndefined({
+      ...live,
+      division: live.divisionName === home ? HOME_DIVISION : live.divisionName,
+      yaml: importedYaml(live.name, live.publishedVersion),
+      adminDescription: flow.description,
+    });
+    return { id, props: outs, inputs: dropUndefined(Object.fromEntries(RULES.fields.map((f) => [f, outs[f]]))) };
+  }
+
   async update(_id: string, olds: WorkflowOutputs, news: WorkflowInputs): Promise<pulumi.dynamic.UpdateResult> {
+    refuseStandIn(news);
     return { outs: (await this.publish(news, olds.adopted, olds.adminDescription ?? "")).outs };
   }
 
@@ -229,7 +252,7 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
   }
 
   /** The configured division, or the org's home division (one read for all workflows; read again after a failure). */
-  private divisionName(inputs: WorkflowInputs): Promise<string> {
+  private divisionName(inputs: Pick<WorkflowInputs, "division">): Promise<string> {
     if (inputs.division) return Promise.resolve(inputs.division);
     const api = this.genesys();
     if (this.homeDivision?.api !== api) {
@@ -305,6 +328,11 @@ export class WorkflowProvider extends WebhookProvider implements pulumi.dynamic.
       }
     }
   }
+}
+
+function refuseStandIn(inputs: WorkflowInputs): void {
+  const refusal = standInPublishRefusal(inputs.name, inputs.yaml);
+  if (refusal) throw new Error(refusal);
 }
 
 /** The workflow of exactly this name (type WORKFLOW): the listing matches names loosely. */

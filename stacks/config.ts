@@ -19,7 +19,7 @@ import {
 } from "../domain/eventbridge-settings";
 import { handoverRequestUrl } from "../domain/endpoint";
 import { DEFAULT_EVENTBRIDGE_INTEGRATION_NAME } from "../providers/eventbridge-integration";
-import { SETTINGS, readSettings, resolveTarget } from "../providers/genesys/settings";
+import { type RawSettings, SETTINGS, readSettings, resolveTarget } from "../providers/genesys/settings";
 import { unknownKeyProblems } from "./unknown-keys";
 
 /** One `cognigy:*` stack setting, as declared in Pulumi.yaml (a test keeps the two equal). */
@@ -191,6 +191,11 @@ export interface StackPlan {
   readonly version?: CognigyVersion;
   /** Present when the mode uses EventBridge. */
   readonly eventBridge?: EventBridgePlan;
+  /**
+   * The Genesys org's settings from stack config (`genesyscloud:*`), named as the provider takes
+   * them (providers/genesys/settings.ts SETTINGS); the provider fills unset ones from GENESYSCLOUD_*.
+   */
+  readonly genesys: RawSettings;
 }
 
 export interface ConfigValidation {
@@ -217,8 +222,11 @@ export function validateStackConfig(given: Source, env: Source): ConfigValidatio
 
   const known = [...CONFIG_KEYS.map((entry) => entry.key), ...Object.values(SETTINGS).map(([key]) => key)];
   errors.push(...unknownKeyProblems(Object.keys(config), known, ["cognigy", "genesyscloud"]));
+  // Checked here as well as by the provider: so every problem of the stack's config is reported
+  // at once, named by its stack config key, before the provider is registered.
+  const genesys = readSettings((key) => config[key], "config");
   try {
-    resolveTarget(readSettings((key) => config[key], "config"), readSettings((key) => env[key], "env"));
+    resolveTarget(genesys, readSettings((key) => env[key], "env"));
   } catch (error) {
     errors.push((error as Error).message);
   }
@@ -295,7 +303,7 @@ export function validateStackConfig(given: Source, env: Source): ConfigValidatio
     triggerDescription: description === undefined ? undefined : text("cognigy:triggerDescription", triggerDescriptionProblem),
     events,
   };
-  const plan: StackPlan = { mode, version, eventBridge: eventBridgePlan(eventBridge?.settings, endpoint, text, fail) };
+  const plan: StackPlan = { mode, version, eventBridge: eventBridgePlan(eventBridge?.settings, endpoint, text, fail), genesys };
   return errors.length > 0 ? { errors } : { errors, settings, plan };
 }
 

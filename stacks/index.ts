@@ -7,7 +7,7 @@ import { configErrorMessage, validateStackConfig } from "./config";
 import { HandoverEventBridge } from "../components/handover-eventbridge";
 import { EVENTBRIDGE_CONFIG_KEYS } from "../domain/eventbridge-settings";
 import { stackFilePlainSecrets } from "./plain-secrets";
-import { StackIdentity } from "../providers/webhook-resources";
+import { Provider, StackIdentity } from "../provider-plugin/resources";
 
 // Every config problem is reported at once, before any resource is registered; RunError
 // prints the message without a stack trace.
@@ -20,17 +20,22 @@ const gate = gateDeployment({ version: plan.version, mode: plan.mode, adopt: set
 if (!gate.allowed) throw new pulumi.RunError(gate.message);
 for (const warning of gate.warnings) pulumi.log.warn(warning);
 
+// The stack's one Genesys org: every Genesys object of the stack is made through this provider
+// (the components' children inherit it), configured from the stack's genesyscloud:* config.
+const provider = new Provider("genesys", plan.genesys);
+
 // The stack's one identity, in the marker of both sides and kept through every mode switch. Stacks
 // deployed before the EventBridge side carried it have it as a child of HandoverWebhooks
 // ("handover"): the alias keeps that record, and with it the identity their objects carry.
 const identity = new StackIdentity("handover-identity", {
+  provider,
   aliases: [{ parent: pulumi.createUrn("handover", HANDOVER_WEBHOOKS_TYPE) }],
 });
 
 // A mode that leaves a side out makes the next `pulumi up` delete that side's objects.
 // On a deprecated release the providers refuse each webhook object that would be new.
 const handover = usesWebhooks(plan.mode)
-  ? new HandoverWebhooks("handover", { ...settings, createRefusal: newWebhookObjectRefusal(plan.version), identity: identity.identity })
+  ? new HandoverWebhooks("handover", { ...settings, createRefusal: newWebhookObjectRefusal(plan.version), identity: identity.identity }, { provider })
   : undefined;
 // The gate refuses the EventBridge modes without a version. The API key is read from the config,
 // not the plan: only the config keeps it secret.
@@ -43,7 +48,7 @@ const eventBridge =
         adoptExisting: settings.adoptExisting,
         identity: identity.identity,
         apiKey: plan.eventBridge.selfHosted ? new pulumi.Config(apiKeyNamespace).requireSecret(apiKeyName) : undefined,
-      })
+      }, { provider })
     : undefined;
 
 /** What `npm run verify -- --identity` takes to tell this stack's objects from a same-named stack's. */

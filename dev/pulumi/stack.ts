@@ -114,15 +114,19 @@ export function fileBackend(dir: string): string {
 
 /**
  * A folder that looks like the project to Pulumi: the real Pulumi.yaml (so the CLI validates the
- * real config schema), a link to its `main` (the CLI checks that it exists) and a link to
- * node_modules (the dynamic-provider plugin resolves @pulumi/pulumi from the working directory).
+ * real config schema), a link to its `main` (the CLI checks that it exists), to the folders of its
+ * local provider plugins (Pulumi.yaml `plugins.providers[].path`, relative to the project) and to
+ * node_modules.
  */
 export function scratchWorkDir(parent = os.tmpdir(), projectDir = PROJECT_ROOT): string {
   const dir = fs.mkdtempSync(path.join(parent, "cognigy-stack-"));
   const projectFile = path.join(projectDir, "Pulumi.yaml");
   fs.copyFileSync(projectFile, path.join(dir, "Pulumi.yaml"));
-  const main = (parse(fs.readFileSync(projectFile, "utf8")) as { main?: string }).main;
-  for (const entry of ["node_modules", ...(main ? [main.split("/")[0]] : [])]) {
+  const project = parse(fs.readFileSync(projectFile, "utf8")) as { main?: string; plugins?: { providers?: { path?: string }[] } };
+  // Relative plugin paths (the provider plugin's folder) resolve against this folder: linked too.
+  const plugins = (project.plugins?.providers ?? []).map((plugin) => plugin.path).filter((dir): dir is string => dir !== undefined && !path.isAbsolute(dir));
+  const entries = ["node_modules", ...(project.main ? [project.main] : []), ...plugins].map((entry) => path.normalize(entry).split(path.sep)[0]);
+  for (const entry of new Set(entries)) {
     fs.symlinkSync(path.join(projectDir, entry), path.join(dir, entry));
   }
   return dir;

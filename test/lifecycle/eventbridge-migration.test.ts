@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator, startEmulator } from "../../dev/emulator/index";
 import type { RunResult } from "../../dev/pulumi/stack";
-import { DYNAMIC, genesysChanges, managedResources, webhookSteps } from "../support/state";
+import { GENESYS_TYPE, genesysChanges, managedResources, webhookSteps } from "../support/state";
 import { emulatorConfig, TestStack } from "../support/stack";
 import { Objects, orgWithUnrelated, writeCalls } from "./org";
 
@@ -138,7 +138,7 @@ describe("migrating one org from webhooks to Amazon EventBridge and back", () =>
     expect(ours()).toEqual({ ...NO_OBJECTS, integrations: [integration] });
     expect(result.outputs.requestUrl).toBeUndefined();
     expect(result.outputs.eventBridgeIntegration).toMatchObject({ id: integration?.id });
-    expect(managedResources(await engine.exportState()).map((r) => r.type)).toEqual([`${DYNAMIC}EventBridgeIntegration`]);
+    expect(managedResources(await engine.exportState()).map((r) => r.type)).toEqual([`${GENESYS_TYPE}EventBridgeIntegration`]);
   });
 
   it("back to both: up recreates the six webhook objects; the EventBridge integration stays as it is", async () => {

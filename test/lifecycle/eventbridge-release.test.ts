@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Emulator, startEmulator } from "../../dev/emulator/index";
 import { StackRunError } from "../../dev/pulumi/stack";
-import { DYNAMIC, genesysChanges, managedResources } from "../support/state";
+import { GENESYS_TYPE, genesysChanges, managedResources } from "../support/state";
 import { emulatorConfig, TestStack } from "../support/stack";
 import { Objects, orgWithUnrelated, writeCalls } from "./org";
 
@@ -56,7 +56,7 @@ async function refused(run: Promise<unknown>): Promise<string> {
 async function protection(): Promise<[name: string, protect: boolean][]> {
   const resources = (await stack.exportState()).deployment.resources ?? [];
   return resources
-    .filter((r: { type: string }) => r.type === COMPONENT || r.type.startsWith(DYNAMIC) || r.type === "cognigy:genesyscloud:HandoverWebhooks")
+    .filter((r: { type: string }) => r.type === COMPONENT || r.type.startsWith(GENESYS_TYPE) || r.type === "cognigy:genesyscloud:HandoverWebhooks")
     .map((r: { urn: string; protect?: boolean }) => [r.urn.split("::").pop(), r.protect === true])
     .sort();
 }
@@ -99,7 +99,7 @@ describe("the live EventBridge path", () => {
     );
     expect(ours()).toEqual(live);
     const state = await stack.exportState();
-    expect(managedResources(state).map((r) => r.type)).toEqual([`${DYNAMIC}EventBridgeIntegration`]);
+    expect(managedResources(state).map((r) => r.type)).toEqual([`${GENESYS_TYPE}EventBridgeIntegration`]);
     // The identity its marker carries stays with it (the engine keeps what a protected record depends on).
     expect((state.deployment.resources ?? []).map((r: { urn: string }) => r.urn.split("::").pop())).toContain("handover-identity");
   });

@@ -1,22 +1,29 @@
 // The provider plugin (provider-plugin/) through the real CLI: a program with two explicit
 // providers for two emulated orgs (each with its own OAuth client) deploys an integration in each
 // and adopts an existing integration of org A by its Genesys id (the `import` resource option),
-// with an empty preview and refresh after; the state stays small and keeps no secret in plain
-// text; destroy removes everything from both orgs. The plugin is found through Pulumi.yaml's
-// plugins.providers.
+// with an empty preview and refresh after; a workflow is imported the same way with ignoreChanges
+// on what Genesys cannot give back (its YAML), and without that option the next plan updates it
+// for its YAML and up republishes it; the state stays small and keeps no secret in plain text;
+// destroy removes everything the stack holds from both orgs. The plugin is found through
+// Pulumi.yaml's plugins.providers.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CLIENT, type Emulator, startEmulator } from "../../dev/emulator/index";
+import { DEFAULT_DATA_ACTION_NAME, DEFAULT_INTEGRATION_NAME } from "../../domain/events";
+import { renderWorkflowYaml } from "../../domain/workflow-yaml";
+import { WorkflowProvider, type WorkflowInputs } from "../../providers/workflow";
 import { VERSION } from "../../provider-plugin/package-schema";
 import { login } from "../emulator/sdk";
+import { configureRequest, handoverBase, stackConfig } from "../providers/harness";
 import { TestStack } from "../support/stack";
 
 const ROOT = path.join(__dirname, "..", "..");
 const PROJECT = "cognigy-plugin";
 const MARKER = "cognigy-genesys-handover cognigy-plugin/plugin 7f3c2a9e-0d4b-4c55-9a51-0c1e2b3d4f5a";
 const CLIENT_B = { id: "org-b-client", secret: "org-b-secret" };
+const WORKFLOW = "Workflow restored";
 
 /** A project folder for the fixture program: Pulumi.yaml naming the plugin's folder, the program, this checkout's node_modules and tsconfigs. */
 function pluginProject(): string {
@@ -72,11 +79,15 @@ describe("the provider plugin through the real CLI", () => {
     const current = await api.integrations.getIntegrationConfigCurrent(existing.id!);
     await api.integrations.putIntegrationConfigCurrent(existing.id!, { body: { ...current, name: "Restored handover", notes: `Kept for the CRM team\n\n${MARKER}` } });
     await api.integrations.patchIntegration(existing.id!, { body: { intendedState: "ENABLED" } });
+    // A workflow of this stack's whose record was lost, calling a data action (both outside the stack).
+    const { actionId } = await handoverBase(orgA);
+    const workflows = new WorkflowProvider();
+    await workflows.configure(configureRequest(stackConfig(orgA)));
+    const yaml = renderWorkflowYaml({ workflowName: WORKFLOW, integrationName: DEFAULT_INTEGRATION_NAME, dataActionName: DEFAULT_DATA_ACTION_NAME, topic: "v2.detail.events.conversation.id.acw" });
+    const lost = await workflows.create((await workflows.check({}, { name: WORKFLOW, yaml, managedBy: MARKER })).inputs as WorkflowInputs);
+    const versions = () => orgA.state().flows.find((flow) => flow.id === lost.id)?.versions.length;
 
-    stack = await TestStack.create({
-      stack: "plugin",
-      projectDir: project,
-      config: {
+    const config = {
         [`${PROJECT}:managedBy`]: MARKER,
         [`${PROJECT}:urlA`]: orgA.url,
         [`${PROJECT}:clientIdA`]: DEFAULT_CLIENT.id,
@@ -87,17 +98,25 @@ describe("the provider plugin through the real CLI", () => {
         [`${PROJECT}:importId`]: existing.id!,
         [`${PROJECT}:importName`]: "Restored handover",
         [`${PROJECT}:importNotes`]: "Kept for the CRM team",
-      },
-      secretKeys: [`${PROJECT}:clientSecretA`, `${PROJECT}:clientSecretB`],
-    });
+        [`${PROJECT}:workflowId`]: lost.id,
+        [`${PROJECT}:workflowName`]: WORKFLOW,
+        [`${PROJECT}:integrationName`]: DEFAULT_INTEGRATION_NAME,
+        [`${PROJECT}:dataActionName`]: DEFAULT_DATA_ACTION_NAME,
+        [`${PROJECT}:dataActionId`]: actionId,
+    };
+    const secretKeys = [`${PROJECT}:clientSecretA`, `${PROJECT}:clientSecretB`];
+    stack = await TestStack.create({ stack: "plugin", projectDir: project, config, secretKeys });
 
     const up = await stack.up();
-    expect(names(orgA)).toEqual(["Cognigy handover a", "Restored handover"]);
+    expect(names(orgA)).toEqual(["Cognigy handover a", "Restored handover", DEFAULT_INTEGRATION_NAME].sort());
     expect(names(orgB)).toEqual(["Cognigy handover b"]);
     expect(up.outputs.orgIds).toEqual({ a: orgA.state().org.id, b: orgB.state().org.id, imported: orgA.state().org.id });
     expect(up.outputs.ids).toMatchObject({ imported: existing.id });
     expect(up.outputs.importedAdopted).toBe(true);
-    expect(up.steps.filter((step) => step.op === "import").map((step) => step.urn)).toEqual([expect.stringContaining("::imported")]);
+    expect(up.steps.filter((step) => step.op === "import").map((step) => step.urn).sort()).toEqual([expect.stringContaining("::imported"), expect.stringContaining("::workflow")]);
+    // The workflow imported with no publish: its version is the one found.
+    expect(up.outputs.workflowVersion).toBe(lost.outs.publishedVersion);
+    expect(versions()).toBe(1);
     // Imported as it is: no write to the imported integration.
     expect(orgA.state().integrations.find((integration) => integration.id === existing.id)).toMatchObject({ notes: `Kept for the CRM team\n\n${MARKER}`, intendedState: "ENABLED" });
 
@@ -107,18 +126,28 @@ describe("the provider plugin through the real CLI", () => {
     const refresh = await stack.refresh();
     expect(Object.keys(refresh.changes)).toEqual(["same"]);
 
+    // The import done, the option dropped: the plan (preview's and up's alike) updates the workflow for its YAML; up publishes it.
+    stack.setConfig({ ...config, [`${PROJECT}:workflowImported`]: "true" }, secretKeys);
+    const republished = await stack.up({ diff: true });
+    expect(Object.keys(republished.changes).sort()).toEqual(["same", "update"]);
+    expect(republished.steps.filter((step) => step.op === "update").map((step) => step.urn)).toEqual([expect.stringContaining("::workflow")]);
+    expect(republished.stdout).toMatch(/~ yaml/);
+    expect(republished.stdout).toMatch(/\+ dataActionId/);
+    expect(versions()).toBe(2);
+
     const exported = await stack.exportState();
     // The plugin's version (package.json's) is recorded with each provider: refresh and destroy run that version.
     const providers = exported.deployment.resources.filter((resource: { type: string }) => resource.type === "pulumi:providers:cognigy-genesys");
     expect(providers.map((provider: { inputs: { version?: string } }) => provider.inputs.version)).toEqual([VERSION, VERSION]);
     const state = JSON.stringify(exported);
-    console.info(`provider plugin: state of 2 providers and 3 integrations: ${Buffer.byteLength(state)} bytes`);
+    console.info(`provider plugin: state of 2 providers, 3 integrations and a workflow: ${Buffer.byteLength(state)} bytes`);
     expect(Buffer.byteLength(state)).toBeLessThan(50_000);
     expect(state).not.toContain(DEFAULT_CLIENT.secret);
     expect(state).not.toContain(CLIENT_B.secret);
 
     await stack.destroy();
-    expect(names(orgA)).toEqual([]);
+    expect(names(orgA)).toEqual([DEFAULT_INTEGRATION_NAME]);
+    expect(orgA.state().flows).toEqual([]);
     expect(names(orgB)).toEqual([]);
   });
 });

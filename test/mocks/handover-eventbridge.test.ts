@@ -2,10 +2,9 @@
 // exports. Its argument rules, plain and resolved, are pure: test/unit/handover-eventbridge-args.test.ts.
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { STACK_IDENTITY_TYPE } from "../../providers/webhook-resources";
 import { drain, settled, startScenario } from "./registrations";
+import { GENESYS_TYPE, STACK_IDENTITY_TYPE } from "../support/state";
 
-const DYNAMIC = "pulumi-nodejs:dynamic/genesyscloud:";
 const COMPONENT = "cognigy:genesyscloud:HandoverEventBridge";
 const ORG_ID = "8a3e7c1d-2b4f-4d6a-9e8b-0c1d2e3f4a5b";
 const SUFFIX = "cognigy-org-42";
@@ -20,7 +19,7 @@ async function loadComponent() {
   const { registrations } = await startScenario({}, {}, {
     // The integration's provider reads the org id; the AWS resources get an ARN.
     outputs: (type) =>
-      type === `${DYNAMIC}EventBridgeIntegration`
+      type === `${GENESYS_TYPE}EventBridgeIntegration`
         ? { genesysOrgId: ORG_ID }
         : type === STACK_IDENTITY_TYPE
           ? { identity: IDENTITY }
@@ -45,7 +44,7 @@ describe("HandoverEventBridge under mocks", () => {
     expect(registrations.map((r) => [r.type, r.name])).toEqual([
       [COMPONENT, "org"],
       [STACK_IDENTITY_TYPE, "org-identity"],
-      [`${DYNAMIC}EventBridgeIntegration`, "org-integration"],
+      [`${GENESYS_TYPE}EventBridgeIntegration`, "org-integration"],
     ]);
     const [parent, identity, integration] = registrations;
     expect(integration.parent).toBe(parent.urn);

@@ -3,7 +3,7 @@ import { parse } from "yaml";
 import { catalogue, SECRET, valid, withConfig } from "../unit/bad-config-catalogue";
 import inputContract from "../../templates/input-contract.json";
 import { callDataInputs, OPEN_MESSAGING_CONDITIONS } from "../support/guide";
-import { DYNAMIC } from "../support/state";
+import { GENESYS_TYPE } from "../support/state";
 import { loadProgram, WEBHOOK_REGISTRATIONS } from "./program";
 import { drain, Registration, startScenario } from "./registrations";
 
@@ -14,7 +14,7 @@ function chosen(registration: Registration): Record<string, unknown> {
   const { __provider, providerVersion, kind, ...rest } = registration.inputs;
   expect(typeof __provider).toBe("string");
   expect(typeof providerVersion).toBe("string");
-  expect(registration.type).toBe(`${DYNAMIC}${kind}`);
+  expect(registration.type).toBe(`${GENESYS_TYPE}${kind}`);
   return rest;
 }
 
@@ -127,7 +127,7 @@ describe("the stack program under mocks, default configuration", async () => {
   });
 
   it("serializes one provider for all six objects (providers/webhook-objects.ts), not one per kind", () => {
-    const objects = registrations.filter((r) => r.type.startsWith(DYNAMIC));
+    const objects = registrations.filter((r) => r.type.startsWith(GENESYS_TYPE));
     expect(objects).toHaveLength(6);
     expect(new Set(objects.map((r) => r.inputs.__provider)).size).toBe(1);
   });

@@ -1,7 +1,6 @@
 // The stack program (stacks/index.ts) loaded under mocks for one scenario (./registrations.ts),
 // and the registrations every webhooks-mode case expects of it.
-import { STACK_IDENTITY_TYPE } from "../../providers/webhook-resources";
-import { DYNAMIC } from "../support/state";
+import { GENESYS_TYPE, STACK_IDENTITY_TYPE } from "../support/state";
 import { drain, type ScenarioOptions, settled, startScenario } from "./registrations";
 
 /** The stack's one identity, which the program registers at the stack's top level in every mode. */
@@ -11,12 +10,12 @@ export const STACK_IDENTITY = [STACK_IDENTITY_TYPE, "handover-identity"];
 export const WEBHOOK_REGISTRATIONS = [
   STACK_IDENTITY,
   ["cognigy:genesyscloud:HandoverWebhooks", "handover"],
-  [`${DYNAMIC}Integration`, "handover-integration"],
-  [`${DYNAMIC}DataAction`, "handover-data-action"],
-  [`${DYNAMIC}Workflow`, "handover-workflow-acw"],
-  [`${DYNAMIC}Workflow`, "handover-workflow-user-end"],
-  [`${DYNAMIC}Trigger`, "handover-trigger-acw"],
-  [`${DYNAMIC}Trigger`, "handover-trigger-user-end"],
+  [`${GENESYS_TYPE}Integration`, "handover-integration"],
+  [`${GENESYS_TYPE}DataAction`, "handover-data-action"],
+  [`${GENESYS_TYPE}Workflow`, "handover-workflow-acw"],
+  [`${GENESYS_TYPE}Workflow`, "handover-workflow-user-end"],
+  [`${GENESYS_TYPE}Trigger`, "handover-trigger-acw"],
+  [`${GENESYS_TYPE}Trigger`, "handover-trigger-user-end"],
 ];
 
 /**

@@ -2,9 +2,8 @@
 // and the version gate (refusals before anything is registered, warnings logged).
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SECRET, valid, withConfig } from "../unit/bad-config-catalogue";
-import { DYNAMIC } from "../support/state";
+import { GENESYS_TYPE, STACK_IDENTITY_TYPE } from "../support/state";
 import { loadProgram as loadProgramUnderMocks, STACK_IDENTITY, WEBHOOK_REGISTRATIONS } from "./program";
-import { STACK_IDENTITY_TYPE } from "../../providers/webhook-resources";
 import { drain, Registration, startScenario } from "./registrations";
 import { newWebhookObjectRefusal, parseCognigyVersion } from "../../domain/cognigy-version";
 
@@ -15,7 +14,7 @@ const IDENTITY = "0f4c2a9e-7b1d-4e3a-8c5f-6a2b9d0e1f3c";
 const MARKER = `cognigy-genesys-handover cognigy/dev ${IDENTITY}`;
 const EVENTBRIDGE_SIDE = [
   ["cognigy:genesyscloud:HandoverEventBridge", "eventbridge"],
-  [`${DYNAMIC}EventBridgeIntegration`, "eventbridge-integration"],
+  [`${GENESYS_TYPE}EventBridgeIntegration`, "eventbridge-integration"],
 ];
 const AWS_SIDE = [
   ["cognigy:aws:EventBridgeHandover", "eventbridge-aws"],
@@ -38,7 +37,7 @@ const loadProgram = (config: Record<string, string>) =>
   loadProgramUnderMocks(config, {
     secretKeys: ["cognigy:eventBridgeApiKey"],
     // The EventBridge provider reads the org id from Genesys; the identity's provider makes the identity.
-    outputs: (type) => (type === `${DYNAMIC}EventBridgeIntegration` ? { genesysOrgId: ORG_ID } : type === STACK_IDENTITY_TYPE ? { identity: IDENTITY } : {}),
+    outputs: (type) => (type === `${GENESYS_TYPE}EventBridgeIntegration` ? { genesysOrgId: ORG_ID } : type === STACK_IDENTITY_TYPE ? { identity: IDENTITY } : {}),
   });
 
 const kinds = (registrations: Registration[]) =>
@@ -101,7 +100,7 @@ describe("the stack program per cognigy:mode", () => {
   it("both: the webhook objects and the EventBridge integration side by side, with the same marker: one identity for both", async () => {
     const { registrations, outputs } = await loadProgram(withConfig({ ...EVENTBRIDGE, "cognigy:mode": "both" }));
     expect(kinds(registrations)).toEqual([...WEBHOOK_REGISTRATIONS, ...EVENTBRIDGE_SIDE].sort());
-    const markers = new Set(registrations.filter((r) => r.type.startsWith(DYNAMIC)).map((r) => r.inputs.managedBy));
+    const markers = new Set(registrations.filter((r) => r.type.startsWith(GENESYS_TYPE)).map((r) => r.inputs.managedBy));
     expect([...markers]).toEqual([MARKER]);
     expect(outputs.requestUrl).toBe("https://endpoint-app.cognigy.ai/handover/genesysCloudOM");
     expect(outputs.eventBridgeIntegration?.id).toBe("eventbridge-integration-id");
@@ -157,7 +156,7 @@ describe("the version gate in the program", () => {
     [
       "webhooks on 4.100, adopting",
       { "cognigy:version": "4.100", "cognigy:adoptExisting": "true" },
-      [...WEBHOOK_REGISTRATIONS, [`${DYNAMIC}ExistingSetup`, "handover-existing-setup"]],
+      [...WEBHOOK_REGISTRATIONS, [`${GENESYS_TYPE}ExistingSetup`, "handover-existing-setup"]],
     ],
     ["both on 2025.11", { ...EVENTBRIDGE, "cognigy:version": "2025.11", "cognigy:mode": "both" }, [...WEBHOOK_REGISTRATIONS, ...EVENTBRIDGE_SIDE]],
   ])("%s: deploys with a warning, and every webhook object carries the release's refusal of new objects", async (_case, changes, objects) => {
@@ -167,7 +166,7 @@ describe("the version gate in the program", () => {
     expect(warn.mock.calls.flat().join("\n")).toMatch(/webhook method is deprecated \(since 4\.100\).*refuses to create a new one/);
     const refusal = newWebhookObjectRefusal(parseCognigyVersion(changes["cognigy:version"]));
     expect(refusal).toMatch(/^On Cognigy\.AI (4\.100|2025\.11) /);
-    const dynamic = registrations.filter((r) => r.type.startsWith(DYNAMIC) && !r.type.endsWith(":ExistingSetup"));
+    const dynamic = registrations.filter((r) => r.type.startsWith(GENESYS_TYPE) && !r.type.endsWith(":ExistingSetup"));
     for (const r of dynamic) expect([r.name, r.inputs.createRefusal]).toEqual([r.name, r.type.endsWith(":EventBridgeIntegration") ? undefined : refusal]);
   });
 

@@ -3,13 +3,16 @@
 // Check (the read inputs as olds) and Diff with the program's inputs, which must show no change.
 // Per kind: an object whose record was lost (it, or for a data action its integration, carries
 // the stack's marker) imports with no diff; a hand-made one (no marker) shows `managedBy` changed,
-// so the engine refuses the import.
+// so the engine refuses the import. A workflow's YAML cannot be read back: it imports only with
+// ignoreChanges on `yaml` and `dataActionId`, and the next update publishes the program's YAML.
+import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../dev/emulator/index";
 import { DEFAULT_CLIENT } from "../../dev/emulator/index";
 import { typeToken } from "../../provider-plugin/package-schema";
 import { GenesysPlugin } from "../../provider-plugin/plugin";
 import { login } from "../emulator/sdk";
+import { publish } from "../emulator/world";
 import { MARKER, configureRequest, emulator, handoverBase, stackConfig, workflowYaml } from "./harness";
 import { WorkflowProvider, type WorkflowInputs } from "../../providers/workflow";
 
@@ -29,15 +32,33 @@ beforeEach(async () => {
   await plugin.configure({ clientId: DEFAULT_CLIENT.id, clientSecret: DEFAULT_CLIENT.secret, apiUrl: emu.url, retryMaxTotalMs: "15000", visibilityTimeoutMs: "8000" });
 });
 
-/** What the engine does with the `import` option: Read by id, Check, Diff; the changed fields and the imported outputs. */
-async function importOf(kind: string, id: string, program: Record<string, unknown>): Promise<{ changes: boolean | undefined; diffs: string[]; props: Record<string, unknown> }> {
-  const read = await plugin.read(id, urn(kind));
+/** Pure: `value` as the plugin's gRPC server sends it (a protobuf Struct, which refuses undefined members) and the engine receives it. */
+const served = <T extends object>(value: T): T => structproto.Struct.fromJavaScript(value as Record<string, never>).toJavaScript() as T;
+
+/**
+ * What the engine does with the `import` option: Read by id, Check, Diff; the changed fields, the
+ * imported outputs and the inputs it records. `ignoreChanges`: the program's inputs of these names
+ * are reset to the read ones, removed where the read gave none (processIgnoreChanges,
+ * pkg/resource/deploy/step_generator.go, PropertyPath.Reset).
+ */
+async function importOf(
+  kind: string,
+  id: string,
+  program: Record<string, unknown>,
+  ignoreChanges: string[] = [],
+): Promise<{ changes: boolean | undefined; diffs: string[]; props: Record<string, unknown>; inputs: Record<string, unknown> }> {
+  const read = served(await plugin.read(id, urn(kind)));
   expect(read.id).toBe(id);
-  const checked = await plugin.check(urn(kind), read.inputs, program);
+  const news = { ...program };
+  for (const key of ignoreChanges) {
+    if (read.inputs?.[key] === undefined) delete news[key];
+    else news[key] = read.inputs[key];
+  }
+  const checked = await plugin.check(urn(kind), read.inputs, news);
   expect(checked.failures ?? []).toEqual([]);
   const diff = await plugin.diff(id, urn(kind), read.props, checked.inputs);
   const fields = Object.keys(checked.inputs ?? {}).filter((key) => JSON.stringify(read.props?.[key]) !== JSON.stringify(checked.inputs?.[key]));
-  return { changes: diff.changes, diffs: fields, props: read.props ?? {} };
+  return { changes: diff.changes, diffs: fields.sort(), props: read.props ?? {}, inputs: checked.inputs ?? {} };
 }
 
 describe("import through the provider plugin", () => {
@@ -88,5 +109,76 @@ describe("import through the provider plugin", () => {
     const imported = await importOf("Trigger", made.id, program);
     expect(imported.changes).toBe(false);
     expect(imported.props).toMatchObject({ ...program, enabled: true, dataFormat: "TopLevelPrimitives", adopted: true, version: 1 });
+  });
+
+  it("a workflow carrying the stack's marker imports with ignoreChanges on yaml and dataActionId; the next update publishes the program's YAML", async () => {
+    const { actionId } = await handoverBase(emu);
+    const name = "Workflow conversation.id.acw";
+    const program = { name, yaml: workflowYaml(name), managedBy: MARKER, dataActionId: actionId };
+    const made = await plugin.create(urn("Workflow"), (await plugin.check(urn("Workflow"), {}, program)).inputs);
+    const version = made.outs.publishedVersion;
+
+    // Genesys gives back neither the YAML nor the action id the published version resolved: a plain import is refused.
+    const plain = await importOf("Workflow", made.id, program);
+    expect(plain.changes).toBe(true);
+    expect(plain.diffs).toEqual(["dataActionId", "yaml"]);
+
+    const imported = await importOf("Workflow", made.id, program, ["yaml", "dataActionId"]);
+    expect(imported.changes).toBe(false);
+    expect(imported.props).toMatchObject({ name, division: "", divisionName: "Home", managedBy: MARKER, adopt: false, adopted: true, publishedVersion: version });
+    expect(imported.props.yaml).toContain(`imported at its published version ${version}`);
+    expect(imported.props).not.toHaveProperty("adminDescription");
+    expect(emu.state().flows.find((flow) => flow.id === made.id)?.versions).toHaveLength(1);
+
+    // Still ignoring yaml, a change of another input would publish the stand-in: refused before any write.
+    const calls = emu.log().entries.length;
+    await expect(plugin.update(made.id, urn("Workflow"), imported.props, { ...imported.inputs, adopt: true })).rejects.toThrow(/Remove "yaml"/);
+    expect(emu.log().entries.slice(calls).filter((entry) => entry.method !== "GET")).toEqual([]);
+
+    // The next up without ignoreChanges: an update (no replace) that publishes the program's YAML; a refresh after keeps it.
+    const checked = await plugin.check(urn("Workflow"), imported.inputs, program);
+    expect(checked.failures ?? []).toEqual([]);
+    expect(await plugin.diff(made.id, urn("Workflow"), imported.props, checked.inputs)).toMatchObject({ changes: true, replaces: [] });
+    const updated = served(await plugin.update(made.id, urn("Workflow"), imported.props, checked.inputs));
+    expect(updated.outs).toMatchObject({ yaml: program.yaml, dataActionId: actionId, adopted: true });
+    expect(updated.outs.publishedVersion).not.toBe(version);
+    const refreshed = served(await plugin.read(made.id, urn("Workflow"), updated.outs));
+    expect(refreshed.props).toMatchObject({ yaml: program.yaml, division: "", publishedVersion: updated.outs.publishedVersion });
+  });
+
+  it("a hand-made workflow (no marker in its description) shows managedBy changed even with ignoreChanges, so the import is refused", async () => {
+    await handoverBase(emu);
+    const name = "Workflow by hand";
+    const published = await publish(await login(emu.url), workflowYaml(name));
+    expect(published.status).toBe("Success");
+    const refused = await importOf("Workflow", published.flowId!, { name, yaml: workflowYaml(name), managedBy: MARKER }, ["yaml", "dataActionId"]);
+    expect(refused.changes).toBe(true);
+    expect(refused.diffs).toEqual(["managedBy"]);
+  });
+
+  it("an EventBridge integration carrying the stack's marker imports with no change (released is the stack's); a hand-made one is a managedBy change", async () => {
+    const program = {
+      awsAccountId: "123456789012",
+      awsRegion: "eu-central-1",
+      eventSourceSuffix: "cognigy-org-42",
+      topicFilters: ["v2.detail.events.conversation.{id}.user.end", TOPIC],
+      managedBy: MARKER,
+    };
+    const made = served(await plugin.create(urn("EventBridgeIntegration"), (await plugin.check(urn("EventBridgeIntegration"), {}, program)).inputs));
+    // No notes of the user's (check's default ""), topics in another order, the release set: still no change.
+    const imported = await importOf("EventBridgeIntegration", made.id, { ...program, topicFilters: [...program.topicFilters].reverse(), released: true });
+    expect(imported.changes).toBe(false);
+    expect(imported.props).toMatchObject({ ...program, name: "Amazon EventBridge Source - Cognigy", notes: "", enabled: true, adopted: true, genesysOrgId: emu.state().org.id });
+    expect(imported.inputs).not.toHaveProperty("released");
+
+    const api = await login(emu.url);
+    const handMade = await api.integrations.postIntegrations({ body: { name: "", integrationType: { id: "amazon-eventbridge-source" } } });
+    const current = await api.integrations.getIntegrationConfigCurrent(handMade.id!);
+    const properties = { awsAccountId: program.awsAccountId, awsAccountRegion: program.awsRegion, eventSourceSuffix: "cognigy-org-43", eventFilter: program.topicFilters };
+    await api.integrations.putIntegrationConfigCurrent(handMade.id!, { body: { ...current, name: "Events by hand", notes: "Made in the UI", properties } });
+    await api.integrations.patchIntegration(handMade.id!, { body: { intendedState: "ENABLED" } });
+    const refused = await importOf("EventBridgeIntegration", handMade.id!, { ...program, name: "Events by hand", notes: "Made in the UI", eventSourceSuffix: "cognigy-org-43" });
+    expect(refused.changes).toBe(true);
+    expect(refused.diffs).toEqual(["managedBy"]);
   });
 });

@@ -11,7 +11,7 @@ import { CRASH_POINTS } from "../../dev/reliability/crash-proxy";
 import { duplicates, objectIds, residue, violations } from "../../dev/reliability/invariants";
 import { ReliabilityOrg, SECRET_KEYS, stackConfig } from "../../dev/reliability/org";
 import { INTEGRATION_RESOURCE_TYPE } from "../../dev/reliability/recovery";
-import { DYNAMIC } from "../support/state";
+import { GENESYS_TYPE } from "../support/state";
 
 const opened: ReliabilityOrg[] = [];
 
@@ -43,7 +43,7 @@ async function open(stack: string): Promise<ReliabilityOrg> {
 /** Ids of the Genesys objects the stack's state holds. */
 async function managedIds(org: ReliabilityOrg): Promise<Set<string>> {
   const { deployment } = await org.stack.exportState();
-  return new Set((deployment.resources as { custom?: boolean; type: string; id?: string }[]).filter((r) => r.custom && r.type.startsWith(DYNAMIC)).map((r) => r.id!));
+  return new Set((deployment.resources as { custom?: boolean; type: string; id?: string }[]).filter((r) => r.custom && r.type.startsWith(GENESYS_TYPE)).map((r) => r.id!));
 }
 
 describe("crash recovery: `pulumi up` is killed mid-create", () => {

@@ -8,8 +8,10 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { SETTINGS } from "../../providers/genesys/settings";
 import { RULES as DATA_ACTION_RULES } from "../../providers/data-action";
+import { RULES as EVENTBRIDGE_RULES } from "../../providers/eventbridge-integration";
 import { RULES as INTEGRATION_RULES } from "../../providers/integration";
 import { RULES as TRIGGER_RULES } from "../../providers/trigger";
+import { RULES as WORKFLOW_RULES } from "../../providers/workflow";
 import { SCHEMA, typeToken } from "../../provider-plugin/package-schema";
 import { GenesysPlugin } from "../../provider-plugin/plugin";
 
@@ -47,8 +49,11 @@ const sorted = (list: Iterable<string>) => [...list].sort();
 const RESOURCES: readonly { kind: string; args?: readonly [file: string, name: string]; rules: { replaceOn: readonly string[] } }[] = [
   { kind: "Integration", args: ["providers/integration.ts", "IntegrationArgs"], rules: INTEGRATION_RULES },
   { kind: "DataAction", args: ["providers/data-action.ts", "DataActionArgs"], rules: DATA_ACTION_RULES },
+  { kind: "Workflow", args: ["providers/workflow.ts", "WorkflowArgs"], rules: WORKFLOW_RULES },
   { kind: "Trigger", args: ["providers/trigger.ts", "TriggerArgs"], rules: TRIGGER_RULES },
+  { kind: "EventBridgeIntegration", args: ["providers/eventbridge-integration.ts", "EventBridgeIntegrationArgs"], rules: EVENTBRIDGE_RULES },
   { kind: "StackIdentity", rules: { replaceOn: [] } },
+  { kind: "ExistingSetup", args: ["providers/existing-setup.ts", "ExistingSetupArgs"], rules: { replaceOn: [] } },
 ];
 
 describe("the provider plugin's schema", () => {
