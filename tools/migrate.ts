@@ -45,11 +45,9 @@ function cliOps(pulumi: string, stack: string, dir: string, scratch: string): Mi
       run(["up", "--target", urn, "--yes", "--skip-preview"], { ...process.env, [MIGRATING_STACK_VARIABLE]: stack });
     },
     preview: async () => {
-      try {
-        return { changed: false, output: run(["preview", "--diff", "--expect-no-changes"]) };
-      } catch (err) {
-        return { changed: true, output: String((err as { stdout?: string }).stdout ?? err) };
-      }
+      const steps = (JSON.parse(run(["preview", "--json"])) as { steps?: { op: string; urn: string }[] }).steps ?? [];
+      const changes = steps.filter((step) => step.op !== "same").map((step) => `${step.op} ${step.urn}`);
+      return { changes, output: steps.map((step) => `  ${step.op} ${step.urn}`).join("\n") };
     },
   };
 }

@@ -2,6 +2,7 @@
 // dynamic layouts write it: a record per kind under the HandoverWebhooks component, the identity at
 // the stack's top level, the dynamic provider's record, and dependencies between the records.
 import { describe, expect, it } from "vitest";
+import { genesysChanges } from "../../tools/migrate/migrate";
 import { MigrationRefused, pluginType, providerUrn, rewriteState, stateLayout, type ExportedState } from "../../tools/migrate/rewrite";
 
 const STACK = "org-a";
@@ -117,5 +118,12 @@ describe("the state-level move to the provider plugin", () => {
     expect(stateLayout(exported(), STACK, PROJECT)).toMatchObject({ kind: "dynamic", provider: { id: "p-1" } });
     expect(stateLayout(rewriteState(exported(), PROVIDER), STACK, PROJECT)).toEqual({ kind: "migrated" });
     expect(stateLayout({ version: 3, deployment: {} }, STACK, PROJECT)).toEqual({ kind: "empty" });
+  });
+
+  it("lets the preview after the move add records without a Genesys object, and nothing else", () => {
+    const created = [`create ${PREFIX}cognigy-genesys:index:StackIdentity::handover-identity`, `create ${PREFIX}cognigy:genesyscloud:HandoverEventBridge::eventbridge`];
+    expect(genesysChanges(created)).toEqual([]);
+    const touching = [`update ${pluginUrn("Integration", "handover-integration")}`, `create ${pluginUrn("Trigger", "t")}`, `delete ${PREFIX}cognigy-genesys:index:StackIdentity::handover-identity`];
+    expect(genesysChanges([...created, ...touching])).toEqual(touching);
   });
 });

@@ -111,7 +111,7 @@ describe("a stack of the dynamic layout moved to the provider plugin by npm run 
       },
       preview: async () => {
         const preview = await stack.preview({ diff: true });
-        return { changed: Object.keys(preview.changes).some((op) => op !== "same"), output: preview.stdout };
+        return { changes: preview.steps.filter((step) => step.op !== "same").map((step) => `${step.op} ${step.urn}`), output: preview.stdout };
       },
     };
     let targeted = 0;
