@@ -8,6 +8,9 @@
 // it works in preview and up alike, adds no record to the state, and answers every resource's
 // type. A new stack answers no resource.
 import * as pulumi from "@pulumi/pulumi";
+import { PACKAGE, REFUSAL_ARGUMENT } from "../provider-plugin/package-schema";
+
+const PROVIDER_TYPE = `pulumi:providers:${PACKAGE}`;
 
 /** The type prefix of every Pulumi dynamic resource (`pulumi.dynamic.Resource`) and its provider. */
 export const DYNAMIC_TYPE_PREFIX = "pulumi-nodejs:dynamic/";
@@ -52,20 +55,20 @@ async function dynamicStateProblem(): Promise<string | undefined> {
 }
 
 /**
- * Refuses, while the stack's state holds dynamic records, every custom resource the program
- * registers after this call: a stack transform (`pulumi.runtime.registerResourceTransform`) that
- * the engine runs before each registration, so no resource reaches its provider and nothing
- * reaches Genesys. Providers and components pass (a provider's registration makes no call to
- * Genesys, a component is a state record): a refused registration fails the resource's outputs,
- * while a resource whose provider or parent is refused would wait for them forever and the run
- * would never end (seen with the CLI v3.248: the SDK awaits a provider's and a parent's URN before
- * the registration, runtime/resource.js prepareResource). Call it first in the program.
+ * Refuses the run while the stack's state holds dynamic records: a stack transform
+ * (`pulumi.runtime.registerResourceTransform`, run by the engine before each registration) gives
+ * the plugin's provider the refusal as its `refusal` argument, and the plugin fails its Configure
+ * with it (provider-plugin/serve.ts). The failed provider step ends the run in the engine, in
+ * preview and up, before any resource reaches the plugin: nothing reaches Genesys. A failure in the
+ * program instead (a refused registration, a rejected dependsOn) leaves the resources that wait
+ * for the refused one, and the stack's outputs, unresolved: the run never ends (seen with the CLI
+ * v3.248; the SDK awaits a resource's provider, parent and inputs before its registration,
+ * runtime/resource.js prepareResource). Call it before the provider is made.
  */
 export function refuseDynamicState(): void {
   const problem = dynamicStateProblem();
-  pulumi.runtime.registerResourceTransform(async ({ type, custom }) => {
-    const message = custom && !type.startsWith("pulumi:providers:") ? await problem : undefined;
-    if (message) throw new pulumi.RunError(message);
-    return undefined;
+  pulumi.runtime.registerResourceTransform(async ({ type, props, opts }) => {
+    const message = type === PROVIDER_TYPE ? await problem : undefined;
+    return message ? { props: { ...props, [REFUSAL_ARGUMENT]: message }, opts } : undefined;
   });
 }
