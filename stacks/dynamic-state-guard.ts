@@ -24,12 +24,6 @@ export function dynamicRecords(resources: Readonly<Record<string, { type?: strin
     .sort();
 }
 
-/**
- * Set by `npm run migrate` (tools/migrate.ts) to the stack's name for its one targeted up, which
- * creates only the provider record: the one run on such a stack the guard lets through.
- */
-export const MIGRATING_STACK_VARIABLE = "COGNIGY_MIGRATING_STACK";
-
 /** The command that moves a stack of the dynamic layout to the provider plugin. */
 export function migrateCommand(stack: string): string {
   return `npm run migrate -- --stack ${stack}`;
@@ -45,7 +39,6 @@ export function dynamicStateRefusal(stack: string, records: readonly string[]): 
 
 /** The refusal when the stack's state holds dynamic records; none otherwise (a new stack holds no resource). */
 async function dynamicStateProblem(): Promise<string | undefined> {
-  if (process.env[MIGRATING_STACK_VARIABLE] === pulumi.getStack()) return undefined;
   const stackName = `${pulumi.getOrganization()}/${pulumi.getProject()}/${pulumi.getStack()}`;
   const answer = (await pulumi.runtime.invoke("pulumi:pulumi:readStackResourceOutputs", { stackName }, { async: true })) as {
     outputs?: Record<string, { type?: string }>;

@@ -8,17 +8,16 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { findPulumiCli } from "./pulumi/cli";
-import { MIGRATING_STACK_VARIABLE } from "../stacks/dynamic-state-guard";
 import { type MigrationOps, migrateStack } from "./migrate/migrate";
 import type { ExportedState } from "./migrate/rewrite";
 import { readProjectName } from "./verify/stack-file";
 
 const USAGE = `Usage: npm run migrate -- --stack <org>
 
-Moves the stack <org>, deployed before the provider plugin, to the plugin: creates the plugin's
-provider record (pulumi up --target), rewrites the exported state (pulumi stack export / import)
-and runs a preview, which must show no change. Writes nothing to Genesys. A backup of the state
-is written first; a stack already on the plugin is left as it is.`;
+Moves the stack <org>, deployed before the provider plugin, to the plugin: rewrites the exported
+state (pulumi stack export / import: each record under the plugin's provider, whose record it adds)
+and runs a preview, which must change no Genesys object. Writes nothing to Genesys. A backup of
+the state is written first; a stack already on the plugin is left as it is.`;
 
 function parseStack(argv: readonly string[]): string | "help" {
   if (argv.includes("--help") || argv.includes("-h")) return "help";
@@ -32,17 +31,14 @@ function parseStack(argv: readonly string[]): string | "help" {
 class UsageError extends Error {}
 
 function cliOps(pulumi: string, stack: string, dir: string, scratch: string): MigrationOps {
-  const run = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
-    execFileSync(pulumi, [...args, "--stack", stack, "--non-interactive"], { cwd: dir, env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] });
+  const run = (args: string[]) =>
+    execFileSync(pulumi, [...args, "--stack", stack, "--non-interactive"], { cwd: dir, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] });
   return {
     exportState: async () => JSON.parse(run(["stack", "export"])) as ExportedState,
     importState: async (state) => {
       const file = path.join(scratch, "migrated.json");
       fs.writeFileSync(file, JSON.stringify(state), { mode: 0o600 });
       run(["stack", "import", "--file", file]);
-    },
-    upTarget: async (urn) => {
-      run(["up", "--target", urn, "--yes", "--skip-preview"], { ...process.env, [MIGRATING_STACK_VARIABLE]: stack });
     },
     preview: async () => {
       const steps = (JSON.parse(run(["preview", "--json"])) as { steps?: { op: string; urn: string }[] }).steps ?? [];

@@ -3,7 +3,8 @@
 // the stack's top level, the dynamic provider's record, and dependencies between the records.
 import { describe, expect, it } from "vitest";
 import { genesysChanges } from "../../tools/migrate/migrate";
-import { MigrationRefused, pluginType, providerUrn, rewriteState, stateLayout, type ExportedState } from "../../tools/migrate/rewrite";
+import { VERSION } from "../../provider-plugin/package-schema";
+import { pluginType, providerUrn, rewriteState, stateLayout, type ExportedState } from "../../tools/migrate/rewrite";
 
 const STACK = "org-a";
 const PROJECT = "cognigy";
@@ -74,7 +75,7 @@ describe("the state-level move to the provider plugin", () => {
   });
 
   it("moves each record under the plugin's provider, keeping its name, parent, id and properties, without the dynamic route's own", () => {
-    const state = rewriteState(exported(), PROVIDER);
+    const state = rewriteState(exported(), STACK, PROJECT, "p-new");
     const integration = byUrn(state, pluginUrn("Integration", "handover-integration"))!;
     expect(integration).toMatchObject({ type: "cognigy-genesys:index:Integration", id: "i-1", parent: COMPONENT, provider: `${PROVIDER}::p-1` });
     // The webhook kinds' stack-side inputs (createRefusal) stay: the next diff compares them as the program gives them.
@@ -87,13 +88,13 @@ describe("the state-level move to the provider plugin", () => {
   });
 
   it("follows the moved URNs in the other records' dependencies", () => {
-    const action = byUrn(rewriteState(exported(), PROVIDER), pluginUrn("DataAction", "handover-data-action"))!;
+    const action = byUrn(rewriteState(exported(), STACK, PROJECT, "p-new"), pluginUrn("DataAction", "handover-data-action"))!;
     expect(action.dependencies).toEqual([pluginUrn("Integration", "handover-integration")]);
     expect(action.propertyDependencies).toEqual({ integrationId: [pluginUrn("Integration", "handover-integration")] });
   });
 
   it("drops the dynamic provider's record, keeps the rest, and leaves no dynamic record or __provider", () => {
-    const state = rewriteState(exported(), PROVIDER);
+    const state = rewriteState(exported(), STACK, PROJECT, "p-new");
     expect(state.deployment.resources!.map((r) => r.type)).toEqual([
       "pulumi:pulumi:Stack",
       "pulumi:providers:cognigy-genesys",
@@ -106,22 +107,37 @@ describe("the state-level move to the provider plugin", () => {
     expect(state.deployment.manifest).toEqual(exported().deployment.manifest);
   });
 
-  it("refuses a stack with pending operations, a state without the plugin's provider, and a kind the plugin does not serve", () => {
-    expect(() => rewriteState(exported({ pending_operations: [{ type: "creating" }] }), PROVIDER)).toThrow(/pending operations.*pulumi refresh/);
-    expect(() => rewriteState(exported(), providerUrn(STACK, "other"))).toThrow(MigrationRefused);
+  it("refuses a stack with pending operations and a kind the plugin does not serve", () => {
+    expect(() => rewriteState(exported({ pending_operations: [{ type: "creating" }] }), STACK, PROJECT, "p-new")).toThrow(/pending operations.*pulumi refresh/);
     const unserved = exported();
     unserved.deployment.resources!.push({ urn: dynamicUrn("NoSuchKind", "x"), type: "pulumi-nodejs:dynamic/genesyscloud:NoSuchKind", custom: true });
-    expect(() => rewriteState(unserved, PROVIDER)).toThrow(/serves no kind for: pulumi-nodejs:dynamic\/genesyscloud:NoSuchKind/);
+    expect(() => rewriteState(unserved, STACK, PROJECT, "p-new")).toThrow(/serves no kind for: pulumi-nodejs:dynamic\/genesyscloud:NoSuchKind/);
   });
 
   it("tells a stack to move from a migrated one and from an empty one", () => {
-    expect(stateLayout(exported(), STACK, PROJECT)).toMatchObject({ kind: "dynamic", provider: { id: "p-1" } });
-    expect(stateLayout(rewriteState(exported(), PROVIDER), STACK, PROJECT)).toEqual({ kind: "migrated" });
-    expect(stateLayout({ version: 3, deployment: {} }, STACK, PROJECT)).toEqual({ kind: "empty" });
+    expect(stateLayout(exported())).toMatchObject({ kind: "dynamic", records: expect.arrayContaining([dynamicUrn("Integration", "handover-integration")]) });
+    expect(stateLayout(rewriteState(exported(), STACK, PROJECT, "p-new"))).toEqual({ kind: "migrated" });
+    expect(stateLayout({ version: 3, deployment: {} })).toEqual({ kind: "empty" });
+  });
+
+  it("adds the provider's record, after the stack's, when the state has none: the plugin's version only, for the next up to configure", () => {
+    const state = exported();
+    state.deployment.resources = state.deployment.resources!.filter((r) => r.urn !== PROVIDER);
+    const moved = rewriteState(state, STACK, PROJECT, "p-new");
+    expect(moved.deployment.resources![1]).toEqual({
+      urn: PROVIDER,
+      custom: true,
+      id: "p-new",
+      type: "pulumi:providers:cognigy-genesys",
+      inputs: { version: VERSION },
+      outputs: { version: VERSION },
+      parent: `${PREFIX}pulumi:pulumi:Stack::cognigy-${STACK}`,
+    });
+    expect(byUrn(moved, pluginUrn("Integration", "handover-integration"))!.provider).toBe(`${PROVIDER}::p-new`);
   });
 
   it("lets the preview after the move add records without a Genesys object, and nothing else", () => {
-    const created = [`create ${PREFIX}cognigy-genesys:index:StackIdentity::handover-identity`, `create ${PREFIX}cognigy:genesyscloud:HandoverEventBridge::eventbridge`];
+    const created = [`create ${PREFIX}cognigy-genesys:index:StackIdentity::handover-identity`, `create ${PREFIX}cognigy:genesyscloud:HandoverEventBridge::eventbridge`, `update ${PROVIDER}`];
     expect(genesysChanges(created)).toEqual([]);
     const touching = [`update ${pluginUrn("Integration", "handover-integration")}`, `create ${pluginUrn("Trigger", "t")}`, `delete ${PREFIX}cognigy-genesys:index:StackIdentity::handover-identity`];
     expect(genesysChanges([...created, ...touching])).toEqual(touching);

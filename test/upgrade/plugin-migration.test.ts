@@ -10,11 +10,10 @@ import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../dev/emulator/index";
 import { StackRunError } from "../../dev/pulumi/stack";
-import { MIGRATING_STACK_VARIABLE } from "../../stacks/dynamic-state-guard";
 import { type MigrationOps, migrateStack } from "../../tools/migrate/migrate";
 import { providerUrn } from "../../tools/migrate/rewrite";
 import { writeCalls } from "../lifecycle/org";
-import { TestStack, emulatorConfig, testEnv } from "../support/stack";
+import { TestStack, emulatorConfig } from "../support/stack";
 
 const ROOT = path.join(__dirname, "..", "..");
 const PROJECT = "cognigy-migrate";
@@ -38,7 +37,6 @@ describe("a stack of the dynamic layout moved to the provider plugin by npm run 
   let emu: Emulator;
   let project: string;
   let stack: TestStack;
-  let migrator: TestStack;
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "cognigy-migrate-backup-"));
   const config = (layout: string) => emulatorConfig(emu, { [`${PROJECT}:layout`]: layout, [`${PROJECT}:managedBy`]: MARKER });
 
@@ -47,7 +45,6 @@ describe("a stack of the dynamic layout moved to the provider plugin by npm run 
     project = migrateProject();
   });
   afterAll(async () => {
-    await migrator?.dispose();
     await stack?.dispose();
     await emu?.close();
     fs.rmSync(project, { recursive: true, force: true });
@@ -92,35 +89,19 @@ describe("a stack of the dynamic layout moved to the provider plugin by npm run 
 
   it("the migration moves the records with no write to Genesys, a backup first, and an empty preview after", async () => {
 
-    // The migration's targeted up runs as `npm run migrate` runs it: the same stack file, the variable set.
-    migrator = await TestStack.create({
-      stack: STACK,
-      projectDir: project,
-      config: config("plugin"),
-      secretKeys: SECRET_KEYS,
-      backendDir: stack.backendDir,
-      env: { ...testEnv(), [MIGRATING_STACK_VARIABLE]: STACK },
-    });
-    fs.copyFileSync(path.join(stack.workDir, `Pulumi.${STACK}.yaml`), path.join(migrator.workDir, `Pulumi.${STACK}.yaml`));
     ops = {
       exportState: () => stack.exportState(),
       importState: (state) => stack.importState(state),
-      upTarget: async (urn) => {
-        targeted += 1;
-        await migrator.up({ target: [urn] });
-      },
       preview: async () => {
         const preview = await stack.preview({ diff: true });
         return { changes: preview.steps.filter((step) => step.op !== "same").map((step) => `${step.op} ${step.urn}`), output: preview.stdout };
       },
     };
-    let targeted = 0;
     const log: string[] = [];
     const backup = path.join(scratch, "backup.json");
     const result = await migrateStack(ops, STACK, PROJECT, backup, (line) => log.push(line));
     console.info(log.join("\n"));
     expect(result).toMatchObject({ outcome: "migrated", moved: expect.arrayContaining([expect.stringContaining("::handover-integration")]) });
-    expect(targeted).toBe(1);
     expect(JSON.parse(fs.readFileSync(backup, "utf8"))).toEqual(refusedState);
     expect(log.join("\n")).toContain(backup);
     expect(writeCalls(emu.log().entries)).toEqual([]);
@@ -142,7 +123,8 @@ describe("a stack of the dynamic layout moved to the provider plugin by npm run 
     emu.clearLog();
 
     const up = await stack.up();
-    expect(up.changes).toEqual({ same: 4 });
+    // The provider's record takes the program's configuration (state only).
+    expect(up.changes).toEqual({ same: 3, update: 1 });
     expect(up.outputs).toEqual(deployed.outputs);
     expect(writeCalls(emu.log().entries)).toEqual([]);
 

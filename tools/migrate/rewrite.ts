@@ -3,7 +3,7 @@
 // deployment `pulumi stack import` takes. Each record keeps its name, parent, id and properties;
 // only its type, its provider and the dynamic route's own properties change, so the plugin's
 // next diff compares the same values the dynamic provider last wrote (docs/provider-plugin.md).
-import { SCHEMA, typeToken } from "../../provider-plugin/package-schema";
+import { SCHEMA, VERSION, typeToken } from "../../provider-plugin/package-schema";
 
 /** The properties only the dynamic route had: its provider text, the routing kind, the provider text's version. */
 export const DYNAMIC_ONLY_PROPERTIES = ["__provider", "kind", "providerVersion"] as const;
@@ -62,17 +62,16 @@ function withoutDynamicOnly(properties: Record<string, unknown> | undefined): Re
 }
 
 export type StateLayout =
-  /** Dynamic records to move, and the plugin's provider record to move them under (or its absence). */
-  | { kind: "dynamic"; records: string[]; provider?: StateResource }
+  /** Dynamic records to move. */
+  | { kind: "dynamic"; records: string[] }
   | { kind: "migrated" }
   | { kind: "empty" };
 
 /** Pure: what a stack's state holds, as the migration sees it. */
-export function stateLayout(state: ExportedState, stack: string, project: string): StateLayout {
+export function stateLayout(state: ExportedState): StateLayout {
   const resources = state.deployment.resources ?? [];
   const records = resources.filter((r) => r.type.startsWith(DYNAMIC_PREFIX)).map((r) => r.urn);
-  const provider = resources.find((r) => r.urn === providerUrn(stack, project));
-  if (records.length > 0) return { kind: "dynamic", records, provider };
+  if (records.length > 0) return { kind: "dynamic", records };
   return resources.some((r) => r.type.startsWith("cognigy-genesys:")) ? { kind: "migrated" } : { kind: "empty" };
 }
 
@@ -86,15 +85,21 @@ export function refusePendingOperations(state: ExportedState): void {
 }
 
 /**
- * Pure: the deployment with every dynamic record moved under the plugin's provider `provider`
- * (its record in `state`), the dynamic provider's records dropped. Refuses a state with pending
- * operations and a kind the plugin does not serve.
+ * Pure: the deployment with every dynamic record moved under the stack's `genesys` provider, the
+ * dynamic provider's records dropped. Without a record of that provider, one is added with `newId`
+ * and only the plugin's version as inputs: the next preview and up update it to the program's
+ * configuration (a provider's update is state only; it never replaces the objects). Refuses a
+ * state with pending operations and a kind the plugin does not serve.
  */
-export function rewriteState(state: ExportedState, providerUrnOfStack: string): ExportedState {
+export function rewriteState(state: ExportedState, stack: string, project: string, newId: string): ExportedState {
   refusePendingOperations(state);
-  const resources = state.deployment.resources ?? [];
-  const provider = resources.find((r) => r.urn === providerUrnOfStack);
-  if (!provider?.id) throw new MigrationRefused(`the state holds no record of the provider ${providerUrnOfStack}`);
+  const providerUrnOfStack = providerUrn(stack, project);
+  const existing = state.deployment.resources ?? [];
+  const root = existing.find((r) => r.type === "pulumi:pulumi:Stack");
+  const added: StateResource = { urn: providerUrnOfStack, custom: true, id: newId, type: PLUGIN_PROVIDER_TYPE, inputs: { version: VERSION }, outputs: { version: VERSION }, ...(root ? { parent: root.urn } : {}) };
+  const hasProvider = existing.some((r) => r.urn === providerUrnOfStack);
+  const resources = hasProvider ? existing : [...existing.slice(0, existing.indexOf(root!) + 1), added, ...existing.slice(existing.indexOf(root!) + 1)];
+  const provider = resources.find((r) => r.urn === providerUrnOfStack)!;
   const unknown = resources.filter((r) => r.type.startsWith(DYNAMIC_PREFIX) && !pluginType(r.type)).map((r) => `${r.type} (${r.urn})`);
   if (unknown.length > 0) throw new MigrationRefused(`the provider plugin serves no kind for: ${unknown.join(", ")}`);
 
