@@ -32,6 +32,13 @@ export const SCHEMA = schema as {
   readonly resources: Readonly<Record<string, ResourceSchema>>;
 };
 
+/**
+ * A provider argument that makes Configure fail with its text (serve.ts): how the stack program's
+ * guard (stacks/dynamic-state-guard.ts) refuses a run. A failed provider step ends the run in the
+ * engine before any resource reaches the plugin; a failure in the program would leave it waiting.
+ */
+export const REFUSAL_ARGUMENT = "refusal";
+
 /** `cognigy-genesys:index:<Kind>`. */
 export function typeToken(kind: string): string {
   return `${PACKAGE}:index:${kind}`;

@@ -16,6 +16,7 @@ import type { Provider, ReadResult } from "@pulumi/pulumi/provider";
 import { unwrapRpcSecret } from "@pulumi/pulumi/runtime/rpc";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
+import { REFUSAL_ARGUMENT } from "./package-schema";
 import { SETTINGS, type RawSettings, type SettingName } from "../providers/genesys/settings";
 import { resetOptions } from "@pulumi/pulumi/runtime/settings";
 
@@ -51,6 +52,8 @@ export function settingsFromArgs(args: Record<string, unknown>): RawSettings {
 export function configureHandler(provider: ConfiguredProvider): Handler<provproto.ConfigureRequest, provproto.ConfigureResponse> {
   return (call, callback) => {
     const args = (call.request.getArgs()?.toJavaScript() ?? {}) as Record<string, unknown>;
+    const refusal = args[REFUSAL_ARGUMENT];
+    if (typeof refusal === "string" && refusal !== "") return callback(new Error(refusal), null);
     provider.configure(settingsFromArgs(args)).then(
       () => {
         const response = new provproto.ConfigureResponse();

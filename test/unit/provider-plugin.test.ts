@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { RawSettings } from "../../providers/genesys/settings";
 import { SCHEMA, typeToken } from "../../provider-plugin/package-schema";
 import { GenesysPlugin, importedProps, tokenOf } from "../../provider-plugin/plugin";
+import { REFUSAL_ARGUMENT } from "../../provider-plugin/package-schema";
 import { type ConfiguredProvider, configureHandler, readHandler, settingsFromArgs } from "../../provider-plugin/serve";
 
 /** A secret as the engine sends it in a ConfigureRequest's args (before it knows the plugin's answer). */
@@ -39,6 +40,14 @@ describe("the plugin's Configure", () => {
   it("fails Configure when the provider refuses its settings", async () => {
     const provider = { ...fakeProvider(), configure: async () => Promise.reject(new Error("bad region")) };
     await expect(answer(configureHandler(provider), new provproto.ConfigureRequest())).rejects.toThrow("bad region");
+  });
+
+  it("fails Configure with the text of a refusal argument (the stack program's guard), configuring nothing", async () => {
+    const provider = fakeProvider();
+    const request = new provproto.ConfigureRequest();
+    request.setArgs(structproto.Struct.fromJavaScript({ apiUrl: "http://127.0.0.1:8080", [REFUSAL_ARGUMENT]: "Stack org-a was deployed before the provider plugin" }));
+    await expect(answer(configureHandler(provider), request)).rejects.toThrow("Stack org-a was deployed before the provider plugin");
+    expect(provider.configured).toEqual([]);
   });
 });
 

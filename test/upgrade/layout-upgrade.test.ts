@@ -1,13 +1,13 @@
-// Stacks deployed before the layer restructure of issue 16 upgrade without noticing it. The tree as
-// it stood at 05805b9 (the EventBridge integration registered at the stack's top level, no
-// HandoverEventBridge component) deploys a stack per cognigy:mode with the real Pulumi CLI against
-// the emulator; the current program then runs on the same stack, backend and stack file, as after
-// a `git pull`. The aliases must carry every Genesys object over: no step on one but `same`, and
-// not one write to Genesys. The same for a stack deployed by the tree before stack identities
-// (32f83bc): its objects carry the marker without an identity, and only the identity is created;
-// and for one deployed by the tree whose HandoverWebhooks held the identity as its child and whose
-// EventBridge integration carried no identity (fccc79f): the identity record moves to the stack's
-// top level by its alias, keeping its value, so both sides keep their markers without a write.
+// Stacks deployed before the provider plugin move to it with `npm run migrate` (tools/migrate), in
+// their state only. The trees of earlier layouts deploy a stack per cognigy:mode with the real
+// Pulumi CLI against the emulator: 05805b9 (the EventBridge integration at the stack's top level,
+// no HandoverEventBridge component, no identity), 32f83bc (markers without an identity) and
+// fccc79f (the identity a child of HandoverWebhooks, the EventBridge integration's marker without
+// it). The current program then runs on the same stack, backend and stack file, as after a
+// `git pull`: its guard refuses the stack (not one write to Genesys); the migration moves every
+// record to the plugin with no write to Genesys and a preview without a change to any Genesys
+// object; the next up leaves every object as it was (only records without a Genesys object, the
+// identity and the new component, are added) and restores the outputs; destroy removes the objects.
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -15,8 +15,11 @@ import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
 import type { RunResult } from "../../dev/pulumi/stack";
+import { StackRunError } from "../../dev/pulumi/stack";
+import { type MigrationOps, migrateStack } from "../../tools/migrate/migrate";
+import { pluginType } from "../../tools/migrate/rewrite";
 import { Objects, writeCalls } from "../lifecycle/org";
-import { DYNAMIC, Deployment, genesysSteps, managedResources } from "../support/state";
+import { DYNAMIC, Deployment, STACK_IDENTITY_TYPE, genesysSteps } from "../support/state";
 import { TestStack } from "../support/stack";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -34,22 +37,21 @@ const EVENTBRIDGE = {
   "cognigy:eventBridgeAwsRegion": "eu-central-1",
   "cognigy:organisationId": "cognigy-org-42",
 };
-// The one step the upgrade may show: the record of the new component, in the state only (a
-// component has no provider, so nothing reaches Genesys).
+// The steps the first up after the migration may show, in the state only: the record of the new
+// component (a component has no provider, so nothing reaches Genesys) and the stack's identity
+// (providers/stack-identity.ts: no call reaches Genesys).
 const NEW_COMPONENT = "create cognigy:genesyscloud:HandoverEventBridge eventbridge";
-// The stack's identity, state only (providers/stack-identity.ts): no call reaches Genesys.
-const NEW_IDENTITY = "create pulumi-nodejs:dynamic/cognigy:StackIdentity handover-identity";
-// The default provider's inputs hold the whole stack config: a newly declared key (with its
-// default, here cognigy:allowReplaceAdopted) updates that record; state only, no object changes.
-const NEW_CONFIG_KEY = "update pulumi:providers:pulumi-nodejs default";
+const NEW_IDENTITY = `create ${STACK_IDENTITY_TYPE} handover-identity`;
+// The provider's record, added by the migration with the plugin's version only, takes the program's configuration.
+const PROVIDER_CONFIGURED = "update pulumi:providers:cognigy-genesys genesys";
 
 /** The modes of domain/modes.ts; self-hosted stays off: the aws provider plugin cannot be installed here. */
 const MODES = [
-  { before: LAYOUT, mode: "webhooks", config: {}, created: [NEW_IDENTITY, NEW_CONFIG_KEY] },
-  { before: LAYOUT, mode: "eventbridge", config: EVENTBRIDGE, created: [NEW_COMPONENT, NEW_IDENTITY, NEW_CONFIG_KEY] },
-  { before: LAYOUT, mode: "both", config: EVENTBRIDGE, created: [NEW_COMPONENT, NEW_IDENTITY, NEW_CONFIG_KEY] },
-  { before: NO_IDENTITY, mode: "webhooks", config: {}, created: [NEW_IDENTITY, NEW_CONFIG_KEY] },
-  { before: WEBHOOKS_IDENTITY, mode: "both", config: EVENTBRIDGE, created: [] },
+  { before: LAYOUT, mode: "webhooks", config: {}, created: [NEW_IDENTITY, PROVIDER_CONFIGURED] },
+  { before: LAYOUT, mode: "eventbridge", config: EVENTBRIDGE, created: [NEW_COMPONENT, NEW_IDENTITY, PROVIDER_CONFIGURED] },
+  { before: LAYOUT, mode: "both", config: EVENTBRIDGE, created: [NEW_COMPONENT, NEW_IDENTITY, PROVIDER_CONFIGURED] },
+  { before: NO_IDENTITY, mode: "webhooks", config: {}, created: [NEW_IDENTITY, PROVIDER_CONFIGURED] },
+  { before: WEBHOOKS_IDENTITY, mode: "both", config: EVENTBRIDGE, created: [PROVIDER_CONFIGURED] },
 ];
 
 /** The component that holds an object, by the object's name; up to 05805b9 the stack itself held the EventBridge integration. */
@@ -92,12 +94,27 @@ function objects(emu: Emulator): Objects {
   return { integrations, actions, flows, triggers };
 }
 
-describe.each(MODES)("a stack deployed in $mode mode at $before, run by the current program", ({ before: commit, mode, config: modeConfig, created }) => {
+/** The stack's Genesys objects as the state holds them, by resource name: id, Kind and the type of the parent. */
+async function managed(stack: TestStack) {
+  const state = (await stack.exportState()) as Deployment;
+  const resources = state.deployment.resources ?? [];
+  const typeOf = (urn: string | undefined) => resources.find((r) => r.urn === urn)?.type;
+  const kindOf = (type: string) => (type.startsWith(DYNAMIC) ? type.slice(DYNAMIC.length) : type.split(":").pop()!);
+  return Object.fromEntries(
+    resources
+      .filter((r) => (r.type.startsWith(DYNAMIC) || pluginType(`${DYNAMIC}${r.type.split(":").pop()}`) === r.type) && r.type !== STACK_IDENTITY_TYPE)
+      .map((r) => [r.urn.split("::").pop()!, { id: r.id, kind: kindOf(r.type), parent: typeOf(r.parent) }]),
+  );
+}
+
+describe.each(MODES)("a stack deployed in $mode mode at $before, moved to the provider plugin", ({ before: commit, mode, config: modeConfig, created }) => {
   let emu: Emulator;
   let before: TestStack;
   let after: TestStack;
   let config: Record<string, string>;
   let deployed: Objects;
+  let deployedResources: Awaited<ReturnType<typeof managed>>;
+  let deployedOutputs: Record<string, unknown>;
 
   beforeAll(async () => {
     emu = await startEmulator({ jobMs: 5 });
@@ -118,56 +135,71 @@ describe.each(MODES)("a stack deployed in $mode mode at $before, run by the curr
     await emu?.close();
   });
 
-  /** Each Genesys object's id, type and the type of its parent, by resource name. */
-  const managed = async (stack: TestStack) => {
-    const state = await stack.exportState();
-    const typeOf = (urn: string | undefined) => (state as Deployment).deployment.resources?.find((r) => r.urn === urn)?.type;
-    return Object.fromEntries(
-      managedResources(state).map((r) => [r.urn.split("::").pop()!, { id: r.id, type: r.type, parent: typeOf(r.parent) }]),
-    );
+  /** The same stack file (its secrets' salt), as a checkout keeps Pulumi.<org>.yaml across a pull. */
+  const sameStack = async () => {
+    const stack = await TestStack.create({ stack: STACK, config, secretKeys: SECRET_KEYS, backendDir: before.backendDir });
+    fs.copyFileSync(path.join(before.workDir, `Pulumi.${STACK}.yaml`), path.join(stack.workDir, `Pulumi.${STACK}.yaml`));
+    return stack;
   };
-  let deployedResources: Awaited<ReturnType<typeof managed>>;
-  /** The engine saw every Genesys object and left each as it was. */
-  const allSame = (result: RunResult) =>
-    expect(genesysSteps(result.steps)).toEqual(
-      Object.entries(deployedResources).map(([name, { type }]) => `same ${type.slice(DYNAMIC.length)} ${name}`).sort(),
-    );
 
   it("the earlier program deploys the stack (up to 05805b9: the EventBridge integration at the stack's top level)", async () => {
-    await before.up();
+    deployedOutputs = (await before.up()).outputs;
     deployed = objects(emu);
     deployedResources = await managed(before);
     expect(Object.keys(deployedResources).length).toBeGreaterThan(0);
     for (const [name, { parent }] of Object.entries(deployedResources)) expect(parent, name).toBe(commit === LAYOUT ? PARENT_BEFORE(name) : PARENT_NOW(name));
-    // The same stack file (its secrets' salt), as a checkout keeps Pulumi.<org>.yaml across a pull.
-    after = await TestStack.create({ stack: STACK, config, secretKeys: SECRET_KEYS, backendDir: before.backendDir });
-    fs.copyFileSync(path.join(before.workDir, `Pulumi.${STACK}.yaml`), path.join(after.workDir, `Pulumi.${STACK}.yaml`));
+    after = await sameStack();
   });
 
-  /** The first run of the current program: no step but the new records (component, identity), not one write to Genesys. */
-  const firstRun = async (run: () => Promise<RunResult>) => {
+  it("up with the current program is refused, naming the migration, and writes nothing to Genesys", async () => {
     emu.clearLog();
-    const result = await run();
-    expect(changes(result).sort()).toEqual([...created].sort());
-    allSame(result);
+    const refused = await after.up().then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(refused).toBeInstanceOf(StackRunError);
+    expect((refused as StackRunError).stdout + (refused as StackRunError).stderr).toContain(`npm run migrate -- --stack ${STACK}`);
     expect(writeCalls(emu.log().entries)).toEqual([]);
-  };
-
-  it("preview: no change to any Genesys object", async () => {
-    await firstRun(() => after.preview());
+    expect(objects(emu)).toEqual(deployed);
+    expect(await managed(after)).toEqual(deployedResources);
   });
 
-  it("up: no change but the new records, not one write to Genesys, every object kept under its id in the component", async () => {
-    await firstRun(() => after.up());
+  it("the migration moves every record with no write to Genesys, and its preview changes no Genesys object", async () => {
+    emu.clearLog();
+    const ops: MigrationOps = {
+      exportState: () => after.exportState(),
+      importState: (state) => after.importState(state),
+      preview: async () => {
+        const preview = await after.preview();
+        return { changes: preview.steps.filter((step) => step.op !== "same").map((step) => `${step.op} ${step.urn}`), output: preview.stdout };
+      },
+    };
+    const backup = path.join(after.workDir, "backup.json");
+    expect(await migrateStack(ops, STACK, "cognigy", backup, () => undefined)).toMatchObject({ outcome: "migrated" });
+    expect(writeCalls(emu.log().entries)).toEqual([]);
+    expect(await managed(after)).toEqual(deployedResources);
+  });
+
+  it("then up leaves every Genesys object as it was, adds only records without one, and restores the outputs", async () => {
+    emu.clearLog();
+    const up = await after.up();
+    // The refused run may already have recorded the new component (state only: the engine registers
+    // components while the provider's step fails), so its create may come before this up.
+    const withoutComponent = (list: readonly string[]) => list.filter((change) => change !== NEW_COMPONENT).sort();
+    expect(withoutComponent(changes(up))).toEqual(withoutComponent(created));
+    expect(genesysSteps(up.steps)).toEqual(Object.entries(deployedResources).map(([name, { kind }]) => `same ${kind} ${name}`).sort());
+    expect(writeCalls(emu.log().entries)).toEqual([]);
     expect(objects(emu)).toEqual(deployed);
     expect(await managed(after)).toEqual(
       Object.fromEntries(Object.entries(deployedResources).map(([name, resource]) => [name, { ...resource, parent: PARENT_NOW(name) }])),
     );
+    expect(up.outputs).toMatchObject(Object.fromEntries(Object.entries(deployedOutputs).filter(([key]) => key !== "stackIdentity")));
   });
 
-  it("then preview expects no changes at all", async () => {
-    const preview = await after.preview({ expectNoChanges: true });
-    expect(changes(preview)).toEqual([]);
-    allSame(preview);
+  it("destroy removes the webhook objects (the EventBridge integration stays protected until released)", async () => {
+    await after.destroy().catch(() => undefined);
+    const left = objects(emu);
+    expect([...left.actions, ...left.flows, ...left.triggers]).toEqual([]);
+    expect(left.integrations.map((integration) => integration.name)).toEqual(mode === "webhooks" ? [] : ["Amazon EventBridge Source - Cognigy"]);
   });
 });
