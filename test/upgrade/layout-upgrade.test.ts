@@ -1,12 +1,13 @@
 // Stacks deployed before the provider plugin move to it with `npm run migrate` (tools/migrate), in
 // their state only. The trees of earlier layouts deploy a stack per cognigy:mode with the real
 // Pulumi CLI against the emulator: 05805b9 (the EventBridge integration at the stack's top level,
-// no HandoverEventBridge component, no identity), 32f83bc (markers without an identity) and
-// fccc79f (the identity a child of HandoverWebhooks, the EventBridge integration's marker without
-// it). The current program then runs on the same stack, backend and stack file, as after a
-// `git pull`: its guard refuses the stack (not one write to Genesys); the migration moves every
-// record to the plugin with no write to Genesys and a preview without a change to any Genesys
-// object; the next up leaves every object as it was (only records without a Genesys object, the
+// no HandoverEventBridge component, no identity), 32f83bc (markers without an identity), fccc79f
+// (the identity a child of HandoverWebhooks, the EventBridge integration's marker without it) and
+// 11b863a (the last main of dynamic providers). The current program then runs on the same stack,
+// backend and stack file, as after a `git pull`: its guard refuses the stack in preview and up (not
+// one write to Genesys); the migration backs the state up, moves every record to the plugin with no
+// write to Genesys and a preview without a change to any Genesys object, and a second run changes
+// nothing; the next up leaves every object as it was (only records without a Genesys object, the
 // identity and the new component, are added) and restores the outputs; destroy removes the objects.
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
@@ -28,6 +29,8 @@ const LAYOUT = "05805b9";
 const NO_IDENTITY = "32f83bc";
 /** The tree before the EventBridge side carried the identity: the identity a child of HandoverWebhooks. */
 const WEBHOOKS_IDENTITY = "fccc79f";
+/** The last tree of dynamic providers: one identity at the stack's top level, for both components. */
+const LAST_DYNAMIC = "11b863a";
 /** What the program needs of a tree (each where the commit has it: `domain` came with issue 16). */
 const BEFORE_TREE = ["Pulumi.yaml", "package.json", "tsconfig.json", "tsconfig.pulumi.json", "stacks", "components", "providers", "domain", "templates"];
 const STACK = "upgrade";
@@ -52,6 +55,7 @@ const MODES = [
   { before: LAYOUT, mode: "both", config: EVENTBRIDGE, created: [NEW_COMPONENT, NEW_IDENTITY, PROVIDER_CONFIGURED] },
   { before: NO_IDENTITY, mode: "webhooks", config: {}, created: [NEW_IDENTITY, PROVIDER_CONFIGURED] },
   { before: WEBHOOKS_IDENTITY, mode: "both", config: EVENTBRIDGE, created: [PROVIDER_CONFIGURED] },
+  { before: LAST_DYNAMIC, mode: "both", config: EVENTBRIDGE, created: [PROVIDER_CONFIGURED] },
 ];
 
 /** The component that holds an object, by the object's name; up to 05805b9 the stack itself held the EventBridge integration. */
@@ -151,22 +155,27 @@ describe.each(MODES)("a stack deployed in $mode mode at $before, moved to the pr
     after = await sameStack();
   });
 
-  it("up with the current program is refused, naming the migration, and writes nothing to Genesys", async () => {
+  it("preview and up with the current program are refused, naming the migration, and write nothing to Genesys", async () => {
     emu.clearLog();
-    const refused = await after.up().then(
-      () => undefined,
-      (err: unknown) => err,
-    );
-    expect(refused).toBeInstanceOf(StackRunError);
-    expect((refused as StackRunError).stdout + (refused as StackRunError).stderr).toContain(`npm run migrate -- --stack ${STACK}`);
+    for (const run of [() => after.preview(), () => after.up()]) {
+      const refused = await run().then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(refused).toBeInstanceOf(StackRunError);
+      expect((refused as StackRunError).stdout + (refused as StackRunError).stderr).toContain(`npm run migrate -- --stack ${STACK}`);
+    }
     expect(writeCalls(emu.log().entries)).toEqual([]);
     expect(objects(emu)).toEqual(deployed);
     expect(await managed(after)).toEqual(deployedResources);
   });
 
-  it("the migration moves every record with no write to Genesys, and its preview changes no Genesys object", async () => {
+  let ops: MigrationOps;
+
+  it("the migration backs the state up, moves every record with no write to Genesys, and its preview changes no Genesys object", async () => {
     emu.clearLog();
-    const ops: MigrationOps = {
+    const refusedState = await after.exportState();
+    ops = {
       exportState: () => after.exportState(),
       importState: (state) => after.importState(state),
       preview: async () => {
@@ -175,9 +184,19 @@ describe.each(MODES)("a stack deployed in $mode mode at $before, moved to the pr
       },
     };
     const backup = path.join(after.workDir, "backup.json");
-    expect(await migrateStack(ops, STACK, "cognigy", backup, () => undefined)).toMatchObject({ outcome: "migrated" });
+    const log: string[] = [];
+    expect(await migrateStack(ops, STACK, "cognigy", backup, (line) => log.push(line))).toMatchObject({ outcome: "migrated" });
+    expect(JSON.parse(fs.readFileSync(backup, "utf8"))).toEqual(refusedState);
+    expect(log.join("\n")).toContain(backup);
     expect(writeCalls(emu.log().entries)).toEqual([]);
     expect(await managed(after)).toEqual(deployedResources);
+    expect(JSON.stringify(await after.exportState())).not.toContain("__provider");
+  });
+
+  it("a second migration changes nothing and writes no backup", async () => {
+    const again = path.join(after.workDir, "again.json");
+    expect(await migrateStack(ops, STACK, "cognigy", again, () => undefined)).toEqual({ outcome: "already-migrated", moved: [] });
+    expect(fs.existsSync(again)).toBe(false);
   });
 
   it("then up leaves every Genesys object as it was, adds only records without one, and restores the outputs", async () => {
