@@ -6,13 +6,13 @@ import * as path from "path";
 export const LAYERS = [
   { name: "domain", why: "pure Cognigy and Genesys rules" },
   { name: "providers/genesys", why: "the Genesys client: transport, retry policy, one module per object kind" },
-  { name: "providers", why: "one dynamic provider per Genesys object kind over a shared base" },
-  { name: "provider-plugin", why: "the Pulumi provider plugin cognigy-genesys over the kinds' providers, and its resource classes" },
+  { name: "providers", why: "the resource logic of each Genesys object kind (check, diff, create, read, update, delete) over a shared base, which the plugin serves" },
+  { name: "provider-plugin", why: "the Pulumi provider plugin cognigy-genesys (its launcher, gRPC service, schema) over the kinds, and its Provider and resource classes" },
   { name: "components", why: "what users compose: HandoverWebhooks, HandoverEventBridge" },
-  { name: "stacks", why: "the program and its config" },
-  { name: "tools", why: "what operators run: verify, stack listing, the Pulumi CLI" },
+  { name: "stacks", why: "the stack program: config read and checked once, the guard against a dynamic-provider state, the stack's one Provider, the components" },
+  { name: "tools", why: "what operators run: verify, stack listing, org stacks, the destroy guard, migrate, pack:plugin; which Pulumi CLI and its pinned version" },
   { name: "dev/emulator", why: "the local Genesys Cloud (imports nothing of the product)" },
-  { name: "dev", why: "what development runs: local mode, bench, reliability, the CLI build" },
+  { name: "dev", why: "what development runs: local mode, bench, reliability, the CLI build and its Automation API driver" },
 ] as const;
 
 export type LayerName = (typeof LAYERS)[number]["name"];

@@ -55,7 +55,7 @@ describe("the program loaded the way Pulumi loads it (ts-node, project tsconfig,
     expect(good.outputs.requestUrl).toBe("https://endpoint-app.cognigy.ai/handover/genesysCloudOM");
   });
 
-  it("exports every object's name and adopted flag (the dynamic resources' outputs survive class-field emit)", () => {
+  it("exports every object's name and adopted flag (the resource classes' declared outputs survive class-field emit)", () => {
     expect(good.outputs.integration).toEqual({ id: "handover-integration-id", name: "Web Services Data Actions Integration", adopted: false });
     expect(good.outputs.triggers["user.end"]).toEqual({
       id: "handover-trigger-user-end-id",

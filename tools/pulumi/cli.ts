@@ -54,7 +54,7 @@ export type PulumiCliChoice =
   | { kind: "build"; version: string; root: string }
   | { kind: "unavailable"; message: string };
 
-/** The Automation API and the dynamic-provider protocol of @pulumi/pulumi ~3.248 need a v3 CLI at least that new. */
+/** The Automation API and the provider protocol of @pulumi/pulumi ~3.248 need a v3 CLI at least that new. */
 export function fits(version: string | undefined, pinned: string): boolean {
   if (!version) return false;
   const [major, minor, patch] = version.replace(/^v/, "").split(/[.-]/).map(Number);
