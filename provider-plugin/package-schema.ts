@@ -33,7 +33,7 @@ export const SCHEMA = schema as {
 };
 
 /**
- * A provider argument that makes Configure fail with its text (serve.ts): how the stack program's
+ * The provider input that makes Configure fail with its text (serve.ts): how the stack program's
  * guard (stacks/dynamic-state-guard.ts) refuses a run. A failed provider step ends the run in the
  * engine before any resource reaches the plugin; a failure in the program would leave it waiting.
  */

@@ -30,6 +30,8 @@ export interface ProviderArgs {
   readonly visibilityTimeoutMs?: pulumi.Input<string>;
   readonly jobTimeoutMs?: pulumi.Input<string>;
   readonly activationTimeoutMs?: pulumi.Input<string>;
+  /** When set, Configure fails with this text and the run ends before any resource reaches Genesys; default unset. */
+  readonly refusal?: pulumi.Input<string | undefined>;
 }
 
 /** Pure: `args` with the values the schema declares secret wrapped as secrets (as a generated SDK does). */

@@ -8,9 +8,6 @@
 // it works in preview and up alike, adds no record to the state, and answers every resource's
 // type. A new stack answers no resource.
 import * as pulumi from "@pulumi/pulumi";
-import { PACKAGE, REFUSAL_ARGUMENT } from "../provider-plugin/package-schema";
-
-const PROVIDER_TYPE = `pulumi:providers:${PACKAGE}`;
 
 /** The type prefix of every Pulumi dynamic resource (`pulumi.dynamic.Resource`) and its provider. */
 export const DYNAMIC_TYPE_PREFIX = "pulumi-nodejs:dynamic/";
@@ -37,31 +34,21 @@ export function dynamicStateRefusal(stack: string, records: readonly string[]): 
   ].join("\n");
 }
 
-/** The refusal when the stack's state holds dynamic records; none otherwise (a new stack holds no resource). */
-async function dynamicStateProblem(): Promise<string | undefined> {
+/**
+ * The refusal when the stack's state holds dynamic records, none otherwise (a new stack holds no
+ * resource): the stack's provider takes it as its `refusal` input and fails its Configure with it
+ * (provider-plugin/serve.ts). The failed provider step ends the run in the engine, in preview and
+ * up, before any resource reaches the plugin: nothing reaches Genesys. A failure in the program
+ * instead (a thrown error after registrations began, a rejected dependsOn) leaves the resources that
+ * wait for the refused one, and the stack's outputs, unresolved: the run never ends (seen with the
+ * CLI v3.248; the SDK awaits a resource's provider, parent and inputs before its registration,
+ * runtime/resource.js prepareResource).
+ */
+export async function dynamicStateProblem(): Promise<string | undefined> {
   const stackName = `${pulumi.getOrganization()}/${pulumi.getProject()}/${pulumi.getStack()}`;
   const answer = (await pulumi.runtime.invoke("pulumi:pulumi:readStackResourceOutputs", { stackName }, { async: true })) as {
     outputs?: Record<string, { type?: string }>;
   };
   const records = dynamicRecords(answer.outputs ?? {});
   return records.length > 0 ? dynamicStateRefusal(pulumi.getStack(), records) : undefined;
-}
-
-/**
- * Refuses the run while the stack's state holds dynamic records: a stack transform
- * (`pulumi.runtime.registerResourceTransform`, run by the engine before each registration) gives
- * the plugin's provider the refusal as its `refusal` argument, and the plugin fails its Configure
- * with it (provider-plugin/serve.ts). The failed provider step ends the run in the engine, in
- * preview and up, before any resource reaches the plugin: nothing reaches Genesys. A failure in the
- * program instead (a refused registration, a rejected dependsOn) leaves the resources that wait
- * for the refused one, and the stack's outputs, unresolved: the run never ends (seen with the CLI
- * v3.248; the SDK awaits a resource's provider, parent and inputs before its registration,
- * runtime/resource.js prepareResource). Call it before the provider is made.
- */
-export function refuseDynamicState(): void {
-  const problem = dynamicStateProblem();
-  pulumi.runtime.registerResourceTransform(async ({ type, props, opts }) => {
-    const message = type === PROVIDER_TYPE ? await problem : undefined;
-    return message ? { props: { ...props, [REFUSAL_ARGUMENT]: message }, opts } : undefined;
-  });
 }

@@ -8,7 +8,7 @@ import { HandoverEventBridge } from "../components/handover-eventbridge";
 import { EVENTBRIDGE_CONFIG_KEYS } from "../domain/eventbridge-settings";
 import { stackFilePlainSecrets } from "./plain-secrets";
 import { Provider, StackIdentity } from "../provider-plugin/resources";
-import { refuseDynamicState } from "./dynamic-state-guard";
+import { dynamicStateProblem } from "./dynamic-state-guard";
 
 // Every config problem is reported at once, before any resource is registered; RunError
 // prints the message without a stack trace.
@@ -21,12 +21,10 @@ const gate = gateDeployment({ version: plan.version, mode: plan.mode, adopt: set
 if (!gate.allowed) throw new pulumi.RunError(gate.message);
 for (const warning of gate.warnings) pulumi.log.warn(warning);
 
-// A stack deployed before the provider plugin is refused until `npm run migrate` has moved it.
-refuseDynamicState();
-
 // The stack's one Genesys org: every Genesys object of the stack is made through this provider
-// (the components' children inherit it), configured from the stack's genesyscloud:* config.
-const provider = new Provider("genesys", plan.genesys);
+// (the components' children inherit it), configured from the stack's genesyscloud:* config. A
+// stack deployed before the provider plugin is refused until `npm run migrate` has moved it.
+const provider = new Provider("genesys", { ...plan.genesys, refusal: dynamicStateProblem() });
 
 // The stack's one identity, in the marker of both sides and kept through every mode switch. Stacks
 // deployed before the EventBridge side carried it have it as a child of HandoverWebhooks

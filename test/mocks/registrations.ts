@@ -61,6 +61,9 @@ export async function startScenario(config: Record<string, string>, env: Record<
     PROJECT,
     STACK,
     false,
+    // The engine always names the organization (a file backend's is "organization"); the program's
+    // guard (stacks/dynamic-state-guard.ts) reads the stack's state by its full name.
+    "organization",
   );
   const secretKeys = Object.keys(config).filter((key) => key === "genesyscloud:oauthClientSecret" || options.secretKeys?.includes(key));
   pulumi.runtime.setAllConfig(config, secretKeys);

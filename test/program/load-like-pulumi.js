@@ -44,6 +44,9 @@ async function runScenario(config) {
     project.name,
     "dev",
     false,
+    // The engine always names the organization (a file backend's is "organization"); the guard
+    // (stacks/dynamic-state-guard.ts) reads the stack's state by its full name.
+    "organization",
   );
   pulumi.runtime.setAllConfig(config, ["genesyscloud:oauthClientSecret"]);
   try {

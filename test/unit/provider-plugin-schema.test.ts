@@ -12,7 +12,7 @@ import { RULES as EVENTBRIDGE_RULES } from "../../providers/eventbridge-integrat
 import { RULES as INTEGRATION_RULES } from "../../providers/integration";
 import { RULES as TRIGGER_RULES } from "../../providers/trigger";
 import { RULES as WORKFLOW_RULES } from "../../providers/workflow";
-import { SCHEMA, typeToken } from "../../provider-plugin/package-schema";
+import { REFUSAL_ARGUMENT, SCHEMA, typeToken } from "../../provider-plugin/package-schema";
 import { GenesysPlugin } from "../../provider-plugin/plugin";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -87,11 +87,12 @@ describe("the provider plugin's schema", () => {
     });
   }
 
-  it("configures the provider with the Genesys client's settings, the secret one secret", () => {
+  it("configures the provider with the Genesys client's settings, the secret one secret, and the refusal", () => {
     const variables = SCHEMA.config.variables;
+    const inputs = sorted([...Object.keys(SETTINGS), REFUSAL_ARGUMENT]);
     expect(sorted(Object.keys(variables))).toEqual(sorted(Object.keys(SETTINGS)));
-    expect(sorted(Object.keys(SCHEMA.provider.inputProperties))).toEqual(sorted(Object.keys(SETTINGS)));
-    expect(names(members("provider-plugin/resources.ts", "ProviderArgs"))).toEqual(sorted(Object.keys(SETTINGS)));
+    expect(sorted(Object.keys(SCHEMA.provider.inputProperties))).toEqual(inputs);
+    expect(names(members("provider-plugin/resources.ts", "ProviderArgs"))).toEqual(inputs);
     expect(Object.keys(variables).filter((key) => variables[key].secret)).toEqual(["clientSecret"]);
   });
 
