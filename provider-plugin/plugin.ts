@@ -146,7 +146,8 @@ export class GenesysPlugin implements ConfiguredProvider {
     if (!result.props) return {};
     // Kinds may leave members undefined (an optional input the object lacks), which a protobuf Struct rejects.
     // A refresh answers the recorded inputs (what `check` filled in, the stack-side ones) with what
-    // Genesys says of the compared fields over them: a refresh with --run-program compares them.
+    // Genesys says of the compared fields over them: every refresh, with or without --run-program,
+    // diffs the answered inputs against the recorded ones with the kind's Diff (the engine's RefreshStep).
     const inputs = recorded || result.inputs ? dropUndefined({ ...recorded, ...result.inputs }) : undefined;
     if (!importing || !kind.marker) return { id, props: dropUndefined(result.props), inputs };
     const place = "field" in kind.marker ? kind.marker : { text: await kind.marker.elsewhere(result.props, this.client()) };
