@@ -16,7 +16,7 @@ export interface EventBridgeHandoverArgs {
   readonly organisationId: pulumi.Input<string>;
   /** AWS region of the partner event source, as in the Genesys integration (`cognigy:eventBridgeAwsRegion`); required. */
   readonly awsRegion: pulumi.Input<string>;
-  /** Cognigy handover URL, `https://<endpoint host>/handover/genesysCloudOM`; required. */
+  /** Where the API destination POSTs: Cognigy's handover endpoint, `https://<endpoint host>/handover/genesysCloudOM`; required. */
   readonly requestUrl: pulumi.Input<string>;
   /** Authorization header value Cognigy's endpoint expects (`cognigy:eventBridgeApiKey`), always stored as a secret; required. */
   readonly apiKey: pulumi.Input<string>;
