@@ -16,8 +16,8 @@ export interface EventBridgeHandoverArgs {
   readonly organisationId: pulumi.Input<string>;
   /** AWS region of the partner event source, as in the Genesys integration (`cognigy:eventBridgeAwsRegion`); required. */
   readonly awsRegion: pulumi.Input<string>;
-  /** Cognigy handover URL, `https://<endpoint host>/handover/genesysCloudOM`; required. */
-  readonly handoverUrl: pulumi.Input<string>;
+  /** Where the API destination POSTs: Cognigy's handover endpoint, `https://<endpoint host>/handover/genesysCloudOM`; required. */
+  readonly requestUrl: pulumi.Input<string>;
   /** Authorization header value Cognigy's endpoint expects (`cognigy:eventBridgeApiKey`), always stored as a secret; required. */
   readonly apiKey: pulumi.Input<string>;
   /** Calls per second the API destination may make to Cognigy; default 300. */
@@ -90,9 +90,9 @@ export class EventBridgeHandover extends pulumi.ComponentResource {
       child,
     );
 
-    const endpoint = pulumi.output(args.handoverUrl).apply((url) => {
+    const endpoint = pulumi.output(args.requestUrl).apply((url) => {
       const problem = apiDestinationUrlProblem(url);
-      if (problem) throw new Error(`EventBridgeHandover ${name}: handoverUrl ${JSON.stringify(url)} ${problem}`);
+      if (problem) throw new Error(`EventBridgeHandover ${name}: requestUrl ${JSON.stringify(url)} ${problem}`);
       return url;
     });
     const destination = new aws.cloudwatch.EventApiDestination(

@@ -36,7 +36,7 @@ export interface HandoverEventBridgeArgs {
   /** Self-hosted Cognigy.AI: also build the AWS side in the account (plain: it decides which resources exist); default false (Cognigy SaaS runs that side). */
   readonly selfHosted?: boolean;
   /** Where the AWS side's API destination POSTs, `https://<endpoint host>/handover/genesysCloudOM`; required when `selfHosted`, no default. */
-  readonly handoverUrl?: pulumi.Input<string>;
+  readonly requestUrl?: pulumi.Input<string>;
   /** Authorization header value Cognigy's endpoint expects, stored as a secret; required when `selfHosted`, no default. */
   readonly apiKey?: pulumi.Input<string>;
   /**
@@ -143,7 +143,7 @@ async function awsSide(
       organisationId: args.organisationId,
       awsRegion: args.awsRegion,
       // Both present: eventBridgeArgumentProblems refuses selfHosted without them.
-      handoverUrl: args.handoverUrl!,
+      requestUrl: args.requestUrl!,
       apiKey: args.apiKey!,
     },
     opts,
@@ -179,7 +179,7 @@ export function eventBridgeArgumentProblems(args: HandoverEventBridgeArgs): stri
     plainProblem("awsRegion", args.awsRegion, awsRegionProblem),
     plainProblem("organisationId", args.organisationId, eventSourceSuffixProblem),
     plainProblem("integrationName", args.integrationName, objectNameProblem),
-    plainProblem("handoverUrl", args.handoverUrl, apiDestinationUrlProblem),
+    plainProblem("requestUrl", args.requestUrl, apiDestinationUrlProblem),
   ].filter((problem): problem is string => problem !== undefined);
   // The key's value never appears in a message.
   if (typeof args.apiKey === "string" && args.apiKey.trim() === "") problems.push("apiKey is empty; give the key Cognigy's endpoint expects");
@@ -187,7 +187,7 @@ export function eventBridgeArgumentProblems(args: HandoverEventBridgeArgs): stri
     const agentInfo = typeof args.agentInfo === "boolean" ? args.agentInfo : false;
     problems.push(...versionArgumentProblems(args.cognigyVersion, agentInfo));
   }
-  for (const key of ["handoverUrl", "apiKey"] as const) {
+  for (const key of ["requestUrl", "apiKey"] as const) {
     if (args.selfHosted && args[key] === undefined) {
       problems.push(`${key} is required when selfHosted is true: the AWS side's API destination needs it`);
     }

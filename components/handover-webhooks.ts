@@ -3,7 +3,7 @@ import { DataAction, ExistingSetup, Integration, Trigger, Workflow } from "../pr
 import { IDENTITY_LENGTH, stackMarker } from "../domain/marker";
 import inputContract from "../templates/input-contract.json";
 import outputContract from "../templates/output-contract.json";
-import { endpointDomainProblem, endpointUrlProblem, handoverRequestUrl } from "../domain/endpoint";
+import { requestUrlProblem } from "../domain/endpoint";
 import {
   DEFAULT_DATA_ACTION_NAME,
   DEFAULT_INTEGRATION_NAME,
@@ -21,12 +21,14 @@ import { stackManagedBy } from "./managed-by";
 
 export const HANDOVER_WEBHOOKS_TYPE = "cognigy:genesyscloud:HandoverWebhooks";
 
-/** Arguments of {@link HandoverWebhooks}. Exactly one of `endpointDomain` and `endpointUrl`. */
+/** Arguments of {@link HandoverWebhooks}. */
 export interface HandoverWebhooksArgs {
-  /** Cognigy SaaS environment domain, e.g. `app.cognigy.ai` (→ `https://endpoint-app.cognigy.ai/handover/genesysCloudOM`); no default. */
-  readonly endpointDomain?: pulumi.Input<string>;
-  /** Base URL of a self-hosted Cognigy endpoint (https; http only to loopback); the handover path is appended; no default. */
-  readonly endpointUrl?: pulumi.Input<string>;
+  /**
+   * Where the data action POSTs: Cognigy's handover endpoint, e.g.
+   * `https://endpoint-app.cognigy.ai/handover/genesysCloudOM` (https; http only to loopback);
+   * `handoverRequestUrl` (domain/endpoint.ts) makes it from a SaaS domain or a self-hosted base URL; no default.
+   */
+  readonly requestUrl: pulumi.Input<string>;
   /** Web Services Data Actions integration name; default `Web Services Data Actions Integration`. */
   readonly integrationName?: pulumi.Input<string>;
   /** Data action name; default `Send Event to Cognigy`. */
@@ -112,10 +114,7 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
     const dataActionName = nameOf("dataActionName", args.dataActionName, DEFAULT_DATA_ACTION_NAME);
     // Unset: the workflow provider asks Genesys for the home division, whatever the org calls it.
     const division = args.division === undefined ? undefined : checked("division", args.division, objectNameProblem);
-    this.requestUrl = pulumi.all([args.endpointDomain, args.endpointUrl]).apply(([domain, url]) => {
-      if ((domain === undefined) === (url === undefined)) throw new Error(`HandoverWebhooks "${name}": ${ONE_ENDPOINT}`);
-      return handoverRequestUrl(domain !== undefined ? { domain } : { url: url as string });
-    });
+    this.requestUrl = pulumi.output(checked("requestUrl", args.requestUrl, requestUrlProblem));
 
     const workflowNames = events.map((event) => nameOf(`workflowNames["${event.key}"]`, args.workflowNames?.[event.key], event.defaultWorkflowName));
     const triggerNames = events.map((event) => nameOf(`triggerNames["${event.key}"]`, args.triggerNames?.[event.key], event.defaultTriggerName));
@@ -226,8 +225,6 @@ function managed(resource: Integration | DataAction | Workflow | Trigger): Manag
   return { id: resource.id, name: resource.name, adopted: resource.adopted };
 }
 
-const ONE_ENDPOINT = "give exactly one of endpointDomain (Cognigy SaaS) and endpointUrl (self-hosted)";
-
 /** Problems with the arguments given as plain values (Outputs are checked when they resolve). */
 export function plainArgumentProblems(args: HandoverWebhooksArgs): string[] {
   const problems: string[] = [];
@@ -235,9 +232,8 @@ export function plainArgumentProblems(args: HandoverWebhooksArgs): string[] {
     const problem = plainProblem(label, value, problemOf);
     if (problem) problems.push(problem);
   };
-  if ((args.endpointDomain === undefined) === (args.endpointUrl === undefined)) problems.push(ONE_ENDPOINT);
-  check("endpointDomain", args.endpointDomain, endpointDomainProblem);
-  check("endpointUrl", args.endpointUrl, endpointUrlProblem);
+  if (args.requestUrl === undefined) problems.push("requestUrl is required: the URL of Cognigy's handover endpoint the data action POSTs to");
+  check("requestUrl", args.requestUrl, requestUrlProblem);
   check("integrationName", args.integrationName, objectNameProblem);
   check("dataActionName", args.dataActionName, objectNameProblem);
   check("division", args.division, objectNameProblem);

@@ -1,14 +1,16 @@
 /**
- * Where the data action POSTs: Cognigy's handover endpoint. SaaS users give the environment's
- * domain (`app.cognigy.ai`), self-hosted users the base URL of their endpoint ingress.
- * Each check returns the problem and its fix as text (undefined when fine) so that callers can
- * prefix the config key or argument name they validated.
+ * Where the handover requests go: Cognigy's handover endpoint. SaaS users give the environment's
+ * domain (`endpointDomain`, e.g. `app.cognigy.ai`), self-hosted users the base URL of their
+ * endpoint ingress (`endpointUrl`); from either comes the `requestUrl` the data action and the
+ * self-hosted API destination POST to. Each check returns the problem and its fix as text
+ * (undefined when fine) so that callers can prefix the config key or argument name they validated.
  */
 
 export const HANDOVER_PATH = "/handover/genesysCloudOM";
 const ENDPOINT_PREFIX = "endpoint-";
 
-export type CognigyEndpoint = { readonly domain: string } | { readonly url: string };
+/** What the user sets: exactly one of the two (config keys `cognigy:endpointDomain`, `cognigy:endpointUrl`). */
+export type CognigyEndpoint = { readonly endpointDomain: string } | { readonly endpointUrl: string };
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 // The request URL is a Velocity template on the Genesys side: `$` and `#` would be evaluated.
@@ -86,20 +88,32 @@ export function endpointUrlProblem(url: string): string | undefined {
 }
 
 /**
- * The data action's request URL. A domain gets the SaaS `endpoint-` prefix unless it already
- * has it; a URL keeps its host and path, and a path already ending in the handover path is
- * not doubled. Throws on input the checks above reject.
+ * Problem with a full request URL (`…/handover/genesysCloudOM`) as a component takes it, or
+ * undefined: the rules of a base URL, and the handover path at its end.
+ */
+export function requestUrlProblem(url: string): string | undefined {
+  const example = `e.g. ${handoverRequestUrl({ endpointDomain: "app.cognigy.ai" })}`;
+  if (url.trim() === "") return `is empty; set the URL of Cognigy's handover endpoint (${example})`;
+  if (url.includes("?") || url.includes("#")) return "has a query or fragment; remove it";
+  const problem = endpointUrlProblem(url);
+  if (problem) return problem;
+  if (!new URL(url).pathname.endsWith(HANDOVER_PATH)) {
+    return `does not end with ${HANDOVER_PATH}; give the whole URL (${example}), made from a domain or base URL by handoverRequestUrl (domain/endpoint.ts)`;
+  }
+  return undefined;
+}
+
+/**
+ * The request URL of an endpoint the checks above accept (the caller checks first, naming its
+ * key). A domain gets the SaaS `endpoint-` prefix unless it already has it; a URL keeps its host
+ * and path, and a path already ending in the handover path is not doubled.
  */
 export function handoverRequestUrl(endpoint: CognigyEndpoint): string {
-  if ("domain" in endpoint) {
-    const problem = endpointDomainProblem(endpoint.domain);
-    if (problem) throw new Error(`Cognigy endpoint domain ${JSON.stringify(endpoint.domain)} ${problem}`);
-    const host = endpoint.domain.toLowerCase();
+  if ("endpointDomain" in endpoint) {
+    const host = endpoint.endpointDomain.toLowerCase();
     return `https://${host.startsWith(ENDPOINT_PREFIX) ? host : ENDPOINT_PREFIX + host}${HANDOVER_PATH}`;
   }
-  const problem = endpointUrlProblem(endpoint.url);
-  if (problem) throw new Error(`Cognigy endpoint URL ${JSON.stringify(endpoint.url)} ${problem}`);
-  const parsed = new URL(endpoint.url);
+  const parsed = new URL(endpoint.endpointUrl);
   const path = parsed.pathname.replace(/\/+$/, "");
   return `${parsed.origin}${path.endsWith(HANDOVER_PATH) ? path : path + HANDOVER_PATH}`;
 }

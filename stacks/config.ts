@@ -1,6 +1,6 @@
 import { ADOPT_CONFIG_KEY, ALLOW_REPLACE_ADOPTED_CONFIG_KEY, DIVISION_CONFIG_KEY } from "../domain/config-keys";
 import type { HandoverWebhooksArgs } from "../components/handover-webhooks";
-import { endpointDomainProblem, endpointUrlProblem } from "../domain/endpoint";
+import { endpointDomainProblem, endpointUrlProblem, handoverRequestUrl } from "../domain/endpoint";
 import {
   DEFAULT_DATA_ACTION_NAME,
   DEFAULT_INTEGRATION_NAME,
@@ -17,7 +17,6 @@ import {
   apiDestinationUrlProblem,
   validateEventBridgeConfig,
 } from "../domain/eventbridge-settings";
-import { handoverRequestUrl } from "../domain/endpoint";
 import { DEFAULT_EVENTBRIDGE_INTEGRATION_NAME } from "../providers/eventbridge-integration";
 import { type RawSettings, SETTINGS, readSettings, resolveTarget } from "../providers/genesys/settings";
 import { unknownKeyProblems } from "./unknown-keys";
@@ -163,9 +162,13 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
 ];
 
 /** The component's arguments as plain, validated values. */
-export interface StackSettings extends HandoverWebhooksArgs {
-  readonly endpointDomain?: string;
-  readonly endpointUrl?: string;
+export interface StackSettings extends Omit<HandoverWebhooksArgs, "requestUrl"> {
+  /**
+   * Where the handover requests go, made from cognigy:endpointDomain or cognigy:endpointUrl: the
+   * data action's URL and the self-hosted API destination's. Present when either is set (always
+   * in the webhook modes, which require one).
+   */
+  readonly requestUrl?: string;
   readonly integrationName: string;
   readonly dataActionName: string;
   readonly workflowNames: Readonly<Record<EventKey, string>>;
@@ -181,8 +184,8 @@ export interface StackSettings extends HandoverWebhooksArgs {
 /** What the EventBridge side is built from (modes eventbridge and both). */
 export interface EventBridgePlan extends EventBridgeSettings {
   readonly integrationName: string;
-  /** The API destination's URL; present when `selfHosted`. */
-  readonly handoverUrl?: string;
+  /** The API destination's URL (the stack's `requestUrl`); present when `selfHosted`. */
+  readonly requestUrl?: string;
 }
 
 /** Which methods the stack deploys, for which Cognigy.AI release. */
@@ -222,8 +225,10 @@ export function validateStackConfig(given: Source, env: Source): ConfigValidatio
 
   const known = [...CONFIG_KEYS.map((entry) => entry.key), ...Object.values(SETTINGS).map(([key]) => key)];
   errors.push(...unknownKeyProblems(Object.keys(config), known, ["cognigy", "genesyscloud"]));
-  // Checked here as well as by the provider: so every problem of the stack's config is reported
-  // at once, named by its stack config key, before the provider is registered.
+  // Checked here, as well as by the provider for programs of their own: the provider names its
+  // own argument (`cognigy-genesys:apiUrl`), not the stack's key, and checks only at its first
+  // Genesys call, which a plain preview never makes. Here every problem of the stack's config is
+  // reported at once, named by its stack config key, before the provider is registered.
   const genesys = readSettings((key) => config[key], "config");
   try {
     resolveTarget(genesys, readSettings((key) => env[key], "env"));
@@ -246,27 +251,28 @@ export function validateStackConfig(given: Source, env: Source): ConfigValidatio
   // The webhooks POST to the endpoint; so does a self-hosted AWS side. SaaS EventBridge needs none.
   const needsEndpoint = usesWebhooks(mode) || config[EVENTBRIDGE_CONFIG_KEYS.selfHosted] === "true";
 
-  const domain = config["cognigy:endpointDomain"];
-  const url = config["cognigy:endpointUrl"];
-  let endpoint: { endpointDomain: string } | { endpointUrl: string } | undefined;
-  if (domain === undefined && url === undefined && !needsEndpoint) {
+  const endpointDomain = config["cognigy:endpointDomain"];
+  const endpointUrl = config["cognigy:endpointUrl"];
+  // The one place the request URL is made; `endpoint` names the key it came from.
+  let endpoint: Endpoint | undefined;
+  if (endpointDomain === undefined && endpointUrl === undefined && !needsEndpoint) {
     endpoint = undefined;
-  } else if (domain !== undefined && url !== undefined) {
+  } else if (endpointDomain !== undefined && endpointUrl !== undefined) {
     errors.push(
       "cognigy:endpointDomain and cognigy:endpointUrl are both set; keep exactly one (the domain for Cognigy SaaS, the URL for self-hosted) and remove the other with `pulumi config rm`",
     );
-  } else if (domain === undefined && url === undefined) {
+  } else if (endpointDomain === undefined && endpointUrl === undefined) {
     errors.push(
       "cognigy:endpointDomain or cognigy:endpointUrl is required; set the Cognigy environment domain, e.g. `pulumi config set cognigy:endpointDomain app.cognigy.ai`, or the self-hosted endpoint's base URL as cognigy:endpointUrl",
     );
-  } else if (domain !== undefined) {
-    const problem = endpointDomainProblem(domain);
-    if (problem) fail("cognigy:endpointDomain", domain, problem);
-    else endpoint = { endpointDomain: domain };
-  } else if (url !== undefined) {
-    const problem = endpointUrlProblem(url);
-    if (problem) fail("cognigy:endpointUrl", url, problem);
-    else endpoint = { endpointUrl: url };
+  } else if (endpointDomain !== undefined) {
+    const problem = endpointDomainProblem(endpointDomain);
+    if (problem) fail("cognigy:endpointDomain", endpointDomain, problem);
+    else endpoint = { key: "cognigy:endpointDomain", value: endpointDomain, requestUrl: handoverRequestUrl({ endpointDomain }) };
+  } else if (endpointUrl !== undefined) {
+    const problem = endpointUrlProblem(endpointUrl);
+    if (problem) fail("cognigy:endpointUrl", endpointUrl, problem);
+    else endpoint = { key: "cognigy:endpointUrl", value: endpointUrl, requestUrl: handoverRequestUrl({ endpointUrl }) };
   }
 
   const text = (key: string, check: (value: string) => string | undefined): string => {
@@ -291,7 +297,7 @@ export function validateStackConfig(given: Source, env: Source): ConfigValidatio
     ) as Record<EventKey, string>;
   const description = config["cognigy:triggerDescription"];
   const settings: StackSettings = {
-    ...endpoint,
+    requestUrl: endpoint?.requestUrl,
     adoptExisting: flag(ADOPT_CONFIG_KEY),
     allowReplaceAdopted: flag(ALLOW_REPLACE_ADOPTED_CONFIG_KEY),
     triggersEnabled: flag("cognigy:triggersEnabled"),
@@ -313,22 +319,25 @@ function withoutUnset(config: Source): Source {
   return Object.fromEntries(Object.entries(config).filter(([key, value]) => !(optional.has(key) && value === NOT_SET)));
 }
 
+/** A valid cognigy:endpointDomain or cognigy:endpointUrl: its key, its value, and the request URL made from it. */
+interface Endpoint {
+  readonly key: string;
+  readonly value: string;
+  readonly requestUrl: string;
+}
+
 function eventBridgePlan(
   settings: EventBridgeSettings | undefined,
-  endpoint: { endpointDomain: string } | { endpointUrl: string } | undefined,
+  endpoint: Endpoint | undefined,
   text: (key: string, check: (value: string) => string | undefined) => string,
   fail: (key: string, value: string, problem: string) => void,
 ): EventBridgePlan | undefined {
   if (!settings) return undefined;
   const integrationName = text("cognigy:eventBridgeIntegrationName", objectNameProblem);
   if (!settings.selfHosted || !endpoint) return { ...settings, integrationName };
-  const handoverUrl = handoverRequestUrl("endpointDomain" in endpoint ? { domain: endpoint.endpointDomain } : { url: endpoint.endpointUrl });
-  const problem = apiDestinationUrlProblem(handoverUrl);
-  if (problem) {
-    const [key, value] = "endpointDomain" in endpoint ? ["cognigy:endpointDomain", endpoint.endpointDomain] : ["cognigy:endpointUrl", endpoint.endpointUrl];
-    fail(key, value, `gives the EventBridge API destination ${handoverUrl}, which ${problem}`);
-  }
-  return { ...settings, integrationName, handoverUrl };
+  const problem = apiDestinationUrlProblem(endpoint.requestUrl);
+  if (problem) fail(endpoint.key, endpoint.value, `gives the EventBridge API destination ${endpoint.requestUrl}, which ${problem}`);
+  return { ...settings, integrationName, requestUrl: endpoint.requestUrl };
 }
 
 function eventList(value: string | undefined, fail: (key: string, value: string, problem: string) => void): readonly EventKey[] {

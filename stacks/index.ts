@@ -36,8 +36,13 @@ const identity = new StackIdentity("handover-identity", {
 
 // A mode that leaves a side out makes the next `pulumi up` delete that side's objects.
 // On a deprecated release the providers refuse each webhook object that would be new.
+// The webhook modes require an endpoint (validateStackConfig), so the request URL is there.
 const handover = usesWebhooks(plan.mode)
-  ? new HandoverWebhooks("handover", { ...settings, createRefusal: newWebhookObjectRefusal(plan.version), identity: identity.identity }, { provider })
+  ? new HandoverWebhooks(
+      "handover",
+      { ...settings, requestUrl: settings.requestUrl!, createRefusal: newWebhookObjectRefusal(plan.version), identity: identity.identity },
+      { provider },
+    )
   : undefined;
 // The gate refuses the EventBridge modes without a version. The API key is read from the config,
 // not the plan: only the config keeps it secret.

@@ -1,8 +1,10 @@
 // `npm run pulumi:build`: builds the pinned Pulumi CLI from its Go modules into .pulumi-cli/, the
-// way Pulumi's release build does (flags below), and puts the dynamic-provider plugin script of
-// the installed @pulumi/pulumi beside it. The nodejs language host is not served by the Go module
-// proxy (its module has no tags), so the project runs programs inline through the Automation API
-// (dev/pulumi/inline-host.js), which needs only the CLI and the plugin script.
+// way Pulumi's release build does (flags below). The nodejs language host is not served by the Go
+// module proxy (its module has no tags), so the project runs programs inline through the Automation
+// API (dev/pulumi/inline-host.js), which needs only the CLI. Beside it goes the dynamic-provider
+// plugin script of the installed @pulumi/pulumi: the product has no dynamic resource, but the
+// trees of earlier layouts that test/upgrade/layout-upgrade.test.ts deploys (up to 11b863a, the
+// last of dynamic providers) do, and the CLI starts that script for them.
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";

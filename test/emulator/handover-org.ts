@@ -24,7 +24,7 @@ export function handoverAction(integrationId: string, category: string, cognigyU
     integrationId,
     secure: false,
     contract: { input: { inputSchema: inputContract }, output: { successSchema: outputContract } },
-    config: { request: { requestUrlTemplate: handoverRequestUrl({ url: cognigyUrl }), requestType: HANDOVER_REQUEST_TYPE } },
+    config: { request: { requestUrlTemplate: handoverRequestUrl({ endpointUrl: cognigyUrl }), requestType: HANDOVER_REQUEST_TYPE } },
   };
 }
 

@@ -52,7 +52,7 @@ beforeAll(async () => {
     genesysOrgId: ORG,
     organisationId: SUFFIX,
     awsRegion: "eu-central-1",
-    handoverUrl: URL,
+    requestUrl: URL,
     apiKey: API_KEY,
   });
   await allRegistered;

@@ -82,7 +82,7 @@ describe("HandoverEventBridge under mocks", () => {
     const url = "https://cognigy-endpoint.example.com/handover/genesysCloudOM";
     const component = new HandoverEventBridge(
       "org",
-      { ...SAAS, selfHosted: true, handoverUrl: url, apiKey: pulumi.secret("api-key") },
+      { ...SAAS, selfHosted: true, requestUrl: url, apiKey: pulumi.secret("api-key") },
       { retainOnDelete: true },
     );
     expect(Object.keys(await settled(component.aws!)).sort()).toEqual(["apiDestinationArn", "connectionArn", "eventBusArn", "roleArn", "ruleArn"]);
@@ -106,7 +106,7 @@ describe("HandoverEventBridge under mocks", () => {
   ])("self-hosted %s", async (_label, release, protect) => {
     const { registrations, HandoverEventBridge } = await loadComponent();
     const url = "https://cognigy-endpoint.example.com/handover/genesysCloudOM";
-    const component = new HandoverEventBridge("org", { ...SAAS, selfHosted: true, handoverUrl: url, apiKey: pulumi.secret("api-key"), release });
+    const component = new HandoverEventBridge("org", { ...SAAS, selfHosted: true, requestUrl: url, apiKey: pulumi.secret("api-key"), release });
     await settled(component.aws!);
     await drain();
     const registered = registrations.filter((r) => !r.type.startsWith("pulumi:providers:"));

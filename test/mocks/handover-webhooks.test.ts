@@ -7,15 +7,18 @@ async function loadComponent() {
   return { registrations, HandoverWebhooks };
 }
 
+const LOCAL_URL = "http://127.0.0.1:4010/handover/genesysCloudOM";
+const SAAS_URL = "https://endpoint-app.cognigy.ai/handover/genesysCloudOM";
+
 describe("HandoverWebhooks under mocks", () => {
   it("maps over the selected event rows only, and passes protect and retainOnDelete on to the children", async () => {
     const { registrations, HandoverWebhooks } = await loadComponent();
     const component = new HandoverWebhooks(
       "org",
-      { endpointUrl: "http://127.0.0.1:4010", events: ["acw"], workflowNames: { acw: "WF acw" } },
+      { requestUrl: LOCAL_URL, events: ["acw"], workflowNames: { acw: "WF acw" } },
       { protect: true, retainOnDelete: true },
     );
-    expect(await settled(component.requestUrl)).toBe("http://127.0.0.1:4010/handover/genesysCloudOM");
+    expect(await settled(component.requestUrl)).toBe(LOCAL_URL);
     await settled(component.triggers.acw!.id);
     await drain();
     expect(registrations.map((r) => r.name).sort()).toEqual(
@@ -27,15 +30,17 @@ describe("HandoverWebhooks under mocks", () => {
       expect(r.retainOnDelete, r.name).toBe(true);
     }
     expect(registrations.find((r) => r.name === "org-workflow-acw")!.inputs.name).toBe("WF acw");
+    // The URL as given is the data action's: the component makes none of its own.
+    expect(registrations.find((r) => r.name === "org-data-action")!.inputs.requestUrlTemplate).toBe(LOCAL_URL);
   });
 
   it.each([
-    ["an unknown event", { endpointDomain: "app.cognigy.ai", events: ["acw", "customer.end"] }, /events \["acw","customer.end"\] names unknown event "customer.end"; use "acw", "user.end"/],
-    ["no endpoint", {}, /give exactly one of endpointDomain \(Cognigy SaaS\) and endpointUrl \(self-hosted\)/],
-    ["both endpoints", { endpointDomain: "app.cognigy.ai", endpointUrl: "https://c.example.com" }, /exactly one/],
-    ["a domain with a scheme", { endpointDomain: "https://app.cognigy.ai" }, /endpointDomain "https:\/\/app.cognigy.ai" includes a scheme/],
-    ["a bad trigger name", { endpointDomain: "app.cognigy.ai", triggerNames: { "user.end": "Trigger {{end}}" } }, /triggerNames\["user.end"\] "Trigger \{\{end\}\}" contains "\{\{end\}\}", which Genesys's flow job reads as a substitution key.*without the double braces/],
-    ["a too long trigger description", { endpointDomain: "app.cognigy.ai", triggerDescription: "d".repeat(513) }, /triggerDescription "d+" is 513 characters long/],
+    ["an unknown event", { requestUrl: SAAS_URL, events: ["acw", "customer.end"] }, /events \["acw","customer.end"\] names unknown event "customer.end"; use "acw", "user.end"/],
+    ["no request URL", {}, /requestUrl is required: the URL of Cognigy's handover endpoint/],
+    ["a base URL for the request URL", { requestUrl: "https://endpoint-app.cognigy.ai" }, /requestUrl "https:\/\/endpoint-app.cognigy.ai" does not end with \/handover\/genesysCloudOM; give the whole URL/],
+    ["a request URL over plain http", { requestUrl: "http://endpoint-app.cognigy.ai/handover/genesysCloudOM" }, /requestUrl "http:.*" uses plain http to a non-loopback host; use https/],
+    ["a bad trigger name", { requestUrl: SAAS_URL, triggerNames: { "user.end": "Trigger {{end}}" } }, /triggerNames\["user.end"\] "Trigger \{\{end\}\}" contains "\{\{end\}\}", which Genesys's flow job reads as a substitution key.*without the double braces/],
+    ["a too long trigger description", { requestUrl: SAAS_URL, triggerDescription: "d".repeat(513) }, /triggerDescription "d+" is 513 characters long/],
   ])("rejects %s before registering anything, naming the argument and the fix", async (_case, args, message) => {
     const { registrations, HandoverWebhooks } = await loadComponent();
     expect(() => new HandoverWebhooks("org", args as never)).toThrow(message);
@@ -45,8 +50,8 @@ describe("HandoverWebhooks under mocks", () => {
 
   it("reports every bad plain argument at once", async () => {
     const { HandoverWebhooks } = await loadComponent();
-    expect(() => new HandoverWebhooks("org", { endpointDomain: "", integrationName: " Integration", division: "" })).toThrow(
-      /endpointDomain "" is empty.*; integrationName " Integration" starts or ends with whitespace.*; division "" is empty/,
+    expect(() => new HandoverWebhooks("org", { requestUrl: "", integrationName: " Integration", division: "" })).toThrow(
+      /requestUrl "" is empty.*; integrationName " Integration" starts or ends with whitespace.*; division "" is empty/,
     );
   });
 });

@@ -6,7 +6,7 @@ import { drain, settled, startScenario } from "./registrations";
 it("both workflows depend on the data action's id through their dataActionId input", async () => {
   const { registrations } = await startScenario({});
   const { HandoverWebhooks } = await import("../../components/handover-webhooks");
-  const component = new HandoverWebhooks("org", { endpointUrl: "http://127.0.0.1:4010" });
+  const component = new HandoverWebhooks("org", { requestUrl: "http://127.0.0.1:4010/handover/genesysCloudOM" });
   await settled(component.triggers["user.end"]!.id);
   await drain();
   const action = registrations.find((r) => r.name === "org-data-action")!;

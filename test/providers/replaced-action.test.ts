@@ -54,7 +54,7 @@ it("a contract change replaces the data action and republishes both workflows, w
     integrationAdopted: false,
     inputSchema: inputContract,
     outputSchema: { type: "object", properties: {}, additionalProperties: true },
-    requestUrlTemplate: handoverRequestUrl({ url: cognigy.url }),
+    requestUrlTemplate: handoverRequestUrl({ endpointUrl: cognigy.url }),
     managedBy: MARKER,
     providerVersion: "0.1.0",
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endpointDomainProblem, endpointUrlProblem, handoverRequestUrl } from "../../domain/endpoint";
+import { endpointDomainProblem, endpointUrlProblem, handoverRequestUrl, requestUrlProblem } from "../../domain/endpoint";
 
 describe("handoverRequestUrl", () => {
   it.each([
@@ -11,7 +11,7 @@ describe("handoverRequestUrl", () => {
     ["endpoint-app.cognigy.ai", "https://endpoint-app.cognigy.ai/handover/genesysCloudOM"],
     ["App.Cognigy.AI", "https://endpoint-app.cognigy.ai/handover/genesysCloudOM"],
   ])("domain %s → %s", (domain, url) => {
-    expect(handoverRequestUrl({ domain })).toBe(url);
+    expect(handoverRequestUrl({ endpointDomain: domain })).toBe(url);
   });
 
   it.each([
@@ -22,12 +22,7 @@ describe("handoverRequestUrl", () => {
     ["http://127.0.0.1:4010", "http://127.0.0.1:4010/handover/genesysCloudOM"],
     ["http://localhost:4010", "http://localhost:4010/handover/genesysCloudOM"],
   ])("url %s → %s", (url, expected) => {
-    expect(handoverRequestUrl({ url })).toBe(expected);
-  });
-
-  it("throws the problem for input the checks reject", () => {
-    expect(() => handoverRequestUrl({ domain: "https://app.cognigy.ai" })).toThrow(/scheme/);
-    expect(() => handoverRequestUrl({ url: "http://cognigy.example.com" })).toThrow(/https/);
+    expect(handoverRequestUrl({ endpointUrl: url })).toBe(expected);
   });
 });
 
@@ -72,5 +67,24 @@ describe("endpointUrlProblem", () => {
     ["https://cognigy.example .com", /whitespace/],
   ])("%j is rejected", (url, message) => {
     expect(endpointUrlProblem(url)).toMatch(message);
+  });
+});
+
+describe("requestUrlProblem", () => {
+  it.each([
+    ["", /empty; set the URL of Cognigy's handover endpoint \(e\.g\. https:\/\/endpoint-app\.cognigy\.ai\/handover\/genesysCloudOM\)/],
+    ["https://endpoint-app.cognigy.ai", /does not end with \/handover\/genesysCloudOM; give the whole URL/],
+    ["app.cognigy.ai", /absolute URL/],
+    ["http://endpoint-app.cognigy.ai/handover/genesysCloudOM", /plain http to a non-loopback host; use https/],
+    ["https://endpoint-app.cognigy.ai/handover/genesysCloudOM?x=1", /query or fragment; remove it/],
+    ["https://gw.example.com/$x/handover/genesysCloudOM", /Velocity/],
+  ])("%j is rejected", (url, message) => {
+    expect(requestUrlProblem(url)).toMatch(message);
+  });
+
+  it("accepts what handoverRequestUrl makes", () => {
+    for (const endpoint of [{ endpointDomain: "app.cognigy.ai" }, { endpointUrl: "https://gw.example.com:8443/cognigy" }, { endpointUrl: "http://127.0.0.1:4010" }]) {
+      expect(requestUrlProblem(handoverRequestUrl(endpoint))).toBeUndefined();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { eventBridgeArgumentProblems, eventBridgeTopics, versionArgumentProblems
 import { eventSourceSuffixProblem } from "../../domain/eventbridge-settings";
 
 const SAAS = { awsAccountId: "123456789012", awsRegion: "eu-central-1", organisationId: "cognigy-org-42", cognigyVersion: "4.98" };
-const SELF_HOSTED = { ...SAAS, selfHosted: true, handoverUrl: "https://cognigy-endpoint.example.com/handover/genesysCloudOM", apiKey: "api-key" };
+const SELF_HOSTED = { ...SAAS, selfHosted: true, requestUrl: "https://cognigy-endpoint.example.com/handover/genesysCloudOM", apiKey: "api-key" };
 
 describe("eventBridgeArgumentProblems", () => {
   it("accepts Cognigy SaaS and self-hosted arguments", () => {
@@ -45,19 +45,19 @@ describe("eventBridgeArgumentProblems", () => {
 
   it("self-hosted needs the handover URL and the API key, and only self-hosted takes them", () => {
     expect(eventBridgeArgumentProblems({ ...SAAS, selfHosted: true })).toEqual([
-      "handoverUrl is required when selfHosted is true: the AWS side's API destination needs it",
+      "requestUrl is required when selfHosted is true: the AWS side's API destination needs it",
       "apiKey is required when selfHosted is true: the AWS side's API destination needs it",
     ]);
     const { selfHosted: _, ...withoutSelfHosted } = SELF_HOSTED;
     expect(eventBridgeArgumentProblems(withoutSelfHosted)).toEqual([
-      "handoverUrl is given but selfHosted is not true: only the AWS side uses it; set selfHosted or leave handoverUrl out",
+      "requestUrl is given but selfHosted is not true: only the AWS side uses it; set selfHosted or leave requestUrl out",
       "apiKey is given but selfHosted is not true: only the AWS side uses it; set selfHosted or leave apiKey out",
     ]);
   });
 
   it("refuses an API destination that is not https, and an empty key without repeating it", () => {
-    expect(eventBridgeArgumentProblems({ ...SELF_HOSTED, handoverUrl: "http://cognigy-endpoint.example.com/handover/genesysCloudOM", apiKey: " " })).toEqual([
-      expect.stringMatching(/^handoverUrl "http:\/\/cognigy-endpoint.example.com\/handover\/genesysCloudOM" is not https/),
+    expect(eventBridgeArgumentProblems({ ...SELF_HOSTED, requestUrl: "http://cognigy-endpoint.example.com/handover/genesysCloudOM", apiKey: " " })).toEqual([
+      expect.stringMatching(/^requestUrl "http:\/\/cognigy-endpoint.example.com\/handover\/genesysCloudOM" is not https/),
       "apiKey is empty; give the key Cognigy's endpoint expects",
     ]);
   });

@@ -91,7 +91,7 @@ describe("Pulumi.dev.yaml", () => {
     const env = { GENESYSCLOUD_OAUTHCLIENT_ID: "id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "secret" };
     const { errors, settings } = validateStackConfig(asProgramConfig(stack.config), env);
     expect(errors).toEqual([]);
-    expect(settings?.endpointDomain).toBe("app.cognigy.ai");
+    expect(settings?.requestUrl).toBe("https://endpoint-app.cognigy.ai/handover/genesysCloudOM");
     expect(validateStackConfig(asProgramConfig(stack.config), {}).errors.join()).toMatch(/genesyscloud:oauthClientSecret/);
   });
 });

@@ -52,7 +52,7 @@ describe("validateStackConfig: good input", () => {
     const { errors, settings } = validateStackConfig(valid, {});
     expect(errors).toEqual([]);
     expect(settings).toEqual({
-      endpointDomain: "app.cognigy.ai",
+      requestUrl: "https://endpoint-app.cognigy.ai/handover/genesysCloudOM",
       adoptExisting: false,
       allowReplaceAdopted: false,
       triggersEnabled: true,
@@ -81,8 +81,7 @@ describe("validateStackConfig: good input", () => {
     });
     const { errors, settings } = validateStackConfig(config, {});
     expect(errors).toEqual([]);
-    expect(settings?.endpointUrl).toBe("http://127.0.0.1:4011");
-    expect(settings?.endpointDomain).toBeUndefined();
+    expect(settings?.requestUrl).toBe("http://127.0.0.1:4011/handover/genesysCloudOM");
   });
 
   it("passes every override through", () => {

@@ -55,7 +55,7 @@ describe("validateStackConfig: mode, version and EventBridge keys", () => {
     );
     expect(both.errors).toEqual([]);
     expect(both.plan).toMatchObject({ mode: "both", eventBridge: { integrationName: "EB (prod)", release: true } });
-    expect(both.settings?.endpointDomain).toBe("app.cognigy.ai");
+    expect(both.settings?.requestUrl).toBe("https://endpoint-app.cognigy.ai/handover/genesysCloudOM");
   });
 
   it("asks for the optional user.start topic only from Cognigy 2025.22, refusing it before with the way out", () => {
@@ -82,10 +82,11 @@ describe("validateStackConfig: mode, version and EventBridge keys", () => {
     expect(plan?.version).toBeUndefined();
   });
 
-  it("plans the self-hosted AWS side with the handover URL from cognigy:endpointUrl", () => {
-    const { errors, plan } = validateStackConfig(withConfig(SELF_HOSTED), {});
+  it("plans the self-hosted AWS side with the request URL from cognigy:endpointUrl, the webhooks' one", () => {
+    const { errors, plan, settings } = validateStackConfig(withConfig(SELF_HOSTED), {});
     expect(errors).toEqual([]);
-    expect(plan?.eventBridge).toMatchObject({ selfHosted: true, handoverUrl: "https://cognigy-endpoint.example.com/handover/genesysCloudOM" });
+    expect(plan?.eventBridge).toMatchObject({ selfHosted: true, requestUrl: "https://cognigy-endpoint.example.com/handover/genesysCloudOM" });
+    expect(settings?.requestUrl).toBe(plan?.eventBridge?.requestUrl);
     expect(JSON.stringify(plan)).not.toContain("api-key-value");
   });
 

@@ -1,7 +1,6 @@
 // What the org should hold, derived from the same sources the stack program uses: the validated
 // stack settings, the event table, the endpoint rules and the templates.
 import { parseDocument } from "yaml";
-import { handoverRequestUrl } from "../../domain/endpoint";
 import { EventKey, HANDOVER_EVENTS, HANDOVER_REQUEST_TYPE, OPEN_MESSAGING_CRITERIA } from "../../domain/events";
 import { renderWorkflowYaml } from "../../domain/workflow-yaml";
 import type { StackSettings } from "../../stacks/config";
@@ -47,12 +46,12 @@ export interface ExpectedSetup {
 }
 
 
-/** `homeDivision`: the org's home division's name, expected where cognigy:division is not set. */
+/**
+ * `homeDivision`: the org's home division's name, expected where cognigy:division is not set.
+ * For the webhook modes, whose config has an endpoint: `settings.requestUrl` is there.
+ */
 export function expectedSetup(settings: StackSettings, homeDivision: string): ExpectedSetup {
   const division = settings.division ?? homeDivision;
-  const requestUrl = handoverRequestUrl(
-    settings.endpointDomain !== undefined ? { domain: settings.endpointDomain } : { url: settings.endpointUrl as string },
-  );
   const events = HANDOVER_EVENTS.filter((event) => settings.events.includes(event.key)).map((event) => {
     const workflowName = settings.workflowNames[event.key];
     const yaml = renderWorkflowYaml({
@@ -76,7 +75,7 @@ export function expectedSetup(settings: StackSettings, homeDivision: string): Ex
     integrationName: settings.integrationName,
     dataActionName: settings.dataActionName,
     division,
-    requestUrl,
+    requestUrl: settings.requestUrl!,
     requestType: HANDOVER_REQUEST_TYPE,
     inputSchema: inputContract,
     triggersEnabled: settings.triggersEnabled,
