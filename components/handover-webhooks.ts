@@ -3,7 +3,7 @@ import { DataAction, ExistingSetup, Integration, Trigger, Workflow } from "../pr
 import { IDENTITY_LENGTH, stackMarker } from "../domain/marker";
 import inputContract from "../templates/input-contract.json";
 import outputContract from "../templates/output-contract.json";
-import { requestUrlProblem } from "../domain/endpoint";
+import { endpointDomainProblem, endpointUrlProblem, handoverRequestUrl, requestUrlProblem } from "../domain/endpoint";
 import {
   DEFAULT_DATA_ACTION_NAME,
   DEFAULT_INTEGRATION_NAME,
@@ -21,14 +21,14 @@ import { stackManagedBy } from "./managed-by";
 
 export const HANDOVER_WEBHOOKS_TYPE = "cognigy:genesyscloud:HandoverWebhooks";
 
-/** Arguments of {@link HandoverWebhooks}. */
+/** Arguments of {@link HandoverWebhooks}. Exactly one of `endpointDomain`, `endpointUrl` and `requestUrl`. */
 export interface HandoverWebhooksArgs {
-  /**
-   * Where the data action POSTs: Cognigy's handover endpoint, e.g.
-   * `https://endpoint-app.cognigy.ai/handover/genesysCloudOM` (https; http only to loopback);
-   * `handoverRequestUrl` (domain/endpoint.ts) makes it from a SaaS domain or a self-hosted base URL; no default.
-   */
-  readonly requestUrl: pulumi.Input<string>;
+  /** Cognigy SaaS environment domain, e.g. `app.cognigy.ai` (→ `https://endpoint-app.cognigy.ai/handover/genesysCloudOM`); no default. */
+  readonly endpointDomain?: pulumi.Input<string>;
+  /** Base URL of a self-hosted Cognigy endpoint (https; http only to loopback); the handover path is appended; no default. */
+  readonly endpointUrl?: pulumi.Input<string>;
+  /** The whole URL the data action POSTs to, `…/handover/genesysCloudOM`, as the stack program makes it once from either of the above; no default. */
+  readonly requestUrl?: pulumi.Input<string>;
   /** Web Services Data Actions integration name; default `Web Services Data Actions Integration`. */
   readonly integrationName?: pulumi.Input<string>;
   /** Data action name; default `Send Event to Cognigy`. */
@@ -114,7 +114,12 @@ export class HandoverWebhooks extends pulumi.ComponentResource {
     const dataActionName = nameOf("dataActionName", args.dataActionName, DEFAULT_DATA_ACTION_NAME);
     // Unset: the workflow provider asks Genesys for the home division, whatever the org calls it.
     const division = args.division === undefined ? undefined : checked("division", args.division, objectNameProblem);
-    this.requestUrl = pulumi.output(checked("requestUrl", args.requestUrl, requestUrlProblem));
+    this.requestUrl =
+      args.requestUrl !== undefined
+        ? pulumi.output(checked("requestUrl", args.requestUrl, requestUrlProblem))
+        : args.endpointDomain !== undefined
+          ? pulumi.output(checked("endpointDomain", args.endpointDomain, endpointDomainProblem)).apply((endpointDomain) => handoverRequestUrl({ endpointDomain }))
+          : pulumi.output(checked("endpointUrl", args.endpointUrl!, endpointUrlProblem)).apply((endpointUrl) => handoverRequestUrl({ endpointUrl }));
 
     const workflowNames = events.map((event) => nameOf(`workflowNames["${event.key}"]`, args.workflowNames?.[event.key], event.defaultWorkflowName));
     const triggerNames = events.map((event) => nameOf(`triggerNames["${event.key}"]`, args.triggerNames?.[event.key], event.defaultTriggerName));
@@ -232,7 +237,12 @@ export function plainArgumentProblems(args: HandoverWebhooksArgs): string[] {
     const problem = plainProblem(label, value, problemOf);
     if (problem) problems.push(problem);
   };
-  if (args.requestUrl === undefined) problems.push("requestUrl is required: the URL of Cognigy's handover endpoint the data action POSTs to");
+  const endpoints = [args.endpointDomain, args.endpointUrl, args.requestUrl].filter((value) => value !== undefined);
+  if (endpoints.length !== 1) {
+    problems.push("give exactly one of endpointDomain (Cognigy SaaS), endpointUrl (self-hosted base URL) and requestUrl (the whole handover URL)");
+  }
+  check("endpointDomain", args.endpointDomain, endpointDomainProblem);
+  check("endpointUrl", args.endpointUrl, endpointUrlProblem);
   check("requestUrl", args.requestUrl, requestUrlProblem);
   check("integrationName", args.integrationName, objectNameProblem);
   check("dataActionName", args.dataActionName, objectNameProblem);

@@ -35,8 +35,22 @@ describe("HandoverWebhooks under mocks", () => {
   });
 
   it.each([
+    ["a SaaS domain", { endpointDomain: "app.cognigy.ai" }, SAAS_URL],
+    ["a self-hosted base URL", { endpointUrl: "http://127.0.0.1:4010" }, LOCAL_URL],
+  ])("makes the data action's URL from %s, as before the stack made it once", async (_case, endpoint, url) => {
+    const { registrations, HandoverWebhooks } = await loadComponent();
+    const component = new HandoverWebhooks("org", { ...endpoint, events: ["acw"] });
+    expect(await settled(component.requestUrl)).toBe(url);
+    await settled(component.triggers.acw!.id);
+    await drain();
+    expect(registrations.find((r) => r.name === "org-data-action")!.inputs.requestUrlTemplate).toBe(url);
+  });
+
+  it.each([
     ["an unknown event", { requestUrl: SAAS_URL, events: ["acw", "customer.end"] }, /events \["acw","customer.end"\] names unknown event "customer.end"; use "acw", "user.end"/],
-    ["no request URL", {}, /requestUrl is required: the URL of Cognigy's handover endpoint/],
+    ["no endpoint", {}, /give exactly one of endpointDomain \(Cognigy SaaS\), endpointUrl \(self-hosted base URL\) and requestUrl/],
+    ["both a domain and a request URL", { endpointDomain: "app.cognigy.ai", requestUrl: SAAS_URL }, /exactly one/],
+    ["a domain with a scheme", { endpointDomain: "https://app.cognigy.ai" }, /endpointDomain "https:\/\/app.cognigy.ai" includes a scheme/],
     ["a base URL for the request URL", { requestUrl: "https://endpoint-app.cognigy.ai" }, /requestUrl "https:\/\/endpoint-app.cognigy.ai" does not end with \/handover\/genesysCloudOM; give the whole URL/],
     ["a request URL over plain http", { requestUrl: "http://endpoint-app.cognigy.ai/handover/genesysCloudOM" }, /requestUrl "http:.*" uses plain http to a non-loopback host; use https/],
     ["a bad trigger name", { requestUrl: SAAS_URL, triggerNames: { "user.end": "Trigger {{end}}" } }, /triggerNames\["user.end"\] "Trigger \{\{end\}\}" contains "\{\{end\}\}", which Genesys's flow job reads as a substitution key.*without the double braces/],
