@@ -242,7 +242,7 @@ async function main(args: BenchArgs): Promise<void> {
     print();
     print(
       "Each tree deploys one org's stack against its own emulator: cold up, `pulumi stack export`, preview, destroy. " +
-        "SDK loads are observed by a module probe preloaded into every Node.js process of the operation (dev/bench/module-probe.js); " +
+        "SDK loads are observed by a module probe preloaded into every Node.js process of the operation (dev/bench/module-probe.js). " +
         "Provider start: the tree's provider executable (its plugin's launcher, or Pulumi's dynamic-provider host) launched on its own, no call made.",
     );
   };
