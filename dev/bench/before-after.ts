@@ -25,11 +25,14 @@ export interface Side {
 }
 
 /** A tree as a side: its provider plugin's launcher where it has one; otherwise Pulumi's dynamic-provider host beside the CLI. */
-function side(label: string, projectDir: string, options: BenchStackOptions): Side {
+function sideOf(label: string, projectDir: string, options: BenchStackOptions): Side {
   const plugin = path.join(projectDir, "provider-plugin", "pulumi-resource-cognigy-genesys");
-  return fs.existsSync(plugin)
-    ? { label: `${label} (provider plugin)`, projectDir, providerExecutable: plugin }
-    : { label: `${label} (dynamic providers)`, projectDir, providerExecutable: path.join(options.cli.root, "bin", "pulumi-resource-pulumi-nodejs") };
+  if (fs.existsSync(plugin)) return { label: `${label} (provider plugin)`, projectDir, providerExecutable: plugin };
+  const host = path.join(options.cli.root, "bin", "pulumi-resource-pulumi-nodejs");
+  if (!fs.existsSync(host)) {
+    throw new Error(`${label} uses dynamic providers, but Pulumi's dynamic-provider host is not beside the CLI (${host}); run the bench with the project's CLI build (npm run pulumi:build puts it there)`);
+  }
+  return { label: `${label} (dynamic providers)`, projectDir, providerExecutable: host };
 }
 
 type Progress = (text: string) => void;
@@ -75,7 +78,7 @@ export async function beforeAndAfter(
 ): Promise<{ before: SideMeasures; after: SideMeasures }> {
   const earlier = extractTree(beforeCommit);
   try {
-    const sides = [side(`before: ${beforeCommit}`, earlier, options), side("after: this checkout", PROJECT_ROOT, options)];
+    const sides = [sideOf(`before: ${beforeCommit}`, earlier, options), sideOf("after: this checkout", PROJECT_ROOT, options)];
     const measured = [];
     for (const side of sides) measured.push(await measureSide(side, options, latencyMs, jobMs, progress));
     const starts: number[][] = sides.map(() => []);
