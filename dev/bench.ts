@@ -1,13 +1,16 @@
 // `npm run bench`: the handover stack's lifecycle through the real Pulumi CLI (Automation API,
 // dev/pulumi/stack.ts) against the emulator with injected latency and job time, beside the same
-// operations of an empty TypeScript Pulumi program (the engine's fixed cost). Prints markdown
-// tables (stdout) and ends with the one-line cold-up summary. Progress goes to stderr.
+// operations of an empty TypeScript Pulumi program (the engine's fixed cost), and an earlier tree
+// of the project against this checkout (before/after). Prints markdown tables (stdout) and ends
+// with the one-line cold-up summary (--quick: the before/after table only). Progress goes to stderr.
 import * as fs from "fs";
 import * as os from "os";
 import type { Emulator } from "./emulator/index";
 import { ensurePulumiCli } from "./pulumi/build";
 import type { RunResult } from "./pulumi/stack";
 import { BENCH_USAGE, BenchArgs, parseBenchArgs } from "./bench/args";
+import { beforeAndAfter } from "./bench/before-after";
+import { beforeAfterTable } from "./bench/before-after-table";
 import { CHAINS, PHASES, PhaseName, lowerBoundMs } from "./bench/critical-path";
 import { OrgsRun, runOrgs } from "./bench/orgs";
 import { BenchStackOptions, PhaseResult, benchScratch, emptyProgramStack, lifecycle, orgStack, withEmulator } from "./bench/run";
@@ -16,13 +19,14 @@ import {
   countByRoute,
   countCalls,
   engineHops,
+  headAndTail,
   jobSpans,
   noticeDelays,
   provisioningWindow,
   readsPerObject,
   spanOf,
 } from "./bench/requests";
-import { formatMs, formatRatio, markdownTable } from "./bench/table";
+import { formatMs, formatRatio, markdownTable, medianAndMax } from "./bench/table";
 
 const progress = (text: string) => process.stderr.write(`[bench] ${text}\n`);
 
@@ -100,17 +104,11 @@ async function runLifecycle(options: BenchStackOptions, latencyMs: number, jobMs
   });
 }
 
-/** Before the phase's first API request, and after its last answer (ms); undefined without requests. */
-function headAndTail(p: PhaseResult): { head: number; tail: number } | undefined {
-  const window = provisioningWindow(p.entries);
-  return window ? { head: window.start - p.startedAt, tail: p.startedAt + p.wallMs - window.end } : undefined;
-}
-
 function phaseTable(l: Lifecycle, empty: EmptyRuns): string {
   const rows = l.phases.map((p) => {
     const calls = countCalls(p.entries);
     const window = provisioningWindow(p.entries);
-    const edges = headAndTail(p);
+    const edges = headAndTail(p.entries, p.startedAt, p.wallMs);
     const bound = lowerBoundMs(p.phase, l.latencyMs, l.jobMs);
     const counterpart = empty[EMPTY_COUNTERPART[p.phase]];
     return [
@@ -201,12 +199,6 @@ function noticeTable(l: Lifecycle): string {
   );
 }
 
-/** "median / max" of some milliseconds. */
-function medianAndMax(values: readonly number[]): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  return `${formatMs(sorted[Math.floor((sorted.length - 1) / 2)])} / ${formatMs(sorted[sorted.length - 1])}`;
-}
-
 function orgsTable(runs: OrgsRun[], singleOrgWallMs: number, rateLimit: number): string {
   return markdownTable(
     ["orgs", "at a time", "cold up wall (all)", "vs one org's cold up wall", "each org's wall (median / max)", "each org's window (median / max)", "API calls per org", "peak per-client rate (/min)", "limit (/min)", "429s", "destroy wall (all)"],
@@ -240,7 +232,26 @@ async function main(args: BenchArgs): Promise<void> {
   const scratchDir = benchScratch(os.tmpdir());
   // The program loads as the project sets it up (tsconfig.pulumi.json); the program-load table compares Pulumi's type-checking default.
   const options: BenchStackOptions = { cli, scratchDir, typeCheck: false };
+  // Before and after, in this run: an earlier tree (--before) against this checkout, at the first latency.
+  const beforeAfter = async () => {
+    const { before, after } = await beforeAndAfter(options, args.before, args.latenciesMs[0], args.jobMs, progress);
+    print();
+    print(`## Before and after: ${args.before} against this checkout (${args.latenciesMs[0]} ms latency, ${args.jobMs} ms job time, one org; load average ${os.loadavg().map((l) => l.toFixed(1)).join(", ")} at the end)`);
+    print();
+    print(beforeAfterTable(before, after));
+    print();
+    print(
+      "Each tree deploys one org's stack against its own emulator: cold up, `pulumi stack export`, preview, destroy. " +
+        "SDK loads are observed by a module probe preloaded into every Node.js process of the operation (dev/bench/module-probe.js). " +
+        "Provider start: the tree's provider executable (its plugin's launcher, or Pulumi's dynamic-provider host) launched on its own, no call made.",
+    );
+  };
   try {
+    if (args.quick) {
+      print(`# Benchmark (--quick): Pulumi CLI v${cli.version}, before and after only`);
+      await beforeAfter();
+      return;
+    }
     print(`# Benchmark: Pulumi CLI v${cli.version}, latency ${args.latenciesMs.join(", ")} ms, job time ${args.jobMs} ms, orgs ${args.orgs.join(", ")} (${args.parallel} at a time)`);
     print();
     print(`Lower bound of cold up: (${chainText("cold up")}) × latency + job time. ` +
@@ -288,6 +299,7 @@ async function main(args: BenchArgs): Promise<void> {
         rateLimit: l.rateLimit,
       });
     }
+    await beforeAfter();
     // The many-orgs scenario once, at the first latency, after the single-org tables (the longest part).
     const first = summaries[0];
     const runs: OrgsRun[] = [];

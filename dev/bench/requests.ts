@@ -66,6 +66,20 @@ export function provisioningWindow(entries: readonly LogEntry[]): (Span & { ms: 
   return { start, end, ms: end - start };
 }
 
+/** An operation's time before its first request and after its last answer (ms); undefined without requests. */
+export function headAndTail(entries: readonly LogEntry[], startedAt: number, wallMs: number): { head: number; tail: number } | undefined {
+  const window = provisioningWindow(entries);
+  return window ? { head: window.start - startedAt, tail: startedAt + wallMs - window.end } : undefined;
+}
+
+/** What changes Genesys: /api/v2 calls other than reads, and presigned uploads (logins change nothing). */
+export const isWrite = (route: string) => callKind(route) === "upload" || (callKind(route) === "api" && !isRead(route));
+
+/** The first write's arrival to the last write's answer; undefined without writes. */
+export function writeWindow(entries: readonly LogEntry[]): (Span & { ms: number }) | undefined {
+  return provisioningWindow(entries.filter((e) => isWrite(e.route)));
+}
+
 /** Whether every span overlaps every other one (all in flight together at some moment). */
 export function allOverlap(spans: readonly Span[]): boolean {
   if (spans.length < 2) return false;

@@ -27,6 +27,8 @@ export interface BenchStackOptions {
    * loading (what the project did before tsconfig.pulumi.json), for the program-load comparison.
    */
   typeCheck: boolean;
+  /** Variables added to every operation's environment (the module probe's, dev/bench/probe.ts). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -51,13 +53,13 @@ function projectStack(options: BenchStackOptions, stack: string, workDir: string
     workDir,
     backendUrl: fileBackend(path.join(workDir, ".backend")),
     passphrase: BENCH_PASSPHRASE,
-    env: benchEnv(process.env, options.typeCheck),
+    env: { ...benchEnv(process.env, options.typeCheck), ...options.env },
   });
 }
 
-/** A stack of the handover project with its own work dir and file backend below the bench's scratch folder. */
-export function handoverStack(options: BenchStackOptions, stack: string): ProjectStack {
-  return projectStack(options, stack, scratchWorkDir(options.scratchDir));
+/** A stack of the handover project (this checkout, or an earlier tree) with its own work dir and file backend below the bench's scratch folder. */
+export function handoverStack(options: BenchStackOptions, stack: string, projectDir = PROJECT_ROOT): ProjectStack {
+  return projectStack(options, stack, scratchWorkDir(options.scratchDir, projectDir), projectDir);
 }
 
 /**
@@ -98,13 +100,13 @@ export function orgConfig(emulatorUrl: string, clientId: string, secret: string,
   };
 }
 
-/** One org's stack with its own OAuth client (one emulator is one Genesys org). */
-export function orgStack(emu: Emulator, options: BenchStackOptions, name: string, suffix = ""): OrgStack {
+/** One org's stack with its own OAuth client (one emulator is one Genesys org), of this checkout or of the project at `projectDir`. */
+export function orgStack(emu: Emulator, options: BenchStackOptions, name: string, suffix = "", projectDir = PROJECT_ROOT): OrgStack {
   const clientId = `bench-${name}`;
   const secret = randomBytes(12).toString("hex");
   emu.addClient(clientId, secret);
   const config = orgConfig(emu.url, clientId, secret, suffix);
-  const stack = handoverStack(options, name);
+  const stack = handoverStack(options, name, projectDir);
   stack.setConfig(config, [SECRET_KEY]);
   return { stack, clientId, config };
 }

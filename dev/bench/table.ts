@@ -20,3 +20,20 @@ export function formatMs(ms: number): string {
 export function formatRatio(value: number, bound: number): string {
   return bound > 0 ? `${(value / bound).toFixed(2)}x` : "—";
 }
+
+/** The middle value (the lower of the two middle ones for an even count); undefined for none. */
+export function median(values: readonly number[]): number | undefined {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** "median / max" of some milliseconds. */
+export function medianAndMax(values: readonly number[]): string {
+  return `${formatMs(median(values) as number)} / ${formatMs(Math.max(...values))}`;
+}
+
+/** Bytes as "850 B", "19.8 KB" or "1.10 MB" (decimal units, as the issue's 50 KB target). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  return bytes < 1_000_000 ? `${(bytes / 1000).toFixed(1)} KB` : `${(bytes / 1_000_000).toFixed(2)} MB`;
+}

@@ -12,14 +12,16 @@ import {
   countByRoute,
   countCalls,
   engineHops,
+  headAndTail,
   jobSpans,
   maxConcurrent,
   noticeDelays,
   peakClientRate,
   provisioningWindow,
   readsPerObject,
+  writeWindow,
 } from "../../dev/bench/requests";
-import { formatMs, formatRatio, markdownTable } from "../../dev/bench/table";
+import { formatBytes, formatMs, formatRatio, markdownTable, median, medianAndMax } from "../../dev/bench/table";
 import { runBounded } from "../../tools/org-stacks/bounded";
 
 const entry = (route: string, t: number, durationMs: number, clientId: string | null = "a", path = route.split(" ")[1]): LogEntry => ({
@@ -40,9 +42,20 @@ describe("bench arguments", () => {
       jobMs: 1500,
       orgs: [1, 5, 20],
       parallel: 3,
+      before: "11b863a",
+      quick: false,
       help: false,
     });
     expect(parseBenchArgs(["--help"]).help).toBe(true);
+  });
+
+  it("takes the before/after comparison's earlier tree and --quick", () => {
+    expect(parseBenchArgs(["--quick", "--before", "05805B9"])).toMatchObject({ quick: true, before: "05805B9" });
+    expect(parseBenchArgs(["--before=11b863a4f0"]).before).toBe("11b863a4f0");
+    expect(() => parseBenchArgs(["--before", "main"])).toThrow(/--before "main" is not a commit id \(7 to 40 hex digits\); e\.g\. --before 11b863a/);
+    expect(() => parseBenchArgs(["--before", "11b8"])).toThrow(/--before "11b8" is not a commit id/);
+    expect(() => parseBenchArgs(["--before"])).toThrow(/--before needs a value, e\.g\. --before 11b863a/);
+    expect(() => parseBenchArgs(["--fast"])).toThrow(/known: --latency-ms, --job-ms, --orgs, --parallel, --before, --quick, --help/);
   });
 
   it("names the bad value and the fix", () => {
@@ -107,6 +120,11 @@ describe("request-log readings", () => {
   it("spans the window from the first arrival to the last answer, and per job from upload to last poll", () => {
     expect(provisioningWindow(log)).toEqual({ start: 0, end: 510, ms: 510 });
     expect(provisioningWindow([])).toBeUndefined();
+    // Writes: the integration's create (20–30), the job's create and both uploads (to 52); not the login, nor the reads after.
+    expect(writeWindow(log)).toEqual({ start: 20, end: 52, ms: 32 });
+    expect(writeWindow(log.filter((e) => e.method === "GET"))).toBeUndefined();
+    expect(headAndTail(log, -5, 520)).toEqual({ head: 5, tail: 5 });
+    expect(headAndTail([], 0, 100)).toBeUndefined();
     expect(Object.fromEntries(jobSpans(log))).toEqual({ j1: { start: 40, end: 510 }, j2: { start: 42, end: 100 } });
   });
 
@@ -179,6 +197,12 @@ describe("tables", () => {
   it("formats milliseconds and ratios", () => {
     expect([formatMs(849.6), formatMs(12_345)]).toEqual(["850 ms", "12.3 s"]);
     expect([formatRatio(3300, 2500), formatRatio(5, 0)]).toEqual(["1.32x", "—"]);
+  });
+
+  it("formats bytes in decimal units, and the median and max of some milliseconds", () => {
+    expect([formatBytes(850), formatBytes(19_812), formatBytes(1_104_000)]).toEqual(["850 B", "19.8 KB", "1.10 MB"]);
+    expect([median([3, 1, 2]), median([4, 1, 3, 2]), median([])]).toEqual([2, 2, undefined]);
+    expect(medianAndMax([560, 540, 570])).toBe("560 ms / 570 ms");
   });
 });
 

@@ -9,12 +9,11 @@
 // write to Genesys and a preview without a change to any Genesys object, and a second run changes
 // nothing; the next up leaves every object as it was (only records without a Genesys object, the
 // identity and the new component, are added) and restores the outputs; destroy removes the objects.
-import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CLIENT, Emulator, startEmulator } from "../../dev/emulator/index";
+import { extractTree } from "../../dev/pulumi/earlier-tree";
 import type { RunResult } from "../../dev/pulumi/stack";
 import { StackRunError } from "../../dev/pulumi/stack";
 import { type MigrationOps, migrateStack } from "../../tools/migrate/migrate";
@@ -23,7 +22,6 @@ import { Objects, writeCalls } from "../lifecycle/org";
 import { DYNAMIC, Deployment, STACK_IDENTITY_TYPE, genesysSteps } from "../support/state";
 import { TestStack } from "../support/stack";
 
-const ROOT = path.join(__dirname, "..", "..");
 const LAYOUT = "05805b9";
 /** The tree before stack identities: markers `cognigy-genesys-handover <project>/<stack>`. */
 const NO_IDENTITY = "32f83bc";
@@ -31,8 +29,6 @@ const NO_IDENTITY = "32f83bc";
 const WEBHOOKS_IDENTITY = "fccc79f";
 /** The last tree of dynamic providers: one identity at the stack's top level, for both components. */
 const LAST_DYNAMIC = "11b863a";
-/** What the program needs of a tree (each where the commit has it: `domain` came with issue 16). */
-const BEFORE_TREE = ["Pulumi.yaml", "package.json", "tsconfig.json", "tsconfig.pulumi.json", "stacks", "components", "providers", "domain", "templates"];
 const STACK = "upgrade";
 const SECRET_KEYS = ["genesyscloud:oauthClientSecret"];
 const EVENTBRIDGE = {
@@ -64,25 +60,8 @@ const PARENT_NOW = (name: string) => (name.startsWith("eventbridge-") ? "cognigy
 
 const beforeTrees: Record<string, string> = {};
 
-/** The project as it was at `commit`, runnable: its files from git, this checkout's node_modules. */
-function extractBefore(commit: string): string {
-  const known = spawnSync("git", ["-C", ROOT, "cat-file", "-e", `${commit}^{commit}`]);
-  if (known.status !== 0) {
-    throw new Error(
-      `commit ${commit} (an earlier tree, whose stacks this test upgrades) is not in ${ROOT}: ` +
-        "the test needs main's history; run it in a full clone (git fetch --unshallow)",
-    );
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cognigy-${commit}-`));
-  const tree = BEFORE_TREE.filter((entry) => spawnSync("git", ["-C", ROOT, "cat-file", "-e", `${commit}:${entry}`]).status === 0);
-  const archive = execFileSync("git", ["-C", ROOT, "archive", commit, ...tree], { maxBuffer: 64 * 1024 * 1024 });
-  execFileSync("tar", ["-x", "-C", dir], { input: archive });
-  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
-  return dir;
-}
-
 beforeAll(() => {
-  for (const commit of new Set(MODES.map((m) => m.before))) beforeTrees[commit] = extractBefore(commit);
+  for (const commit of new Set(MODES.map((m) => m.before))) beforeTrees[commit] = extractTree(commit);
 });
 afterAll(() => {
   for (const dir of Object.values(beforeTrees)) fs.rmSync(dir, { recursive: true, force: true });
