@@ -29,7 +29,6 @@ function desired(integrationId: string): Record<string, unknown> {
     outputSchema: { type: "object", properties: {}, additionalProperties: true },
     requestUrlTemplate: "https://endpoint.example/handover",
     managedBy: MARKER,
-    providerVersion: "0.1.0",
   };
 }
 

@@ -79,7 +79,6 @@ export async function handoverBase(emulatorInstance: Emulator): Promise<{ integr
     outputSchema: { type: "object", properties: {}, additionalProperties: true },
     requestUrlTemplate: "https://endpoint.example/handover",
     managedBy: MARKER,
-    providerVersion: "0.1.0",
   });
   const action = await actions.create(checked.inputs as DataActionInputs);
   return { integrationId: integration.id, actionId: action.id };

@@ -78,14 +78,12 @@ describe("Integration provider", () => {
     expect(await pair.together).toBe(true);
     const entries = emu.log().entries;
     const naming = entries.find((e) => e.route === "PUT /api/v2/integrations/{integrationId}/config/current")!;
-    const enabling = entries.find((e) => e.route === "PATCH /api/v2/integrations/{integrationId}")!;
     const lists = entries.filter((e) => e.route === "GET /api/v2/integrations");
     expect(lists).toHaveLength(2);
     const namesakeLook = lists[1];
     expect(namesakeLook.t).toBeGreaterThanOrEqual(naming.t + naming.durationMs);
-    // In flight together: each arrived before the other was answered.
-    expect(namesakeLook.t).toBeLessThan(enabling.t + enabling.durationMs);
-    expect(enabling.t).toBeLessThan(namesakeLook.t + namesakeLook.durationMs);
+    // In flight together is `pair.together` (each held until the other arrived), not the log's
+    // millisecond times, which can tie an arrival with the other's answer on a busy machine.
   });
 
   it("refuses an existing integration it did not make, naming id and config key; adopts it when asked", async () => {

@@ -56,7 +56,6 @@ it("a contract change replaces the data action and republishes both workflows, w
     outputSchema: { type: "object", properties: {}, additionalProperties: true },
     requestUrlTemplate: handoverRequestUrl({ endpointUrl: cognigy.url }),
     managedBy: MARKER,
-    providerVersion: "0.1.0",
   };
   const action = await actions.create(await checked<DataActionInputs>(actions, actionNews));
 
@@ -79,7 +78,6 @@ it("a contract change replaces the data action and republishes both workflows, w
         workflowId: created.id,
         matchCriteria: OPEN_MESSAGING_CRITERIA.map((c) => ({ ...c })),
         managedBy: MARKER,
-        providerVersion: "0.1.0",
       }),
     );
   }
