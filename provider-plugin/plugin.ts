@@ -3,7 +3,7 @@
 // resource's type token to the kind's provider of providers/ (with its org binding).
 import * as pulumi from "@pulumi/pulumi";
 import type { CheckResult, CreateResult, DiffResult, ReadResult, UpdateResult } from "@pulumi/pulumi/provider";
-import { TOOL_NAME } from "../domain/marker";
+import { TOOL_NAME, stackMarker, stackMarkerIdentity } from "../domain/marker";
 import { dropUndefined } from "../providers/diff";
 import type { GenesysApi } from "../providers/genesys/transport";
 import { type RawSettings, SETTINGS, type SettingNaming } from "../providers/genesys/settings";
@@ -74,6 +74,27 @@ export function importedProps(
   });
   const inputs = Object.fromEntries(Object.keys(schema.inputProperties).filter((key) => outs[key] !== undefined).map((key) => [key, outs[key]]));
   return { props: outs, inputs };
+}
+
+/**
+ * Pure: the refusal to import (Read by id) an object that carries no marker of the URN's project and
+ * stack. Pulumi records an import before it diffs the program's inputs (pkg/resource/deploy/step.go,
+ * ImportStep: Read only), and 3.248 follows a difference with an update; so a hand-made object,
+ * once imported, would be taken over by the update, and deleted by a later destroy even when the
+ * update is refused. Such objects are taken over by name, with adoption (`adopt`, the stack's
+ * cognigy:adoptExisting), which the plugin's check announces in preview.
+ */
+export function foreignImportRefusal(urn: string, id: string, props: Record<string, unknown>): string | undefined {
+  const [head, project] = urn.split("::");
+  const stack = head.slice("urn:pulumi:".length);
+  const ours = stackMarker(project, stack);
+  if (stackMarkerIdentity(typeof props.managedBy === "string" ? props.managedBy : undefined, ours) !== undefined) return undefined;
+  const kind = urn.split("::")[2]?.split(":").pop() ?? "object";
+  const name = typeof props.name === "string" ? ` "${props.name}"` : "";
+  return (
+    `${kind}${name} (${id}) carries no marker of stack ${project}/${stack} (${ours} …): importing it by id would take over an object this stack did not make. ` +
+    "Nothing was recorded. To take it over, let the stack adopt it by name (cognigy:adoptExisting true, or adopt: true on the resource) instead of importing it."
+  );
 }
 
 export class GenesysPlugin implements ConfiguredProvider {
@@ -151,7 +172,10 @@ export class GenesysPlugin implements ConfiguredProvider {
     const inputs = recorded || result.inputs ? dropUndefined({ ...recorded, ...result.inputs }) : undefined;
     if (!importing || !kind.marker) return { id, props: dropUndefined(result.props), inputs };
     const place = "field" in kind.marker ? kind.marker : { text: await kind.marker.elsewhere(result.props, this.client()) };
-    return { id, ...importedProps(result.props, place, SCHEMA.resources[tokenOf(urn)]) };
+    const imported = importedProps(result.props, place, SCHEMA.resources[tokenOf(urn)]);
+    const refusal = foreignImportRefusal(urn, id, imported.props);
+    if (refusal) throw new Error(refusal);
+    return { id, ...imported };
   }
 
   async update(id: string, urn: string, olds: any, news: any): Promise<UpdateResult> {

@@ -62,8 +62,27 @@ export abstract class GenesysProvider<K extends KindRules = KindRules> {
     return this.kind.check(news, olds);
   }
 
-  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffResult> {
+  async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffResult> {
+    // Thrown, so preview shows it too: the update after an import would write the stack's marker.
+    const refusal = importedForeignRefusal(this.constructor.name.replace(/Provider$/, ""), id, olds, news);
+    if (refusal) throw new Error(refusal);
     // An object marked before the stack had an identity is still the stack's: no write for that alone.
     return diffResult(olds, news, { ...this.kind.rules, same: { managedBy: sameStackMarker, ...this.kind.rules.same } });
   }
+}
+
+/**
+ * Pure: the refusal to update an object that was imported (`adopted`) without this stack's marker,
+ * unless `adopt` asks to take it over. Pulumi 3.248 follows an `import` whose inputs differ from
+ * what Genesys holds with an update to the program's inputs (pkg/resource/deploy/step_generator.go,
+ * continueStepsFromImport), so importing a hand-made object by id would otherwise take it over.
+ */
+export function importedForeignRefusal(kind: string, id: string, olds: Record<string, unknown>, news: Record<string, unknown>): string | undefined {
+  if (olds.adopted !== true || news.adopt === true || typeof news.managedBy !== "string" || sameStackMarker(olds.managedBy, news.managedBy)) return undefined;
+  const found = typeof olds.managedBy === "string" && olds.managedBy !== "" ? `the marker "${olds.managedBy}"` : "no marker";
+  const name = typeof olds.name === "string" ? ` "${olds.name}"` : "";
+  return (
+    `${kind}${name} (${id}) was imported, but it carries ${found}, not this stack's: updating it to the program would take it over. ` +
+    "Nothing was changed. To take it over, set adopt: true on the resource (the stack program: cognigy:adoptExisting true); otherwise remove the import."
+  );
 }

@@ -2,8 +2,10 @@
 // called as the engine calls it for the `import` resource option: Read with the id alone, then
 // Check (the read inputs as olds) and Diff with the program's inputs, which must show no change.
 // Per kind: an object whose record was lost (it, or for a data action its integration, carries
-// the stack's marker) imports with no diff; a hand-made one (no marker) shows `managedBy` changed,
-// so the engine refuses the import. A workflow's YAML cannot be read back: it imports only with
+// the stack's marker) imports with no diff; a hand-made one (no marker of the URN's project and
+// stack) is refused by Read, before the engine records it (Pulumi 3.248 records an import before
+// its diff and follows a difference with an update); one marked by a same-named stack of another
+// identity is refused by Diff, before the update would write this stack's marker on it. A workflow's YAML cannot be read back: it imports only with
 // ignoreChanges on `yaml` and `dataActionId`, and the next update publishes the program's YAML.
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -16,7 +18,8 @@ import { publish } from "../emulator/world";
 import { MARKER, withClient, emulator, handoverBase, stackConfig, workflowYaml } from "./harness";
 import { WorkflowProvider, type WorkflowInputs } from "../../providers/workflow";
 
-const urn = (kind: string) => `urn:pulumi:dev::cognigy::${typeToken(kind)}::imported`;
+// The stack the harness's MARKER names: cognigy-genesys-handover/test.
+const urn = (kind: string) => `urn:pulumi:test::cognigy-genesys-handover::${typeToken(kind)}::imported`;
 const TOPIC = "v2.detail.events.conversation.{id}.acw";
 const CRITERIA = [{ jsonPath: "mediaType", operator: "Equal", value: "MESSAGE" }];
 
@@ -62,7 +65,7 @@ async function importOf(
 }
 
 describe("import through the provider plugin", () => {
-  it("an integration carrying the stack's marker imports with no change; a hand-made one is a managedBy change", async () => {
+  it("an integration carrying the stack's marker imports with no change; a hand-made one, or a same-named stack's, is refused", async () => {
     const program = { name: "Cognigy Handover", notes: "Kept for the CRM team", managedBy: MARKER };
     const made = await plugin.create(urn("Integration"), (await plugin.check(urn("Integration"), {}, program)).inputs);
     const imported = await importOf("Integration", made.id, program);
@@ -74,9 +77,15 @@ describe("import through the provider plugin", () => {
     const current = await api.integrations.getIntegrationConfigCurrent(handMade.id!);
     await api.integrations.putIntegrationConfigCurrent(handMade.id!, { body: { ...current, name: "Cognigy Handover 2", notes: "Kept for the CRM team" } });
     await api.integrations.patchIntegration(handMade.id!, { body: { intendedState: "ENABLED" } });
-    const refused = await importOf("Integration", handMade.id!, { ...program, name: "Cognigy Handover 2" });
-    expect(refused.changes).toBe(true);
-    expect(refused.diffs).toEqual(["managedBy"]);
+    await expect(importOf("Integration", handMade.id!, { ...program, name: "Cognigy Handover 2" })).rejects.toThrow(
+      /Integration "Cognigy Handover 2" \(.+\) carries no marker of stack cognigy-genesys-handover\/test .*Nothing was recorded.*cognigy:adoptExisting true/,
+    );
+
+    // A same-named stack's integration (its marker has an identity this stack's has not): imported, but never updated to this stack's marker.
+    const namesake = await plugin.create(urn("Integration"), (await plugin.check(urn("Integration"), {}, { ...program, name: "Cognigy Handover 3", managedBy: `${MARKER} 0b6f3a52-9c1d-4e8a-b7f2-5d4c3b2a1f00` })).inputs);
+    await expect(importOf("Integration", namesake.id, { ...program, name: "Cognigy Handover 3" })).rejects.toThrow(
+      /Integration "Cognigy Handover 3" \(.+\) was imported, but it carries the marker ".+ 0b6f3a52-.+", not this stack's.*Nothing was changed/,
+    );
   });
 
   it("a data action under the stack's integration imports with no change (its integration's notes carry the marker)", async () => {
@@ -146,17 +155,17 @@ describe("import through the provider plugin", () => {
     expect(refreshed.props).toMatchObject({ yaml: program.yaml, division: "", publishedVersion: updated.outs.publishedVersion });
   });
 
-  it("a hand-made workflow (no marker in its description) shows managedBy changed even with ignoreChanges, so the import is refused", async () => {
+  it("a hand-made workflow (no marker in its description) is refused even with ignoreChanges", async () => {
     await handoverBase(emu);
     const name = "Workflow by hand";
     const published = await publish(await login(emu.url), workflowYaml(name));
     expect(published.status).toBe("Success");
-    const refused = await importOf("Workflow", published.flowId!, { name, yaml: workflowYaml(name), managedBy: MARKER }, ["yaml", "dataActionId"]);
-    expect(refused.changes).toBe(true);
-    expect(refused.diffs).toEqual(["managedBy"]);
+    await expect(importOf("Workflow", published.flowId!, { name, yaml: workflowYaml(name), managedBy: MARKER }, ["yaml", "dataActionId"])).rejects.toThrow(
+      /Workflow "Workflow by hand" \(.+\) carries no marker of stack/,
+    );
   });
 
-  it("an EventBridge integration carrying the stack's marker imports with no change (released is the stack's); a hand-made one is a managedBy change", async () => {
+  it("an EventBridge integration carrying the stack's marker imports with no change (released is the stack's); a hand-made one is refused", async () => {
     const program = {
       awsAccountId: "123456789012",
       awsRegion: "eu-central-1",
@@ -177,8 +186,8 @@ describe("import through the provider plugin", () => {
     const properties = { awsAccountId: program.awsAccountId, awsAccountRegion: program.awsRegion, eventSourceSuffix: "cognigy-org-43", eventFilter: program.topicFilters };
     await api.integrations.putIntegrationConfigCurrent(handMade.id!, { body: { ...current, name: "Events by hand", notes: "Made in the UI", properties } });
     await api.integrations.patchIntegration(handMade.id!, { body: { intendedState: "ENABLED" } });
-    const refused = await importOf("EventBridgeIntegration", handMade.id!, { ...program, name: "Events by hand", notes: "Made in the UI", eventSourceSuffix: "cognigy-org-43" });
-    expect(refused.changes).toBe(true);
-    expect(refused.diffs).toEqual(["managedBy"]);
+    await expect(importOf("EventBridgeIntegration", handMade.id!, { ...program, name: "Events by hand", notes: "Made in the UI", eventSourceSuffix: "cognigy-org-43" })).rejects.toThrow(
+      /EventBridgeIntegration "Events by hand" \(.+\) carries no marker of stack/,
+    );
   });
 });
