@@ -89,7 +89,7 @@ export function foreignImportRefusal(urn: string, id: string, props: Record<stri
   const stack = head.slice("urn:pulumi:".length);
   const ours = stackMarker(project, stack);
   if (stackMarkerIdentity(typeof props.managedBy === "string" ? props.managedBy : undefined, ours) !== undefined) return undefined;
-  const kind = urn.split("::")[2]?.split(":").pop() ?? "object";
+  const kind = tokenOf(urn).split(":").pop();
   const name = typeof props.name === "string" ? ` "${props.name}"` : "";
   return (
     `${kind}${name} (${id}) carries no marker of stack ${project}/${stack} (${ours} …): importing it by id would take over an object this stack did not make. ` +
